@@ -1,0 +1,76 @@
+package dev.nabla.kernels;
+
+/**
+ * The raw numeric loops under every tensor op: primitive arrays, offsets, lengths and
+ * strides in, results written to an output array. Kernels know nothing of shapes beyond
+ * that, nor of gradients.
+ *
+ * <p>{@link ScalarKernels} is the definition; faster implementations must agree with it
+ * (exactly for pure data movement and comparisons, to float rounding for arithmetic).
+ * Reductions sum in a fixed order that does not depend on the number of threads.
+ *
+ * <p>Matrices are row-major: element (i, j) of an {@code m × n} matrix with leading
+ * dimension {@code ld} sits at {@code offset + i * ld + j}.
+ */
+public interface Kernels {
+
+    /** A short name for logs: {@code "vector"} or {@code "scalar"}. */
+    String name();
+
+    /** The SIMD register width used, in bits; 0 for scalar code. */
+    int vectorBitSize();
+
+    /**
+     * {@code out[oOff + i] = op(a[aOff + i*aStride], b[bOff + i*bStride])} for i in [0, n).
+     * A stride of 0 broadcasts one value; 1 is the common contiguous case.
+     */
+    void binary(BinaryOp op, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
+                float[] out, int outOff, int n);
+
+    /** {@code out[oOff + i] = op(a[aOff + i])} for i in [0, n). */
+    void unary(UnaryOp op, float param, float[] a, int aOff, float[] out, int outOff, int n);
+
+    /**
+     * The chain rule of a unary op: {@code gradIn[i] = gradOut[i] * op'(x[i])}, where
+     * {@code y[i] = op(x[i])} is the forward result.
+     */
+    void unaryBackward(UnaryOp op, float param, float[] x, int xOff, float[] y, int yOff,
+                       float[] gradOut, int gOff, float[] gradIn, int giOff, int n);
+
+    /** {@code out[i] = cond[i] != 0 ? a[i] : b[i]}, contiguous. */
+    void select(float[] cond, int cOff, float[] a, int aOff, float[] b, int bOff,
+                float[] out, int outOff, int n);
+
+    /** Sum of n contiguous values, in a fixed order. */
+    float sum(float[] a, int off, int n);
+
+    /** Largest of n ≥ 1 contiguous values; NaN if any is NaN. */
+    float max(float[] a, int off, int n);
+
+    /** Smallest of n ≥ 1 contiguous values; NaN if any is NaN. */
+    float min(float[] a, int off, int n);
+
+    /** Dot product of n contiguous values, in a fixed order. */
+    float dot(float[] a, int aOff, float[] b, int bOff, int n);
+
+    /**
+     * {@code sum_i exp(a[i] - shift)}: the core of softmax and logSumExp once the caller
+     * has subtracted the maximum.
+     */
+    float sumExp(float[] a, int off, int n, float shift);
+
+    /** {@code y[i] += alpha * x[i]} for i in [0, n). */
+    void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff);
+
+    /**
+     * General matrix multiply, {@code C = alpha·op(A)·op(B) + beta·C}, with op(A) of shape
+     * {@code m × k} and op(B) of shape {@code k × n}. {@code transA} means A is stored as a
+     * {@code k × m} matrix (op(A) = Aᵀ), likewise {@code transB}. When {@code beta} is 0,
+     * C is overwritten (its old contents, even NaN, are ignored). Each element of C is
+     * accumulated over k in one fixed order, so splitting rows or columns over threads
+     * never changes a result.
+     */
+    void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+              float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+              float beta, float[] c, int cOff, int ldc);
+}

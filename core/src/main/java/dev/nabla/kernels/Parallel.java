@@ -1,0 +1,152 @@
+package dev.nabla.kernels;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.RecursiveAction;
+
+/**
+ * The one thread pool of Nabla's kernels. Work over a range [0, n) is cut into chunks
+ * whose boundaries depend only on n and the grain (never on the thread count), so any
+ * result assembled chunk by chunk in chunk order is identical with 1 or many threads.
+ * Small ranges run on the calling thread with no hand-off at all.
+ *
+ * <p>The thread count is the number of cores unless {@code NABLA_THREADS} says otherwise,
+ * and can be changed with {@link #setThreads(int)}.
+ */
+public final class Parallel {
+
+    /** A body run over the half-open index range [start, end). */
+    @FunctionalInterface
+    public interface RangeBody {
+        void run(int start, int end);
+    }
+
+    private static volatile ForkJoinPool pool;
+    private static volatile int threads = defaultThreads();
+
+    private Parallel() {
+    }
+
+    /** The number of threads kernels may use. */
+    public static int threads() {
+        return threads;
+    }
+
+    /** Sets the number of threads kernels may use (at least 1); replaces the pool. */
+    public static synchronized void setThreads(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + count);
+        }
+        if (count == threads) {
+            return;
+        }
+        ForkJoinPool old = pool;
+        pool = null;
+        threads = count;
+        if (old != null) {
+            old.shutdown();
+        }
+    }
+
+    /**
+     * The number of chunks [0, n) is cut into when each chunk holds at least {@code grain}
+     * indices: {@code ceil(n / grain)}, at least 1.
+     */
+    public static int chunkCount(int n, int grain) {
+        return Math.max(1, (int) ((n + (long) grain - 1) / grain));
+    }
+
+    /**
+     * Runs {@code body} over [0, n) in chunks of {@code grain} indices (the last may be
+     * shorter). Chunks run in parallel when there is more than one and more than one
+     * thread; otherwise everything runs on the caller's thread.
+     */
+    public static void forChunks(int n, int grain, RangeBody body) {
+        if (n <= 0) {
+            return;
+        }
+        int chunks = chunkCount(n, grain);
+        if (chunks == 1 || threads == 1 || insidePool()) {
+            for (int c = 0; c < chunks; c++) {
+                body.run(c * grain, (int) Math.min(n, (long) (c + 1) * grain));
+            }
+            return;
+        }
+        pool().invoke(new Split(body, n, grain, 0, chunks));
+    }
+
+    /**
+     * Runs {@code tasks} independent tasks, task t over [t, t+1); parallel when there are
+     * several threads. For work that is already cut into pieces of sensible size.
+     */
+    public static void forEachTask(int tasks, RangeBody body) {
+        forChunks(tasks, 1, body);
+    }
+
+    private static boolean insidePool() {
+        // A kernel called from inside a kernel runs sequentially: no nested splitting.
+        return Thread.currentThread() instanceof ForkJoinWorkerThread w && w.getPool() == pool;
+    }
+
+    private static ForkJoinPool pool() {
+        ForkJoinPool p = pool;
+        if (p == null) {
+            synchronized (Parallel.class) {
+                p = pool;
+                if (p == null) {
+                    p = new ForkJoinPool(threads, Parallel::newWorker, null, false);
+                    pool = p;
+                }
+            }
+        }
+        return p;
+    }
+
+    private static ForkJoinWorkerThread newWorker(ForkJoinPool p) {
+        ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+        t.setName("nabla-kernel-" + t.getPoolIndex());
+        t.setDaemon(true);
+        return t;
+    }
+
+    private static int defaultThreads() {
+        String env = System.getenv("NABLA_THREADS");
+        if (env != null && !env.isBlank()) {
+            try {
+                int n = Integer.parseInt(env.trim());
+                if (n >= 1) {
+                    return n;
+                }
+            } catch (NumberFormatException ignored) {
+                // fall through to the core count
+            }
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    private static final class Split extends RecursiveAction {
+        private final RangeBody body;
+        private final int n;
+        private final int grain;
+        private final int from;
+        private final int to;
+
+        Split(RangeBody body, int n, int grain, int from, int to) {
+            this.body = body;
+            this.n = n;
+            this.grain = grain;
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        protected void compute() {
+            if (to - from == 1) {
+                body.run(from * grain, (int) Math.min(n, (long) (from + 1) * grain));
+                return;
+            }
+            int mid = (from + to) >>> 1;
+            invokeAll(new Split(body, n, grain, from, mid), new Split(body, n, grain, mid, to));
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.nabla.kernels;
+
+/**
+ * Plain-Java kernels: the definition of what every kernel computes, the oracle of the
+ * conformance tests, and the fallback when the Vector API is not available.
+ */
+public final class ScalarKernels implements Kernels {
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    @Override
+    public int vectorBitSize() {
+        return 0;
+    }
+
+    @Override
+    public void binary(BinaryOp op, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
+                       float[] out, int outOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = op.apply(a[aOff + i * aStride], b[bOff + i * bStride]);
+        }
+    }
+
+    @Override
+    public void unary(UnaryOp op, float param, float[] a, int aOff, float[] out, int outOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = op.apply(a[aOff + i], param);
+        }
+    }
+
+    @Override
+    public void unaryBackward(UnaryOp op, float param, float[] x, int xOff, float[] y, int yOff,
+                              float[] gradOut, int gOff, float[] gradIn, int giOff, int n) {
+        for (int i = 0; i < n; i++) {
+            gradIn[giOff + i] = gradOut[gOff + i] * op.derivative(x[xOff + i], y[yOff + i], param);
+        }
+    }
+
+    @Override
+    public void select(float[] cond, int cOff, float[] a, int aOff, float[] b, int bOff,
+                       float[] out, int outOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = cond[cOff + i] != 0f ? a[aOff + i] : b[bOff + i];
+        }
+    }
+
+    @Override
+    public float sum(float[] a, int off, int n) {
+        float s = 0f;
+        for (int i = 0; i < n; i++) {
+            s += a[off + i];
+        }
+        return s;
+    }
+
+    @Override
+    public float max(float[] a, int off, int n) {
+        float m = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            float v = a[off + i];
+            if (Float.isNaN(v)) {
+                return Float.NaN;
+            }
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+
+    @Override
+    public float min(float[] a, int off, int n) {
+        float m = Float.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            float v = a[off + i];
+            if (Float.isNaN(v)) {
+                return Float.NaN;
+            }
+            m = Math.min(m, v);
+        }
+        return m;
+    }
+
+    @Override
+    public float dot(float[] a, int aOff, float[] b, int bOff, int n) {
+        float s = 0f;
+        for (int i = 0; i < n; i++) {
+            s += a[aOff + i] * b[bOff + i];
+        }
+        return s;
+    }
+
+    @Override
+    public float sumExp(float[] a, int off, int n, float shift) {
+        float s = 0f;
+        for (int i = 0; i < n; i++) {
+            s += (float) Math.exp(a[off + i] - shift);
+        }
+        return s;
+    }
+
+    @Override
+    public void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
+        for (int i = 0; i < n; i++) {
+            y[yOff + i] += alpha * x[xOff + i];
+        }
+    }
+
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                     float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                     float beta, float[] c, int cOff, int ldc) {
+        float[] row = new float[n];
+        for (int i = 0; i < m; i++) {
+            java.util.Arrays.fill(row, 0f);
+            for (int p = 0; p < k; p++) {
+                float aip = transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
+                if (transB) {
+                    for (int j = 0; j < n; j++) {
+                        row[j] += aip * b[bOff + j * ldb + p];
+                    }
+                } else {
+                    int bRow = bOff + p * ldb;
+                    for (int j = 0; j < n; j++) {
+                        row[j] += aip * b[bRow + j];
+                    }
+                }
+            }
+            int cRow = cOff + i * ldc;
+            for (int j = 0; j < n; j++) {
+                c[cRow + j] = beta == 0f ? alpha * row[j] : alpha * row[j] + beta * c[cRow + j];
+            }
+        }
+    }
+}
