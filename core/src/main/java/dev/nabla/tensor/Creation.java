@@ -1,0 +1,138 @@
+package dev.nabla.tensor;
+
+import java.util.Arrays;
+
+/** Factories: constants, ranges, copies of Java arrays, and seeded random tensors. */
+final class Creation {
+
+    private Creation() {
+    }
+
+    static Tensor full(float value, Shape shape) {
+        float[] data = new float[shape.size()];
+        if (value != 0f) {
+            Arrays.fill(data, value);
+        }
+        return Tensor.wrap(data, shape);
+    }
+
+    static Tensor of(float[] data, Shape shape) {
+        if (data.length != shape.size()) {
+            throw new IllegalArgumentException("of: " + data.length + " values cannot fill shape " + shape
+                    + " (" + shape.size() + " elements)");
+        }
+        return Tensor.wrap(data.clone(), shape);
+    }
+
+    static Tensor of(float[][] rows) {
+        int cols = rows.length == 0 ? 0 : rows[0].length;
+        float[] data = new float[rows.length * cols];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != cols) {
+                throw new IllegalArgumentException("of: row " + i + " has " + rows[i].length
+                        + " values but row 0 has " + cols);
+            }
+            System.arraycopy(rows[i], 0, data, i * cols, cols);
+        }
+        return Tensor.wrap(data, Shape.of(rows.length, cols));
+    }
+
+    static Tensor indices(int... values) {
+        float[] data = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            data[i] = values[i];
+        }
+        return Tensor.wrap(data, Shape.of(values.length), DType.INT32);
+    }
+
+    static Tensor arange(float start, float end, float step) {
+        if (step == 0f || Float.isNaN(step)) {
+            throw new IllegalArgumentException("arange: step must be nonzero, got " + step);
+        }
+        int n = (int) Math.max(0, Math.ceil((end - start) / (double) step));
+        float[] data = new float[n];
+        for (int i = 0; i < n; i++) {
+            data[i] = (float) (start + (double) i * step);
+        }
+        boolean integral = start == Math.rint(start) && step == Math.rint(step);
+        return Tensor.wrap(data, Shape.of(n), integral ? DType.INT32 : DType.FLOAT32);
+    }
+
+    static Tensor linspace(float start, float end, int steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("linspace: steps must be non-negative, got " + steps);
+        }
+        float[] data = new float[steps];
+        double delta = steps > 1 ? ((double) end - start) / (steps - 1) : 0;
+        for (int i = 0; i < steps; i++) {
+            data[i] = (float) (start + i * delta);
+        }
+        if (steps > 1) {
+            data[steps - 1] = end;
+        }
+        return Tensor.wrap(data, Shape.of(steps));
+    }
+
+    static Tensor eye(int n, int m) {
+        float[] data = new float[n * m];
+        for (int i = 0; i < Math.min(n, m); i++) {
+            data[i * m + i] = 1f;
+        }
+        return Tensor.wrap(data, Shape.of(n, m));
+    }
+
+    static Tensor uniform(Generator gen, float low, float high, Shape shape) {
+        if (!(high >= low)) {
+            throw new IllegalArgumentException("uniform: high (" + high + ") must not be below low (" + low + ")");
+        }
+        float[] data = new float[shape.size()];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = low + (high - low) * gen.nextFloat();
+        }
+        return Tensor.wrap(data, shape);
+    }
+
+    static Tensor normal(Generator gen, float mean, float std, Shape shape) {
+        float[] data = new float[shape.size()];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (float) (mean + std * gen.nextGaussian());
+        }
+        return Tensor.wrap(data, shape);
+    }
+
+    static Tensor bernoulli(Generator gen, float p, Shape shape) {
+        if (!(p >= 0f && p <= 1f)) {
+            throw new IllegalArgumentException("bernoulli: p must be in [0, 1], got " + p);
+        }
+        float[] data = new float[shape.size()];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = gen.nextFloat() < p ? 1f : 0f;
+        }
+        return Tensor.wrap(data, shape);
+    }
+
+    static Tensor randint(Generator gen, int low, int high, Shape shape) {
+        if (high <= low) {
+            throw new IllegalArgumentException("randint: high (" + high + ") must exceed low (" + low + ")");
+        }
+        float[] data = new float[shape.size()];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = low + gen.nextInt(high - low);
+        }
+        return Tensor.wrap(data, shape, DType.INT32);
+    }
+
+    static Tensor permutation(Generator gen, int n) {
+        float[] data = new float[n];
+        for (int i = 0; i < n; i++) {
+            data[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = gen.nextInt(i + 1);
+            float tmp = data[i];
+            data[i] = data[j];
+            data[j] = tmp;
+        }
+        return Tensor.wrap(data, Shape.of(n), DType.INT32);
+    }
+}

@@ -1,0 +1,132 @@
+package dev.nabla.tensor;
+
+import java.util.Arrays;
+
+/** Strided element access: contiguity, positions, copies between layouts. */
+final class Layout {
+
+    private Layout() {
+    }
+
+    static boolean isContiguous(Shape shape, int[] strides) {
+        int expected = 1;
+        int[] dims = shape.dimsUnsafe();
+        for (int i = dims.length - 1; i >= 0; i--) {
+            if (dims[i] != 1 && strides[i] != expected) {
+                return false;
+            }
+            expected *= dims[i];
+        }
+        return true;
+    }
+
+    /** The storage position of one element, with bounds checks that name the index. */
+    static int position(Tensor t, int... index) {
+        int[] dims = t.shape().dimsUnsafe();
+        if (index.length != dims.length) {
+            throw new IllegalArgumentException("get: " + index.length + " indices for a tensor of rank "
+                    + dims.length + " (shape " + t.shape() + ")");
+        }
+        int pos = t.offset;
+        for (int i = 0; i < dims.length; i++) {
+            int k = index[i] < 0 ? index[i] + dims[i] : index[i];
+            if (k < 0 || k >= dims[i]) {
+                throw new IndexOutOfBoundsException("get: index " + Arrays.toString(index)
+                        + " is out of bounds for shape " + t.shape());
+            }
+            pos += k * t.strides[i];
+        }
+        return pos;
+    }
+
+    /** The elements in row-major order, as a new array. */
+    static float[] toArray(Tensor t) {
+        float[] out = new float[t.size()];
+        copy(t, out, 0);
+        return out;
+    }
+
+    /** Copies t's elements in row-major order into dst from dstOff. */
+    static void copy(Tensor t, float[] dst, int dstOff) {
+        int n = t.size();
+        if (n == 0) {
+            return;
+        }
+        if (t.isContiguous()) {
+            System.arraycopy(t.storage, t.offset, dst, dstOff, n);
+            return;
+        }
+        int[] dims = t.shape().dimsUnsafe();
+        int rank = dims.length;
+        int inner = dims[rank - 1];
+        int innerStride = t.strides[rank - 1];
+        int[] counter = new int[rank];
+        int src = t.offset;
+        for (int out = dstOff; out < dstOff + n; out += inner) {
+            if (innerStride == 1) {
+                System.arraycopy(t.storage, src, dst, out, inner);
+            } else {
+                for (int j = 0, s = src; j < inner; j++, s += innerStride) {
+                    dst[out + j] = t.storage[s];
+                }
+            }
+            for (int d = rank - 2; d >= 0; d--) {
+                src += t.strides[d];
+                if (++counter[d] < dims[d]) {
+                    break;
+                }
+                src -= counter[d] * t.strides[d];
+                counter[d] = 0;
+            }
+        }
+    }
+
+    /** Writes src's elements (broadcast to dst's shape) into dst's storage, in place. */
+    static void write(Tensor dst, Tensor src) {
+        Tensor s = src.shape().equals(dst.shape()) ? src : Movement.broadcastTo(src.detach(), dst.shape());
+        float[] values = toArray(s);
+        if (dst.isContiguous()) {
+            System.arraycopy(values, 0, dst.storage, dst.offset, values.length);
+            return;
+        }
+        int[] dims = dst.shape().dimsUnsafe();
+        int[] counter = new int[dims.length];
+        for (int i = 0; i < values.length; i++) {
+            int pos = dst.offset;
+            for (int d = 0; d < dims.length; d++) {
+                pos += counter[d] * dst.strides[d];
+            }
+            dst.storage[pos] = values[i];
+            for (int d = dims.length - 1; d >= 0 && ++counter[d] == dims[d]; d--) {
+                counter[d] = 0;
+            }
+        }
+    }
+
+    static void assign(Tensor target, Tensor value) {
+        if (target.requiresGrad() && NoGrad.isGradEnabled()) {
+            throw new IllegalStateException("assign: this tensor requires grad, so an in-place write would"
+                    + " corrupt the graph; do it inside try (NoGrad g = NoGrad.enter()) { ... }");
+        }
+        if (!Shape.broadcast("assign", target.shape(), value.shape()).equals(target.shape())) {
+            throw new IllegalArgumentException("assign: a value of shape " + value.shape()
+                    + " does not fit a tensor of shape " + target.shape());
+        }
+        write(target, value);
+    }
+
+    static boolean allClose(Tensor a, Tensor b, float rtol, float atol) {
+        Shape shape = Shape.broadcast("allClose", a.shape(), b.shape());
+        float[] x = toArray(Movement.broadcastTo(a.detach(), shape));
+        float[] y = toArray(Movement.broadcastTo(b.detach(), shape));
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] == y[i]) {
+                continue;
+            }
+            if (Float.isNaN(x[i]) || Float.isNaN(y[i]) || Math.abs(x[i] - y[i]) > atol + rtol * Math.abs(y[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

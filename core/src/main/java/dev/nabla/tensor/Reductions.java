@@ -1,0 +1,260 @@
+package dev.nabla.tensor;
+
+import dev.nabla.kernels.Kernels;
+import dev.nabla.kernels.KernelProvider;
+import dev.nabla.kernels.Parallel;
+import java.util.Arrays;
+
+/**
+ * Reductions over axes and the softmax family. Values are reduced row by row after the
+ * reduced axes are moved last; a single long row is summed in fixed chunks whose partial
+ * sums are added in order, so results do not depend on the number of threads.
+ */
+final class Reductions {
+
+    /** Elements per partial sum when one long row is split across threads. */
+    static final int SUM_CHUNK = 1 << 16;
+
+    private Reductions() {
+    }
+
+    static int[] allAxes(Tensor t) {
+        int[] axes = new int[t.rank()];
+        for (int i = 0; i < axes.length; i++) {
+            axes[i] = i;
+        }
+        return axes;
+    }
+
+    /** The reduced axes, non-negative, sorted, without repeats. */
+    static int[] normalize(Tensor t, int[] axes) {
+        boolean[] seen = new boolean[t.rank()];
+        for (int a : axes) {
+            seen[t.shape().axis(a)] = true;
+        }
+        int[] out = new int[t.rank()];
+        int n = 0;
+        for (int i = 0; i < seen.length; i++) {
+            if (seen[i]) {
+                out[n++] = i;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** The output shape: reduced axes removed, or kept with size 1. */
+    static Shape reducedShape(Tensor t, int[] axes, boolean keepDim) {
+        int[] dims = t.shape().toArray();
+        int[] out = new int[dims.length];
+        int n = 0;
+        for (int i = 0; i < dims.length; i++) {
+            boolean reduced = Arrays.binarySearch(axes, i) >= 0;
+            if (!reduced) {
+                out[n++] = dims[i];
+            } else if (keepDim) {
+                out[n++] = 1;
+            }
+        }
+        return Shape.of(Arrays.copyOf(out, n));
+    }
+
+    /** t with the reduced axes moved last and made contiguous: rows of length R. */
+    private static Tensor rowsOf(Tensor t, int[] axes) {
+        int[] order = new int[t.rank()];
+        int n = 0;
+        for (int i = 0; i < t.rank(); i++) {
+            if (Arrays.binarySearch(axes, i) < 0) {
+                order[n++] = i;
+            }
+        }
+        for (int a : axes) {
+            order[n++] = a;
+        }
+        return Movement.permute(t.detach(), order).contiguousData();
+    }
+
+    private static int rowLength(Tensor t, int[] axes) {
+        int r = 1;
+        for (int a : axes) {
+            r *= t.dim(a);
+        }
+        return r;
+    }
+
+    /** Writes the sum of every row of length r into out. */
+    private static void sumRows(Tensor rows, int r, float[] out) {
+        Kernels k = KernelProvider.get();
+        if (out.length == 1 && r > SUM_CHUNK) {
+            float[] partial = new float[Parallel.chunkCount(r, SUM_CHUNK)];
+            Parallel.forChunks(r, SUM_CHUNK,
+                    (s, e) -> partial[s / SUM_CHUNK] = k.sum(rows.storage, rows.offset + s, e - s));
+            float total = 0f;
+            for (float p : partial) {
+                total += p;
+            }
+            out[0] = total;
+            return;
+        }
+        Parallel.forChunks(out.length, Math.max(1, Pointwise.GRAIN / Math.max(r, 1)), (s, e) -> {
+            for (int i = s; i < e; i++) {
+                out[i] = k.sum(rows.storage, rows.offset + i * r, r);
+            }
+        });
+    }
+
+    static Tensor sum(Tensor t, int[] axes, boolean keepDim) {
+        int[] ax = normalize(t, axes);
+        Shape outShape = reducedShape(t, ax, keepDim);
+        float[] out = new float[outShape.size()];
+        sumRows(rowsOf(t, ax), rowLength(t, ax), out);
+        Shape keptShape = reducedShape(t, ax, true);
+        return Autograd.record("sum", Tensor.wrap(out, outShape),
+                g -> new Tensor[] {g.reshape(keptShape.toArray()).expand(t.shape().toArray())}, t);
+    }
+
+    static Tensor mean(Tensor t, int[] axes, boolean keepDim) {
+        int[] ax = normalize(t, axes);
+        return sum(t, ax, keepDim).div((float) rowLength(t, ax));
+    }
+
+    static Tensor extreme(Tensor t, int[] axes, boolean keepDim, boolean largest) {
+        int[] ax = normalize(t, axes);
+        int r = rowLength(t, ax);
+        if (r == 0) {
+            throw new IllegalArgumentException((largest ? "max" : "min") + ": cannot reduce an empty"
+                    + " dimension of shape " + t.shape());
+        }
+        Shape outShape = reducedShape(t, ax, keepDim);
+        Tensor rows = rowsOf(t, ax);
+        Kernels k = KernelProvider.get();
+        float[] out = new float[outShape.size()];
+        Parallel.forChunks(out.length, Math.max(1, Pointwise.GRAIN / r), (s, e) -> {
+            for (int i = s; i < e; i++) {
+                int pos = rows.offset + i * r;
+                out[i] = largest ? k.max(rows.storage, pos, r) : k.min(rows.storage, pos, r);
+            }
+        });
+        Tensor y = Tensor.wrap(out, outShape);
+        Shape keptShape = reducedShape(t, ax, true);
+        return Autograd.record(largest ? "max" : "min", y, g -> {
+            // The gradient goes to the extreme elements, shared equally between ties.
+            Tensor mask = t.eq(y.reshape(keptShape.toArray()));
+            Tensor share = mask.div(mask.sum(ax, true));
+            return new Tensor[] {share.mul(g.reshape(keptShape.toArray()))};
+        }, t);
+    }
+
+    static Tensor argExtreme(Tensor t, int axis, boolean keepDim, boolean largest) {
+        int a = t.shape().axis(axis);
+        int[] ax = {a};
+        int r = t.dim(a);
+        if (r == 0) {
+            throw new IllegalArgumentException((largest ? "argmax" : "argmin") + ": cannot reduce an"
+                    + " empty dimension of shape " + t.shape());
+        }
+        Shape outShape = reducedShape(t, ax, keepDim);
+        Tensor rows = rowsOf(t, ax);
+        float[] out = new float[outShape.size()];
+        for (int i = 0; i < out.length; i++) {
+            int base = rows.offset + i * r;
+            int best = 0;
+            float bestValue = rows.storage[base];
+            for (int j = 1; j < r && !Float.isNaN(bestValue); j++) {
+                float v = rows.storage[base + j];
+                if (Float.isNaN(v) || (largest ? v > bestValue : v < bestValue)) {
+                    best = j;
+                    bestValue = v;
+                }
+            }
+            out[i] = best;
+        }
+        return Tensor.wrap(out, outShape, DType.INT32);
+    }
+
+    static Tensor var(Tensor t, int[] axes, int correction, boolean keepDim) {
+        int[] ax = normalize(t, axes);
+        Tensor centered = t.sub(t.mean(ax, true));
+        return centered.mul(centered).sum(ax, keepDim).div((float) (rowLength(t, ax) - correction));
+    }
+
+    static Tensor logSumExp(Tensor t, int[] axes, boolean keepDim) {
+        int[] ax = normalize(t, axes);
+        Tensor shift;
+        try (NoGrad ignored = NoGrad.enter()) {
+            Tensor m = t.max(ax, true);
+            // An all -inf (or +inf) row would give inf - inf; shifting by 0 there is exact.
+            shift = Tensor.where(m.abs().lt(Float.POSITIVE_INFINITY), m, Tensor.scalar(0f));
+        }
+        Tensor result = t.sub(shift).exp().sum(ax, true).log().add(shift);
+        return keepDim ? result : result.reshape(reducedShape(t, ax, false).toArray());
+    }
+
+    static Tensor norm(Tensor t, float p, int[] axes, boolean keepDim) {
+        int[] ax = normalize(t, axes);
+        if (p == Float.POSITIVE_INFINITY) {
+            return t.abs().max(ax, keepDim);
+        }
+        if (p == 2f) {
+            return t.mul(t).sum(ax, keepDim).sqrt();
+        }
+        if (p == 1f) {
+            return t.abs().sum(ax, keepDim);
+        }
+        if (!(p > 0f)) {
+            throw new IllegalArgumentException("norm: p must be positive, got " + p);
+        }
+        return t.abs().pow(p).sum(ax, keepDim).pow(1f / p);
+    }
+
+    static Tensor softmax(Tensor t, int axis) {
+        int a = t.shape().axis(axis);
+        Tensor rows = t.detach().transpose(a, -1).contiguousData();
+        int r = t.dim(a);
+        float[] out = new float[rows.size()];
+        int count = r == 0 ? 0 : out.length / r;
+        Kernels k = KernelProvider.get();
+        Parallel.forChunks(count, Math.max(1, Pointwise.GRAIN / Math.max(r, 1)), (s, e) -> {
+            for (int i = s; i < e; i++) {
+                int base = rows.offset + i * r;
+                float m = k.max(rows.storage, base, r);
+                float shift = Float.isInfinite(m) ? 0f : m;
+                float total = 0f;
+                for (int j = 0; j < r; j++) {
+                    float v = (float) Math.exp(rows.storage[base + j] - shift);
+                    out[i * r + j] = v;
+                    total += v;
+                }
+                float inv = 1f / total;
+                for (int j = 0; j < r; j++) {
+                    out[i * r + j] *= inv;
+                }
+            }
+        });
+        Tensor y = Tensor.wrap(out, rows.shape()).transpose(a, -1);
+        return Autograd.record("softmax", y,
+                g -> new Tensor[] {y.mul(g.sub(g.mul(y).sum(a, true)))}, t);
+    }
+
+    static Tensor logSoftmax(Tensor t, int axis) {
+        int a = t.shape().axis(axis);
+        Tensor rows = t.detach().transpose(a, -1).contiguousData();
+        int r = t.dim(a);
+        float[] out = new float[rows.size()];
+        int count = r == 0 ? 0 : out.length / r;
+        Kernels k = KernelProvider.get();
+        Parallel.forChunks(count, Math.max(1, Pointwise.GRAIN / Math.max(r, 1)), (s, e) -> {
+            for (int i = s; i < e; i++) {
+                int base = rows.offset + i * r;
+                float m = k.max(rows.storage, base, r);
+                float shift = Float.isInfinite(m) ? 0f : m;
+                float logTotal = shift + (float) Math.log(k.sumExp(rows.storage, base, r, shift));
+                for (int j = 0; j < r; j++) {
+                    out[i * r + j] = rows.storage[base + j] - logTotal;
+                }
+            }
+        });
+        Tensor y = Tensor.wrap(out, rows.shape()).transpose(a, -1);
+        return Autograd.record("logSoftmax", y,
+                g -> new Tensor[] {g.sub(y.exp().mul(g.sum(a, true)))}, t);
+    }
+}
