@@ -1,0 +1,89 @@
+package dev.nabla;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Dependencies point one way (ARCHITECTURE.md): user API → differentiable ops → raw kernels. */
+class ArchitectureTest {
+
+    private static final Path SOURCES = Path.of("src/main/java/dev/nabla");
+
+    /** Which of Nabla's packages each package may use. */
+    private static final Map<String, Set<String>> ALLOWED = Map.of(
+            "kernels", Set.of(),
+            "tensor", Set.of("kernels"),
+            "nn", Set.of("tensor"),
+            "loss", Set.of("tensor"),
+            "optim", Set.of("tensor", "nn"),
+            "metrics", Set.of("tensor"),
+            "data", Set.of("tensor"),
+            "io", Set.of("tensor", "nn", "optim"),
+            "train", Set.of("tensor", "nn", "loss", "optim", "metrics", "data", "io"));
+
+    private static final Pattern NABLA_REFERENCE = Pattern.compile("\\bdev\\.nabla\\.([a-z]+)\\b");
+
+    @Test
+    void packagesDependOnlyInTheAgreedDirection() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (Path file : javaFiles()) {
+            String pkg = topPackage(file);
+            Set<String> allowed = ALLOWED.get(pkg);
+            if (allowed == null) {
+                violations.add(file + ": package dev.nabla." + pkg + " is not in ARCHITECTURE.md's table");
+                continue;
+            }
+            Matcher m = NABLA_REFERENCE.matcher(codeOf(file));
+            while (m.find()) {
+                String used = m.group(1);
+                if (!used.equals(pkg) && !allowed.contains(used)) {
+                    violations.add(file + ": dev.nabla." + pkg + " must not use dev.nabla." + used);
+                }
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
+
+    @Test
+    void onlyKernelsUseTheVectorApi() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (Path file : javaFiles()) {
+            if (!topPackage(file).equals("kernels") && codeOf(file).contains("jdk.incubator.vector")) {
+                violations.add(file + " uses jdk.incubator.vector; only dev.nabla.kernels may");
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
+
+    @Test
+    void theScanSeesTheSources() throws IOException {
+        assertTrue(javaFiles().size() > 10, "expected Nabla's sources under " + SOURCES.toAbsolutePath());
+    }
+
+    private static List<Path> javaFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            return files.filter(f -> f.toString().endsWith(".java")).toList();
+        }
+    }
+
+    private static String topPackage(Path file) {
+        return SOURCES.relativize(file).getName(0).toString();
+    }
+
+    /** The file without comments, so that Javadoc mentioning a package is not a dependency. */
+    private static String codeOf(Path file) throws IOException {
+        String text = Files.readString(file);
+        return text.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\n]*", "");
+    }
+}
