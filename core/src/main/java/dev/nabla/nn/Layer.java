@@ -1,0 +1,301 @@
+package dev.nabla.nn;
+
+import dev.nabla.tensor.Generator;
+import dev.nabla.tensor.NoGrad;
+import dev.nabla.tensor.Shape;
+import dev.nabla.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The base of every layer and model (PyTorch's {@code nn.Module}, Keras's {@code Layer}).
+ *
+ * <p>A layer registers its parameters, buffers (non-trainable state such as batch-norm
+ * running statistics) and child layers explicitly and in order, so {@link #stateDict()}
+ * keys are deterministic: {@code block1.conv.weight}, {@code bn.running_mean}. Layers
+ * whose sizes depend on their input build themselves from the first input's shape
+ * ({@link #build(Shape)}), so {@code new Dense(128)} works without an input size.
+ *
+ * <p>Subclasses implement {@link #forward(Tensor)}; a custom model is a subclass that adds
+ * children in its constructor and combines them in {@code forward}.
+ */
+public abstract class Layer {
+
+    private static Generator defaultGenerator = new Generator(System.nanoTime());
+
+    private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+    private final Map<String, Tensor> buffers = new LinkedHashMap<>();
+    private final Map<String, Layer> children = new LinkedHashMap<>();
+    private Layer parent;
+    private String name;
+    private Generator generator;
+    private boolean training = true;
+    private boolean trainable = true;
+    private boolean built;
+
+    /** Sets the seed of the generator that initialises layers with no seeded ancestor (PyTorch's manual_seed). */
+    public static synchronized void manualSeed(long seed) {
+        defaultGenerator = new Generator(seed);
+    }
+
+    /** The layer's output for one input. */
+    public abstract Tensor forward(Tensor input);
+
+    /** The layer's output for several inputs; layers with one input accept exactly one. */
+    public Tensor forward(List<Tensor> inputs) {
+        if (inputs.size() != 1) {
+            throw new IllegalArgumentException(path() + ": takes one input, got " + inputs.size());
+        }
+        return forward(inputs.get(0));
+    }
+
+    /** Creates the parameters once the input shape is known; layers with fixed sizes do nothing. */
+    protected void build(Shape inputShape) {
+    }
+
+    /** Builds the layer from an input shape (with the batch dimension) now, rather than on first use. */
+    public final Layer build(int... inputShape) {
+        buildIfNeeded(Shape.of(inputShape));
+        return this;
+    }
+
+    /** Calls {@link #build(Shape)} the first time, with the shape of the first input. */
+    protected final void buildIfNeeded(Shape inputShape) {
+        if (!built) {
+            build(inputShape);
+            built = true;
+        }
+    }
+
+    /** Marks a layer whose sizes were given up front as built. */
+    protected final void markBuilt() {
+        built = true;
+    }
+
+    /** Whether the parameters exist yet. */
+    public boolean isBuilt() {
+        return built;
+    }
+
+    /** Registers a parameter under {@code name}, holding a copy of {@code initial}. */
+    protected final Parameter addParameter(String name, Tensor initial) {
+        checkNewName(name);
+        Parameter p = new Parameter(initial);
+        if (!trainable) {
+            p.setTrainable(false);
+        }
+        parameters.put(name, p);
+        return p;
+    }
+
+    /** Registers a buffer: state saved with the layer but not trained. */
+    protected final void addBuffer(String name, Tensor initial) {
+        checkNewName(name);
+        buffers.put(name, Tensor.of(initial.toFloatArray(), initial.shape().toArray()));
+    }
+
+    /** The current value of a buffer. */
+    protected final Tensor buffer(String name) {
+        Tensor b = buffers.get(name);
+        if (b == null) {
+            throw new IllegalArgumentException(path() + ": no buffer named '" + name + "'");
+        }
+        return b;
+    }
+
+    /** Overwrites a buffer's values in place (its shape stays). */
+    protected final void updateBuffer(String name, Tensor value) {
+        try (NoGrad ignored = NoGrad.enter()) {
+            buffer(name).assign(value.detach());
+        }
+    }
+
+    /** Registers a child layer under {@code name}; returns it. */
+    protected final <L extends Layer> L addChild(String name, L child) {
+        checkNewName(name);
+        Layer registered = child;
+        registered.parent = this;
+        registered.name = name;
+        if (!trainable) {
+            child.setTrainable(false);
+        }
+        children.put(name, child);
+        return child;
+    }
+
+    private void checkNewName(String name) {
+        if (name == null || name.isEmpty() || name.contains(".")) {
+            throw new IllegalArgumentException(path() + ": invalid name '" + name + "' (non-empty, no dots)");
+        }
+        if (parameters.containsKey(name) || buffers.containsKey(name) || children.containsKey(name)) {
+            throw new IllegalArgumentException(path() + ": the name '" + name + "' is already taken");
+        }
+    }
+
+    /** The child layers in registration order. */
+    public Map<String, Layer> children() {
+        return Collections.unmodifiableMap(children);
+    }
+
+    /** Every parameter of this layer and its descendants, keyed by dotted path. */
+    public Map<String, Parameter> namedParameters() {
+        Map<String, Parameter> out = new LinkedHashMap<>();
+        collectParameters("", out);
+        return out;
+    }
+
+    private void collectParameters(String prefix, Map<String, Parameter> out) {
+        parameters.forEach((k, p) -> out.put(prefix + k, p));
+        children.forEach((k, c) -> c.collectParameters(prefix + k + ".", out));
+    }
+
+    /** Every parameter, in state-dict order. */
+    public List<Parameter> parameters() {
+        return new ArrayList<>(namedParameters().values());
+    }
+
+    /** The parameters an optimizer should update. */
+    public List<Parameter> trainableParameters() {
+        return parameters().stream().filter(Parameter::isTrainable).toList();
+    }
+
+    /** The number of parameter elements. */
+    public long parameterCount() {
+        return parameters().stream().mapToLong(Parameter::size).sum();
+    }
+
+    /** The number of trainable parameter elements. */
+    public long trainableParameterCount() {
+        return trainableParameters().stream().mapToLong(Parameter::size).sum();
+    }
+
+    /**
+     * Parameters and buffers by dotted name, in registration order: this layer's own
+     * parameters, its buffers, then each child's (as PyTorch orders a state_dict). The
+     * tensors are the live values; copy them to keep a snapshot.
+     */
+    public Map<String, Tensor> stateDict() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        collectState("", out);
+        return out;
+    }
+
+    private void collectState(String prefix, Map<String, Tensor> out) {
+        parameters.forEach((k, p) -> out.put(prefix + k, p.value()));
+        buffers.forEach((k, b) -> out.put(prefix + k, b));
+        children.forEach((k, c) -> c.collectState(prefix + k + ".", out));
+    }
+
+    /**
+     * Copies values from {@code state} into this layer's parameters and buffers. With
+     * {@code strict}, any missing key, unexpected key or shape mismatch is an error that
+     * names them all; otherwise matching entries are loaded and the rest reported.
+     */
+    public StateDictReport loadStateDict(Map<String, Tensor> state, boolean strict) {
+        if (!isFullyBuilt()) {
+            throw new IllegalStateException(path() + ": cannot load a state dict before every layer is built;"
+                    + " give input sizes to the constructors, call build(inputShape), or run one forward pass");
+        }
+        Map<String, Tensor> own = stateDict();
+        StateDictReport report = StateDictReport.compare(own, state);
+        if (strict && !report.isClean()) {
+            throw new IllegalArgumentException(path() + ": state dict does not match: " + report);
+        }
+        try (NoGrad ignored = NoGrad.enter()) {
+            own.forEach((key, target) -> {
+                Tensor source = state.get(key);
+                if (source != null && source.shape().equals(target.shape())) {
+                    target.assign(source);
+                }
+            });
+        }
+        return report;
+    }
+
+    private boolean isFullyBuilt() {
+        return built && children.values().stream().allMatch(Layer::isFullyBuilt);
+    }
+
+    /** Training mode for this layer and its descendants (dropout active, batch statistics). */
+    public Layer train() {
+        return setTraining(true);
+    }
+
+    /** Evaluation mode: dropout off, running statistics. */
+    public Layer eval() {
+        return setTraining(false);
+    }
+
+    private Layer setTraining(boolean value) {
+        training = value;
+        children.values().forEach(c -> c.setTraining(value));
+        return this;
+    }
+
+    /** Whether in training mode. */
+    public boolean isTraining() {
+        return training;
+    }
+
+    /**
+     * Freezes ({@code false}) or unfreezes this layer and its descendants: frozen
+     * parameters get no gradients, and a frozen batch norm uses its running statistics.
+     */
+    public Layer setTrainable(boolean value) {
+        trainable = value;
+        parameters.values().forEach(p -> p.setTrainable(value));
+        children.values().forEach(c -> c.setTrainable(value));
+        return this;
+    }
+
+    /** Whether this layer is trainable (not frozen). */
+    public boolean isTrainable() {
+        return trainable;
+    }
+
+    /** The dotted path from the outermost layer, for messages: {@code Sequential.features.0}. */
+    public String path() {
+        return parent == null ? getClass().getSimpleName() : parent.path() + "." + name;
+    }
+
+    /** The generator that initialises this layer: the nearest seeded ancestor's, else the default. */
+    protected final Generator generator() {
+        for (Layer l = this; l != null; l = l.parent) {
+            if (l.generator != null) {
+                return l.generator;
+            }
+        }
+        return defaultGenerator;
+    }
+
+    /** Seeds the initialisation of this layer and the descendants it builds later. */
+    public Layer seed(long seed) {
+        this.generator = new Generator(seed);
+        return this;
+    }
+
+    /** The layer's settings for {@link #toString()}, e.g. {@code in=784, out=128}. */
+    protected String describe() {
+        return "";
+    }
+
+    /** A tree like PyTorch's module printout. */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder(getClass().getSimpleName()).append('(').append(describe());
+        if (!children.isEmpty()) {
+            s.append('\n');
+            children.forEach((k, c) -> s.append("  (").append(k).append("): ")
+                    .append(c.toString().replace("\n", "\n  ")).append('\n'));
+        }
+        return s.append(')').toString();
+    }
+
+    /** An error for an input of the wrong shape, naming this layer and both shapes. */
+    protected final IllegalArgumentException shapeError(String expected, Shape actual) {
+        return new IllegalArgumentException(path() + ": expected input of shape " + expected + ", got " + actual);
+    }
+}
