@@ -271,10 +271,15 @@ public abstract class Layer {
         return defaultGenerator;
     }
 
-    /** Seeds the initialisation of this layer and the descendants it builds later. */
-    public Layer seed(long seed) {
+    /**
+     * Seeds the initialisation and dropout masks of this layer and its descendants from
+     * now on (layers built in their constructor are already initialised: seed those with
+     * {@link #manualSeed(long)} before creating them). Returns this.
+     */
+    @SuppressWarnings("unchecked")
+    public final <L extends Layer> L seed(long seed) {
         this.generator = new Generator(seed);
-        return this;
+        return (L) this;
     }
 
     /** The layer's settings for {@link #toString()}, e.g. {@code in=784, out=128}. */

@@ -1,0 +1,23 @@
+package dev.nabla.nn;
+
+import dev.nabla.tensor.Tensor;
+import java.util.function.UnaryOperator;
+
+/**
+ * A parameter-free layer applying one elementwise function; the base of {@link Relu},
+ * {@link Sigmoid} and the other activation layers. Any shape in, the same shape out.
+ */
+public abstract class Activation extends Layer {
+
+    private final UnaryOperator<Tensor> function;
+
+    protected Activation(UnaryOperator<Tensor> function) {
+        this.function = function;
+        markBuilt();
+    }
+
+    @Override
+    public Tensor forward(Tensor input) {
+        return function.apply(input);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.nabla.nn;
+
+import dev.nabla.nn.init.FanMode;
+import dev.nabla.nn.init.Initializer;
+import dev.nabla.nn.init.Initializers;
+import dev.nabla.tensor.Shape;
+import dev.nabla.tensor.Tensor;
+
+/**
+ * A fully connected layer, {@code y = x·Wᵀ + b} (Keras {@code Dense}, PyTorch
+ * {@code nn.Linear}). {@code [..., in] → [..., units]}. The weight is stored
+ * {@code [units, in]} as in PyTorch, so state dicts load unchanged.
+ *
+ * <p>Default initialisation follows PyTorch: weight and bias uniform in
+ * ±1/sqrt(in). Keras draws the kernel from Glorot uniform and starts the bias at zero;
+ * pass {@code Initializers.glorotUniform(1)} and {@code Initializers.zeros()} for that.
+ */
+public class Dense extends Layer {
+
+    private final int units;
+    private final boolean useBias;
+    private int inFeatures = -1;
+    private Initializer weightInitializer;
+    private Initializer biasInitializer;
+    private Parameter weight;
+    private Parameter bias;
+
+    /** A dense layer whose input size is taken from its first input. */
+    public Dense(int units) {
+        this(units, true);
+    }
+
+    /** A lazily sized dense layer, with or without bias. */
+    public Dense(int units, boolean useBias) {
+        if (units < 1) {
+            throw new IllegalArgumentException("Dense: units must be at least 1, got " + units);
+        }
+        this.units = units;
+        this.useBias = useBias;
+    }
+
+    /** A dense layer with its input size given, built at once (PyTorch's {@code nn.Linear(in, out)}). */
+    public Dense(int inFeatures, int units) {
+        this(inFeatures, units, true);
+    }
+
+    /** A dense layer with its input size given, built at once, with or without bias. */
+    public Dense(int inFeatures, int units, boolean useBias) {
+        this(units, useBias);
+        build(Shape.of(1, inFeatures));
+        markBuilt();
+    }
+
+    /** Uses {@code init} for the weight (re-initialising it if already built); returns this. */
+    public Dense weightInitializer(Initializer init) {
+        weightInitializer = init;
+        if (weight != null) {
+            reinitialize(weight, init);
+        }
+        return this;
+    }
+
+    /** Uses {@code init} for the bias (re-initialising it if already built); returns this. */
+    public Dense biasInitializer(Initializer init) {
+        biasInitializer = init;
+        if (bias != null) {
+            reinitialize(bias, init);
+        }
+        return this;
+    }
+
+    @Override
+    protected void build(Shape inputShape) {
+        inFeatures = inputShape.dim(-1);
+        float bound = (float) (1 / Math.sqrt(Math.max(inFeatures, 1)));
+        Initializer w = weightInitializer != null ? weightInitializer
+                : Initializers.heUniform(FanMode.FAN_IN, Initializers.gain("leaky_relu", (float) Math.sqrt(5)));
+        weight = addParameter("weight", w.initialize(Shape.of(units, inFeatures), generator()));
+        if (useBias) {
+            Initializer b = biasInitializer != null ? biasInitializer : Initializers.uniform(-bound, bound);
+            bias = addParameter("bias", b.initialize(Shape.of(units), generator()));
+        }
+    }
+
+    @Override
+    public Tensor forward(Tensor input) {
+        buildIfNeeded(input.shape());
+        if (input.rank() == 0 || input.dim(-1) != inFeatures) {
+            throw shapeError("[..., " + inFeatures + "]", input.shape());
+        }
+        Tensor y = input.matmul(weight.value().transpose(0, 1));
+        return useBias ? y.add(bias.value()) : y;
+    }
+
+    /** The weight, {@code [units, in]}; null before the layer is built. */
+    public Parameter weight() {
+        return weight;
+    }
+
+    /** The bias, {@code [units]}; null without bias or before the layer is built. */
+    public Parameter bias() {
+        return bias;
+    }
+
+    /** The number of outputs. */
+    public int units() {
+        return units;
+    }
+
+    @Override
+    protected String describe() {
+        return "in=" + (inFeatures < 0 ? "?" : inFeatures) + ", out=" + units + ", bias=" + useBias;
+    }
+
+    void reinitialize(Parameter p, Initializer init) {
+        try (var ignored = dev.nabla.tensor.NoGrad.enter()) {
+            p.value().assign(init.initialize(p.shape(), generator()));
+        }
+    }
+}

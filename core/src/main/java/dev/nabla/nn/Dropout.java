@@ -1,0 +1,50 @@
+package dev.nabla.nn;
+
+import dev.nabla.tensor.Tensor;
+
+/**
+ * Zeroes each element with probability p during training and scales the rest by
+ * 1/(1−p) (inverted dropout, as Keras and PyTorch); the identity in evaluation mode.
+ * Any shape → same shape. The mask is drawn from the layer's seeded generator.
+ */
+public class Dropout extends Layer {
+
+    private final float rate;
+
+    /** Dropout with PyTorch's default rate, 0.5. */
+    public Dropout() {
+        this(0.5f);
+    }
+
+    /** Dropout with the given rate in [0, 1). */
+    public Dropout(float rate) {
+        if (!(rate >= 0f && rate < 1f)) {
+            throw new IllegalArgumentException("Dropout: rate must be in [0, 1), got " + rate);
+        }
+        this.rate = rate;
+        markBuilt();
+    }
+
+    @Override
+    public Tensor forward(Tensor input) {
+        if (!isTraining() || rate == 0f) {
+            return input;
+        }
+        return input.mul(mask(input, input.shape().toArray()));
+    }
+
+    /** Keep-mask of the given shape (broadcast against the input), already scaled by 1/(1−p). */
+    Tensor mask(Tensor input, int[] maskShape) {
+        return Tensor.bernoulli(generator(), 1f - rate, maskShape).div(1f - rate);
+    }
+
+    /** The drop probability. */
+    public float rate() {
+        return rate;
+    }
+
+    @Override
+    protected String describe() {
+        return "rate=" + rate;
+    }
+}

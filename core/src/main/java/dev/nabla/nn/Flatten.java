@@ -1,0 +1,30 @@
+package dev.nabla.nn;
+
+import dev.nabla.tensor.Tensor;
+
+/**
+ * Merges dimensions startAxis..endAxis into one (PyTorch {@code nn.Flatten}, default
+ * 1..-1, which keeps the batch: {@code [N, C, H, W] → [N, C·H·W]}; Keras {@code Flatten}).
+ */
+public class Flatten extends Layer {
+
+    private final int startAxis;
+    private final int endAxis;
+
+    /** Flattens everything but the batch dimension. */
+    public Flatten() {
+        this(1, -1);
+    }
+
+    /** Flattens dimensions startAxis..endAxis inclusive. */
+    public Flatten(int startAxis, int endAxis) {
+        this.startAxis = startAxis;
+        this.endAxis = endAxis;
+        markBuilt();
+    }
+
+    @Override
+    public Tensor forward(Tensor input) {
+        return input.flatten(startAxis, endAxis);
+    }
+}

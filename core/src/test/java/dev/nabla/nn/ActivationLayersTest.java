@@ -1,0 +1,43 @@
+package dev.nabla.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nabla.tensor.Tensor;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class ActivationLayersTest {
+
+    static Stream<Supplier<Layer>> activations() {
+        return Stream.of(Relu::new, () -> new LeakyRelu(0.2f), Elu::new, Sigmoid::new, Tanh::new, Silu::new,
+                Gelu::new, () -> new Gelu(true), Softmax::new, () -> new LogSoftmax(1), Prelu::new,
+                () -> new Prelu(3, 0.1f));
+    }
+
+    @ParameterizedTest
+    @MethodSource("activations")
+    void meetTheLayerContract(Supplier<Layer> factory) {
+        LayerContract.check(factory, new int[] {2, 3, 4}, new int[] {2, 3, 4});
+    }
+
+    @Test
+    void layersComputeTheirTensorOps() {
+        Tensor x = Tensor.of(-2f, -0.5f, 0.5f, 2f);
+        assertTrue(new Relu().forward(x).allClose(x.relu()));
+        assertTrue(new LeakyRelu().forward(x).allClose(x.leakyRelu(0.01f)));
+        assertTrue(new Gelu(true).forward(x).allClose(x.geluTanh()));
+        assertTrue(new Softmax().forward(x).allClose(x.softmax(-1)));
+    }
+
+    @Test
+    void preluLearnsOneSlopePerChannel() {
+        Prelu prelu = new Prelu(2, 0.25f);
+        Tensor x = Tensor.of(new float[] {-4f, 4f, -4f, 4f}, 1, 2, 2);
+        assertTrue(prelu.forward(x).allClose(Tensor.of(new float[] {-1f, 4f, -1f, 4f}, 1, 2, 2)));
+        assertEquals(2, prelu.parameterCount());
+    }
+}

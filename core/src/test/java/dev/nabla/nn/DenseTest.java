@@ -1,0 +1,44 @@
+package dev.nabla.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nabla.nn.init.Initializers;
+import dev.nabla.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+class DenseTest {
+
+    @Test
+    void meetsTheLayerContract() {
+        LayerContract.check(() -> new Dense(3), new int[] {4, 5}, new int[] {4, 3});
+        LayerContract.check(() -> new Dense(5, 3, false), new int[] {2, 4, 5}, new int[] {2, 4, 3});
+    }
+
+    @Test
+    void computesInputTimesWeightTransposedPlusBias() {
+        Dense dense = new Dense(2, 3);
+        dense.loadStateDict(java.util.Map.of(
+                "weight", Tensor.of(new float[][] {{1, 0}, {0, 1}, {1, 1}}),
+                "bias", Tensor.of(0.5f, 0f, -1f)), true);
+        Tensor y = dense.forward(Tensor.of(new float[][] {{2, 3}}));
+        assertTrue(y.allClose(Tensor.of(new float[][] {{2.5f, 3f, 4f}})), y.toString());
+    }
+
+    @Test
+    void defaultInitialisationIsPyTorchsUniformBound() {
+        Dense dense = new Dense(100, 50).seed(3);
+        float bound = 1f / (float) Math.sqrt(100);
+        for (float w : dense.weight().value().toFloatArray()) {
+            assertTrue(Math.abs(w) <= bound, "weight " + w + " beyond ±" + bound);
+        }
+        assertTrue(dense.weight().value().abs().max().item() > 0.9f * bound);
+    }
+
+    @Test
+    void initializersCanBeChosen() {
+        Dense dense = new Dense(4, 3).weightInitializer(Initializers.ones()).biasInitializer(Initializers.zeros());
+        assertEquals(12f, dense.weight().value().sum().item());
+        assertEquals(0f, dense.bias().value().abs().sum().item());
+    }
+}

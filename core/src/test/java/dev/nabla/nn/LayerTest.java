@@ -1,0 +1,143 @@
+package dev.nabla.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nabla.tensor.Tensor;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LayerTest {
+
+    /** A custom model, written the PyTorch way: children in the constructor, forward by hand. */
+    static final class TwoLayer extends Layer {
+        final Dense hidden = addChild("hidden", new Dense(4, 8));
+        final Dense out = addChild("out", new Dense(8, 2));
+
+        TwoLayer() {
+            markBuilt();
+        }
+
+        @Override
+        public Tensor forward(Tensor input) {
+            return out.forward(hidden.forward(input).relu());
+        }
+    }
+
+    @Test
+    void stateDictKeysFollowRegistrationOrder() {
+        Sequential model = new Sequential(new Dense(3, 4), new Relu(), new Dense(4, 2));
+        assertEquals(List.of("0.weight", "0.bias", "2.weight", "2.bias"), List.copyOf(model.stateDict().keySet()));
+        assertEquals(List.of("hidden.weight", "hidden.bias", "out.weight", "out.bias"),
+                List.copyOf(new TwoLayer().stateDict().keySet()));
+    }
+
+    @Test
+    void parameterCountsAddUp() {
+        TwoLayer model = new TwoLayer();
+        assertEquals(4 * 8 + 8 + 8 * 2 + 2, model.parameterCount());
+        model.hidden.setTrainable(false);
+        assertEquals(8 * 2 + 2, model.trainableParameterCount());
+    }
+
+    @Test
+    void strictLoadNamesMissingUnexpectedAndMismatchedKeys() {
+        Sequential model = new Sequential(new Dense(3, 4));
+        Map<String, Tensor> state = Map.of("0.weight", Tensor.zeros(4, 2), "extra", Tensor.zeros(1));
+        var e = assertThrows(IllegalArgumentException.class, () -> model.loadStateDict(state, true));
+        assertEquals("Sequential: state dict does not match: missing keys [0.bias], unexpected keys [extra],"
+                + " shape mismatches [0.weight: expected [4, 3], got [4, 2]]", e.getMessage());
+    }
+
+    @Test
+    void lenientLoadCopiesWhatMatchesAndReportsTheRest() {
+        Sequential model = new Sequential(new Dense(2, 2));
+        StateDictReport report = model.loadStateDict(Map.of("0.bias", Tensor.of(5f, 6f)), false);
+        assertEquals(List.of("0.weight"), report.missingKeys());
+        assertEquals(List.of(5f, 6f), List.of(model.stateDict().get("0.bias").get(0), model.stateDict().get("0.bias").get(1)));
+    }
+
+    @Test
+    void loadingBeforeBuildSaysHowToBuild() {
+        Sequential model = new Sequential(new Dense(4));
+        var e = assertThrows(IllegalStateException.class, () -> model.loadStateDict(Map.of(), false));
+        assertTrue(e.getMessage().contains("build(inputShape)"), e.getMessage());
+    }
+
+    @Test
+    void lazyLayersBuildFromTheFirstInput() {
+        Dense dense = new Dense(5);
+        assertFalse(dense.isBuilt());
+        assertNull(dense.weight());
+        dense.forward(Tensor.zeros(2, 7));
+        assertEquals("[5, 7]", dense.weight().shape().toString());
+        assertEquals(7 * 5 + 5, dense.parameterCount());
+    }
+
+    @Test
+    void trainAndEvalReachEveryDescendant() {
+        TwoLayer model = new TwoLayer();
+        model.eval();
+        assertFalse(model.hidden.isTraining());
+        model.train();
+        assertTrue(model.out.isTraining());
+    }
+
+    @Test
+    void frozenLayersGetNoGradients() {
+        TwoLayer model = new TwoLayer();
+        model.hidden.setTrainable(false);
+        model.forward(Tensor.ones(1, 4)).sum().backward();
+        assertNull(model.hidden.weight().grad());
+        assertTrue(model.out.weight().grad() != null);
+    }
+
+    @Test
+    void childrenAddedToAFrozenLayerAreFrozen() {
+        Sequential model = new Sequential();
+        model.setTrainable(false);
+        model.add(new Dense(2, 2));
+        assertEquals(0, model.trainableParameterCount());
+    }
+
+    @Test
+    void shapeErrorsNameTheLayerPathAndBothShapes() {
+        Sequential model = new Sequential(new Dense(3, 4), new Relu(), new Dense(5, 2));
+        var e = assertThrows(IllegalArgumentException.class, () -> model.forward(Tensor.zeros(8, 3)));
+        assertEquals("Sequential.2: expected input of shape [..., 5], got [8, 4]", e.getMessage());
+    }
+
+    @Test
+    void namesMustBeUniqueAndDotFree() {
+        Layer layer = new Sequential();
+        var e = assertThrows(IllegalArgumentException.class, () -> ((Sequential) layer).add(new Relu()).add(new Relu())
+                .addChild("0", new Relu()));
+        assertTrue(e.getMessage().contains("already taken"), e.getMessage());
+    }
+
+    @Test
+    void toStringPrintsATreeLikePyTorch() {
+        Sequential model = new Sequential(new Dense(3, 4), new Relu(), new Sequential(new Dense(4, 2)));
+        assertEquals("""
+                Sequential(
+                  (0): Dense(in=3, out=4, bias=true)
+                  (1): Relu()
+                  (2): Sequential(
+                    (0): Dense(in=4, out=2, bias=true)
+                  )
+                )""", model.toString());
+    }
+
+    @Test
+    void seededLayersInitialiseIdentically() {
+        Tensor a = new Dense(3).seed(1).forward(Tensor.ones(1, 4));
+        Tensor b = new Dense(3).seed(1).forward(Tensor.ones(1, 4));
+        Tensor c = new Dense(3).seed(2).forward(Tensor.ones(1, 4));
+        assertTrue(a.allClose(b, 0f, 0f));
+        assertFalse(a.allClose(c));
+    }
+}

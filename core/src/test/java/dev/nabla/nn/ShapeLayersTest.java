@@ -1,0 +1,59 @@
+package dev.nabla.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nabla.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+class ShapeLayersTest {
+
+    @Test
+    void flattenKeepsTheBatch() {
+        LayerContract.check(Flatten::new, new int[] {2, 3, 4, 5}, new int[] {2, 60});
+    }
+
+    @Test
+    void reshapeKeepsTheBatch() {
+        LayerContract.check(() -> new Reshape(3, -1), new int[] {2, 12}, new int[] {2, 3, 4});
+    }
+
+    @Test
+    void reshapeErrorsNameTheLayer() {
+        var e = assertThrows(IllegalArgumentException.class, () -> new Reshape(5).forward(Tensor.zeros(2, 12)));
+        assertEquals("Reshape: cannot reshape input [2, 12] to samples of shape [5]", e.getMessage());
+    }
+
+    @Test
+    void permuteNumbersSampleAxesFromOneLikeKeras() {
+        LayerContract.check(() -> new Permute(2, 1), new int[] {2, 3, 4}, new int[] {2, 4, 3});
+        assertThrows(IllegalArgumentException.class, () -> new Permute(0, 1));
+    }
+
+    @Test
+    void dropoutScalesKeptValuesAndIsOffInEvaluation() {
+        Dropout dropout = new Dropout(0.25f);
+        dropout.seed(3);
+        Tensor y = dropout.forward(Tensor.ones(1000));
+        for (float v : y.toFloatArray()) {
+            assertTrue(v == 0f || Math.abs(v - 1f / 0.75f) < 1e-6, "value " + v);
+        }
+        float kept = y.gt(0f).sum().item() / 1000f;
+        assertTrue(Math.abs(kept - 0.75f) < 0.05f, "kept " + kept);
+        dropout.eval();
+        assertTrue(dropout.forward(Tensor.ones(10)).allClose(Tensor.ones(10)));
+        LayerContract.check(() -> new Dropout(0.3f), new int[] {4, 6}, new int[] {4, 6});
+    }
+
+    @Test
+    void spatialDropoutDropsWholeChannels() {
+        SpatialDropout2d dropout = new SpatialDropout2d(0.5f);
+        dropout.seed(1);
+        Tensor y = dropout.forward(Tensor.ones(4, 8, 3, 3));
+        Tensor perChannelMax = y.max(new int[] {2, 3}, false);
+        Tensor perChannelMin = y.min(new int[] {2, 3}, false);
+        assertTrue(perChannelMax.allClose(perChannelMin), "each channel is all kept or all dropped");
+        LayerContract.check(() -> new SpatialDropout2d(0.2f), new int[] {2, 3, 2, 2}, new int[] {2, 3, 2, 2});
+    }
+}
