@@ -194,16 +194,25 @@ final class Reductions {
         if (p == Float.POSITIVE_INFINITY) {
             return t.abs().max(ax, keepDim);
         }
-        if (p == 2f) {
-            return t.mul(t).sum(ax, keepDim).sqrt();
-        }
         if (p == 1f) {
             return t.abs().sum(ax, keepDim);
         }
         if (!(p > 0f)) {
             throw new IllegalArgumentException("norm: p must be positive, got " + p);
         }
-        return t.abs().pow(p).sum(ax, keepDim).pow(1f / p);
+        Tensor y;
+        try (NoGrad ignored = NoGrad.enter()) {
+            y = p == 2f ? t.mul(t).sum(ax, true).sqrt() : t.abs().pow(p).sum(ax, true).pow(1f / p);
+        }
+        // d/dx = sign(x)|x|^(p-1) / norm^(p-1); where the norm (or, for p < 1, x) is 0 this is
+        // 0/0, taken as 0 as in PyTorch, so that the norm of a zero vector does not give NaN.
+        Tensor zero = Tensor.scalar(0f);
+        Tensor norm = Autograd.record("norm", y, g -> {
+            Tensor scale = Tensor.where(y.eq(0f), zero, g.div(y.pow(p - 1f)));
+            Tensor direction = p == 2f ? t : Tensor.where(t.eq(0f), zero, t.sign().mul(t.abs().pow(p - 1f)));
+            return new Tensor[] {direction.mul(scale)};
+        }, t);
+        return keepDim ? norm : norm.reshape(reducedShape(t, ax, false).toArray());
     }
 
     static Tensor softmax(Tensor t, int axis) {
