@@ -10,8 +10,9 @@ import dev.nabla.tensor.Tensor;
  * <p>The argument order is PyTorch's, {@code loss(input, target)}: predictions first.
  * Keras's {@code loss(y_true, y_pred)} is the other way round.
  *
- * <p>Every built-in loss is an immutable record whose options are set by methods named
- * after them, each returning a changed copy:
+ * <p>Every built-in loss is an immutable record. Options come with the constructor
+ * ({@code new Huber(2f, Reduction.SUM)}) or, for losses with several, from methods named after
+ * them that each return a changed copy:
  * {@code new CategoricalCrossEntropy().fromLogits(true).labelSmoothing(0.1f)}.
  * {@link Losses#byName(String)} finds one by its Keras name.
  */
