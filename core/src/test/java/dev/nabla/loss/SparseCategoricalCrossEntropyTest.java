@@ -39,6 +39,13 @@ class SparseCategoricalCrossEntropyTest {
     }
 
     @Test
+    void takesASingleSampleWithAScalarLabel() {
+        Tensor logits = Tensor.of(2f, 0f, -1f);
+        Tensor loss = new SparseCategoricalCrossEntropy().fromLogits(true).apply(logits, Tensor.scalar(0f));
+        assertEquals(-logits.logSoftmax(0).get(0), loss.item(), 1e-6f);
+    }
+
+    @Test
     void classWeightsGiveAWeightedMean() {
         Tensor logits = Tensor.randn(new Generator(5), 4, 4);
         SparseCategoricalCrossEntropy plain = new SparseCategoricalCrossEntropy().fromLogits(true);
