@@ -1,0 +1,87 @@
+package dev.nabla.loss;
+
+import dev.nabla.tensor.Tensor;
+
+/**
+ * Cross-entropy against integer class labels, one value per sample: {@code −w_y·log p_y},
+ * where y is the sample's label. Keras's {@code SparseCategoricalCrossentropy}
+ * ({@code "sparse_categorical_crossentropy"}), PyTorch's {@code CrossEntropyLoss} (from
+ * logits) and {@code NLLLoss} (on log-probabilities) with class-index targets.
+ *
+ * <ul>
+ *   <li>{@link #fromLogits(boolean) fromLogits}: predictions are logits and go through
+ *       logSoftmax, finite for logits of any size; otherwise they are probabilities, clamped
+ *       to [1e-7, 1 − 1e-7] before the log as in Keras.</li>
+ *   <li>{@link #classWeights(Tensor) classWeights}: one weight per class, for imbalanced data,
+ *       with PyTorch's weighted mean: {@link Reduction#MEAN} gives {@code Σ w_i·l_i / Σ w_i}.</li>
+ *   <li>{@link #ignoreIndex(int) ignoreIndex} (PyTorch's {@code ignore_index}, Keras's
+ *       {@code ignore_class}): samples with this label add nothing and do not count in the
+ *       mean. When every sample is ignored the mean is 0 (PyTorch gives NaN).</li>
+ * </ul>
+ *
+ * <p>Shapes: predictions {@code [..., classes]} (class axis last, as in Keras), labels
+ * {@code [...]} or {@code [..., 1]} holding class indices → one loss per sample {@code [...]}
+ * for {@link Reduction#NONE}, 0 for ignored samples.
+ *
+ * @param classWeights one weight per class, shape [classes], or null for none
+ * @param ignoreIndex the label of samples to skip, or null for none
+ */
+public record SparseCategoricalCrossEntropy(boolean fromLogits, Tensor classWeights, Integer ignoreIndex,
+                                            Reduction reduction) implements Loss {
+
+    private static final String NAME = "SparseCategoricalCrossEntropy";
+
+    public SparseCategoricalCrossEntropy {
+        LossSupport.requireNonNull(NAME, "reduction", reduction);
+    }
+
+    /** From probabilities, no weights, nothing ignored, mean over samples. */
+    public SparseCategoricalCrossEntropy() {
+        this(false, null, null, Reduction.MEAN);
+    }
+
+    /** A copy that reads predictions as logits (true) or probabilities (false). */
+    public SparseCategoricalCrossEntropy fromLogits(boolean value) {
+        return new SparseCategoricalCrossEntropy(value, classWeights, ignoreIndex, reduction);
+    }
+
+    /** A copy that weighs each sample by its class's weight: weights of shape [classes]. */
+    public SparseCategoricalCrossEntropy classWeights(Tensor weights) {
+        return new SparseCategoricalCrossEntropy(fromLogits, weights, ignoreIndex, reduction);
+    }
+
+    /** A copy that skips samples labelled {@code label} (PyTorch uses −100 for padding). */
+    public SparseCategoricalCrossEntropy ignoreIndex(int label) {
+        return new SparseCategoricalCrossEntropy(fromLogits, classWeights, label, reduction);
+    }
+
+    /** A copy with the given reduction. */
+    public SparseCategoricalCrossEntropy reduction(Reduction value) {
+        return new SparseCategoricalCrossEntropy(fromLogits, classWeights, ignoreIndex, value);
+    }
+
+    /** {@code labels} are class indices, in any dtype holding whole numbers. */
+    @Override
+    public Tensor apply(Tensor predictions, Tensor labels) {
+        Tensor y = LossSupport.classLabels(NAME, predictions, labels, ignoreIndex);
+        Tensor kept = ignoreIndex == null ? null : y.ne(Tensor.scalar(ignoreIndex));
+        Tensor index = kept == null ? y : Tensor.where(kept, y, Tensor.scalar(0f));
+        Tensor logP = LossSupport.logProbabilities(predictions, fromLogits);
+        Tensor losses = logP.gather(-1, index.unsqueeze(-1)).squeeze(-1).neg();
+        Tensor weights = kept;
+        if (classWeights != null) {
+            LossSupport.requireClassWeights(NAME, "classWeights", classWeights, predictions);
+            Tensor perClass = classWeights.reshape(-1).expand(predictions.dim(-1));
+            Tensor perSample = perClass.indexSelect(0, index.flatten()).reshape(y.shape().toArray());
+            weights = kept == null ? perSample : perSample.mul(kept);
+        }
+        if (weights == null) {
+            return reduction.reduce(losses);
+        }
+        losses = losses.mul(weights);
+        if (reduction != Reduction.MEAN) {
+            return reduction.reduce(losses);
+        }
+        return losses.sum().div(weights.sum().maximum(Tensor.scalar(Float.MIN_NORMAL)));
+    }
+}
