@@ -54,17 +54,18 @@ record ConvolutionGeometry(int batch, int inChannels, int outChannels, int group
             throw new IllegalArgumentException(op + ": padding 'same' needs stride 1, got stride ("
                     + options.strideHeight() + ", " + options.strideWidth() + ")");
         }
-        int kernelHeight = spatialRank == 1 ? 1 : weight.dim(2);
+        // A 1-d convolution is a 2-d one over a single row, with a neutral height part.
+        boolean oneDimensional = spatialRank == 1;
+        int kernelHeight = oneDimensional ? 1 : weight.dim(2);
+        int strideHeight = oneDimensional ? 1 : options.strideHeight();
+        int dilationHeight = oneDimensional ? 1 : options.dilationHeight();
+        int paddingHeight = oneDimensional ? 0 : options.paddingHeight();
         int kernelWidth = weight.dim(-1);
-        int spanHeight = options.dilationHeight() * (kernelHeight - 1) + 1;
+        int spanHeight = dilationHeight * (kernelHeight - 1) + 1;
         int spanWidth = options.dilationWidth() * (kernelWidth - 1) + 1;
-        int padTop = options.samePadding() ? (spanHeight - 1) / 2 : options.paddingHeight();
+        int padTop = options.samePadding() ? (spanHeight - 1) / 2 : paddingHeight;
         int padLeft = options.samePadding() ? (spanWidth - 1) / 2 : options.paddingWidth();
-        if (spatialRank == 1) {
-            padTop = 0;
-        }
-        int outHeight = options.samePadding() ? t.height : slidingCount(t.height, padTop, spanHeight,
-                options.strideHeight());
+        int outHeight = options.samePadding() ? t.height : slidingCount(t.height, padTop, spanHeight, strideHeight);
         int outWidth = options.samePadding() ? t.width : slidingCount(t.width, padLeft, spanWidth,
                 options.strideWidth());
         if (outHeight <= 0 || outWidth <= 0) {
@@ -72,9 +73,8 @@ record ConvolutionGeometry(int batch, int inChannels, int outChannels, int group
                     + ": the output size would be " + size(outHeight, outWidth, spatialRank));
         }
         return new ConvolutionGeometry(t.batch, t.channels, outChannels, groups, t.height, t.width,
-                kernelHeight, kernelWidth, spatialRank == 1 ? 1 : options.strideHeight(), options.strideWidth(),
-                padTop, padLeft, spatialRank == 1 ? 1 : options.dilationHeight(), options.dilationWidth(),
-                outHeight, outWidth);
+                kernelHeight, kernelWidth, strideHeight, options.strideWidth(), padTop, padLeft,
+                dilationHeight, options.dilationWidth(), outHeight, outWidth);
     }
 
     /**
@@ -96,28 +96,27 @@ record ConvolutionGeometry(int batch, int inChannels, int outChannels, int group
             throw new IllegalArgumentException(op + ": padding 'same' is not defined for transposed"
                     + " convolutions; give the padding explicitly");
         }
-        int[] out = new int[2];
-        int[][] parts = {
-            {t.height, weight.dim(2), options.strideHeight(), options.paddingHeight(),
-                options.dilationHeight(), options.outputPaddingHeight()},
-            {t.width, weight.dim(3), options.strideWidth(), options.paddingWidth(),
-                options.dilationWidth(), options.outputPaddingWidth()}};
-        for (int i = 0; i < 2; i++) {
-            int[] p = parts[i];
-            if (p[5] >= p[2] && p[5] >= p[4]) {
-                throw new IllegalArgumentException(op + ": output padding must be smaller than either the"
-                        + " stride or the dilation, got " + options);
-            }
-            out[i] = (p[0] - 1) * p[2] - 2 * p[3] + p[4] * (p[1] - 1) + p[5] + 1;
+        if (options.outputPaddingHeight() >= Math.max(options.strideHeight(), options.dilationHeight())
+                || options.outputPaddingWidth() >= Math.max(options.strideWidth(), options.dilationWidth())) {
+            throw new IllegalArgumentException(op + ": output padding must be smaller than either the stride or"
+                    + " the dilation, got " + options);
         }
-        if (out[0] <= 0 || out[1] <= 0) {
+        int outHeight = transposedSize(t.height, weight.dim(2), options.strideHeight(), options.paddingHeight(),
+                options.dilationHeight(), options.outputPaddingHeight());
+        int outWidth = transposedSize(t.width, weight.dim(3), options.strideWidth(), options.paddingWidth(),
+                options.dilationWidth(), options.outputPaddingWidth());
+        if (outHeight <= 0 || outWidth <= 0) {
             throw t.error("with weight " + weight.shape() + " and " + describe(options, 2)
-                    + " gives no output: the output size would be " + size(out[0], out[1], 2));
+                    + " gives no output: the output size would be " + size(outHeight, outWidth, 2));
         }
-        return new ConvolutionGeometry(t.batch, outChannels, t.channels, groups, out[0], out[1],
+        return new ConvolutionGeometry(t.batch, outChannels, t.channels, groups, outHeight, outWidth,
                 weight.dim(2), weight.dim(3), options.strideHeight(), options.strideWidth(),
                 options.paddingHeight(), options.paddingWidth(), options.dilationHeight(),
                 options.dilationWidth(), t.height, t.width);
+    }
+
+    private static int transposedSize(int size, int kernel, int stride, int padding, int dilation, int outputPadding) {
+        return (size - 1) * stride - 2 * padding + dilation * (kernel - 1) + outputPadding + 1;
     }
 
     /** {@code input}'s shape with the channel and spatial sizes replaced. */
