@@ -1,0 +1,119 @@
+package dev.nabla.tensor;
+
+/**
+ * Convolutions over channels-first data, with PyTorch's semantics
+ * ({@code torch.nn.functional.conv1d}, {@code conv2d}, {@code conv_transpose2d}): the kernel is
+ * not flipped (cross-correlation), and padding adds zeros.
+ *
+ * <pre>{@code
+ * Tensor y = Convolution.conv2d(images, weight, bias, ConvOptions.defaults().stride(2).padding(1));
+ * }</pre>
+ *
+ * <p>Each input may also come without its batch dimension ({@code [channels, ...]}), and the
+ * output then has none either. {@code bias} may be null. Shape errors throw
+ * {@link IllegalArgumentException} naming the op and the shapes.
+ */
+public final class Convolution {
+
+    private Convolution() {
+    }
+
+    /** {@link #conv1d(Tensor, Tensor, Tensor, ConvOptions)} with stride 1 and no padding. */
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias) {
+        return conv1d(input, weight, bias, ConvOptions.defaults());
+    }
+
+    /**
+     * 1-d convolution (PyTorch's {@code conv1d}):
+     * {@code input [batch, inChannels, length], weight [outChannels, inChannels / groups, kernelLength],
+     * bias [outChannels] → [batch, outChannels, outLength]} with
+     * {@code outLength = (length + 2·padding − dilation·(kernelLength − 1) − 1) / stride + 1}.
+     * The options' height and width parts must agree (set them with the one-argument forms).
+     */
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, ConvOptions options) {
+        if (options.strideHeight() != options.strideWidth() || options.paddingHeight() != options.paddingWidth()
+                || options.dilationHeight() != options.dilationWidth()) {
+            throw new IllegalArgumentException("conv1d: a 1-d convolution takes one stride, padding and dilation,"
+                    + " but " + options + " gives different values for height and width; use stride(n),"
+                    + " padding(n) and dilation(n)");
+        }
+        ConvolutionGeometry g = ConvolutionGeometry.forward("conv1d", input, weight, bias, options, 1);
+        return convolve("conv1d", input, weight, bias, g, 1);
+    }
+
+    /** {@link #conv2d(Tensor, Tensor, Tensor, ConvOptions)} with stride 1 and no padding. */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias) {
+        return conv2d(input, weight, bias, ConvOptions.defaults());
+    }
+
+    /**
+     * 2-d convolution (PyTorch's {@code conv2d}):
+     * {@code input [batch, inChannels, height, width], weight [outChannels, inChannels / groups,
+     * kernelHeight, kernelWidth], bias [outChannels] → [batch, outChannels, outHeight, outWidth]} with
+     * {@code outHeight = (height + 2·paddingHeight − dilationHeight·(kernelHeight − 1) − 1) / strideHeight + 1}
+     * (rounded down), likewise the width; with {@link ConvOptions#paddingSame()} the output keeps
+     * the input's size. Each group of {@code outChannels / groups} output channels sees only its
+     * own {@code inChannels / groups} input channels; {@code groups = inChannels} is a depthwise
+     * convolution.
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, ConvOptions options) {
+        ConvolutionGeometry g = ConvolutionGeometry.forward("conv2d", input, weight, bias, options, 2);
+        return convolve("conv2d", input, weight, bias, g, 2);
+    }
+
+    /** {@link #convTranspose2d(Tensor, Tensor, Tensor, ConvOptions)} with stride 1 and no padding. */
+    public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias) {
+        return convTranspose2d(input, weight, bias, ConvOptions.defaults());
+    }
+
+    /**
+     * 2-d transposed convolution (PyTorch's {@code conv_transpose2d}, sometimes called
+     * deconvolution): the adjoint of {@link #conv2d} with the same weight and options, so it maps
+     * a conv2d output size back to its input size.
+     * {@code input [batch, inChannels, height, width], weight [inChannels, outChannels / groups,
+     * kernelHeight, kernelWidth], bias [outChannels] → [batch, outChannels, outHeight, outWidth]} with
+     * {@code outHeight = (height − 1)·strideHeight − 2·paddingHeight + dilationHeight·(kernelHeight − 1)
+     * + outputPaddingHeight + 1}, likewise the width. The output padding must be smaller than the
+     * stride or the dilation; padding 'same' is not allowed.
+     */
+    public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias, ConvOptions options) {
+        ConvolutionGeometry g = ConvolutionGeometry.transposed("convTranspose2d", input, weight, bias, options);
+        Tensor x = input.contiguousData();
+        Tensor w = weight.contiguousData();
+        float[] y = ConvolutionGemm.inputGradient(x, w, g);
+        if (bias != null) {
+            ConvolutionGemm.addBias(y, bias, g.batch(), g.inChannels(), g.inPlane());
+        }
+        Tensor out = Tensor.wrap(y, ConvolutionGeometry.resize(input, 2, g.inChannels(), g.inHeight(), g.inWidth()));
+        return Autograd.record("convTranspose2d", out, gradOutput -> {
+            Tensor gy = gradOutput.contiguousData();
+            return new Tensor[] {
+                input.requiresGrad() ? Tensor.wrap(ConvolutionGemm.output(gy, w, g), input.shape()) : null,
+                weight.requiresGrad() ? Tensor.wrap(ConvolutionGemm.weightGradient(gy, x, g), weight.shape()) : null,
+                bias != null && bias.requiresGrad() ? channelSums(gy, g.batch(), g.inChannels(), g.inPlane()) : null};
+        }, input, weight, bias);
+    }
+
+    private static Tensor convolve(String op, Tensor input, Tensor weight, Tensor bias, ConvolutionGeometry g,
+                                   int spatialRank) {
+        Tensor x = input.contiguousData();
+        Tensor w = weight.contiguousData();
+        float[] y = ConvolutionGemm.output(x, w, g);
+        if (bias != null) {
+            ConvolutionGemm.addBias(y, bias, g.batch(), g.outChannels(), g.outPlane());
+        }
+        Shape shape = ConvolutionGeometry.resize(input, spatialRank, g.outChannels(), g.outHeight(), g.outWidth());
+        return Autograd.record(op, Tensor.wrap(y, shape), gradOutput -> {
+            Tensor gy = gradOutput.contiguousData();
+            return new Tensor[] {
+                input.requiresGrad() ? Tensor.wrap(ConvolutionGemm.inputGradient(gy, w, g), input.shape()) : null,
+                weight.requiresGrad() ? Tensor.wrap(ConvolutionGemm.weightGradient(x, gy, g), weight.shape()) : null,
+                bias != null && bias.requiresGrad() ? channelSums(gy, g.batch(), g.outChannels(), g.outPlane()) : null};
+        }, input, weight, bias);
+    }
+
+    /** The bias gradient: a contiguous [batch, channels, plane] gradient summed over batch and plane. */
+    private static Tensor channelSums(Tensor gradient, int batch, int channels, int plane) {
+        return gradient.reshape(batch, channels, plane).sum(new int[] {0, 2}, false);
+    }
+}
