@@ -299,6 +299,11 @@ public abstract class Layer {
         return s.append(')').toString();
     }
 
+    /** An op's error about this layer's input, prefixed with the layer's path. */
+    protected final IllegalArgumentException atThisLayer(IllegalArgumentException cause) {
+        return new IllegalArgumentException(path() + ": " + cause.getMessage(), cause);
+    }
+
     /** An error for an input of the wrong shape, naming this layer and both shapes. */
     protected final IllegalArgumentException shapeError(String expected, Shape actual) {
         return new IllegalArgumentException(path() + ": expected input of shape " + expected + ", got " + actual);

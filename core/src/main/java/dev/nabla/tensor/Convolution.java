@@ -6,7 +6,7 @@ package dev.nabla.tensor;
  * not flipped (cross-correlation), and padding adds zeros.
  *
  * <pre>{@code
- * Tensor y = Convolution.conv2d(images, weight, bias, ConvOptions.defaults().stride(2).padding(1));
+ * Tensor y = Convolution.conv2d(images, weight, bias, ConvolutionOptions.defaults().stride(2).padding(1));
  * }</pre>
  *
  * <p>Each input may also come without its batch dimension ({@code [channels, ...]}), and the
@@ -18,9 +18,9 @@ public final class Convolution {
     private Convolution() {
     }
 
-    /** {@link #conv1d(Tensor, Tensor, Tensor, ConvOptions)} with stride 1 and no padding. */
+    /** {@link #conv1d(Tensor, Tensor, Tensor, ConvolutionOptions)} with stride 1 and no padding. */
     public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias) {
-        return conv1d(input, weight, bias, ConvOptions.defaults());
+        return conv1d(input, weight, bias, ConvolutionOptions.defaults());
     }
 
     /**
@@ -30,7 +30,7 @@ public final class Convolution {
      * {@code outLength = (length + 2·padding − dilation·(kernelLength − 1) − 1) / stride + 1}.
      * The options' height and width parts must agree (set them with the one-argument forms).
      */
-    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, ConvOptions options) {
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, ConvolutionOptions options) {
         if (options.strideHeight() != options.strideWidth() || options.paddingHeight() != options.paddingWidth()
                 || options.dilationHeight() != options.dilationWidth()) {
             throw new IllegalArgumentException("conv1d: a 1-d convolution takes one stride, padding and dilation,"
@@ -41,9 +41,9 @@ public final class Convolution {
         return convolve("conv1d", input, weight, bias, g, 1);
     }
 
-    /** {@link #conv2d(Tensor, Tensor, Tensor, ConvOptions)} with stride 1 and no padding. */
+    /** {@link #conv2d(Tensor, Tensor, Tensor, ConvolutionOptions)} with stride 1 and no padding. */
     public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias) {
-        return conv2d(input, weight, bias, ConvOptions.defaults());
+        return conv2d(input, weight, bias, ConvolutionOptions.defaults());
     }
 
     /**
@@ -51,19 +51,19 @@ public final class Convolution {
      * {@code input [batch, inChannels, height, width], weight [outChannels, inChannels / groups,
      * kernelHeight, kernelWidth], bias [outChannels] → [batch, outChannels, outHeight, outWidth]} with
      * {@code outHeight = (height + 2·paddingHeight − dilationHeight·(kernelHeight − 1) − 1) / strideHeight + 1}
-     * (rounded down), likewise the width; with {@link ConvOptions#paddingSame()} the output keeps
+     * (rounded down), likewise the width; with {@link ConvolutionOptions#paddingSame()} the output keeps
      * the input's size. Each group of {@code outChannels / groups} output channels sees only its
      * own {@code inChannels / groups} input channels; {@code groups = inChannels} is a depthwise
      * convolution.
      */
-    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, ConvOptions options) {
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, ConvolutionOptions options) {
         ConvolutionGeometry g = ConvolutionGeometry.forward("conv2d", input, weight, bias, options, 2);
         return convolve("conv2d", input, weight, bias, g, 2);
     }
 
-    /** {@link #convTranspose2d(Tensor, Tensor, Tensor, ConvOptions)} with stride 1 and no padding. */
+    /** {@link #convTranspose2d(Tensor, Tensor, Tensor, ConvolutionOptions)} with stride 1 and no padding. */
     public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias) {
-        return convTranspose2d(input, weight, bias, ConvOptions.defaults());
+        return convTranspose2d(input, weight, bias, ConvolutionOptions.defaults());
     }
 
     /**
@@ -76,7 +76,7 @@ public final class Convolution {
      * + outputPaddingHeight + 1}, likewise the width. The output padding must be smaller than the
      * stride or the dilation; padding 'same' is not allowed.
      */
-    public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias, ConvOptions options) {
+    public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias, ConvolutionOptions options) {
         ConvolutionGeometry g = ConvolutionGeometry.transposed("convTranspose2d", input, weight, bias, options);
         Tensor x = input.contiguousData();
         Tensor w = weight.contiguousData();

@@ -35,7 +35,7 @@ record ConvolutionGeometry(int batch, int inChannels, int outChannels, int group
 
     /** Checks a convolution's operands ({@code spatialRank} 1 or 2) and sizes it. */
     static ConvolutionGeometry forward(String op, Tensor input, Tensor weight, Tensor bias,
-                                       ConvOptions options, int spatialRank) {
+                                       ConvolutionOptions options, int spatialRank) {
         Operands t = Operands.check(op, input, weight, spatialRank, false);
         int groups = options.groups();
         int outChannels = weight.dim(0);
@@ -82,7 +82,7 @@ record ConvolutionGeometry(int batch, int inChannels, int outChannels, int group
      * of: that convolution maps the transposed output back to the transposed input.
      */
     static ConvolutionGeometry transposed(String op, Tensor input, Tensor weight, Tensor bias,
-                                          ConvOptions options) {
+                                          ConvolutionOptions options) {
         Operands t = Operands.check(op, input, weight, 2, true);
         int groups = options.groups();
         int outChannels = weight.dim(1) * groups;
@@ -151,7 +151,7 @@ record ConvolutionGeometry(int batch, int inChannels, int outChannels, int group
         }
     }
 
-    private static String describe(ConvOptions o, int spatialRank) {
+    private static String describe(ConvolutionOptions o, int spatialRank) {
         if (spatialRank == 1) {
             return "stride " + o.strideWidth() + ", padding " + (o.samePadding() ? "'same'" : o.paddingWidth())
                     + ", dilation " + o.dilationWidth();

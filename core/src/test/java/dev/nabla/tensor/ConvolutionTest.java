@@ -18,8 +18,8 @@ class ConvolutionTest {
         Tensor apply(Tensor input, Tensor weight, Tensor bias);
     }
 
-    private static ConvOptions options() {
-        return ConvOptions.defaults();
+    private static ConvolutionOptions options() {
+        return ConvolutionOptions.defaults();
     }
 
     // ---------------------------------------------------------------- against PyTorch
@@ -125,7 +125,7 @@ class ConvolutionTest {
     @Test
     void convTranspose2dIsTheAdjointOfConv2d() {
         // <conv2d(x, w), y> = <x, convTranspose2d(y, w)> for the same weight and options.
-        ConvOptions o = options().stride(2).padding(1).dilation(2).groups(2);
+        ConvolutionOptions o = options().stride(2).padding(1).dilation(2).groups(2);
         Tensor x = Tensor.randn(new Generator(40), 2, 4, 9, 8);
         Tensor w = Tensor.randn(new Generator(41), 6, 2, 3, 3);
         Tensor y = Tensor.randn(new Generator(42), 2, 6, 4, 3);
@@ -256,8 +256,8 @@ class ConvolutionTest {
         var e = assertThrows(IllegalArgumentException.class, () -> Convolution.conv1d(Tensor.zeros(1, 3, 8),
                 Tensor.zeros(4, 3, 3), null, options().stride(1, 2)));
         assertTrue(e.getMessage().startsWith("conv1d: a 1-d convolution takes one stride"), e.getMessage());
-        assertMessage("ConvOptions: stride (0, 0) must be at least 1", () -> options().stride(0));
-        assertMessage("ConvOptions: groups must be at least 1, got 0", () -> options().groups(0));
+        assertMessage("ConvolutionOptions: stride (0, 0) must be at least 1", () -> options().stride(0));
+        assertMessage("ConvolutionOptions: groups must be at least 1, got 0", () -> options().groups(0));
     }
 
     private static void assertMessage(String expected, Runnable call) {

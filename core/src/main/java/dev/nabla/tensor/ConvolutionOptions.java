@@ -6,9 +6,9 @@ package dev.nabla.tensor;
  * {@code torch.nn.functional.conv2d} and {@code conv_transpose2d}, as an immutable value:
  *
  * <pre>{@code
- * Convolution.conv2d(x, w, b, ConvOptions.defaults().stride(2).padding(1));
- * Convolution.conv2d(x, w, b, ConvOptions.defaults().paddingSame().dilation(2));
- * Convolution.conv2d(x, w, null, ConvOptions.defaults().groups(channels));   // depthwise
+ * Convolution.conv2d(x, w, b, ConvolutionOptions.defaults().stride(2).padding(1));
+ * Convolution.conv2d(x, w, b, ConvolutionOptions.defaults().paddingSame().dilation(2));
+ * Convolution.conv2d(x, w, null, ConvolutionOptions.defaults().groups(channels));   // depthwise
  * }</pre>
  *
  * <p>Every value has a height and a width part; the one-argument forms set both.
@@ -30,14 +30,14 @@ package dev.nabla.tensor;
  *                            to pick one of the output sizes a strided convolution maps to the same size
  * @param outputPaddingWidth  transposed convolution only: columns added at the right of the output
  */
-public record ConvOptions(int strideHeight, int strideWidth, int paddingHeight, int paddingWidth,
-                          boolean samePadding, int dilationHeight, int dilationWidth, int groups,
-                          int outputPaddingHeight, int outputPaddingWidth) {
+public record ConvolutionOptions(int strideHeight, int strideWidth, int paddingHeight, int paddingWidth,
+                                 boolean samePadding, int dilationHeight, int dilationWidth, int groups,
+                                 int outputPaddingHeight, int outputPaddingWidth) {
 
-    private static final ConvOptions DEFAULTS = new ConvOptions(1, 1, 0, 0, false, 1, 1, 1, 0, 0);
+    private static final ConvolutionOptions DEFAULTS = new ConvolutionOptions(1, 1, 0, 0, false, 1, 1, 1, 0, 0);
 
     /** Checks every value; explicit padding and {@code samePadding} exclude each other. */
-    public ConvOptions {
+    public ConvolutionOptions {
         if (strideHeight < 1 || strideWidth < 1) {
             throw invalid("stride", strideHeight, strideWidth, "at least 1");
         }
@@ -51,85 +51,85 @@ public record ConvOptions(int strideHeight, int strideWidth, int paddingHeight, 
             throw invalid("outputPadding", outputPaddingHeight, outputPaddingWidth, "at least 0");
         }
         if (groups < 1) {
-            throw new IllegalArgumentException("ConvOptions: groups must be at least 1, got " + groups);
+            throw new IllegalArgumentException("ConvolutionOptions: groups must be at least 1, got " + groups);
         }
         if (samePadding && (paddingHeight != 0 || paddingWidth != 0)) {
-            throw new IllegalArgumentException("ConvOptions: padding 'same' and explicit padding ("
+            throw new IllegalArgumentException("ConvolutionOptions: padding 'same' and explicit padding ("
                     + paddingHeight + ", " + paddingWidth + ") exclude each other");
         }
     }
 
     /** Stride 1, no padding, no dilation, one group, no output padding: PyTorch's defaults. */
-    public static ConvOptions defaults() {
+    public static ConvolutionOptions defaults() {
         return DEFAULTS;
     }
 
     /** The same stride along both dimensions. */
-    public ConvOptions stride(int stride) {
+    public ConvolutionOptions stride(int stride) {
         return stride(stride, stride);
     }
 
     /** Separate strides down the rows and along a row. */
-    public ConvOptions stride(int height, int width) {
-        return new ConvOptions(height, width, paddingHeight, paddingWidth, samePadding, dilationHeight,
+    public ConvolutionOptions stride(int height, int width) {
+        return new ConvolutionOptions(height, width, paddingHeight, paddingWidth, samePadding, dilationHeight,
                 dilationWidth, groups, outputPaddingHeight, outputPaddingWidth);
     }
 
     /** The same zero padding on all four sides; replaces {@link #paddingSame()}. */
-    public ConvOptions padding(int padding) {
+    public ConvolutionOptions padding(int padding) {
         return padding(padding, padding);
     }
 
     /** Zero padding above and below (height) and left and right (width); replaces {@link #paddingSame()}. */
-    public ConvOptions padding(int height, int width) {
-        return new ConvOptions(strideHeight, strideWidth, height, width, false, dilationHeight,
+    public ConvolutionOptions padding(int height, int width) {
+        return new ConvolutionOptions(strideHeight, strideWidth, height, width, false, dilationHeight,
                 dilationWidth, groups, outputPaddingHeight, outputPaddingWidth);
     }
 
     /** PyTorch's {@code padding='same'}: output size equals input size (stride 1 only). */
-    public ConvOptions paddingSame() {
-        return new ConvOptions(strideHeight, strideWidth, 0, 0, true, dilationHeight,
+    public ConvolutionOptions paddingSame() {
+        return new ConvolutionOptions(strideHeight, strideWidth, 0, 0, true, dilationHeight,
                 dilationWidth, groups, outputPaddingHeight, outputPaddingWidth);
     }
 
     /** The same dilation along both dimensions. */
-    public ConvOptions dilation(int dilation) {
+    public ConvolutionOptions dilation(int dilation) {
         return dilation(dilation, dilation);
     }
 
     /** Separate dilations down the rows and along a row. */
-    public ConvOptions dilation(int height, int width) {
-        return new ConvOptions(strideHeight, strideWidth, paddingHeight, paddingWidth, samePadding, height,
+    public ConvolutionOptions dilation(int height, int width) {
+        return new ConvolutionOptions(strideHeight, strideWidth, paddingHeight, paddingWidth, samePadding, height,
                 width, groups, outputPaddingHeight, outputPaddingWidth);
     }
 
     /** Splits the channels into this many independent groups. */
-    public ConvOptions groups(int count) {
-        return new ConvOptions(strideHeight, strideWidth, paddingHeight, paddingWidth, samePadding,
+    public ConvolutionOptions groups(int count) {
+        return new ConvolutionOptions(strideHeight, strideWidth, paddingHeight, paddingWidth, samePadding,
                 dilationHeight, dilationWidth, count, outputPaddingHeight, outputPaddingWidth);
     }
 
     /** The same output padding along both dimensions (transposed convolution only). */
-    public ConvOptions outputPadding(int outputPadding) {
+    public ConvolutionOptions outputPadding(int outputPadding) {
         return outputPadding(outputPadding, outputPadding);
     }
 
     /** Separate output paddings at the bottom and at the right (transposed convolution only). */
-    public ConvOptions outputPadding(int height, int width) {
-        return new ConvOptions(strideHeight, strideWidth, paddingHeight, paddingWidth, samePadding,
+    public ConvolutionOptions outputPadding(int height, int width) {
+        return new ConvolutionOptions(strideHeight, strideWidth, paddingHeight, paddingWidth, samePadding,
                 dilationHeight, dilationWidth, groups, height, width);
     }
 
     @Override
     public String toString() {
-        return "ConvOptions[stride (" + strideHeight + ", " + strideWidth + "), padding "
+        return "ConvolutionOptions[stride (" + strideHeight + ", " + strideWidth + "), padding "
                 + (samePadding ? "'same'" : "(" + paddingHeight + ", " + paddingWidth + ")")
                 + ", dilation (" + dilationHeight + ", " + dilationWidth + "), groups " + groups
                 + ", outputPadding (" + outputPaddingHeight + ", " + outputPaddingWidth + ")]";
     }
 
     private static IllegalArgumentException invalid(String name, int height, int width, String rule) {
-        return new IllegalArgumentException("ConvOptions: " + name + " (" + height + ", " + width
+        return new IllegalArgumentException("ConvolutionOptions: " + name + " (" + height + ", " + width
                 + ") must be " + rule);
     }
 }

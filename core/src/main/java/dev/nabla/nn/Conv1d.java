@@ -1,0 +1,45 @@
+package dev.nabla.nn;
+
+import dev.nabla.tensor.Convolution;
+import dev.nabla.tensor.ConvolutionOptions;
+import dev.nabla.tensor.Shape;
+import dev.nabla.tensor.Tensor;
+
+/**
+ * 1-d convolution over sequences (PyTorch {@code nn.Conv1d}, Keras {@code Conv1D} with
+ * channels first): {@code [N, C_in, L] → [N, C_out, L_out]}, weight {@code [C_out, C_in/groups, k]}.
+ */
+public class Conv1d extends ConvolutionLayer {
+
+    /** {@code outChannels} filters of width kernelSize; input channels from the first input. */
+    public Conv1d(int outChannels, int kernelSize) {
+        this(outChannels, kernelSize, ConvolutionOptions.defaults(), true);
+    }
+
+    /** The general form, with or without bias. */
+    public Conv1d(int outChannels, int kernelSize, ConvolutionOptions options, boolean useBias) {
+        super(outChannels, new int[] {kernelSize}, options, useBias);
+    }
+
+    /** A convolution with its input channels given, built at once. */
+    public Conv1d(int inChannels, int outChannels, int kernelSize, ConvolutionOptions options) {
+        this(outChannels, kernelSize, options, true);
+        build(Shape.of(1, inChannels, kernelSize));
+        markBuilt();
+    }
+
+    @Override
+    int inputRank() {
+        return 3;
+    }
+
+    @Override
+    Shape weightShape(int in) {
+        return Shape.of(outChannels, in / options.groups(), kernel[0]);
+    }
+
+    @Override
+    Tensor convolve(Tensor input, Tensor w, Tensor b) {
+        return Convolution.conv1d(input, w, b, options);
+    }
+}

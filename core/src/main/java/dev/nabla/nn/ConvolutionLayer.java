@@ -1,0 +1,100 @@
+package dev.nabla.nn;
+
+import dev.nabla.nn.init.FanMode;
+import dev.nabla.nn.init.Initializer;
+import dev.nabla.nn.init.Initializers;
+import dev.nabla.tensor.ConvolutionOptions;
+import dev.nabla.tensor.Shape;
+import dev.nabla.tensor.Tensor;
+import java.util.Arrays;
+
+/**
+ * What {@link Conv1d}, {@link Conv2d} and {@link ConvTranspose2d} share: the weight and
+ * bias, created from the input's channel count on first use (or at once when given), with
+ * PyTorch's default initialisation (uniform in ±1/sqrt(fanIn), fanIn = weight.size(1) ×
+ * kernel area). Keras starts kernels with Glorot uniform and biases at zero.
+ */
+abstract class ConvolutionLayer extends Layer {
+
+    final int outChannels;
+    final int[] kernel;
+    final ConvolutionOptions options;
+    final boolean useBias;
+    int inChannels = -1;
+    Parameter weight;
+    Parameter bias;
+
+    ConvolutionLayer(int outChannels, int[] kernel, ConvolutionOptions options, boolean useBias) {
+        if (outChannels < 1 || Arrays.stream(kernel).anyMatch(k -> k < 1)) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": channels and kernel sizes must be"
+                    + " at least 1, got " + outChannels + " channels and kernel " + Arrays.toString(kernel));
+        }
+        this.outChannels = outChannels;
+        this.kernel = kernel.clone();
+        this.options = options;
+        this.useBias = useBias;
+    }
+
+    /** The rank of a batched input: 3 for 1-d convolutions, 4 for 2-d. */
+    abstract int inputRank();
+
+    /** The weight's shape for the given number of input channels. */
+    abstract Shape weightShape(int inChannels);
+
+    /** The op itself. */
+    abstract Tensor convolve(Tensor input, Tensor weight, Tensor bias);
+
+    @Override
+    protected void build(Shape inputShape) {
+        int channelAxis = inputShape.rank() == inputRank() ? 1 : 0;
+        inChannels = inputShape.rank() >= inputRank() - 1 ? inputShape.dim(channelAxis) : -1;
+        if (inChannels < 1) {
+            throw shapeError(expectedShape(), inputShape);
+        }
+        if (inChannels % options.groups() != 0 || outChannels % options.groups() != 0) {
+            throw new IllegalArgumentException(path() + ": groups " + options.groups() + " must divide the "
+                    + inChannels + " input and " + outChannels + " output channels");
+        }
+        Shape shape = weightShape(inChannels);
+        Initializer.Fans fans = Initializer.Fans.of(shape);
+        float bound = (float) (1 / Math.sqrt(fans.in()));
+        Initializer w = Initializers.heUniform(FanMode.FAN_IN, Initializers.gain("leaky_relu", (float) Math.sqrt(5)));
+        weight = addParameter("weight", w.initialize(shape, generator()));
+        if (useBias) {
+            bias = addParameter("bias", Initializers.uniform(-bound, bound).initialize(Shape.of(outChannels), generator()));
+        }
+    }
+
+    private String expectedShape() {
+        return inputRank() == 3 ? "[N, C, L]" : "[N, C, H, W]";
+    }
+
+    @Override
+    public Tensor forward(Tensor input) {
+        if (input.rank() != inputRank() && input.rank() != inputRank() - 1) {
+            throw shapeError(expectedShape(), input.shape());
+        }
+        buildIfNeeded(input.shape());
+        try {
+            return convolve(input, weight.value(), useBias ? bias.value() : null);
+        } catch (IllegalArgumentException e) {
+            throw atThisLayer(e);
+        }
+    }
+
+    /** The weight. */
+    public Parameter weight() {
+        return weight;
+    }
+
+    /** The bias, or null. */
+    public Parameter bias() {
+        return bias;
+    }
+
+    @Override
+    protected String describe() {
+        return (inChannels < 0 ? "?" : inChannels) + ", " + outChannels + ", kernel=" + Arrays.toString(kernel)
+                + (options.equals(ConvolutionOptions.defaults()) ? "" : ", " + options) + (useBias ? "" : ", bias=false");
+    }
+}

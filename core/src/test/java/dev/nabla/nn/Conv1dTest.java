@@ -1,0 +1,21 @@
+package dev.nabla.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.nabla.tensor.ConvolutionOptions;
+import org.junit.jupiter.api.Test;
+
+class Conv1dTest {
+
+    @Test
+    void meetsTheLayerContract() {
+        LayerContract.check(() -> new Conv1d(4, 3), new int[] {2, 3, 9}, new int[] {2, 4, 7});
+        LayerContract.check(() -> new Conv1d(4, 3, ConvolutionOptions.defaults().dilation(2).padding(2), false),
+                new int[] {2, 3, 9}, new int[] {2, 4, 9});
+    }
+
+    @Test
+    void weightIsLaidOutAsPyTorch() {
+        assertEquals("[6, 2, 5]", new Conv1d(2, 6, 5, ConvolutionOptions.defaults()).weight().shape().toString());
+    }
+}

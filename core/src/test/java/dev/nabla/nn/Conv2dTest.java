@@ -1,0 +1,50 @@
+package dev.nabla.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nabla.tensor.Convolution;
+import dev.nabla.tensor.ConvolutionOptions;
+import dev.nabla.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+class Conv2dTest {
+
+    @Test
+    void meetsTheLayerContract() {
+        LayerContract.check(() -> new Conv2d(4, 3), new int[] {2, 3, 6, 6}, new int[] {2, 4, 4, 4});
+        LayerContract.check(() -> new Conv2d(4, 3, ConvolutionOptions.defaults().stride(2).padding(1)),
+                new int[] {2, 2, 5, 5}, new int[] {2, 4, 3, 3});
+        LayerContract.check(() -> new Conv2d(4, new int[] {3, 3}, ConvolutionOptions.defaults().groups(4).paddingSame(),
+                false), new int[] {1, 4, 5, 5}, new int[] {1, 4, 5, 5});
+    }
+
+    @Test
+    void computesTheConvolutionOpWithItsWeights() {
+        Conv2d conv = new Conv2d(2, 5, 3, ConvolutionOptions.defaults().padding(1));
+        Tensor x = Tensor.randn(new dev.nabla.tensor.Generator(1), 1, 2, 4, 4);
+        Tensor expected = Convolution.conv2d(x, conv.weight().value(), conv.bias().value(),
+                ConvolutionOptions.defaults().padding(1));
+        assertTrue(conv.forward(x).allClose(expected, 0f, 0f));
+        assertEquals("[5, 2, 3, 3]", conv.weight().shape().toString());
+    }
+
+    @Test
+    void defaultInitialisationIsBoundedByOneOverSquareRootOfFanIn() {
+        Conv2d conv = new Conv2d(8, 16, 3, ConvolutionOptions.defaults());
+        float bound = 1f / (float) Math.sqrt(8 * 9);
+        assertTrue(conv.weight().value().abs().max().item() <= bound);
+        assertTrue(conv.bias().value().abs().max().item() <= bound);
+    }
+
+    @Test
+    void wrongChannelsNameTheLayerAndShapes() {
+        Sequential model = new Sequential(new Conv2d(3, 4, 3, ConvolutionOptions.defaults()));
+        var e = assertThrows(IllegalArgumentException.class, () -> model.forward(Tensor.zeros(8, 2, 8, 8)));
+        assertEquals("Sequential.0: conv2d: input [8, 2, 8, 8] has 2 channels but weight [4, 3, 3, 3] expects 3"
+                + " (groups 1)", e.getMessage());
+        var rank = assertThrows(IllegalArgumentException.class, () -> new Conv2d(4, 3).forward(Tensor.zeros(8, 10)));
+        assertEquals("Conv2d: expected input of shape [N, C, H, W], got [8, 10]", rank.getMessage());
+    }
+}

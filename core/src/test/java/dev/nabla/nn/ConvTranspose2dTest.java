@@ -1,0 +1,20 @@
+package dev.nabla.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.nabla.tensor.ConvolutionOptions;
+import org.junit.jupiter.api.Test;
+
+class ConvTranspose2dTest {
+
+    @Test
+    void meetsTheLayerContractAndUpsamples() {
+        LayerContract.check(() -> new ConvTranspose2d(3, 3, ConvolutionOptions.defaults().stride(2).padding(1)
+                .outputPadding(1)), new int[] {2, 4, 3, 3}, new int[] {2, 3, 6, 6});
+    }
+
+    @Test
+    void weightIsLaidOutAsPyTorch() {
+        assertEquals("[4, 6, 3, 3]", new ConvTranspose2d(4, 6, 3, ConvolutionOptions.defaults()).weight().shape().toString());
+    }
+}
