@@ -10,7 +10,7 @@ final class Creation {
 
     static Tensor full(float value, Shape shape) {
         float[] data = new float[shape.size()];
-        if (value != 0f) {
+        if (Float.floatToRawIntBits(value) != 0) { // -0f too
             Arrays.fill(data, value);
         }
         return Tensor.wrap(data, shape);
@@ -46,10 +46,18 @@ final class Creation {
     }
 
     static Tensor arange(float start, float end, float step) {
-        if (step == 0f || Float.isNaN(step)) {
-            throw new IllegalArgumentException("arange: step must be nonzero, got " + step);
+        if (step == 0f || !Float.isFinite(step)) {
+            throw new IllegalArgumentException("arange: step must be nonzero and finite, got " + step);
         }
-        int n = (int) Math.max(0, Math.ceil((end - start) / (double) step));
+        if (!Float.isFinite(start) || !Float.isFinite(end)) {
+            throw new IllegalArgumentException("arange: start and end must be finite, got " + start + " and " + end);
+        }
+        double count = Math.max(0, Math.ceil(((double) end - start) / step));
+        if (count > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("arange: " + start + " to " + end + " by " + step + " would hold "
+                    + (long) count + " elements, more than a tensor can");
+        }
+        int n = (int) count;
         float[] data = new float[n];
         for (int i = 0; i < n; i++) {
             data[i] = (float) (start + (double) i * step);
@@ -74,11 +82,12 @@ final class Creation {
     }
 
     static Tensor eye(int n, int m) {
-        float[] data = new float[n * m];
+        Shape shape = Shape.of(n, m);
+        float[] data = new float[shape.size()];
         for (int i = 0; i < Math.min(n, m); i++) {
             data[i * m + i] = 1f;
         }
-        return Tensor.wrap(data, Shape.of(n, m));
+        return Tensor.wrap(data, shape);
     }
 
     static Tensor uniform(Generator gen, float low, float high, Shape shape) {
@@ -93,6 +102,9 @@ final class Creation {
     }
 
     static Tensor normal(Generator gen, float mean, float std, Shape shape) {
+        if (!(std >= 0f)) {
+            throw new IllegalArgumentException("normal: std must be non-negative, got " + std);
+        }
         float[] data = new float[shape.size()];
         for (int i = 0; i < data.length; i++) {
             data[i] = (float) (mean + std * gen.nextGaussian());
@@ -123,6 +135,7 @@ final class Creation {
     }
 
     static Tensor permutation(Generator gen, int n) {
+        Shape shape = Shape.of(n);
         float[] data = new float[n];
         for (int i = 0; i < n; i++) {
             data[i] = i;
@@ -133,6 +146,6 @@ final class Creation {
             data[i] = data[j];
             data[j] = tmp;
         }
-        return Tensor.wrap(data, Shape.of(n), DType.INT32);
+        return Tensor.wrap(data, shape, DType.INT32);
     }
 }

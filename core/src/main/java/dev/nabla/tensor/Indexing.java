@@ -30,7 +30,8 @@ final class Indexing {
     static Tensor indexSelect(Tensor t, int axis, Tensor index) {
         int a = t.shape().axis(axis);
         if (index.rank() != 1) {
-            throw new IllegalArgumentException("indexSelect: the index must be 1-d, got shape " + index.shape());
+            throw new IllegalArgumentException("indexSelect: the index must be 1-d, got shape " + index.shape()
+                    + " to select from a tensor of shape " + t.shape());
         }
         int[] idx = toIndices("indexSelect", index, t.dim(a), "dimension " + axis + " of " + t.shape());
         int[] dims = t.shape().toArray();

@@ -112,6 +112,13 @@ final class Layout {
             throw new IllegalArgumentException("assign: a value of shape " + value.shape()
                     + " does not fit a tensor of shape " + target.shape());
         }
+        int[] dims = target.shape().dimsUnsafe();
+        for (int d = 0; d < dims.length; d++) {
+            if (dims[d] > 1 && target.strides[d] == 0) {
+                throw new IllegalArgumentException("assign: this tensor of shape " + target.shape() + " is an expanded"
+                        + " view whose elements share storage; assign to a contiguous() copy instead");
+            }
+        }
         write(target, value);
     }
 
@@ -123,7 +130,8 @@ final class Layout {
             if (x[i] == y[i]) {
                 continue;
             }
-            if (Float.isNaN(x[i]) || Float.isNaN(y[i]) || Math.abs(x[i] - y[i]) > atol + rtol * Math.abs(y[i])) {
+            // Unequal values are never close when one is NaN or infinite (as in NumPy's isclose).
+            if (!Float.isFinite(x[i]) || !Float.isFinite(y[i]) || Math.abs(x[i] - y[i]) > atol + rtol * Math.abs(y[i])) {
                 return false;
             }
         }

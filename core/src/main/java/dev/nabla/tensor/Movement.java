@@ -48,7 +48,7 @@ final class Movement {
             dims[unknown] = (int) (from.size() / known);
             known *= dims[unknown];
         }
-        if (known != from.size() || (unknown >= 0 && known == 0)) {
+        if (known != from.size() || (unknown >= 0 && dims[unknown] == -1)) {
             throw new IllegalArgumentException(op + ": shape " + Arrays.toString(requested)
                     + " is invalid for a tensor of shape " + from + " (" + from.size() + " elements)");
         }
@@ -224,7 +224,9 @@ final class Movement {
         }
         int[] dims = first.shape().toArray();
         dims[a] = total;
-        Tensor out = Tensor.zeros(dims);
+        Shape shape = Shape.of(dims);
+        boolean integral = Arrays.stream(tensors).allMatch(t -> t.dtype() == DType.INT32);
+        Tensor out = Tensor.wrap(new float[shape.size()], shape, integral ? DType.INT32 : DType.FLOAT32);
         int[] starts = new int[tensors.length];
         for (int i = 0, at = 0; i < tensors.length; at += tensors[i].dim(a), i++) {
             starts[i] = at;

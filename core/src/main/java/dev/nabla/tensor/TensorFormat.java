@@ -1,15 +1,23 @@
 package dev.nabla.tensor;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Prints tensors the way PyTorch does: {@code tensor([[ 1.0000, -2.5000], ...])}, with
- * integers shown as {@code 1.} (or {@code 1} for integral dtypes), scientific notation
- * when magnitudes span too much, and "..." beyond 1000 elements.
+ * Prints tensors as PyTorch's {@code repr} does with its default print options (precision
+ * 4, line width 80, "..." beyond 1000 elements with 3 edge items):
+ * {@code tensor([[ 1.0000, -2.5000], ...])}. Integer-valued floats print as {@code 1.},
+ * {@link DType#INT32} like PyTorch's int64 ({@code 1}), and scientific notation is used when
+ * the magnitudes of the shown values span too much. Mirrors {@code torch/_tensor_str.py}.
  */
 final class TensorFormat {
 
-    private static final int SUMMARY_THRESHOLD = 1000;
+    private static final int PRECISION = 4;
+    private static final int THRESHOLD = 1000;
     private static final int EDGE_ITEMS = 3;
     private static final int LINE_WIDTH = 80;
     private static final String PREFIX = "tensor(";
@@ -18,116 +26,142 @@ final class TensorFormat {
     }
 
     static String format(Tensor t) {
-        float[] values = Layout.toArray(t);
-        boolean summarize = values.length > SUMMARY_THRESHOLD;
-        Style style = Style.of(shownValues(t, values, summarize), t.dtype() == DType.INT32);
-        StringBuilder s = new StringBuilder(PREFIX);
-        if (t.rank() == 0) {
-            s.append(style.format(values[0]).strip());
+        int[] dims = t.shape().toArray();
+        List<String> suffixes = new ArrayList<>();
+        String body;
+        if (t.size() == 0) {
+            body = "[]";
+            if (dims.length != 1) {
+                suffixes.add("size=" + t.shape().toString().replace('[', '(').replace(']', ')'));
+            }
+            if (t.dtype() == DType.INT32) {
+                suffixes.add("dtype=int32"); // nothing shows it otherwise (PyTorch: dtype=torch.int64)
+            }
         } else {
-            appendDim(s, t, values, 0, 0, style, summarize);
-        }
-        if (t.size() == 0 && t.rank() > 1) {
-            s.append(", size=").append(t.shape().toString().replace('[', '(').replace(']', ')'));
+            float[] values = Layout.toArray(t);
+            boolean summarize = values.length > THRESHOLD;
+            List<Float> shown = new ArrayList<>();
+            visit(values, dims, 0, 0, summarize, shown);
+            Style style = Style.of(shown, t.dtype() == DType.INT32);
+            body = dims.length == 0 ? style.format(values[0])
+                    : block(values, dims, 0, 0, PREFIX.length(), summarize, style);
         }
         if (t.gradFunction() != null) {
-            s.append(", grad_fn=<").append(t.gradFunction()).append('>');
+            suffixes.add("grad_fn=<" + t.gradFunction() + ">");
         } else if (t.requiresGrad()) {
-            s.append(", requires_grad=True");
+            suffixes.add("requires_grad=True");
+        }
+        return withSuffixes(PREFIX + body, suffixes);
+    }
+
+    /** The indices printed along a dimension of size n: all, or the edges when summarising. */
+    private static int[] shownIndices(int n, boolean summarize) {
+        boolean cut = summarize && n > 2 * EDGE_ITEMS;
+        int[] idx = new int[cut ? 2 * EDGE_ITEMS : n];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = cut && i >= EDGE_ITEMS ? n - 2 * EDGE_ITEMS + i : i;
+        }
+        return idx;
+    }
+
+    private static int stride(int[] dims, int dim) {
+        int s = 1;
+        for (int d = dim + 1; d < dims.length; d++) {
+            s *= dims[d];
+        }
+        return s;
+    }
+
+    /** Collects the values that will be printed: only they decide the number style, as in PyTorch. */
+    private static void visit(float[] values, int[] dims, int dim, int base, boolean summarize, List<Float> out) {
+        if (dim == dims.length) {
+            out.add(values[base]);
+            return;
+        }
+        for (int i : shownIndices(dims[dim], summarize)) {
+            visit(values, dims, dim + 1, base + i * stride(dims, dim), summarize, out);
+        }
+    }
+
+    private static String block(float[] values, int[] dims, int dim, int base, int indent,
+                                boolean summarize, Style style) {
+        boolean last = dim == dims.length - 1;
+        int[] shown = shownIndices(dims[dim], summarize);
+        List<String> items = new ArrayList<>();
+        for (int j = 0; j < shown.length; j++) {
+            if (shown.length < dims[dim] && j == EDGE_ITEMS) {
+                items.add(last ? " ..." : "...");
+            }
+            int at = base + shown[j] * stride(dims, dim);
+            items.add(last ? style.format(values[at]) : block(values, dims, dim + 1, at, indent + 1, summarize, style));
+        }
+        String newLine = ",\n" + " ".repeat(indent + 1);
+        if (!last) {
+            return "[" + String.join("," + "\n".repeat(dims.length - dim - 1) + " ".repeat(indent + 1), items) + "]";
+        }
+        // "..." counts as an item when filling lines, as in PyTorch.
+        int perLine = Math.max(1, (LINE_WIDTH - indent) / (style.width + 2));
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < items.size(); i += perLine) {
+            lines.add(String.join(", ", items.subList(i, Math.min(items.size(), i + perLine))));
+        }
+        return "[" + String.join(newLine, lines) + "]";
+    }
+
+    /** Appends ", suffix" items, starting a new line when the current one would pass the width. */
+    private static String withSuffixes(String text, List<String> suffixes) {
+        StringBuilder s = new StringBuilder(text);
+        int lastLine = text.length() - text.lastIndexOf('\n') + 1; // PyTorch's count, off by two
+        for (String suffix : suffixes) {
+            if (lastLine + suffix.length() + 2 > LINE_WIDTH) {
+                s.append(",\n").append(" ".repeat(PREFIX.length())).append(suffix);
+                lastLine = PREFIX.length() + suffix.length();
+            } else {
+                s.append(", ").append(suffix);
+                lastLine += suffix.length() + 2;
+            }
         }
         return s.append(')').toString();
     }
 
-    /** The values that will be printed (the edges only, when summarised): they decide the style. */
-    private static float[] shownValues(Tensor t, float[] values, boolean summarize) {
-        if (!summarize || t.rank() == 0) {
-            return values;
-        }
-        int inner = t.dim(-1);
-        float[] shown = new float[values.length];
-        int n = 0;
-        for (int i = 0; i < values.length; i++) {
-            int j = inner == 0 ? 0 : i % inner;
-            if (j < EDGE_ITEMS || j >= inner - EDGE_ITEMS) {
-                shown[n++] = values[i];
-            }
-        }
-        return java.util.Arrays.copyOf(shown, n);
-    }
+    private enum Kind { INTEGER, WHOLE, FIXED, SCIENTIFIC }
 
-    private static void appendDim(StringBuilder s, Tensor t, float[] values, int dim, int base,
-                                  Style style, boolean summarize) {
-        int n = t.dim(dim);
-        int stride = 1;
-        for (int d = dim + 1; d < t.rank(); d++) {
-            stride *= t.dim(d);
-        }
-        s.append('[');
-        boolean last = dim == t.rank() - 1;
-        String indent = " ".repeat(PREFIX.length() + dim + 1);
-        int perLine = Math.max(1, (LINE_WIDTH - indent.length()) / (style.width + 2));
-        int printed = 0;
-        for (int i = 0; i < n; i++) {
-            if (summarize && n > 2 * EDGE_ITEMS && i == EDGE_ITEMS) {
-                s.append(last ? "..., " : "...,\n" + "\n".repeat(t.rank() - dim - 2) + indent);
-                i = n - EDGE_ITEMS;
-            }
-            if (last) {
-                if (printed > 0 && printed % perLine == 0) {
-                    s.setLength(s.length() - 1);
-                    s.append('\n').append(indent);
+    /** One number style for the whole tensor, right-aligned to a common width. */
+    private record Style(Kind kind, int width) {
+
+        static Style of(List<Float> values, boolean integral) {
+            if (integral) {
+                int width = 1;
+                for (float v : values) {
+                    width = Math.max(width, Long.toString((long) v).length());
                 }
-                s.append(style.format(values[base + i]));
-                printed++;
-            } else {
-                appendDim(s, t, values, dim + 1, base + i * stride, style, summarize);
+                return new Style(Kind.INTEGER, width);
             }
-            if (i < n - 1) {
-                s.append(last ? ", " : ",\n" + "\n".repeat(t.rank() - dim - 2) + indent);
-            }
-        }
-        s.append(']');
-    }
-
-    /** One number format for the whole tensor, padded to a common width. */
-    private record Style(int kind, int width) {
-        static final int INTEGER = 0;
-        static final int WHOLE_FLOAT = 1;
-        static final int FIXED = 2;
-        static final int SCIENTIFIC = 3;
-
-        static Style of(float[] values, boolean integral) {
-            double maxAbs = 0;
-            double minAbs = Double.MAX_VALUE;
+            double min = Double.POSITIVE_INFINITY;
+            double max = 0;
             boolean whole = true;
             for (float v : values) {
-                if (!Float.isFinite(v)) {
-                    continue;
-                }
-                whole &= v == Math.rint(v);
-                double a = Math.abs(v);
-                if (a > 0) {
-                    maxAbs = Math.max(maxAbs, a);
-                    minAbs = Math.min(minAbs, a);
+                if (Float.isFinite(v) && v != 0f) {
+                    min = Math.min(min, Math.abs(v));
+                    max = Math.max(max, Math.abs(v));
+                    whole &= v == Math.ceil(v);
                 }
             }
-            int kind;
-            if (integral) {
-                kind = INTEGER;
-            } else if (whole && maxAbs < 1e8) {
-                kind = WHOLE_FLOAT;
-            } else if (maxAbs > 0 && (maxAbs / minAbs > 1000 || maxAbs > 1e8 || minAbs < 1e-4)) {
-                kind = SCIENTIFIC;
-            } else {
-                kind = FIXED;
+            if (max == 0) {
+                return new Style(Kind.WHOLE, 1); // only zeros, nan and inf
             }
+            boolean scientific = max / min > 1000 || max > 1e8 || min < 1e-4;
+            Style style = new Style(scientific ? Kind.SCIENTIFIC : whole ? Kind.WHOLE : Kind.FIXED, 0);
             int width = 1;
             for (float v : values) {
-                width = Math.max(width, new Style(kind, 0).text(v).length());
+                if (Float.isFinite(v) && v != 0f) {
+                    width = Math.max(width, style.text(v).length());
+                }
             }
-            return new Style(kind, width);
+            return new Style(style.kind, width);
         }
 
+        /** Python's formatting of the exact value: round half to even, sign kept on zero. */
         String text(float v) {
             if (Float.isNaN(v)) {
                 return "nan";
@@ -135,12 +169,26 @@ final class TensorFormat {
             if (Float.isInfinite(v)) {
                 return v > 0 ? "inf" : "-inf";
             }
-            return switch (kind) {
-                case INTEGER -> Long.toString((long) v);
-                case WHOLE_FLOAT -> (long) v + ".";
-                case FIXED -> String.format(Locale.ROOT, "%.4f", v);
-                default -> String.format(Locale.ROOT, "%.4e", v).replaceAll("e([+-])(\\d)$", "e$10$2");
+            if (kind == Kind.INTEGER) {
+                return Long.toString((long) v);
+            }
+            BigDecimal exact = new BigDecimal(Math.abs((double) v));
+            String digits = switch (kind) {
+                case WHOLE -> exact.setScale(0, RoundingMode.HALF_EVEN).toPlainString() + ".";
+                case FIXED -> exact.setScale(PRECISION, RoundingMode.HALF_EVEN).toPlainString();
+                default -> scientific(exact);
             };
+            return (Math.copySign(1f, v) < 0 ? "-" : "") + digits;
+        }
+
+        private static String scientific(BigDecimal exact) {
+            if (exact.signum() == 0) {
+                return "0." + "0".repeat(PRECISION) + "e+00";
+            }
+            BigDecimal rounded = exact.round(new MathContext(PRECISION + 1, RoundingMode.HALF_EVEN));
+            int exponent = rounded.precision() - rounded.scale() - 1;
+            BigDecimal mantissa = rounded.movePointLeft(exponent).setScale(PRECISION, RoundingMode.UNNECESSARY);
+            return mantissa.toPlainString() + String.format(Locale.ROOT, "e%+03d", exponent);
         }
 
         String format(float v) {
