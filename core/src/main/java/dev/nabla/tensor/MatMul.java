@@ -42,7 +42,13 @@ final class MatMul {
         int m = a.dim(-2);
         int k = a.dim(-1);
         int n = b.dim(-1);
-        Shape batch = Shape.broadcast("matmul", batchShape(a), batchShape(b));
+        Shape batch;
+        try {
+            batch = Shape.broadcast("matmul", batchShape(a), batchShape(b));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("matmul: " + a.shape() + " @ " + b.shape()
+                    + ": batch dimensions " + batchShape(a) + " and " + batchShape(b) + " cannot be broadcast", e);
+        }
         int[] outDims = Arrays.copyOf(batch.toArray(), batch.rank() + 2);
         outDims[batch.rank()] = m;
         outDims[batch.rank() + 1] = n;

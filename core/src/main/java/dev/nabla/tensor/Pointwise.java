@@ -169,6 +169,9 @@ final class Pointwise {
     }
 
     private static String name(Enum<?> op) {
+        if (op == BinaryOp.MAX || op == BinaryOp.MIN) {
+            return op == BinaryOp.MAX ? "maximum" : "minimum"; // the reductions are max and min
+        }
         String[] words = op.name().toLowerCase(Locale.ROOT).split("_");
         StringBuilder s = new StringBuilder(words[0]);
         for (int i = 1; i < words.length; i++) {

@@ -256,9 +256,10 @@ final class Reductions {
                 int base = rows.offset + i * r;
                 float m = k.max(rows.storage, base, r);
                 float shift = Float.isInfinite(m) ? 0f : m;
-                float logTotal = shift + (float) Math.log(k.sumExp(rows.storage, base, r, shift));
+                // (x - shift) - log Σ: subtracting the large shift first keeps float precision.
+                float logSum = (float) Math.log(k.sumExp(rows.storage, base, r, shift));
                 for (int j = 0; j < r; j++) {
-                    out[i * r + j] = rows.storage[base + j] - logTotal;
+                    out[i * r + j] = (rows.storage[base + j] - shift) - logSum;
                 }
             }
         });
