@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.tensor.DType;
 import dev.nabla.tensor.GradCheck;
 import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.NoGrad;
@@ -32,24 +33,48 @@ final class LayerContract {
 
     /** The contract on a given input: for layers with kinks (max pooling), one free of near-ties. */
     static void check(Supplier<Layer> factory, Tensor x, int[] outputShape) {
-        Layer layer = factory.get().seed(7);
-        Tensor y = layer.forward(x);
-        assertEquals(Shape.of(outputShape), y.shape(), layer + " output shape");
-        gradientsMatch(layer, x);
-        stepLowersLoss(layer, x);
-        stateDictRoundTrip(factory, layer, x);
+        check(factory, List.of(x), outputShape);
     }
 
-    static void gradientsMatch(Layer layer, Tensor input) {
+    /**
+     * The contract for layers with several inputs (merge layers) or given inputs. Inputs of
+     * dtype INT32 (indices) are fed as they are and not differentiated.
+     */
+    static void check(Supplier<Layer> factory, List<Tensor> inputs, int[] outputShape) {
+        Layer layer = factory.get().seed(7);
+        Tensor y = layer.forward(inputs);
+        assertEquals(Shape.of(outputShape), y.shape(), layer + " output shape");
+        gradientsMatch(layer, inputs);
+        stepLowersLoss(layer, inputs);
+        stateDictRoundTrip(factory, layer, inputs);
+    }
+
+    static void gradientsMatch(Layer layer, List<Tensor> inputs) {
         layer.eval();
         List<Tensor> leaves = new ArrayList<>();
-        leaves.add(Tensor.of(input.toFloatArray(), input.shape().toArray()).requiresGrad(true));
+        for (Tensor x : inputs) {
+            if (x.dtype() != DType.INT32) {
+                leaves.add(Tensor.of(x.toFloatArray(), x.shape().toArray()).requiresGrad(true));
+            }
+        }
         layer.trainableParameters().forEach(p -> leaves.add(p.value()));
-        GradCheck.assertGradients(in -> layer.forward(in[0]), leaves.toArray(Tensor[]::new));
+        if (!leaves.isEmpty()) {
+            GradCheck.assertGradients(in -> layer.forward(substitute(inputs, in)), leaves.toArray(Tensor[]::new));
+        }
         layer.train();
     }
 
-    static void stepLowersLoss(Layer layer, Tensor input) {
+    /** The inputs with each float one replaced, in order, by the next of {@code leaves}. */
+    private static List<Tensor> substitute(List<Tensor> inputs, Tensor[] leaves) {
+        List<Tensor> out = new ArrayList<>();
+        int next = 0;
+        for (Tensor x : inputs) {
+            out.add(x.dtype() == DType.INT32 ? x : leaves[next++]);
+        }
+        return out;
+    }
+
+    static void stepLowersLoss(Layer layer, List<Tensor> input) {
         if (layer.trainableParameters().isEmpty()) {
             return;
         }
@@ -68,11 +93,11 @@ final class LayerContract {
         layer.train();
     }
 
-    private static Tensor loss(Layer layer, Tensor input, Tensor target) {
+    private static Tensor loss(Layer layer, List<Tensor> input, Tensor target) {
         return layer.forward(input).sub(target).pow(2f).mean();
     }
 
-    static void stateDictRoundTrip(Supplier<Layer> factory, Layer trained, Tensor input) {
+    static void stateDictRoundTrip(Supplier<Layer> factory, Layer trained, List<Tensor> input) {
         trained.eval();
         Map<String, Tensor> saved = new LinkedHashMap<>();
         trained.stateDict().forEach((k, v) -> saved.put(k, Tensor.of(v.toFloatArray(), v.shape().toArray())));

@@ -1,0 +1,51 @@
+package dev.nabla.nn;
+
+import static dev.nabla.nn.TorchFixtures.FORWARD_TOLERANCE;
+import static dev.nabla.nn.TorchFixtures.GRADIENT_TOLERANCE;
+import static dev.nabla.nn.TorchFixtures.assertClose;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.nabla.tensor.Generator;
+import dev.nabla.tensor.Tensor;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AddTest {
+
+    @Test
+    void meetsTheLayerContract() {
+        Generator g = new Generator(2);
+        LayerContract.check(Add::new, List.of(Tensor.randn(g, 2, 3), Tensor.randn(g, 2, 3)), new int[] {2, 3});
+        LayerContract.check(Add::new, List.of(Tensor.randn(g, 2, 3, 2), Tensor.randn(g, 3, 1)), new int[] {2, 3, 2});
+    }
+
+    @Test
+    void matchesPyTorchWithBroadcasting() {
+        Tensor a = TorchFixtures.leaf("add.a");
+        Tensor b = TorchFixtures.leaf("add.b");
+        Tensor c = TorchFixtures.leaf("add.c");
+        Tensor y = new Add().forward(List.of(a, b, c));
+        assertClose(TorchFixtures.get("add.output"), y, FORWARD_TOLERANCE, "output");
+        y.backward(TorchFixtures.get("add.gy"));
+        assertClose(TorchFixtures.get("add.a_grad"), a.grad(), GRADIENT_TOLERANCE, "a grad");
+        assertClose(TorchFixtures.get("add.b_grad"), b.grad(), GRADIENT_TOLERANCE, "b grad");
+        assertClose(TorchFixtures.get("add.c_grad"), c.grad(), GRADIENT_TOLERANCE, "c grad");
+    }
+
+    @Test
+    void shapeErrorsNameTheLayerAndTheShapes() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> new Add().forward(List.of(Tensor.ones(2, 3), Tensor.ones(2, 3), Tensor.ones(2, 4))));
+        assertEquals("Add: inputs of shapes [2, 3], [2, 3] and [2, 4] cannot be broadcast together"
+                + " (dimension -1 has sizes 3 and 4)", e.getMessage());
+    }
+
+    @Test
+    void takesAListOfInputs() {
+        var e = assertThrows(IllegalArgumentException.class, () -> new Add().forward(Tensor.ones(2, 3)));
+        assertEquals("Add: takes a list of inputs, forward(List.of(a, b, ...)); got a single tensor of shape [2, 3]",
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Add().forward(List.of()));
+    }
+}

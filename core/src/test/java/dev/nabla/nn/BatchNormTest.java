@@ -1,0 +1,123 @@
+package dev.nabla.nn;
+
+import static dev.nabla.nn.TorchFixtures.FORWARD_TOLERANCE;
+import static dev.nabla.nn.TorchFixtures.GRADIENT_TOLERANCE;
+import static dev.nabla.nn.TorchFixtures.assertClose;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nabla.tensor.GradCheck;
+import dev.nabla.tensor.Generator;
+import dev.nabla.tensor.Tensor;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** The behaviour BatchNorm1d and BatchNorm2d share, checked on both against PyTorch. */
+class BatchNormTest {
+
+    @Test
+    void trainingStepsMatchPyTorch() {
+        matchesPyTorch(BatchNorm1d::new, "bn1d");
+        matchesPyTorch(BatchNorm1d::new, "bn1d_seq");
+        matchesPyTorch(BatchNorm2d::new, "bn2d");
+    }
+
+    /** One training step with gradients, a second step, then evaluation, as generate_layers.py does. */
+    private static void matchesPyTorch(Supplier<BatchNorm> factory, String prefix) {
+        BatchNorm bn = factory.get();
+        Tensor x = TorchFixtures.leaf(prefix + ".input");
+        bn.build(x.shape().toArray());
+        bn.loadStateDict(TorchFixtures.withPrefix(prefix + ".initial"), true);
+        Tensor y = bn.forward(x);
+        assertClose(TorchFixtures.get(prefix + ".output"), y, FORWARD_TOLERANCE, prefix + " output");
+        y.backward(TorchFixtures.get(prefix + ".gy"));
+        assertClose(TorchFixtures.get(prefix + ".input_grad"), x.grad(), GRADIENT_TOLERANCE, prefix + " input grad");
+        assertClose(TorchFixtures.get(prefix + ".weight_grad"), bn.weight().grad(), GRADIENT_TOLERANCE,
+                prefix + " weight grad");
+        assertClose(TorchFixtures.get(prefix + ".bias_grad"), bn.bias().grad(), GRADIENT_TOLERANCE,
+                prefix + " bias grad");
+
+        bn.forward(TorchFixtures.get(prefix + ".input2"));
+        TorchFixtures.withPrefix(prefix + ".after_two_steps").forEach((name, expected) ->
+                assertClose(expected, bn.stateDict().get(name), FORWARD_TOLERANCE, prefix + " " + name));
+        bn.eval();
+        assertClose(TorchFixtures.get(prefix + ".eval_output"), bn.forward(x), FORWARD_TOLERANCE,
+                prefix + " evaluation output");
+    }
+
+    @Test
+    void gradientsFlowThroughTheBatchStatisticsInTraining() {
+        BatchNorm2d bn = new BatchNorm2d(3);
+        bn.loadStateDict(TorchFixtures.withPrefix("bn2d.initial"), true);
+        Tensor x = Tensor.uniform(new Generator(4), -1f, 2f, 2, 3, 2, 2).requiresGrad(true);
+        GradCheck.assertGradients(in -> bn.forward(in[0]), x, bn.weight().value(), bn.bias().value());
+        BatchNorm1d bn1 = new BatchNorm1d(2);
+        Tensor x1 = Tensor.uniform(new Generator(5), -1f, 2f, 3, 2, 4).requiresGrad(true);
+        GradCheck.assertGradients(in -> bn1.forward(in[0]), x1, bn1.weight().value(), bn1.bias().value());
+    }
+
+    @Test
+    void runningStatisticsUseMomentumAndTheUnbiasedVariance() {
+        BatchNorm1d bn = new BatchNorm1d(1, 1e-5f, 0.5f, false);
+        bn.forward(Tensor.of(new float[] {1, 3}, 2, 1));
+        assertArrayEquals(new float[] {1f}, bn.runningMean().toFloatArray(), 1e-6f, "0.5·0 + 0.5·2");
+        assertArrayEquals(new float[] {1.5f}, bn.runningVar().toFloatArray(), 1e-6f, "0.5·1 + 0.5·2");
+        assertEquals(1f, bn.numBatchesTracked().item());
+    }
+
+    @Test
+    void evaluationUsesTheRunningStatistics() {
+        BatchNorm1d bn = new BatchNorm1d(2, 1e-5f, 0.1f, false);
+        bn.forward(Tensor.of(new float[][] {{0, 10}, {4, 30}}));
+        bn.eval();
+        Tensor mean = bn.runningMean().detach();
+        Tensor y = bn.forward(Tensor.of(new float[][] {{2, 20}}));
+        Tensor expected = Tensor.of(new float[][] {{2, 20}}).sub(mean).div(bn.runningVar().add(1e-5f).sqrt());
+        assertTrue(y.allClose(expected), y.toString());
+        assertEquals(1f, bn.numBatchesTracked().item(), "evaluation leaves the statistics alone");
+        assertTrue(bn.runningMean().allClose(mean));
+    }
+
+    @Test
+    void aFrozenLayerUsesAndKeepsItsRunningStatisticsInTraining() {
+        BatchNorm2d bn = new BatchNorm2d(3);
+        bn.loadStateDict(TorchFixtures.withPrefix("bn2d.after_two_steps"), true);
+        bn.setTrainable(false);
+        Tensor x = TorchFixtures.get("bn2d.input");
+        assertTrue(bn.isTraining());
+        assertClose(TorchFixtures.get("bn2d.eval_output"), bn.forward(x), FORWARD_TOLERANCE, "frozen output");
+        TorchFixtures.withPrefix("bn2d.after_two_steps").forEach((name, expected) ->
+                assertClose(expected, bn.stateDict().get(name), 0f, "frozen " + name));
+        assertTrue(bn.trainableParameters().isEmpty());
+        bn.setTrainable(true);
+        bn.forward(x);
+        assertEquals(3f, bn.numBatchesTracked().item(), "unfrozen, training updates the statistics again");
+    }
+
+    @Test
+    void stateDictNamesArePyTorchs() {
+        assertEquals(List.of("weight", "bias", "running_mean", "running_var", "num_batches_tracked"),
+                List.copyOf(new BatchNorm2d(4).stateDict().keySet()));
+        assertEquals(List.of("running_mean", "running_var", "num_batches_tracked"),
+                List.copyOf(new BatchNorm1d(4, 1e-5f, 0.1f, false).stateDict().keySet()));
+    }
+
+    @Test
+    void trainingOnOneValuePerChannelIsAnError() {
+        var e = assertThrows(IllegalArgumentException.class, () -> new BatchNorm1d(3).forward(Tensor.ones(1, 3)));
+        assertEquals("BatchNorm1d: training needs more than one value per channel, got input of shape [1, 3]"
+                + " (use a larger batch, or eval())", e.getMessage());
+        assertEquals(1, new BatchNorm1d(3).eval().forward(Tensor.ones(1, 3)).dim(0));
+    }
+
+    @Test
+    void settingsAreChecked() {
+        assertThrows(IllegalArgumentException.class, () -> new BatchNorm2d(0));
+        assertThrows(IllegalArgumentException.class, () -> new BatchNorm2d(3, 0f, 0.1f, true));
+        assertThrows(IllegalArgumentException.class, () -> new BatchNorm2d(3, 1e-5f, 1.5f, true));
+        assertEquals("BatchNorm2d(features=3, eps=1.0E-5, momentum=0.1, affine=true)", new BatchNorm2d(3).toString());
+    }
+}

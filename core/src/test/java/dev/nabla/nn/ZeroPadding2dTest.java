@@ -1,0 +1,44 @@
+package dev.nabla.nn;
+
+import static dev.nabla.nn.TorchFixtures.FORWARD_TOLERANCE;
+import static dev.nabla.nn.TorchFixtures.GRADIENT_TOLERANCE;
+import static dev.nabla.nn.TorchFixtures.assertClose;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.nabla.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+class ZeroPadding2dTest {
+
+    @Test
+    void meetsTheLayerContract() {
+        LayerContract.check(() -> new ZeroPadding2d(1), new int[] {2, 2, 3, 3}, new int[] {2, 2, 5, 5});
+        LayerContract.check(() -> new ZeroPadding2d(1, 0, 2, 1), new int[] {1, 2, 2, 3}, new int[] {1, 2, 3, 6});
+    }
+
+    @Test
+    void matchesPyTorch() {
+        Tensor x = TorchFixtures.leaf("pad.input");
+        Tensor y = new ZeroPadding2d(1, 2, 0, 3).forward(x);
+        assertClose(TorchFixtures.get("pad.output"), y, FORWARD_TOLERANCE, "output");
+        y.backward(TorchFixtures.get("pad.gy"));
+        assertClose(TorchFixtures.get("pad.input_grad"), x.grad(), GRADIENT_TOLERANCE, "input grad");
+    }
+
+    @Test
+    void symmetricFormsPadBothSides() {
+        assertArrayEquals(new int[] {1, 1, 2, 2}, new ZeroPadding2d(1, 2).padding());
+        Tensor y = new ZeroPadding2d(1).forward(Tensor.ones(1, 1, 1, 1));
+        assertEquals(1f, y.sum().item());
+        assertEquals(1f, y.get(0, 0, 1, 1));
+    }
+
+    @Test
+    void shapeErrorsNameTheLayerAndBothShapes() {
+        var e = assertThrows(IllegalArgumentException.class, () -> new ZeroPadding2d(1).forward(Tensor.ones(3, 3)));
+        assertEquals("ZeroPadding2d: expected input of shape [N, C, H, W], got [3, 3]", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new ZeroPadding2d(1, -1));
+    }
+}
