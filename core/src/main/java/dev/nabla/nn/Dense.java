@@ -85,8 +85,13 @@ public class Dense extends Layer {
     @Override
     public Tensor forward(Tensor input) {
         buildIfNeeded(input.shape());
-        if (input.rank() == 0 || input.dim(-1) != inFeatures) {
+        if (input.rank() == 0) {
             throw shapeError("[..., " + inFeatures + "]", input.shape());
+        }
+        if (input.dim(-1) != inFeatures) {
+            throw shapeError("[..., " + inFeatures + "]", input.shape(), "the input has " + input.dim(-1)
+                    + " features: give this layer " + input.dim(-1) + " inputs, or write new Dense(" + units
+                    + ") to take the size from the data");
         }
         Tensor y = input.matmul(weight.value().transpose(0, 1));
         return useBias ? y.add(bias.value()) : y;

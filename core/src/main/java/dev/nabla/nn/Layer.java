@@ -308,4 +308,9 @@ public abstract class Layer {
     protected final IllegalArgumentException shapeError(String expected, Shape actual) {
         return new IllegalArgumentException(path() + ": expected input of shape " + expected + ", got " + actual);
     }
+
+    /** An error for an input of the wrong shape, naming this layer, both shapes and the likely fix. */
+    protected final IllegalArgumentException shapeError(String expected, Shape actual, String likelyFix) {
+        return new IllegalArgumentException(shapeError(expected, actual).getMessage() + "; " + likelyFix);
+    }
 }

@@ -108,7 +108,8 @@ class LayerTest {
     void shapeErrorsNameTheLayerPathAndBothShapes() {
         Sequential model = new Sequential(new Dense(3, 4), new Relu(), new Dense(5, 2));
         var e = assertThrows(IllegalArgumentException.class, () -> model.forward(Tensor.zeros(8, 3)));
-        assertEquals("Sequential.2: expected input of shape [..., 5], got [8, 4]", e.getMessage());
+        assertEquals("Sequential.2: expected input of shape [..., 5], got [8, 4]; the input has 4 features: give"
+                + " this layer 4 inputs, or write new Dense(2) to take the size from the data", e.getMessage());
     }
 
     @Test
