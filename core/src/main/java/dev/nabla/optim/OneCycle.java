@@ -6,8 +6,10 @@ package dev.nabla.optim;
  * {@code warmupFraction} of {@code totalSteps}, then falls to
  * {@code maxLearningRate/(initialDivisor·finalDivisor)} by the last step, along a cosine
  * (or a straight line). All groups share {@code maxLearningRate}; their rates before the
- * schedule are ignored. Meant to be stepped after every batch; stepping past
- * {@code totalSteps} is an error, as in PyTorch.
+ * schedule are ignored. Meant to be stepped after every batch: the rates of steps 0 to
+ * {@code totalSteps − 1} are PyTorch's; the step after the last batch, {@code totalSteps},
+ * keeps the final rate (where PyTorch extends the curve, below zero for linear annealing),
+ * and stepping further is an error, as in PyTorch.
  *
  * <p>Defaults are PyTorch's: warm-up fraction 0.3 ({@code pct_start}), initial divisor 25
  * ({@code div_factor}), final divisor 1e4 ({@code final_div_factor}), cosine annealing.
@@ -69,7 +71,7 @@ public final class OneCycle extends LearningRateSchedule {
         if (step <= peakStep) {
             return anneal(initial, maxLearningRate, step / peakStep);
         }
-        return anneal(maxLearningRate, last, (step - peakStep) / (totalSteps - 1 - peakStep));
+        return anneal(maxLearningRate, last, Math.min(1, (step - peakStep) / (totalSteps - 1 - peakStep)));
     }
 
     private double anneal(double start, double end, double fraction) {
