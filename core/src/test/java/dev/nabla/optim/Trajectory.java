@@ -27,9 +27,15 @@ final class Trajectory {
                 new Parameter(Tensor.of(FIXTURE.floats("problem.bias"), 3)));
     }
 
-    /** mean((x·Wᵀ + b − y)²). */
+    /** mean((x·Wᵀ + b − y)²) over the 8 samples. */
     static Tensor loss(List<Parameter> p) {
-        return X.matmul(p.get(0).value().transpose(0, 1)).add(p.get(1).value()).sub(Y).pow(2).mean();
+        return loss(p, 0, 8);
+    }
+
+    /** The loss over samples {@code from} to {@code to − 1} only, for micro-batches. */
+    static Tensor loss(List<Parameter> p, int from, int to) {
+        Tensor x = X.slice(0, from, to);
+        return x.matmul(p.get(0).value().transpose(0, 1)).add(p.get(1).value()).sub(Y.slice(0, from, to)).pow(2).mean();
     }
 
     /** One training step: gradients of the loss, then the optimizer's update. */
