@@ -13,8 +13,9 @@ package dev.nabla.optim;
  * Past {@code maxSteps} the rate rises again along the same cosine, as in PyTorch. During a
  * warm-up of W steps the rate goes linearly from {@code base·startFactor} to {@code base}:
  * {@code base·(startFactor + (1 − startFactor)·step/W)}; the cosine phase follows, so the
- * whole schedule spans {@code W + maxSteps} steps. Keras's warm-up instead starts from its
- * {@code initial_learning_rate} and counts its steps within {@code decay_steps}.
+ * whole schedule spans {@code W + maxSteps} steps. Keras's {@code CosineDecay} differs in
+ * two ways: its warm-up rises from {@code initial_learning_rate} to {@code warmup_target},
+ * and after {@code decay_steps} it holds the minimum instead of rising again.
  */
 public final class CosineAnnealing extends LearningRateSchedule {
 

@@ -1,5 +1,6 @@
 package dev.nabla.optim;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,7 +29,7 @@ public final class ParameterState {
     public float[] buffer(String name, int size, float initial) {
         return buffers.computeIfAbsent(name, k -> {
             float[] b = new float[size];
-            java.util.Arrays.fill(b, initial);
+            Arrays.fill(b, initial);
             return b;
         });
     }
