@@ -1,0 +1,11 @@
+package dev.nabla.optim;
+
+import org.junit.jupiter.api.Test;
+
+class ExponentialDecayTest {
+
+    @Test
+    void followsPyTorchsExponentialLr() {
+        ScheduleFixture.assertFollowsPyTorch("exponential", o -> new ExponentialDecay(o, 0.9f));
+    }
+}
