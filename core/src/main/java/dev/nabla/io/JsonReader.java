@@ -157,20 +157,14 @@ final class JsonReader {
             throw error("unterminated escape");
         }
         byte b = bytes[position++];
-        switch (b) {
-            case '"' -> text.append('"');
-            case '\\' -> text.append('\\');
-            case '/' -> text.append('/');
-            case 'b' -> text.append('\b');
-            case 'f' -> text.append('\f');
-            case 'n' -> text.append('\n');
-            case 'r' -> text.append('\r');
-            case 't' -> text.append('\t');
-            case 'u' -> unicodeEscape(text, start);
-            default -> {
-                position = start;
-                throw error("invalid escape '\\" + (char) (b & 0xff) + "'");
-            }
+        int simple = "\"\\/bfnrt".indexOf(b);
+        if (simple >= 0) {
+            text.append("\"\\/\b\f\n\r\t".charAt(simple));
+        } else if (b == 'u') {
+            unicodeEscape(text, start);
+        } else {
+            position = start;
+            throw error("invalid escape '\\" + (char) (b & 0xff) + "'");
         }
     }
 

@@ -129,8 +129,8 @@ public final class Safetensors {
         for (boolean integral : new boolean[] {true, false}) {
             tensors.forEach((name, tensor) -> {
                 if (name == null || name.equals(SafetensorsHeader.METADATA_KEY) || tensor == null) {
-                    throw new IllegalArgumentException("Safetensors.write: invalid entry '" + name + "' -> " + tensor
-                            + " (names are non-null and not " + SafetensorsHeader.METADATA_KEY + ", tensors non-null)");
+                    throw new IllegalArgumentException("Safetensors.write: " + (tensor == null ? "tensor '" + name
+                            + "' is null" : "'" + name + "' cannot name a tensor (it is reserved or null)"));
                 }
                 if ((tensor.dtype() == DType.INT32) == integral) {
                     SafetensorsDataType type = integral ? SafetensorsDataType.I64 : SafetensorsDataType.F32;
