@@ -1,0 +1,262 @@
+package dev.nabla.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A strict reader for the JSON a safetensors header may hold: objects, arrays, strings
+ * with escapes and integers, nothing else (no floats, true, false or null). Objects become
+ * {@link LinkedHashMap}s in file order, arrays {@link List}s, integers {@link Long}s.
+ * Anything malformed, including a duplicate key, is an {@link IOException} naming the byte
+ * offset within the header.
+ */
+final class JsonReader {
+
+    /** Deeper nesting than a safetensors header needs is refused rather than risking the stack. */
+    private static final int MAX_DEPTH = 32;
+
+    private final byte[] bytes;
+    private int position;
+
+    private JsonReader(byte[] bytes) {
+        this.bytes = bytes;
+    }
+
+    /** Parses one JSON value filling {@code bytes}, surrounded only by whitespace. */
+    static Object parse(byte[] bytes) throws IOException {
+        checkUtf8(bytes);
+        JsonReader reader = new JsonReader(bytes);
+        reader.skipWhitespace();
+        Object value = reader.value(0);
+        reader.skipWhitespace();
+        if (reader.position < bytes.length) {
+            throw reader.error("unexpected " + reader.describeNext() + " after the end of the JSON value");
+        }
+        return value;
+    }
+
+    private static void checkUtf8(byte[] bytes) throws IOException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(4096);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                throw new IOException("invalid UTF-8 at byte " + in.position() + " of the header");
+            }
+            if (result.isUnderflow()) {
+                return;
+            }
+            out.clear();
+        }
+    }
+
+    private Object value(int depth) throws IOException {
+        if (depth > MAX_DEPTH) {
+            throw error("nesting deeper than " + MAX_DEPTH + " levels");
+        }
+        if (position >= bytes.length) {
+            throw error("expected a value, found the end of the header");
+        }
+        byte b = bytes[position];
+        if (b == '{') {
+            return object(depth);
+        } else if (b == '[') {
+            return array(depth);
+        } else if (b == '"') {
+            return string();
+        } else if (b == '-' || (b >= '0' && b <= '9')) {
+            return integer();
+        }
+        throw error("expected an object, array, string or integer, found " + describeNext());
+    }
+
+    private Map<String, Object> object(int depth) throws IOException {
+        Map<String, Object> members = new LinkedHashMap<>();
+        position++;
+        skipWhitespace();
+        if (consume('}')) {
+            return members;
+        }
+        do {
+            skipWhitespace();
+            int keyStart = position;
+            if (position >= bytes.length || bytes[position] != '"') {
+                throw error("expected a string key, found " + describeNext());
+            }
+            String key = string();
+            skipWhitespace();
+            expect(':', "after the key \"" + key + "\"");
+            skipWhitespace();
+            Object value = value(depth + 1);
+            if (members.putIfAbsent(key, value) != null) {
+                throw new IOException("duplicate key \"" + key + "\" at byte " + keyStart + " of the header");
+            }
+            skipWhitespace();
+        } while (consume(','));
+        expect('}', "to close the object");
+        return members;
+    }
+
+    private List<Object> array(int depth) throws IOException {
+        List<Object> elements = new ArrayList<>();
+        position++;
+        skipWhitespace();
+        if (consume(']')) {
+            return elements;
+        }
+        do {
+            skipWhitespace();
+            elements.add(value(depth + 1));
+            skipWhitespace();
+        } while (consume(','));
+        expect(']', "to close the array");
+        return elements;
+    }
+
+    private String string() throws IOException {
+        position++;
+        StringBuilder text = new StringBuilder();
+        int runStart = position;
+        while (true) {
+            if (position >= bytes.length) {
+                throw error("unterminated string");
+            }
+            byte b = bytes[position];
+            if (b == '"' || b == '\\') {
+                // Runs end only at ASCII bytes, so each run is whole UTF-8 (checked up front).
+                text.append(new String(bytes, runStart, position - runStart, StandardCharsets.UTF_8));
+                if (b == '"') {
+                    position++;
+                    return text.toString();
+                }
+                escape(text);
+                runStart = position;
+            } else if ((b & 0xff) < 0x20) {
+                throw error("control character 0x" + Integer.toHexString(b) + " inside a string (escape it)");
+            } else {
+                position++;
+            }
+        }
+    }
+
+    private void escape(StringBuilder text) throws IOException {
+        int start = position;
+        position++;
+        if (position >= bytes.length) {
+            throw error("unterminated escape");
+        }
+        byte b = bytes[position++];
+        int simple = "\"\\/bfnrt".indexOf(b);
+        if (simple >= 0) {
+            text.append("\"\\/\b\f\n\r\t".charAt(simple));
+        } else if (b == 'u') {
+            unicodeEscape(text, start);
+        } else {
+            position = start;
+            throw error("invalid escape '\\" + (char) (b & 0xff) + "'");
+        }
+    }
+
+    private void unicodeEscape(StringBuilder text, int start) throws IOException {
+        char c = hexQuad();
+        if (Character.isHighSurrogate(c) && position + 1 < bytes.length
+                && bytes[position] == '\\' && bytes[position + 1] == 'u') {
+            position += 2;
+            char low = hexQuad();
+            if (Character.isLowSurrogate(low)) {
+                text.append(c).append(low);
+                return;
+            }
+        }
+        if (Character.isSurrogate(c)) {
+            position = start;
+            throw error("unpaired surrogate in a \\u escape");
+        }
+        text.append(c);
+    }
+
+    private char hexQuad() throws IOException {
+        int value = 0;
+        for (int i = 0; i < 4; i++) {
+            int digit = position < bytes.length ? Character.digit(bytes[position], 16) : -1;
+            if (digit < 0) {
+                throw error("expected four hexadecimal digits after \\u, found " + describeNext());
+            }
+            value = value * 16 + digit;
+            position++;
+        }
+        return (char) value;
+    }
+
+    private Long integer() throws IOException {
+        int start = position;
+        boolean negative = consume('-');
+        int digitsStart = position;
+        long value = 0;
+        while (position < bytes.length && bytes[position] >= '0' && bytes[position] <= '9') {
+            int digit = bytes[position] - '0';
+            if (value > (Long.MAX_VALUE - digit) / 10) {
+                position = start;
+                throw error("integer too large");
+            }
+            value = value * 10 + digit;
+            position++;
+        }
+        int digits = position - digitsStart;
+        if (digits == 0) {
+            throw error("expected a digit after '-', found " + describeNext());
+        }
+        if (digits > 1 && bytes[digitsStart] == '0') {
+            position = digitsStart;
+            throw error("leading zero in an integer");
+        }
+        if (position < bytes.length && (bytes[position] == '.' || bytes[position] == 'e' || bytes[position] == 'E')) {
+            throw error("only integers are allowed, found a fraction or exponent");
+        }
+        return negative ? -value : value;
+    }
+
+    private void skipWhitespace() {
+        while (position < bytes.length
+                && (bytes[position] == ' ' || bytes[position] == '\n' || bytes[position] == '\r' || bytes[position] == '\t')) {
+            position++;
+        }
+    }
+
+    private boolean consume(char expected) {
+        if (position < bytes.length && bytes[position] == expected) {
+            position++;
+            return true;
+        }
+        return false;
+    }
+
+    private void expect(char expected, String context) throws IOException {
+        if (!consume(expected)) {
+            throw error("expected '" + expected + "' " + context + ", found " + describeNext());
+        }
+    }
+
+    private String describeNext() {
+        if (position >= bytes.length) {
+            return "the end of the header";
+        }
+        int b = bytes[position] & 0xff;
+        return b >= 0x20 && b < 0x7f ? "'" + (char) b + "'" : "byte 0x" + Integer.toHexString(b);
+    }
+
+    private IOException error(String message) {
+        return new IOException(message + " at byte " + position + " of the header");
+    }
+}
