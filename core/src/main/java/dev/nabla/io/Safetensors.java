@@ -1,7 +1,6 @@
 package dev.nabla.io;
 
 import dev.nabla.tensor.DType;
-import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.Tensor;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -214,9 +213,7 @@ public final class Safetensors {
 
     /** The same values as an INT32 tensor: Tensor has no public integer factory, so fill a zero INT32 tensor. */
     static Tensor integerTensor(Tensor values) {
-        Tensor integers = Tensor.randint(new Generator(0), 0, 1, values.shape().toArray());
-        integers.assign(values.detach());
-        return integers;
+        return values.to(DType.INT32);
     }
 
     private static ByteBuffer readFully(Path file, FileChannel channel, long position, int length) throws IOException {

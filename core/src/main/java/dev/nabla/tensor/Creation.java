@@ -45,6 +45,16 @@ final class Creation {
         return Tensor.wrap(data, Shape.of(values.length), DType.INT32);
     }
 
+    static Tensor convert(Tensor t, DType target) {
+        float[] values = Layout.toArray(t);
+        if (target == DType.INT32 && t.dtype() != DType.INT32) {
+            for (int i = 0; i < values.length; i++) {
+                values[i] = Float.isFinite(values[i]) ? (float) (long) values[i] : values[i];
+            }
+        }
+        return Tensor.wrap(values, t.shape(), target);
+    }
+
     static Tensor arange(float start, float end, float step) {
         if (step == 0f || !Float.isFinite(step)) {
             throw new IllegalArgumentException("arange: step must be nonzero and finite, got " + step);

@@ -115,6 +115,12 @@ public final class Tensor {
     /** The element at {@code index} (one index per dimension). */
     public float get(int... index) { return storage[Layout.position(this, index)]; }
 
+    /**
+     * A copy with the given dtype, outside the graph (PyTorch's {@code .to(dtype)}):
+     * converting to {@link DType#INT32} truncates toward zero, as PyTorch does.
+     */
+    public Tensor to(DType target) { return Creation.convert(this, target); }
+
     /** A copy of the values in row-major order. */
     public float[] toFloatArray() { return Layout.toArray(this); }
 

@@ -295,4 +295,13 @@ class CreationTest {
         }
         return s / (v.length - 1);
     }
+
+    @Test
+    void conversionToIntegersTruncatesTowardZeroLikePyTorch() {
+        Tensor t = Tensor.of(-1.7f, -0.5f, 0.5f, 2.9f).to(DType.INT32);
+        org.junit.jupiter.api.Assertions.assertEquals(DType.INT32, t.dtype());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {-1f, 0f, 0f, 2f}, t.toFloatArray());
+        org.junit.jupiter.api.Assertions.assertEquals("tensor([-1,  0,  0,  2])", t.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(DType.FLOAT32, t.to(DType.FLOAT32).dtype());
+    }
 }
