@@ -1,24 +1,329 @@
 package dev.nabla.kernels;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
-/** Kernels on the Vector API. Placeholder: delegates to the scalar definition for now. */
+/**
+ * Kernels on the Vector API ({@code jdk.incubator.vector}), at the CPU's preferred width.
+ * Every loop runs whole vectors up to {@code SPECIES.loopBound(n)} and finishes the last
+ * few elements with the scalar formula of {@link UnaryOp} / {@link BinaryOp}. Reductions
+ * keep four independent accumulators and add their lanes in a fixed order, so a result
+ * depends only on the data, never on the JIT or the thread count. The unary loops are in
+ * {@link VectorUnary}, the matrix multiply in {@link VectorGemm}.
+ */
 final class VectorKernels implements Kernels {
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
-    private final ScalarKernels scalar = new ScalarKernels();
+    private static final int L = SPECIES.length();
 
-    @Override public String name() { return "vector"; }
-    @Override public int vectorBitSize() { return SPECIES.vectorBitSize(); }
-    @Override public void binary(BinaryOp op, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride, float[] out, int outOff, int n) { scalar.binary(op, a, aOff, aStride, b, bOff, bStride, out, outOff, n); }
-    @Override public void unary(UnaryOp op, float param, float[] a, int aOff, float[] out, int outOff, int n) { scalar.unary(op, param, a, aOff, out, outOff, n); }
-    @Override public void unaryBackward(UnaryOp op, float param, float[] x, int xOff, float[] y, int yOff, float[] g, int gOff, float[] gi, int giOff, int n) { scalar.unaryBackward(op, param, x, xOff, y, yOff, g, gOff, gi, giOff, n); }
-    @Override public void select(float[] c, int cOff, float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) { scalar.select(c, cOff, a, aOff, b, bOff, out, outOff, n); }
-    @Override public float sum(float[] a, int off, int n) { return scalar.sum(a, off, n); }
-    @Override public float max(float[] a, int off, int n) { return scalar.max(a, off, n); }
-    @Override public float min(float[] a, int off, int n) { return scalar.min(a, off, n); }
-    @Override public float dot(float[] a, int aOff, float[] b, int bOff, int n) { return scalar.dot(a, aOff, b, bOff, n); }
-    @Override public float sumExp(float[] a, int off, int n, float shift) { return scalar.sumExp(a, off, n, shift); }
-    @Override public void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) { scalar.axpy(n, alpha, x, xOff, y, yOff); }
-    @Override public void gemm(boolean tA, boolean tB, int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) { scalar.gemm(tA, tB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc); }
+    @Override
+    public String name() {
+        return "vector";
+    }
+
+    @Override
+    public int vectorBitSize() {
+        return SPECIES.vectorBitSize();
+    }
+
+    @Override
+    public void binary(BinaryOp op, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
+                       float[] out, int outOff, int n) {
+        int i = 0;
+        boolean fast = (aStride == 1 && (bStride == 0 || bStride == 1)) || (aStride == 0 && bStride == 1);
+        if (fast) {
+            i = SPECIES.loopBound(n);
+            var x = new Operands(a, aOff, aStride, b, bOff, bStride, out, outOff);
+            switch (op) {
+                case ADD -> add(x, i);
+                case SUB -> sub(x, i);
+                case MUL -> mul(x, i);
+                case DIV -> div(x, i);
+                case POW -> pow(x, i);
+                case MAX -> max(x, i);
+                case MIN -> min(x, i);
+                case EQ -> equal(x, i);
+                case NE -> notEqual(x, i);
+                case LT -> less(x, i);
+                case LE -> lessOrEqual(x, i);
+                // a > b is b < a exactly, NaN included.
+                case GT -> less(x.swapped(), i);
+                case GE -> lessOrEqual(x.swapped(), i);
+            }
+        }
+        for (; i < n; i++) {
+            out[outOff + i] = op.apply(a[aOff + i * aStride], b[bOff + i * bStride]);
+        }
+    }
+
+    @Override
+    public void unary(UnaryOp op, float param, float[] a, int aOff, float[] out, int outOff, int n) {
+        int i = SPECIES.loopBound(n);
+        if (!VectorUnary.forward(op, param, a, aOff, out, outOff, i)) {
+            i = 0;
+        }
+        for (; i < n; i++) {
+            out[outOff + i] = op.apply(a[aOff + i], param);
+        }
+    }
+
+    @Override
+    public void unaryBackward(UnaryOp op, float param, float[] x, int xOff, float[] y, int yOff,
+                              float[] gradOut, int gOff, float[] gradIn, int giOff, int n) {
+        int i = SPECIES.loopBound(n);
+        var grad = new VectorUnary.Grad(x, xOff, y, yOff, gradOut, gOff, gradIn, giOff);
+        if (!VectorUnary.backward(op, param, grad, i)) {
+            i = 0;
+        }
+        for (; i < n; i++) {
+            gradIn[giOff + i] = gradOut[gOff + i] * op.derivative(x[xOff + i], y[yOff + i], param);
+        }
+    }
+
+    @Override
+    public void select(float[] cond, int cOff, float[] a, int aOff, float[] b, int bOff,
+                       float[] out, int outOff, int n) {
+        int i = 0;
+        for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
+            // NaN != 0 holds, so a NaN condition picks a, as in the scalar form.
+            var pickA = load(cond, cOff + i).compare(VectorOperators.NE, 0f);
+            load(b, bOff + i).blend(load(a, aOff + i), pickA).intoArray(out, outOff + i);
+        }
+        for (; i < n; i++) {
+            out[outOff + i] = cond[cOff + i] != 0f ? a[aOff + i] : b[bOff + i];
+        }
+    }
+
+    @Override
+    public float sum(float[] a, int off, int n) {
+        FloatVector s0 = zero(), s1 = zero(), s2 = zero(), s3 = zero();
+        int i = 0;
+        for (int bound4 = n - 4 * L; i <= bound4; i += 4 * L) {
+            s0 = s0.add(load(a, off + i));
+            s1 = s1.add(load(a, off + i + L));
+            s2 = s2.add(load(a, off + i + 2 * L));
+            s3 = s3.add(load(a, off + i + 3 * L));
+        }
+        for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
+            s0 = s0.add(load(a, off + i));
+        }
+        float s = addLanes(s0.add(s1).add(s2.add(s3)));
+        for (; i < n; i++) {
+            s += a[off + i];
+        }
+        return s;
+    }
+
+    @Override
+    public float max(float[] a, int off, int n) {
+        return extreme(a, off, n, true);
+    }
+
+    @Override
+    public float min(float[] a, int off, int n) {
+        return extreme(a, off, n, false);
+    }
+
+    @Override
+    public float dot(float[] a, int aOff, float[] b, int bOff, int n) {
+        FloatVector s0 = zero(), s1 = zero(), s2 = zero(), s3 = zero();
+        int i = 0;
+        for (int bound4 = n - 4 * L; i <= bound4; i += 4 * L) {
+            s0 = load(a, aOff + i).fma(load(b, bOff + i), s0);
+            s1 = load(a, aOff + i + L).fma(load(b, bOff + i + L), s1);
+            s2 = load(a, aOff + i + 2 * L).fma(load(b, bOff + i + 2 * L), s2);
+            s3 = load(a, aOff + i + 3 * L).fma(load(b, bOff + i + 3 * L), s3);
+        }
+        for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
+            s0 = load(a, aOff + i).fma(load(b, bOff + i), s0);
+        }
+        float s = addLanes(s0.add(s1).add(s2.add(s3)));
+        for (; i < n; i++) {
+            s += a[aOff + i] * b[bOff + i];
+        }
+        return s;
+    }
+
+    @Override
+    public float sumExp(float[] a, int off, int n, float shift) {
+        FloatVector s0 = zero(), s1 = zero(), s2 = zero(), s3 = zero();
+        int i = 0;
+        for (int bound4 = n - 4 * L; i <= bound4; i += 4 * L) {
+            s0 = s0.add(load(a, off + i).sub(shift).lanewise(VectorOperators.EXP));
+            s1 = s1.add(load(a, off + i + L).sub(shift).lanewise(VectorOperators.EXP));
+            s2 = s2.add(load(a, off + i + 2 * L).sub(shift).lanewise(VectorOperators.EXP));
+            s3 = s3.add(load(a, off + i + 3 * L).sub(shift).lanewise(VectorOperators.EXP));
+        }
+        for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
+            s0 = s0.add(load(a, off + i).sub(shift).lanewise(VectorOperators.EXP));
+        }
+        float s = addLanes(s0.add(s1).add(s2.add(s3)));
+        for (; i < n; i++) {
+            s += (float) Math.exp(a[off + i] - shift);
+        }
+        return s;
+    }
+
+    @Override
+    public void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
+        FloatVector av = FloatVector.broadcast(SPECIES, alpha);
+        int i = 0;
+        for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
+            load(x, xOff + i).fma(av, load(y, yOff + i)).intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) {
+            y[yOff + i] += alpha * x[xOff + i];
+        }
+    }
+
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                     float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                     float beta, float[] c, int cOff, int ldc) {
+        new VectorGemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc).run();
+    }
+
+    /**
+     * The arrays of one binary call with strides 0 (broadcast) or 1; its accessors inline,
+     * so vectors stay unboxed. One loop per op below, because a switch inside the loop
+     * would box every vector.
+     */
+    private record Operands(float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
+                            float[] out, int outOff) {
+        FloatVector a(int i) {
+            return aStride == 0 ? FloatVector.broadcast(SPECIES, a[aOff]) : load(a, aOff + i);
+        }
+
+        FloatVector b(int i) {
+            return bStride == 0 ? FloatVector.broadcast(SPECIES, b[bOff]) : load(b, bOff + i);
+        }
+
+        void put(int i, FloatVector v) {
+            v.intoArray(out, outOff + i);
+        }
+
+        Operands swapped() {
+            return new Operands(b, bOff, bStride, a, aOff, aStride, out, outOff);
+        }
+    }
+
+    private static void add(Operands x, int bound) {
+        for (int i = 0; i < bound; i += L) {
+            x.put(i, x.a(i).add(x.b(i)));
+        }
+    }
+
+    private static void sub(Operands x, int bound) {
+        for (int i = 0; i < bound; i += L) {
+            x.put(i, x.a(i).sub(x.b(i)));
+        }
+    }
+
+    private static void mul(Operands x, int bound) {
+        for (int i = 0; i < bound; i += L) {
+            x.put(i, x.a(i).mul(x.b(i)));
+        }
+    }
+
+    private static void div(Operands x, int bound) {
+        for (int i = 0; i < bound; i += L) {
+            x.put(i, x.a(i).div(x.b(i)));
+        }
+    }
+
+    private static void pow(Operands x, int bound) {
+        for (int i = 0; i < bound; i += L) {
+            x.put(i, x.a(i).lanewise(VectorOperators.POW, x.b(i)));
+        }
+    }
+
+    /** Lanewise max and min follow Math.max/min: NaN wins, -0 < +0. */
+    private static void max(Operands x, int bound) {
+        for (int i = 0; i < bound; i += L) {
+            x.put(i, x.a(i).max(x.b(i)));
+        }
+    }
+
+    private static void min(Operands x, int bound) {
+        for (int i = 0; i < bound; i += L) {
+            x.put(i, x.a(i).min(x.b(i)));
+        }
+    }
+
+    // Comparisons give 1 where true, else 0; lanewise tests treat NaN as Java's operators do.
+    // One loop each: the test must be a constant for the JIT to use a vector compare.
+
+    private static void equal(Operands x, int bound) {
+        for (int i = 0; i < bound; i += L) {
+            x.put(i, zero().blend(1f, x.a(i).compare(VectorOperators.EQ, x.b(i))));
+        }
+    }
+
+    private static void notEqual(Operands x, int bound) {
+        for (int i = 0; i < bound; i += L) {
+            x.put(i, zero().blend(1f, x.a(i).compare(VectorOperators.NE, x.b(i))));
+        }
+    }
+
+    private static void less(Operands x, int bound) {
+        for (int i = 0; i < bound; i += L) {
+            x.put(i, zero().blend(1f, x.a(i).compare(VectorOperators.LT, x.b(i))));
+        }
+    }
+
+    private static void lessOrEqual(Operands x, int bound) {
+        for (int i = 0; i < bound; i += L) {
+            x.put(i, zero().blend(1f, x.a(i).compare(VectorOperators.LE, x.b(i))));
+        }
+    }
+
+    /** Largest (or smallest) value; Math.max/min and their lanewise forms let any NaN win. */
+    private static float extreme(float[] a, int off, int n, boolean largest) {
+        float start = largest ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
+        FloatVector m0 = FloatVector.broadcast(SPECIES, start), m1 = m0, m2 = m0, m3 = m0;
+        int i = 0;
+        for (int bound4 = n - 4 * L; i <= bound4; i += 4 * L) {
+            m0 = extreme(largest, m0, load(a, off + i));
+            m1 = extreme(largest, m1, load(a, off + i + L));
+            m2 = extreme(largest, m2, load(a, off + i + 2 * L));
+            m3 = extreme(largest, m3, load(a, off + i + 3 * L));
+        }
+        for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
+            m0 = extreme(largest, m0, load(a, off + i));
+        }
+        float m = start;
+        for (float lane : extreme(largest, extreme(largest, m0, m1), extreme(largest, m2, m3)).toArray()) {
+            m = largest ? Math.max(m, lane) : Math.min(m, lane);
+        }
+        for (; i < n; i++) {
+            m = largest ? Math.max(m, a[off + i]) : Math.min(m, a[off + i]);
+        }
+        return m;
+    }
+
+    /**
+     * Lanewise max or min. Each branch names its operator as a constant, as the JIT needs
+     * for a vector instruction; the loop-invariant choice is hoisted out of the loops.
+     */
+    private static FloatVector extreme(boolean largest, FloatVector x, FloatVector y) {
+        return largest ? x.max(y) : x.min(y);
+    }
+
+    /** The lanes of v added first to last: reduceLanes(ADD) leaves the order to the JIT. */
+    private static float addLanes(FloatVector v) {
+        float[] lanes = v.toArray();
+        float s = 0f;
+        for (float lane : lanes) {
+            s += lane;
+        }
+        return s;
+    }
+
+    private static FloatVector load(float[] array, int offset) {
+        return FloatVector.fromArray(SPECIES, array, offset);
+    }
+
+    private static FloatVector zero() {
+        return FloatVector.zero(SPECIES);
+    }
 }
