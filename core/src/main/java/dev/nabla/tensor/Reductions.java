@@ -215,8 +215,14 @@ final class Reductions {
         return keepDim ? norm : norm.reshape(reducedShape(t, ax, false).toArray());
     }
 
-    static Tensor softmax(Tensor t, int axis) {
-        int a = t.shape().axis(axis);
+    /** Writes one row's result: {@code in[base .. base+r)} shifted by its max (0 if infinite) into out. */
+    @FunctionalInterface
+    private interface RowFunction {
+        void apply(float[] in, int base, int r, float shift, float[] out, int outBase);
+    }
+
+    /** Applies {@code f} to every row along {@code axis}, in parallel; returns the rows in t's layout. */
+    private static Tensor alongAxis(Tensor t, int a, RowFunction f) {
         Tensor rows = t.detach().transpose(a, -1).contiguousData();
         int r = t.dim(a);
         float[] out = new float[rows.size()];
@@ -226,44 +232,40 @@ final class Reductions {
             for (int i = s; i < e; i++) {
                 int base = rows.offset + i * r;
                 float m = k.max(rows.storage, base, r);
-                float shift = Float.isInfinite(m) ? 0f : m;
-                float total = 0f;
-                for (int j = 0; j < r; j++) {
-                    float v = (float) Math.exp(rows.storage[base + j] - shift);
-                    out[i * r + j] = v;
-                    total += v;
-                }
-                float inv = 1f / total;
-                for (int j = 0; j < r; j++) {
-                    out[i * r + j] *= inv;
-                }
+                f.apply(rows.storage, base, r, Float.isInfinite(m) ? 0f : m, out, i * r);
             }
         });
-        Tensor y = Tensor.wrap(out, rows.shape()).transpose(a, -1);
+        return Tensor.wrap(out, rows.shape()).transpose(a, -1);
+    }
+
+    static Tensor softmax(Tensor t, int axis) {
+        int a = t.shape().axis(axis);
+        Tensor y = alongAxis(t, a, (in, base, r, shift, out, o) -> {
+            float total = 0f;
+            for (int j = 0; j < r; j++) {
+                float v = (float) Math.exp(in[base + j] - shift);
+                out[o + j] = v;
+                total += v;
+            }
+            float inv = 1f / total;
+            for (int j = 0; j < r; j++) {
+                out[o + j] *= inv;
+            }
+        });
         return Autograd.record("softmax", y,
                 g -> new Tensor[] {y.mul(g.sub(g.mul(y).sum(a, true)))}, t);
     }
 
     static Tensor logSoftmax(Tensor t, int axis) {
         int a = t.shape().axis(axis);
-        Tensor rows = t.detach().transpose(a, -1).contiguousData();
-        int r = t.dim(a);
-        float[] out = new float[rows.size()];
-        int count = r == 0 ? 0 : out.length / r;
         Kernels k = KernelProvider.get();
-        Parallel.forChunks(count, Math.max(1, Pointwise.GRAIN / Math.max(r, 1)), (s, e) -> {
-            for (int i = s; i < e; i++) {
-                int base = rows.offset + i * r;
-                float m = k.max(rows.storage, base, r);
-                float shift = Float.isInfinite(m) ? 0f : m;
-                // (x - shift) - log Σ: subtracting the large shift first keeps float precision.
-                float logSum = (float) Math.log(k.sumExp(rows.storage, base, r, shift));
-                for (int j = 0; j < r; j++) {
-                    out[i * r + j] = (rows.storage[base + j] - shift) - logSum;
-                }
+        Tensor y = alongAxis(t, a, (in, base, r, shift, out, o) -> {
+            // (x - shift) - log Σ: subtracting the large shift first keeps float precision.
+            float logSum = (float) Math.log(k.sumExp(in, base, r, shift));
+            for (int j = 0; j < r; j++) {
+                out[o + j] = (in[base + j] - shift) - logSum;
             }
         });
-        Tensor y = Tensor.wrap(out, rows.shape()).transpose(a, -1);
         return Autograd.record("logSoftmax", y,
                 g -> new Tensor[] {g.sub(y.exp().mul(g.sum(a, true)))}, t);
     }
