@@ -52,6 +52,14 @@ public abstract class Layer {
         return forward(inputs.get(0));
     }
 
+    /**
+     * This layer applied to symbolic inputs, for building a {@link Graph} (Keras's
+     * {@code layer(x)}): nothing is computed until the graph runs.
+     */
+    public final GraphNode apply(GraphNode... inputs) {
+        return GraphNode.applied(this, inputs);
+    }
+
     /** Creates the parameters once the input shape is known; layers with fixed sizes do nothing. */
     protected void build(Shape inputShape) {
     }
