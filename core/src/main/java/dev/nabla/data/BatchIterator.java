@@ -73,7 +73,8 @@ public final class BatchIterator implements Iterator<Batch>, AutoCloseable {
             close();
             throw failure;
         } finally {
-            // While this thread waits in take(), the cleaner must not see the iterator as garbage and stop the producer.
+            // While this thread waits in take(), the cleaner must not take the iterator for garbage
+            // and stop the producer.
             Reference.reachabilityFence(this);
         }
     }

@@ -44,7 +44,10 @@ public final class DataLoader implements Iterable<Batch> {
         this(dataset, batchSize, shuffle, dropLast, DEFAULT_PREFETCH);
     }
 
-    /** As above, with {@code prefetch} batches built ahead in a background thread; 0 builds them in the caller's thread. */
+    /**
+     * As above, with {@code prefetch} batches built ahead in a background thread; 0 builds
+     * them in the caller's thread.
+     */
     public DataLoader(Dataset dataset, int batchSize, Generator shuffle, boolean dropLast, int prefetch) {
         if (dataset == null) {
             throw new IllegalArgumentException("DataLoader: the data set is null");

@@ -46,7 +46,7 @@ final class Prefetcher implements Runnable {
                 Object item;
                 try {
                     item = plan.build(number);
-                } catch (Throwable failure) { // every failure must reach the consumer, which would wait forever otherwise
+                } catch (Throwable failure) { // any failure must reach the consumer, or it would wait forever
                     item = new Failure(failure);
                 }
                 // Polls rather than blocks, so a stop is seen even if the data set swallowed the interrupt.

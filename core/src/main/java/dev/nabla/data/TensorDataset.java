@@ -49,7 +49,8 @@ public final class TensorDataset implements Dataset {
     @Override
     public Example get(int index) {
         checkIndex(index);
-        return new Example(features.slice(0, index, index + 1).squeeze(0), targets.slice(0, index, index + 1).squeeze(0));
+        return new Example(features.slice(0, index, index + 1).squeeze(0),
+                targets.slice(0, index, index + 1).squeeze(0));
     }
 
     @Override

@@ -60,8 +60,10 @@ class TensorDatasetTest {
         };
         int[] indices = {5, 0, 3, 3};
 
-        assertArrayEquals(stacking.batch(indices).features().toFloatArray(), dataset.batch(indices).features().toFloatArray());
-        assertArrayEquals(stacking.batch(indices).targets().toFloatArray(), dataset.batch(indices).targets().toFloatArray());
+        Batch stacked = stacking.batch(indices);
+        Batch gathered = dataset.batch(indices);
+        assertArrayEquals(stacked.features().toFloatArray(), gathered.features().toFloatArray());
+        assertArrayEquals(stacked.targets().toFloatArray(), gathered.targets().toFloatArray());
     }
 
     @Test
