@@ -7,8 +7,8 @@ import java.util.Arrays;
 /**
  * Examples held in memory as two tensors whose first axis counts the examples (PyTorch's
  * {@code TensorDataset}): features {@code [N, ...]} and targets {@code [N, ...]}. A batch
- * is one {@code indexSelect} on each whole tensor. The tensors are taken out of any
- * autograd graph.
+ * is gathered from the whole tensors at once, copying just its rows. The tensors are taken
+ * out of any autograd graph.
  */
 public final class TensorDataset implements Dataset {
 
@@ -61,7 +61,7 @@ public final class TensorDataset implements Dataset {
         for (int index : indices) {
             checkIndex(index);
         }
-        return new Batch(features.indexSelect(0, indices), targets.indexSelect(0, indices));
+        return new Batch(rows(features, indices), rows(targets, indices));
     }
 
     /** A new data set of the examples at these positions, in this order (copied). */
@@ -69,7 +69,7 @@ public final class TensorDataset implements Dataset {
         for (int index : indices) {
             checkIndex(index);
         }
-        return new TensorDataset(features.indexSelect(0, indices), targets.indexSelect(0, indices));
+        return new TensorDataset(rows(features, indices), rows(targets, indices));
     }
 
     /** Examples {@code start} (inclusive) to {@code end} (exclusive), as views that share this data set's storage. */
@@ -100,6 +100,23 @@ public final class TensorDataset implements Dataset {
     public String toString() {
         return "TensorDataset(" + size() + " examples, features " + features.shape() + " " + features.dtype()
                 + ", targets " + targets.shape() + " " + targets.dtype() + ")";
+    }
+
+    /**
+     * Rows {@code indices} of {@code data}, in that order, in a new tensor. This is
+     * {@code data.indexSelect(0, indices)}, but indexSelect reads the whole input on every
+     * call, which costs a copy of the data set per batch; concatenating row views copies
+     * only the rows.
+     */
+    private static Tensor rows(Tensor data, int[] indices) {
+        if (indices.length == 0) {
+            return data.indexSelect(0, indices);
+        }
+        Tensor[] rows = new Tensor[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            rows[i] = data.slice(0, indices[i], indices[i] + 1);
+        }
+        return Tensor.concat(0, rows);
     }
 
     /** The values of a 1-d integral tensor as ints. */
