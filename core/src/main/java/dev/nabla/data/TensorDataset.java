@@ -102,21 +102,9 @@ public final class TensorDataset implements Dataset {
                 + ", targets " + targets.shape() + " " + targets.dtype() + ")";
     }
 
-    /**
-     * Rows {@code indices} of {@code data}, in that order, in a new tensor. This is
-     * {@code data.indexSelect(0, indices)}, but indexSelect reads the whole input on every
-     * call, which costs a copy of the data set per batch; concatenating row views copies
-     * only the rows.
-     */
+    /** Rows {@code indices} of {@code data}, in that order, in a new tensor. */
     private static Tensor rows(Tensor data, int[] indices) {
-        if (indices.length == 0) {
-            return data.indexSelect(0, indices);
-        }
-        Tensor[] rows = new Tensor[indices.length];
-        for (int i = 0; i < indices.length; i++) {
-            rows[i] = data.slice(0, indices[i], indices[i] + 1);
-        }
-        return Tensor.concat(0, rows);
+        return data.indexSelect(0, indices);
     }
 
     /** The values of a 1-d integral tensor as ints. */

@@ -44,13 +44,15 @@ final class Indexing {
                 inner *= dims[i];
             }
         }
-        float[] src = Layout.toArray(t);
+        Tensor source = t.contiguousData(); // no copy when t is contiguous: only the chosen rows are read
+        float[] src = source.storage;
+        int base = source.offset;
         dims[a] = idx.length;
         float[] out = new float[outer * idx.length * inner];
         int n = t.dim(a);
         for (int o = 0; o < outer; o++) {
             for (int j = 0; j < idx.length; j++) {
-                System.arraycopy(src, (o * n + idx[j]) * inner, out, (o * idx.length + j) * inner, inner);
+                System.arraycopy(src, base + (o * n + idx[j]) * inner, out, (o * idx.length + j) * inner, inner);
             }
         }
         int outerCount = outer;
@@ -110,10 +112,10 @@ final class Indexing {
         int a = t.shape().axis(axis);
         int[] idx = checkScatterIndex("gather", t, a, index);
         int[] from = targets(index.shape(), idx, a, t.shape());
-        float[] src = Layout.toArray(t);
+        Tensor source = t.contiguousData();
         float[] out = new float[idx.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = src[from[i]];
+            out[i] = source.storage[source.offset + from[i]];
         }
         Tensor y = Tensor.wrap(out, index.shape(), t.dtype());
         return Autograd.record("gather", y,
