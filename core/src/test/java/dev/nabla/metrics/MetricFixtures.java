@@ -1,0 +1,119 @@
+package dev.nabla.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nabla.io.Safetensors;
+import dev.nabla.io.SafetensorsFile;
+import dev.nabla.tensor.Tensor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The scikit-learn reference values in {@code fixtures/metrics/metrics.safetensors}, written by
+ * {@code fixtures/generate_metrics.py} (whose docstring lists the data sets): inputs as float32
+ * tensors, expected values as decimal strings in the metadata.
+ */
+final class MetricFixtures {
+
+    /**
+     * Relative to max(1, |expected|). Inputs are float32 in both, and both compute in double,
+     * so the only difference is the order of double additions: about 1e-15.
+     */
+    static final double TOLERANCE = 1e-6;
+
+    private static SafetensorsFile file;
+
+    private MetricFixtures() {
+    }
+
+    static Tensor tensor(String name) {
+        Tensor t = load().tensors().get(name);
+        if (t == null) {
+            throw new IllegalStateException("the metrics fixture has no tensor '" + name + "'");
+        }
+        return t;
+    }
+
+    static String text(String key) {
+        String v = load().metadata().get(key);
+        if (v == null) {
+            throw new IllegalStateException("the metrics fixture has no value '" + key + "'");
+        }
+        return v;
+    }
+
+    static double value(String key) {
+        double[] v = values(key);
+        assertEquals(1, v.length, key + " holds several values");
+        return v[0];
+    }
+
+    static double[] values(String key) {
+        return Arrays.stream(text(key).split(" ")).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    static void assertClose(String what, double expected, double actual) {
+        assertTrue(Math.abs(actual - expected) <= TOLERANCE * Math.max(1, Math.abs(expected)),
+                what + ": " + actual + ", scikit-learn gives " + expected);
+    }
+
+    static void assertClose(String what, double[] expected, double[] actual) {
+        assertEquals(expected.length, actual.length, what + ": length");
+        for (int i = 0; i < expected.length; i++) {
+            assertClose(what + " [" + i + "]", expected[i], actual[i]);
+        }
+    }
+
+    /** The metric's result after the batches fed in three uneven pieces (see {@link #feedInPieces}). */
+    static double result(Metric metric, Tensor predictions, Tensor targets, Tensor weights) {
+        feedInPieces(metric, predictions, targets, weights);
+        return metric.result();
+    }
+
+    /** Feeds rows [0, n/5), [n/5, n/2) and [n/2, n): streaming must not change the result. */
+    static void feedInPieces(Metric metric, Tensor predictions, Tensor targets, Tensor weights) {
+        int n = predictions.dim(0);
+        int[] cuts = {0, n / 5, n / 2, n};
+        for (int i = 0; i < 3; i++) {
+            metric.update(predictions.slice(0, cuts[i], cuts[i + 1]), targets.slice(0, cuts[i], cuts[i + 1]),
+                    weights == null ? null : weights.slice(0, cuts[i], cuts[i + 1]));
+        }
+    }
+
+    /** Three uneven batches give exactly, bit for bit, the results of one batch of all of them. */
+    static void assertStreamsExactly(Supplier<Metric> metric, Tensor predictions, Tensor targets, Tensor weights) {
+        Metric pieces = metric.get();
+        feedInPieces(pieces, predictions, targets, weights);
+        Metric whole = metric.get();
+        whole.update(predictions, targets, weights);
+        Map<String, Double> expected = whole.results();
+        assertEquals(expected, pieces.results(), "three batches against one");
+        whole.reset();
+        whole.update(predictions, targets, weights);
+        assertEquals(expected, whole.results(), "after reset");
+    }
+
+    private static synchronized SafetensorsFile load() {
+        if (file == null) {
+            URL url = MetricFixtures.class.getResource("/fixtures/metrics/metrics.safetensors");
+            if (url == null) {
+                throw new IllegalStateException("fixtures/metrics/metrics.safetensors is not on the test class path");
+            }
+            try {
+                file = Safetensors.read(Path.of(url.toURI()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return file;
+    }
+}
