@@ -12,7 +12,10 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +32,10 @@ final class MetricFixtures {
     static final double TOLERANCE = 1e-6;
 
     private static SafetensorsFile file;
+
+    /** A classification data set of the fixture: predictions (scores or class indices), labels, weights. */
+    record Classification(String name, Tensor predictions, Tensor labels, Tensor weights) {
+    }
 
     private MetricFixtures() {
     }
@@ -68,6 +75,43 @@ final class MetricFixtures {
         assertEquals(expected.length, actual.length, what + ": length");
         for (int i = 0; i < expected.length; i++) {
             assertClose(what + " [" + i + "]", expected[i], actual[i]);
+        }
+    }
+
+    /**
+     * The three classification sets: 4-class scores (class 3 never predicted), class indices
+     * with class 3 absent, and the binary scores thresholded to class indices 0/1.
+     */
+    static List<Classification> classificationSets() {
+        return List.of(
+                new Classification("multiclass", tensor("multiclass/scores"), tensor("multiclass/labels"),
+                        tensor("multiclass/weights")),
+                new Classification("absent", tensor("absent/predictions"), tensor("absent/labels"),
+                        tensor("absent/weights")),
+                new Classification("binary", tensor("binary/scores").gt(0.5f), tensor("binary/labels"),
+                        tensor("binary/weights")));
+    }
+
+    /**
+     * Checks precision, recall or F1 (by its fixture key: precision, recall, f1) for every
+     * average and set, with and without sample weights, against scikit-learn.
+     */
+    static void assertMatchesScikitLearn(Function<Average, ClassificationScore> metric, String key) {
+        for (String suffix : new String[] {"", "_weighted_samples"}) {
+            for (Classification set : classificationSets()) {
+                Tensor w = suffix.isEmpty() ? null : set.weights();
+                for (Average average : List.of(Average.MACRO, Average.MICRO, Average.WEIGHTED)) {
+                    String name = set.name() + "/" + key + "_" + average.name().toLowerCase(Locale.ROOT) + suffix;
+                    assertClose(name, value(name), result(metric.apply(average), set.predictions(), set.labels(), w));
+                }
+                ClassificationScore perClass = metric.apply(Average.NONE);
+                feedInPieces(perClass, set.predictions(), set.labels(), w);
+                String name = set.name() + "/" + key + "_none" + suffix;
+                assertClose(name, values(name), perClass.perClass());
+            }
+            Tensor w = suffix.isEmpty() ? null : tensor("binary/weights");
+            assertClose("binary/" + key + suffix, value("binary/" + key + suffix),
+                    result(metric.apply(Average.BINARY), tensor("binary/scores"), tensor("binary/labels"), w));
         }
     }
 
