@@ -115,6 +115,25 @@ final class MetricFixtures {
         }
     }
 
+    /**
+     * Checks a regression metric (fixture key mae, mse, rmse or r2) on the regression and
+     * offset sets, all outputs and the first alone, with and without weights.
+     */
+    static void assertRegressionMatchesScikitLearn(Supplier<Metric> metric, String key) {
+        for (String set : new String[] {"regression", "offset"}) {
+            Tensor predictions = tensor(set + "/predictions");
+            Tensor targets = tensor(set + "/targets");
+            for (String suffix : new String[] {"", "_weighted_samples"}) {
+                Tensor w = suffix.isEmpty() ? null : tensor("regression/weights");
+                String name = set + "/" + key + suffix;
+                assertClose(name, value(name), result(metric.get(), predictions, targets, w));
+                String single = set + "/" + key + "_single" + suffix;
+                assertClose(single, value(single),
+                        result(metric.get(), predictions.slice(1, 0, 1).reshape(-1), targets.slice(1, 0, 1).reshape(-1), w));
+            }
+        }
+    }
+
     /** The metric's result after the batches fed in three uneven pieces (see {@link #feedInPieces}). */
     static double result(Metric metric, Tensor predictions, Tensor targets, Tensor weights) {
         feedInPieces(metric, predictions, targets, weights);
