@@ -9,7 +9,8 @@ import dev.nabla.tensor.Tensor;
  *
  * <ul>
  *   <li>{@link BinaryAccuracy} when the predictions' last axis has size 1, or predictions and
- *       targets are both vectors {@code [N]};</li>
+ *       targets are both vectors {@code [N]} (there Keras would pick categorical accuracy,
+ *       one arg-max over the whole batch, which is never what is meant);</li>
  *   <li>{@link SparseCategoricalAccuracy} when the targets have fewer axes than the
  *       predictions, or a last axis of size 1 while the predictions' is larger;</li>
  *   <li>{@link CategoricalAccuracy} otherwise (targets one-hot, same shape as predictions).</li>

@@ -15,7 +15,11 @@ record ClassPairs(int[] truth, int[] predicted, double[] weights, int classes) {
 
     /** Probabilities (or any scores) and 0/1 targets of the same shape; predicted 1 strictly above threshold. */
     static ClassPairs binary(String metric, Tensor predictions, Tensor targets, Tensor sampleWeights, float threshold) {
-        MetricSupport.requireSameShape(metric, predictions, targets);
+        if (!MetricSupport.sameShape(predictions, targets)) {
+            throw new IllegalArgumentException(metric + ": with Average.BINARY, predictions " + predictions.shape()
+                    + " and targets " + targets.shape() + " should have the same shape (probabilities and 0/1"
+                    + " targets); for class scores [N, C] use Average.MACRO, MICRO, WEIGHTED or NONE");
+        }
         float[] p = MetricSupport.values(metric, "predictions", predictions);
         float[] t = MetricSupport.values(metric, "targets", targets);
         MetricSupport.requireBinary(metric, t);

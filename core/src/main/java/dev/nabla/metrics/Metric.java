@@ -12,8 +12,8 @@ import java.util.Map;
  * element at a time in order, so feeding the batches one by one gives exactly (bit for bit)
  * the result of one update with all of them concatenated.
  *
- * <p>The argument order is that of {@link dev.nabla.loss.Loss}: predictions first, then
- * targets (Keras's {@code update_state(y_true, y_pred)} is the other way round). Sample
+ * <p>The argument order is the losses' ({@code loss.apply(predictions, targets)}): predictions
+ * first, then targets (Keras's {@code update_state(y_true, y_pred)} is the other way round). Sample
  * weights are optional: one per sample (the predictions' leading axes, e.g. {@code [N]}), one
  * per element, or a single value; they must be finite and ≥ 0. A metric that has seen no
  * data, or only zero weights, returns 0 as Keras does, unless its Javadoc says otherwise.

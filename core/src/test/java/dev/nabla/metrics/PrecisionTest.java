@@ -65,6 +65,15 @@ class PrecisionTest {
     }
 
     @Test
+    void binaryModeNeedsPredictionsShapedLikeTheTargets() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> new Precision().update(Tensor.zeros(4, 3), Tensor.zeros(4)));
+        assertEquals("Precision: with Average.BINARY, predictions [4, 3] and targets [4] should have the same shape"
+                + " (probabilities and 0/1 targets); for class scores [N, C] use Average.MACRO, MICRO, WEIGHTED or NONE",
+                e.getMessage());
+    }
+
+    @Test
     void probabilitiesAreNotClassIndices() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> new Precision(Average.MACRO).update(Tensor.of(0.7f, 0.2f), Tensor.of(1f, 0f)));
