@@ -82,4 +82,9 @@ public record BinaryCrossEntropy(boolean fromLogits, float labelSmoothing, Tenso
         Tensor negative = y.neg().add(1f).mul(logs.negative());
         return reduction.reduce(positive.add(negative).neg());
     }
+
+    @Override
+    public BinaryCrossEntropy withReduction(Reduction value) {
+        return reduction(value);
+    }
 }

@@ -75,4 +75,9 @@ public record BinaryFocalLoss(boolean fromLogits, float gamma, boolean classBala
         }
         return reduction.reduce(losses);
     }
+
+    @Override
+    public BinaryFocalLoss withReduction(Reduction value) {
+        return reduction(value);
+    }
 }

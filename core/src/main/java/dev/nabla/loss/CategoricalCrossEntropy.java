@@ -76,4 +76,9 @@ public record CategoricalCrossEntropy(boolean fromLogits, float labelSmoothing, 
         }
         return reduction.reduce(terms.sum(-1).neg());
     }
+
+    @Override
+    public CategoricalCrossEntropy withReduction(Reduction value) {
+        return reduction(value);
+    }
 }

@@ -76,4 +76,9 @@ public record CategoricalFocalLoss(boolean fromLogits, float gamma, Tensor alpha
         Tensor terms = focus.mul(alpha).mul(targets).mul(logP);
         return reduction.reduce(terms.sum(-1).neg());
     }
+
+    @Override
+    public CategoricalFocalLoss withReduction(Reduction value) {
+        return reduction(value);
+    }
 }

@@ -40,4 +40,9 @@ public record Hinge(Reduction reduction) implements Loss {
         }
         return true;
     }
+
+    @Override
+    public Hinge withReduction(Reduction value) {
+        return new Hinge(value);
+    }
 }

@@ -38,4 +38,9 @@ public record Huber(float delta, Reduction reduction) implements Loss {
         LossSupport.requireSameShape(NAME, predictions, targets, "");
         return reduction.reduce(LossSupport.huber(predictions.sub(targets), delta));
     }
+
+    @Override
+    public Huber withReduction(Reduction value) {
+        return new Huber(delta, value);
+    }
 }

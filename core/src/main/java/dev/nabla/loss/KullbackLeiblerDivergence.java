@@ -52,4 +52,9 @@ public record KullbackLeiblerDivergence(boolean fromLogits, Reduction reduction)
         Tensor terms = LossSupport.entropyTerm(targets).sub(targets.mul(logP));
         return reduction.reduce(terms.sum(-1));
     }
+
+    @Override
+    public KullbackLeiblerDivergence withReduction(Reduction value) {
+        return reduction(value);
+    }
 }

@@ -25,4 +25,14 @@ public interface Loss {
      * one value per element or per sample for {@link Reduction#NONE}.
      */
     Tensor apply(Tensor predictions, Tensor targets);
+
+    /**
+     * This loss with another reduction, e.g. {@link Reduction#NONE} for the per-sample
+     * values that sample and class weights need. Every built-in loss supports it; a loss
+     * written as a lambda has only its own reduction.
+     */
+    default Loss withReduction(Reduction reduction) {
+        throw new IllegalArgumentException("this loss (" + getClass().getSimpleName() + ") cannot change its"
+                + " reduction; use a built-in loss from dev.nabla.loss, or implement withReduction");
+    }
 }

@@ -28,4 +28,9 @@ public record MeanAbsoluteError(Reduction reduction) implements Loss {
         LossSupport.requireSameShape(NAME, predictions, targets, "");
         return reduction.reduce(predictions.sub(targets).abs());
     }
+
+    @Override
+    public MeanAbsoluteError withReduction(Reduction value) {
+        return new MeanAbsoluteError(value);
+    }
 }

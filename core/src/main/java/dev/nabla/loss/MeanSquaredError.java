@@ -29,4 +29,9 @@ public record MeanSquaredError(Reduction reduction) implements Loss {
         Tensor difference = predictions.sub(targets);
         return reduction.reduce(difference.mul(difference));
     }
+
+    @Override
+    public MeanSquaredError withReduction(Reduction value) {
+        return new MeanSquaredError(value);
+    }
 }

@@ -37,4 +37,9 @@ public record SmoothL1(float beta, Reduction reduction) implements Loss {
         Tensor losses = beta == 0f ? difference.abs() : LossSupport.huber(difference, beta).div(beta);
         return reduction.reduce(losses);
     }
+
+    @Override
+    public SmoothL1 withReduction(Reduction value) {
+        return new SmoothL1(beta, value);
+    }
 }

@@ -84,4 +84,9 @@ public record SparseCategoricalCrossEntropy(boolean fromLogits, Tensor classWeig
         }
         return losses.sum().div(weights.sum().maximum(Tensor.scalar(Float.MIN_NORMAL)));
     }
+
+    @Override
+    public SparseCategoricalCrossEntropy withReduction(Reduction value) {
+        return reduction(value);
+    }
 }

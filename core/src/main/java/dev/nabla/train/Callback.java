@@ -1,0 +1,35 @@
+package dev.nabla.train;
+
+import java.util.Map;
+
+/**
+ * Hooks into {@link Model#fit} (Keras's {@code Callback}); every method does nothing by
+ * default, so a callback overrides only what it needs. {@code logs} hold the running
+ * loss and metrics (and {@code val_...} entries at the end of an epoch with validation).
+ */
+public interface Callback {
+
+    /** Called once before training, with the model being trained. */
+    default void onTrainBegin(Model model) {
+    }
+
+    /** Called once after training (also after an early stop). */
+    default void onTrainEnd(Map<String, Double> logs) {
+    }
+
+    /** Called before each epoch (numbered from 0). */
+    default void onEpochBegin(int epoch) {
+    }
+
+    /** Called after each epoch with its final logs, validation included. */
+    default void onEpochEnd(int epoch, Map<String, Double> logs) {
+    }
+
+    /** Called before each training batch (numbered from 0 within the epoch). */
+    default void onTrainBatchBegin(int batch) {
+    }
+
+    /** Called after each training batch with the running logs. */
+    default void onTrainBatchEnd(int batch, Map<String, Double> logs) {
+    }
+}

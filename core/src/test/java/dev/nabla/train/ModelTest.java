@@ -1,0 +1,119 @@
+package dev.nabla.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nabla.data.Batch;
+import dev.nabla.data.Digits;
+import dev.nabla.data.Split;
+import dev.nabla.loss.SparseCategoricalCrossEntropy;
+import dev.nabla.metrics.SparseCategoricalAccuracy;
+import dev.nabla.nn.Dense;
+import dev.nabla.nn.Flatten;
+import dev.nabla.nn.Layer;
+import dev.nabla.nn.Relu;
+import dev.nabla.nn.Sequential;
+import dev.nabla.nn.Softmax;
+import dev.nabla.optim.Adam;
+import dev.nabla.tensor.Generator;
+import dev.nabla.tensor.Tensor;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ModelTest {
+
+    /** Ends in softmax: Keras-style loss names expect probabilities (from_logits=False), as Keras. */
+    private static Model digitsModel() {
+        Layer.manualSeed(3);
+        return new Model(new Sequential(new Flatten(), new Dense(64), new Relu(), new Dense(10), new Softmax()));
+    }
+
+    @Test
+    void learnsTheEmbeddedDigitsWithKerasNames() {
+        Split split = Digits.load().split(0.8, new Generator(1));
+        Model model = digitsModel().compile("adam", "sparse_categorical_crossentropy", "accuracy");
+        History history = model.fit(split.train(), FitOptions.defaults().epochs(8).batchSize(32).verbose(false));
+        Map<String, Double> test = model.evaluate(split.test(), 64);
+        assertTrue(test.get("accuracy") > 0.93, "test accuracy " + test);
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7), history.epochs());
+        assertTrue(history.last("loss") < history.get("loss").get(0), "loss falls: " + history.get("loss"));
+    }
+
+    @Test
+    void validationSplitHoldsOutTheLastSamplesAndLogsValueMetrics() {
+        Model model = digitsModel().compile(params -> new Adam(params, 1e-3f), new SparseCategoricalCrossEntropy(),
+                new SparseCategoricalAccuracy());
+        History history = model.fit(Digits.load(), FitOptions.defaults().epochs(2).validationSplit(0.2f).verbose(false));
+        assertEquals(List.of("loss", "sparse_categorical_accuracy", "val_loss", "val_sparse_categorical_accuracy"),
+                List.copyOf(history.values().keySet()));
+    }
+
+    @Test
+    void predictRunsInBatchesWithoutGradients() {
+        Model model = digitsModel();
+        Tensor x = Tensor.randn(new Generator(2), 70, 1, 8, 8);
+        Tensor y = model.predict(x, 32);
+        assertEquals("[70, 10]", y.shape().toString());
+        assertTrue(!y.requiresGrad());
+    }
+
+    @Test
+    void seededRunsAreReproducible() {
+        Split split = Digits.load().split(0.8, new Generator(1));
+        double first = digitsModel().compile("sgd", "sparse_categorical_crossentropy").fit(split.train(),
+                FitOptions.defaults().epochs(1).verbose(false)).last("loss");
+        double second = digitsModel().compile("sgd", "sparse_categorical_crossentropy").fit(split.train(),
+                FitOptions.defaults().epochs(1).verbose(false)).last("loss");
+        assertEquals(first, second, 0.0);
+    }
+
+    @Test
+    void trainStepCanBeOverridden() {
+        int[] steps = {0};
+        Model model = new Model(new Sequential(new Flatten(), new Dense(10))) {
+            @Override
+            protected Map<String, Double> trainStep(Batch batch) {
+                steps[0]++;
+                return Map.of("loss", 1.0, "custom", 2.0);
+            }
+        };
+        model.compile("adam", "mse");
+        History history = model.fit(Tensor.zeros(10, 4), Tensor.zeros(10, 10),
+                FitOptions.defaults().batchSize(4).epochs(2).verbose(false));
+        assertEquals(6, steps[0]);
+        assertEquals(List.of(2.0, 2.0), history.get("custom"));
+    }
+
+    @Test
+    void classWeightsScaleEachSamplesLoss() {
+        Model model = new Model(new Sequential(new Dense(2, 3)));
+        model.compile("sgd", "sparse_categorical_crossentropy");
+        Tensor x = Tensor.randn(new Generator(5), 6, 2);
+        Tensor labels = Tensor.of(0f, 1f, 2f, 0f, 1f, 2f).to(dev.nabla.tensor.DType.INT32);
+        double plain = model.evaluate(x, labels).get("loss");
+        float[] weights = {2f, 2f, 2f};
+        model.fit(x, labels, FitOptions.defaults().classWeights(weights).epochs(1).verbose(false).shuffle(false, 0));
+        Tensor perSample = new SparseCategoricalCrossEntropy().fromLogits(true)
+                .withReduction(dev.nabla.loss.Reduction.NONE).apply(model.network().forward(x), labels);
+        Tensor weighted = ClassWeighting.weightedLoss(new SparseCategoricalCrossEntropy().fromLogits(true),
+                model.network().forward(x), labels, Tensor.of(weights));
+        assertEquals(2 * perSample.mean().item(), weighted.item(), 1e-5);
+        assertTrue(plain > 0);
+    }
+
+    @Test
+    void usingAnUncompiledModelSaysWhatToDo() {
+        var e = assertThrows(IllegalStateException.class,
+                () -> digitsModel().fit(Tensor.zeros(2, 1, 8, 8), Tensor.zeros(2), FitOptions.defaults()));
+        assertTrue(e.getMessage().contains("compile("), e.getMessage());
+    }
+
+    @Test
+    void summaryIsKerasStyle() {
+        String summary = digitsModel().summary(1, 8, 8);
+        assertTrue(summary.contains("│ dense (Dense)     │ (None, 64)   │   4,160 │"), summary);
+        assertTrue(summary.contains(" Total params: 4,810 (18.79 KB)"), summary);
+    }
+}
