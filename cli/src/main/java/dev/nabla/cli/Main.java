@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
         description = "Deep learning for the JVM: tensors, autograd, layers, training.",
         subcommands = {
                 InfoCommand.class,
+                TrainCommand.class,
                 DemoCommand.class,
                 HelpCommand.class,
         })
