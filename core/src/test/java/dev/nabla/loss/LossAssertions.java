@@ -8,13 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
-/** The checks the loss tests share: PyTorch's reference values, and finite values at the extremes. */
+/**
+ * The checks the loss tests share: PyTorch's reference values (within TorchFixture's forward
+ * and gradient tolerances), and finite values at the extremes.
+ */
 final class LossAssertions {
-
-    static final double VALUE_TOLERANCE = 1e-5;
-    static final double GRADIENT_TOLERANCE = 1e-4;
-    /** An absolute floor, for reference values that are 0 or nearly so. */
-    static final double ABSOLUTE_FLOOR = 1e-6;
 
     private LossAssertions() {
     }
@@ -29,12 +27,11 @@ final class LossAssertions {
         Tensor predictions = c.tensor("predictions");
         Tensor targets = c.tensor("targets");
         for (Reduction r : Reduction.values()) {
-            c.assertClose("loss_" + r.name().toLowerCase(Locale.ROOT), lossWith.apply(r).apply(predictions, targets),
-                    VALUE_TOLERANCE, ABSOLUTE_FLOOR);
+            c.assertForward("loss_" + r.name().toLowerCase(Locale.ROOT), lossWith.apply(r).apply(predictions, targets));
         }
         Tensor x = c.leaf("predictions");
         lossWith.apply(Reduction.MEAN).apply(x, targets).backward();
-        c.assertClose("grad_predictions", x.grad(), GRADIENT_TOLERANCE, ABSOLUTE_FLOOR);
+        c.assertGradient("grad_predictions", x.grad());
     }
 
     /** The loss and its gradient with respect to the predictions are finite everywhere. */
