@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.nn.Conv2d;
 import dev.nabla.nn.Dense;
 import dev.nabla.nn.Flatten;
@@ -39,20 +40,18 @@ class PyTorchWeightsTest {
     @Test
     void loadsAPyTorchStateDictAndReproducesPyTorchsOutput() throws IOException {
         Sequential model = convolutionModel(10);
-        PyTorchWeights.load(model, PyTorchFixtures.path("sequential_state"));
+        PyTorchWeights.load(model, TorchFixture.path("safetensors/sequential_state"));
 
-        SafetensorsFile reference = Safetensors.read(PyTorchFixtures.path("sequential_io"));
+        SafetensorsFile reference = Safetensors.read(TorchFixture.path("safetensors/sequential_io"));
         Tensor output = model.forward(reference.tensors().get("input"));
-        Tensor expected = reference.tensors().get("output");
-        assertEquals(expected.shape(), output.shape());
-        float largestError = output.sub(expected).abs().max().item();
-        assertTrue(largestError < 1e-5f, "largest difference from PyTorch " + largestError);
+        TorchFixture.assertClose(reference.tensors().get("output"), output, TorchFixture.FORWARD_RELATIVE,
+                TorchFixture.FORWARD_ABSOLUTE, "output of the loaded model");
         assertEquals("generate_safetensors.py", reference.metadata().get("generator"));
     }
 
     @Test
     void aLayerOfTheWrongSizeFailsNamingTheKeysAndBothShapes() {
-        Path file = PyTorchFixtures.path("sequential_state");
+        Path file = TorchFixture.path("safetensors/sequential_state");
         var e = assertThrows(IllegalArgumentException.class, () -> PyTorchWeights.load(convolutionModel(12), file));
         assertEquals(file + ": Sequential: state dict does not match: missing keys [], unexpected keys [],"
                 + " shape mismatches [4.weight: expected [12, 64], got [10, 64], 4.bias: expected [12], got [10]]",
@@ -61,7 +60,7 @@ class PyTorchWeightsTest {
 
     @Test
     void missingAndUnexpectedLayersAreNamed() {
-        Path file = PyTorchFixtures.path("sequential_state");
+        Path file = TorchFixture.path("safetensors/sequential_state");
         Sequential withoutDense = new Sequential(new Conv2d(1, 4, 3, ConvolutionOptions.defaults().padding(1)),
                 new Relu(), new MaxPool2d(2), new Flatten(), new Relu(), new Dense(64, 10), new Dense(10, 2));
         var e = assertThrows(IllegalArgumentException.class, () -> PyTorchWeights.load(withoutDense, file));
@@ -73,19 +72,19 @@ class PyTorchWeightsTest {
     void aModelThatIsNotBuiltYetIsRefusedWithAdvice() {
         Sequential lazy = new Sequential(new Conv2d(4, 3), new Flatten(), new Dense(10));
         var e = assertThrows(IllegalStateException.class,
-                () -> PyTorchWeights.load(lazy, PyTorchFixtures.path("sequential_state")));
+                () -> PyTorchWeights.load(lazy, TorchFixture.path("safetensors/sequential_state")));
         assertTrue(e.getMessage().contains("cannot load a state dict before every layer is built"), e.getMessage());
     }
 
     @Test
     void savesTheSameNamesShapesAndValuesPyTorchSaved() throws IOException {
         Sequential model = convolutionModel(10);
-        PyTorchWeights.load(model, PyTorchFixtures.path("sequential_state"));
+        PyTorchWeights.load(model, TorchFixture.path("safetensors/sequential_state"));
         Path saved = directory.resolve("model.safetensors");
         PyTorchWeights.save(model, saved);
 
         SafetensorsFile ours = Safetensors.read(saved);
-        Map<String, Tensor> theirs = Safetensors.read(PyTorchFixtures.path("sequential_state")).tensors();
+        Map<String, Tensor> theirs = Safetensors.read(TorchFixture.path("safetensors/sequential_state")).tensors();
         assertEquals(List.of("0.weight", "0.bias", "4.weight", "4.bias"), List.copyOf(ours.tensors().keySet()));
         assertEquals(theirs.keySet(), ours.tensors().keySet());
         theirs.forEach((name, tensor) -> {

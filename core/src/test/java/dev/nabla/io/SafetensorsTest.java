@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.tensor.DType;
 import dev.nabla.tensor.Tensor;
 import java.io.IOException;
@@ -89,7 +90,7 @@ class SafetensorsTest {
 
     @Test
     void readsEveryDataTypePyTorchWrites() throws IOException {
-        Map<String, Tensor> t = Safetensors.read(PyTorchFixtures.path("data_types")).tensors();
+        Map<String, Tensor> t = Safetensors.read(TorchFixture.path("safetensors/data_types")).tensors();
         for (String floating : List.of("f16", "bf16", "f64")) {
             assertEquals(DType.FLOAT32, t.get(floating).dtype());
             assertArrayEquals(t.get(floating + "_as_f32").toFloatArray(), t.get(floating).toFloatArray(), floating);
@@ -173,7 +174,7 @@ class SafetensorsTest {
 
     @Test
     void refusesTruncatedOrTrailingData() throws IOException {
-        byte[] good = Files.readAllBytes(PyTorchFixtures.path("sequential_state"));
+        byte[] good = Files.readAllBytes(TorchFixture.path("safetensors/sequential_state"));
         Path truncated = directory.resolve("truncated.safetensors");
         Files.write(truncated, Arrays.copyOf(good, good.length - 100));
         assertEquals(truncated + ": truncated: tensor '4.weight' needs data bytes 200 to 2760, but the file holds only"
@@ -186,7 +187,7 @@ class SafetensorsTest {
 
     @Test
     void refusesACorruptedHeader() throws IOException {
-        byte[] bytes = Files.readAllBytes(PyTorchFixtures.path("sequential_state"));
+        byte[] bytes = Files.readAllBytes(TorchFixture.path("safetensors/sequential_state"));
         bytes[8 + 20] = (byte) 0xff;
         Path corrupted = directory.resolve("corrupted.safetensors");
         Files.write(corrupted, bytes);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.GradCheck;
 import dev.nabla.tensor.Tensor;
@@ -15,7 +16,7 @@ class BinaryCrossEntropyTest {
 
     private static final Tensor TARGETS = Tensor.of(new float[] {1f, 0f, 1f, 0f, 0f, 1f}, 2, 3);
 
-    private static BinaryCrossEntropy lossFor(LossFixtures.Case c, Reduction reduction) {
+    private static BinaryCrossEntropy lossFor(TorchFixture c, Reduction reduction) {
         BinaryCrossEntropy loss = new BinaryCrossEntropy().fromLogits(c.flag("fromLogits"))
                 .labelSmoothing(c.number("labelSmoothing", 0f)).reduction(reduction);
         return c.has("positiveWeight") ? loss.positiveWeight(c.tensor("positiveWeight")) : loss;
@@ -30,8 +31,8 @@ class BinaryCrossEntropyTest {
 
     @Test
     void matchesPyTorch() {
-        for (LossFixtures.Case c : LossFixtures.cases("binary_cross_entropy")) {
-            LossFixtures.assertMatchesReference(c, r -> lossFor(c, r));
+        for (TorchFixture c : LossAssertions.cases("binary_cross_entropy")) {
+            LossAssertions.assertMatchesPyTorch(c, r -> lossFor(c, r));
         }
     }
 
@@ -76,7 +77,7 @@ class BinaryCrossEntropyTest {
         Tensor logits = Tensor.of(new float[] {100f, -100f, 100f, -100f, 0f, 50f}, 2, 3);
         Tensor targets = Tensor.of(new float[] {1f, 0f, 0f, 1f, 1f, 0f}, 2, 3);
         BinaryCrossEntropy loss = new BinaryCrossEntropy().fromLogits(true).positiveWeight(3f);
-        LossFixtures.assertFiniteWithGradient(loss, logits, targets);
+        LossAssertions.assertFiniteWithGradient(loss, logits, targets);
         float[] each = loss.reduction(Reduction.NONE).apply(logits, targets).toFloatArray();
         assertArrayEquals(new float[] {0f, 0f, 100f, 300f, 3f * (float) Math.log(2), 50f}, each, 1e-4f);
     }
@@ -85,7 +86,7 @@ class BinaryCrossEntropyTest {
     void probabilitiesOfExactlyZeroAndOneAreClamped() {
         Tensor p = Tensor.of(0f, 1f, 0f, 1f);
         Tensor t = Tensor.of(1f, 0f, 0f, 1f);
-        LossFixtures.assertFiniteWithGradient(new BinaryCrossEntropy(), p, t);
+        LossAssertions.assertFiniteWithGradient(new BinaryCrossEntropy(), p, t);
         float worst = new BinaryCrossEntropy().reduction(Reduction.NONE).apply(p, t).toFloatArray()[0];
         assertEquals(-Math.log(1e-7), worst, 1e-3);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.GradCheck;
 import dev.nabla.tensor.Tensor;
@@ -15,10 +16,10 @@ class BinaryFocalLossTest {
 
     private static final Tensor TARGETS = Tensor.of(new float[] {1f, 0f, 1f, 0f, 0f, 1f}, 2, 3);
 
-    private static BinaryFocalLoss lossFor(LossFixtures.Case c, Reduction reduction) {
+    private static BinaryFocalLoss lossFor(TorchFixture c, Reduction reduction) {
         BinaryFocalLoss loss = new BinaryFocalLoss().fromLogits(c.flag("fromLogits")).gamma(c.number("gamma", 2f))
                 .reduction(reduction);
-        return c.has("alpha") ? loss.alpha(c.number("alpha", 0f)) : loss;
+        return c.hasOption("alpha") ? loss.alpha(c.number("alpha", 0f)) : loss;
     }
 
     @Test
@@ -40,8 +41,8 @@ class BinaryFocalLossTest {
 
     @Test
     void matchesItsFormulaComputedWithPyTorch() {
-        for (LossFixtures.Case c : LossFixtures.cases("binary_focal_loss")) {
-            LossFixtures.assertMatchesReference(c, r -> lossFor(c, r));
+        for (TorchFixture c : LossAssertions.cases("binary_focal_loss")) {
+            LossAssertions.assertMatchesPyTorch(c, r -> lossFor(c, r));
         }
     }
 
@@ -77,7 +78,7 @@ class BinaryFocalLossTest {
         Tensor targets = Tensor.of(new float[] {1f, 0f, 0f, 1f, 1f, 0f}, 2, 3);
         for (float gamma : new float[] {2f, 0.5f}) {
             BinaryFocalLoss loss = new BinaryFocalLoss().fromLogits(true).gamma(gamma).alpha(0.25f);
-            LossFixtures.assertFiniteWithGradient(loss, logits, targets);
+            LossAssertions.assertFiniteWithGradient(loss, logits, targets);
             float[] each = loss.reduction(Reduction.NONE).apply(logits, targets).toFloatArray();
             assertArrayEquals(new float[] {0f, 0f, 75f, 25f}, java.util.Arrays.copyOf(each, 4), 1e-3f);
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.GradCheck;
 import dev.nabla.tensor.Shape;
@@ -16,7 +17,7 @@ class CategoricalCrossEntropyTest {
 
     private static final Tensor ONE_HOT = Tensor.of(new float[] {1f, 0f, 2f}).oneHot(4);
 
-    private static CategoricalCrossEntropy lossFor(LossFixtures.Case c, Reduction reduction) {
+    private static CategoricalCrossEntropy lossFor(TorchFixture c, Reduction reduction) {
         CategoricalCrossEntropy loss = new CategoricalCrossEntropy().fromLogits(c.flag("fromLogits"))
                 .labelSmoothing(c.number("labelSmoothing", 0f)).reduction(reduction);
         return c.has("classWeights") ? loss.classWeights(c.tensor("classWeights")) : loss;
@@ -32,8 +33,8 @@ class CategoricalCrossEntropyTest {
 
     @Test
     void matchesPyTorch() {
-        for (LossFixtures.Case c : LossFixtures.cases("categorical_cross_entropy")) {
-            LossFixtures.assertMatchesReference(c, r -> lossFor(c, r));
+        for (TorchFixture c : LossAssertions.cases("categorical_cross_entropy")) {
+            LossAssertions.assertMatchesPyTorch(c, r -> lossFor(c, r));
         }
     }
 
@@ -70,7 +71,7 @@ class CategoricalCrossEntropyTest {
     void extremeLogitsGiveFiniteLossesAndGradients() {
         Tensor logits = Tensor.of(new float[][] {{100f, -100f, 0f, 3f}, {-100f, 100f, 100f, -100f}, {0f, 0f, 0f, 100f}});
         CategoricalCrossEntropy loss = new CategoricalCrossEntropy().fromLogits(true).labelSmoothing(0.1f);
-        LossFixtures.assertFiniteWithGradient(loss, logits, ONE_HOT);
+        LossAssertions.assertFiniteWithGradient(loss, logits, ONE_HOT);
         float wrong = new CategoricalCrossEntropy().fromLogits(true).reduction(Reduction.NONE)
                 .apply(logits, ONE_HOT).toFloatArray()[0];
         assertEquals(200f, wrong, 1e-3f);
@@ -79,7 +80,7 @@ class CategoricalCrossEntropyTest {
     @Test
     void probabilitiesOfExactlyZeroAreClamped() {
         Tensor p = Tensor.of(new float[][] {{1f, 0f, 0f, 0f}, {0f, 0f, 1f, 0f}, {0f, 0f, 0f, 1f}});
-        LossFixtures.assertFiniteWithGradient(new CategoricalCrossEntropy(), p, ONE_HOT);
+        LossAssertions.assertFiniteWithGradient(new CategoricalCrossEntropy(), p, ONE_HOT);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.GradCheck;
 import dev.nabla.tensor.Shape;
@@ -16,7 +17,7 @@ class CategoricalFocalLossTest {
     private static final Tensor ONE_HOT = Tensor.of(1f, 0f, 3f).oneHot(4);
     private static final Tensor WEIGHTS = Tensor.of(0.5f, 2f, 1f, 3f);
 
-    private static CategoricalFocalLoss lossFor(LossFixtures.Case c, Reduction reduction) {
+    private static CategoricalFocalLoss lossFor(TorchFixture c, Reduction reduction) {
         CategoricalFocalLoss loss = new CategoricalFocalLoss().fromLogits(c.flag("fromLogits"))
                 .gamma(c.number("gamma", 2f)).reduction(reduction);
         return c.has("alpha") ? loss.alpha(c.tensor("alpha")) : loss;
@@ -32,8 +33,8 @@ class CategoricalFocalLossTest {
 
     @Test
     void matchesKerasFormulaComputedWithPyTorch() {
-        for (LossFixtures.Case c : LossFixtures.cases("categorical_focal_loss")) {
-            LossFixtures.assertMatchesReference(c, r -> lossFor(c, r));
+        for (TorchFixture c : LossAssertions.cases("categorical_focal_loss")) {
+            LossAssertions.assertMatchesPyTorch(c, r -> lossFor(c, r));
         }
     }
 
@@ -70,7 +71,7 @@ class CategoricalFocalLossTest {
         Tensor logits = Tensor.of(new float[][] {{100f, -100f, 0f, 3f}, {100f, -100f, -100f, -100f}, {0f, 0f, 0f, 100f}});
         for (float gamma : new float[] {2f, 0.5f}) {
             CategoricalFocalLoss loss = new CategoricalFocalLoss().fromLogits(true).gamma(gamma).alpha(WEIGHTS);
-            LossFixtures.assertFiniteWithGradient(loss, logits, ONE_HOT);
+            LossAssertions.assertFiniteWithGradient(loss, logits, ONE_HOT);
             assertEquals(2f * 200f / 3f, loss.apply(logits, ONE_HOT).item(), 1e-2f, "one sample wrong by 200 nats");
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.tensor.GradCheck;
 import dev.nabla.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,8 @@ class HingeTest {
 
     @Test
     void matchesPyTorch() {
-        for (LossFixtures.Case c : LossFixtures.cases("hinge")) {
-            LossFixtures.assertMatchesReference(c, Hinge::new);
+        for (TorchFixture c : LossAssertions.cases("hinge")) {
+            LossAssertions.assertMatchesPyTorch(c, Hinge::new);
         }
     }
 

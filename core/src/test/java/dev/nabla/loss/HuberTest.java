@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.tensor.GradCheck;
 import dev.nabla.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -22,8 +23,8 @@ class HuberTest {
 
     @Test
     void matchesPyTorch() {
-        for (LossFixtures.Case c : LossFixtures.cases("huber")) {
-            LossFixtures.assertMatchesReference(c, r -> new Huber(c.number("delta", 1f), r));
+        for (TorchFixture c : LossAssertions.cases("huber")) {
+            LossAssertions.assertMatchesPyTorch(c, r -> new Huber(c.number("delta", 1f), r));
         }
     }
 

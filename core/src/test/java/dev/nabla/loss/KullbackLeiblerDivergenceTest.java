@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.GradCheck;
 import dev.nabla.tensor.Shape;
@@ -25,8 +26,8 @@ class KullbackLeiblerDivergenceTest {
 
     @Test
     void matchesPyTorchBatchMean() {
-        for (LossFixtures.Case c : LossFixtures.cases("kullback_leibler_divergence")) {
-            LossFixtures.assertMatchesReference(c, r -> new KullbackLeiblerDivergence(c.flag("fromLogits"), r));
+        for (TorchFixture c : LossAssertions.cases("kullback_leibler_divergence")) {
+            LossAssertions.assertMatchesPyTorch(c, r -> new KullbackLeiblerDivergence(c.flag("fromLogits"), r));
         }
     }
 
@@ -61,9 +62,9 @@ class KullbackLeiblerDivergenceTest {
     @Test
     void extremeInputsGiveFiniteLossesAndGradients() {
         Tensor logits = Tensor.of(new float[][] {{100f, -100f, 0f}, {-100f, 100f, -100f}});
-        LossFixtures.assertFiniteWithGradient(new KullbackLeiblerDivergence().fromLogits(true), logits, TARGETS);
+        LossAssertions.assertFiniteWithGradient(new KullbackLeiblerDivergence().fromLogits(true), logits, TARGETS);
         Tensor probabilities = Tensor.of(new float[][] {{1f, 0f, 0f}, {0f, 0f, 1f}});
-        LossFixtures.assertFiniteWithGradient(new KullbackLeiblerDivergence(), probabilities, TARGETS);
+        LossAssertions.assertFiniteWithGradient(new KullbackLeiblerDivergence(), probabilities, TARGETS);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.tensor.GradCheck;
 import dev.nabla.tensor.Shape;
 import dev.nabla.tensor.Tensor;
@@ -20,8 +21,8 @@ class MeanAbsoluteErrorTest {
 
     @Test
     void matchesPyTorch() {
-        for (LossFixtures.Case c : LossFixtures.cases("mean_absolute_error")) {
-            LossFixtures.assertMatchesReference(c, MeanAbsoluteError::new);
+        for (TorchFixture c : LossAssertions.cases("mean_absolute_error")) {
+            LossAssertions.assertMatchesPyTorch(c, MeanAbsoluteError::new);
         }
     }
 

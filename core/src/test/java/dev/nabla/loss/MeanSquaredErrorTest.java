@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.GradCheck;
 import dev.nabla.tensor.Shape;
@@ -20,8 +21,8 @@ class MeanSquaredErrorTest {
 
     @Test
     void matchesPyTorch() {
-        for (LossFixtures.Case c : LossFixtures.cases("mean_squared_error")) {
-            LossFixtures.assertMatchesReference(c, MeanSquaredError::new);
+        for (TorchFixture c : LossAssertions.cases("mean_squared_error")) {
+            LossAssertions.assertMatchesPyTorch(c, MeanSquaredError::new);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.tensor.GradCheck;
 import dev.nabla.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -28,8 +29,8 @@ class SmoothL1Test {
 
     @Test
     void matchesPyTorch() {
-        for (LossFixtures.Case c : LossFixtures.cases("smooth_l1")) {
-            LossFixtures.assertMatchesReference(c, r -> new SmoothL1(c.number("beta", 1f), r));
+        for (TorchFixture c : LossAssertions.cases("smooth_l1")) {
+            LossAssertions.assertMatchesPyTorch(c, r -> new SmoothL1(c.number("beta", 1f), r));
         }
     }
 

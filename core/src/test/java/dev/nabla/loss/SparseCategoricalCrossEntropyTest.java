@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.GradCheck;
 import dev.nabla.tensor.Shape;
@@ -16,11 +17,11 @@ class SparseCategoricalCrossEntropyTest {
     private static final Tensor LABELS = Tensor.of(1f, 0f, 3f, 2f);
     private static final Tensor WEIGHTS = Tensor.of(0.5f, 2f, 1f, 3f);
 
-    private static SparseCategoricalCrossEntropy lossFor(LossFixtures.Case c, Reduction reduction) {
+    private static SparseCategoricalCrossEntropy lossFor(TorchFixture c, Reduction reduction) {
         SparseCategoricalCrossEntropy loss = new SparseCategoricalCrossEntropy().fromLogits(c.flag("fromLogits"))
                 .reduction(reduction);
         loss = c.has("classWeights") ? loss.classWeights(c.tensor("classWeights")) : loss;
-        return c.has("ignoreIndex") ? loss.ignoreIndex((int) c.number("ignoreIndex", 0f)) : loss;
+        return c.hasOption("ignoreIndex") ? loss.ignoreIndex((int) c.number("ignoreIndex", 0f)) : loss;
     }
 
     @Test
@@ -33,8 +34,8 @@ class SparseCategoricalCrossEntropyTest {
 
     @Test
     void matchesPyTorch() {
-        for (LossFixtures.Case c : LossFixtures.cases("sparse_categorical_cross_entropy")) {
-            LossFixtures.assertMatchesReference(c, r -> lossFor(c, r));
+        for (TorchFixture c : LossAssertions.cases("sparse_categorical_cross_entropy")) {
+            LossAssertions.assertMatchesPyTorch(c, r -> lossFor(c, r));
         }
     }
 
@@ -102,7 +103,7 @@ class SparseCategoricalCrossEntropyTest {
         Tensor logits = Tensor.of(new float[][] {{100f, -100f, 0f, 3f}, {-100f, -100f, 100f, 100f},
             {0f, 0f, 0f, 100f}, {-100f, 100f, -100f, -100f}});
         SparseCategoricalCrossEntropy loss = new SparseCategoricalCrossEntropy().fromLogits(true).classWeights(WEIGHTS);
-        LossFixtures.assertFiniteWithGradient(loss, logits, LABELS);
+        LossAssertions.assertFiniteWithGradient(loss, logits, LABELS);
         float[] each = loss.classWeights(null).reduction(Reduction.NONE).apply(logits, LABELS).toFloatArray();
         assertArrayEquals(new float[] {200f, 200f + (float) Math.log(2), 0f, 200f}, each, 1e-3f);
     }

@@ -3,6 +3,7 @@ package dev.nabla.nn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.tensor.Tensor;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -39,5 +40,27 @@ class ActivationLayersTest {
         Tensor x = Tensor.of(new float[] {-4f, 4f, -4f, 4f}, 1, 2, 2);
         assertTrue(prelu.forward(x).allClose(Tensor.of(new float[] {-1f, 4f, -1f, 4f}, 1, 2, 2)));
         assertEquals(2, prelu.parameterCount());
+    }
+
+    @Test
+    void matchPyTorch() {
+        TorchFixture.load("layers", "relu").assertLayer(new Relu());
+        TorchFixture.load("layers", "leaky_relu").assertLayer(new LeakyRelu(0.2f));
+        TorchFixture.load("layers", "elu").assertLayer(new Elu());
+        TorchFixture.load("layers", "elu_alpha").assertLayer(new Elu(0.5f));
+        TorchFixture.load("layers", "sigmoid").assertLayer(new Sigmoid());
+        TorchFixture.load("layers", "tanh").assertLayer(new Tanh());
+        TorchFixture.load("layers", "softmax").assertLayer(new Softmax());
+        TorchFixture.load("layers", "softmax_dim1").assertLayer(new Softmax(1));
+        TorchFixture.load("layers", "log_softmax").assertLayer(new LogSoftmax(1));
+        TorchFixture.load("layers", "silu").assertLayer(new Silu());
+        TorchFixture.load("layers", "gelu").assertLayer(new Gelu());
+        TorchFixture.load("layers", "gelu_tanh").assertLayer(new Gelu(true));
+    }
+
+    @Test
+    void preluMatchesPyTorchWithOneSlopeOrOnePerChannel() {
+        TorchFixture.load("layers", "prelu").assertLayer(new Prelu());
+        TorchFixture.load("layers", "prelu_channels").assertLayer(new Prelu(3, 0.25f));
     }
 }

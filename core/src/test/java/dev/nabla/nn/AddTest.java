@@ -1,11 +1,9 @@
 package dev.nabla.nn;
 
-import static dev.nabla.nn.TorchFixtures.FORWARD_TOLERANCE;
-import static dev.nabla.nn.TorchFixtures.GRADIENT_TOLERANCE;
-import static dev.nabla.nn.TorchFixtures.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.Tensor;
 import java.util.List;
@@ -22,15 +20,7 @@ class AddTest {
 
     @Test
     void matchesPyTorchWithBroadcasting() {
-        Tensor a = TorchFixtures.leaf("add.a");
-        Tensor b = TorchFixtures.leaf("add.b");
-        Tensor c = TorchFixtures.leaf("add.c");
-        Tensor y = new Add().forward(List.of(a, b, c));
-        assertClose(TorchFixtures.get("add.output"), y, FORWARD_TOLERANCE, "output");
-        y.backward(TorchFixtures.get("add.gy"));
-        assertClose(TorchFixtures.get("add.a_grad"), a.grad(), GRADIENT_TOLERANCE, "a grad");
-        assertClose(TorchFixtures.get("add.b_grad"), b.grad(), GRADIENT_TOLERANCE, "b grad");
-        assertClose(TorchFixtures.get("add.c_grad"), c.grad(), GRADIENT_TOLERANCE, "c grad");
+        TorchFixture.load("layers", "add").assertLayer(new Add());
     }
 
     @Test

@@ -1,13 +1,13 @@
 package dev.nabla.nn;
 
-import static dev.nabla.nn.TorchFixtures.FORWARD_TOLERANCE;
-import static dev.nabla.nn.TorchFixtures.GRADIENT_TOLERANCE;
-import static dev.nabla.nn.TorchFixtures.assertClose;
+import static dev.nabla.fixtures.TorchFixture.FORWARD_ABSOLUTE;
+import static dev.nabla.fixtures.TorchFixture.FORWARD_RELATIVE;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.tensor.GradCheck;
 import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.Tensor;
@@ -26,32 +26,22 @@ class BatchNormTest {
     }
 
     /** One training step with gradients, a second step, then evaluation, as generate_layers.py does. */
-    private static void matchesPyTorch(Supplier<BatchNorm> factory, String prefix) {
+    private static void matchesPyTorch(Supplier<BatchNorm> factory, String name) {
+        TorchFixture f = TorchFixture.load("layers", name);
         BatchNorm bn = factory.get();
-        Tensor x = TorchFixtures.leaf(prefix + ".input");
-        bn.build(x.shape().toArray());
-        bn.loadStateDict(TorchFixtures.withPrefix(prefix + ".initial"), true);
-        Tensor y = bn.forward(x);
-        assertClose(TorchFixtures.get(prefix + ".output"), y, FORWARD_TOLERANCE, prefix + " output");
-        y.backward(TorchFixtures.get(prefix + ".gy"));
-        assertClose(TorchFixtures.get(prefix + ".input_grad"), x.grad(), GRADIENT_TOLERANCE, prefix + " input grad");
-        assertClose(TorchFixtures.get(prefix + ".weight_grad"), bn.weight().grad(), GRADIENT_TOLERANCE,
-                prefix + " weight grad");
-        assertClose(TorchFixtures.get(prefix + ".bias_grad"), bn.bias().grad(), GRADIENT_TOLERANCE,
-                prefix + " bias grad");
-
-        bn.forward(TorchFixtures.get(prefix + ".input2"));
-        TorchFixtures.withPrefix(prefix + ".after_two_steps").forEach((name, expected) ->
-                assertClose(expected, bn.stateDict().get(name), FORWARD_TOLERANCE, prefix + " " + name));
+        f.assertLayer(bn);
+        bn.forward(f.tensor("input2"));
+        f.stateDict("after_two_steps").forEach((key, expected) ->
+                TorchFixture.assertClose(expected, bn.stateDict().get(key), FORWARD_RELATIVE, FORWARD_ABSOLUTE,
+                        name + " " + key + " after two steps"));
         bn.eval();
-        assertClose(TorchFixtures.get(prefix + ".eval_output"), bn.forward(x), FORWARD_TOLERANCE,
-                prefix + " evaluation output");
+        f.assertForward("eval_output", bn.forward(f.tensor("input")));
     }
 
     @Test
     void gradientsFlowThroughTheBatchStatisticsInTraining() {
         BatchNorm2d bn = new BatchNorm2d(3);
-        bn.loadStateDict(TorchFixtures.withPrefix("bn2d.initial"), true);
+        bn.loadStateDict(TorchFixture.load("layers", "bn2d").stateDict("state"), true);
         Tensor x = Tensor.uniform(new Generator(4), -1f, 2f, 2, 3, 2, 2).requiresGrad(true);
         GradCheck.assertGradients(in -> bn.forward(in[0]), x, bn.weight().value(), bn.bias().value());
         BatchNorm1d bn1 = new BatchNorm1d(2);
@@ -83,14 +73,15 @@ class BatchNormTest {
 
     @Test
     void aFrozenLayerUsesAndKeepsItsRunningStatisticsInTraining() {
+        TorchFixture f = TorchFixture.load("layers", "bn2d");
         BatchNorm2d bn = new BatchNorm2d(3);
-        bn.loadStateDict(TorchFixtures.withPrefix("bn2d.after_two_steps"), true);
+        bn.loadStateDict(f.stateDict("after_two_steps"), true);
         bn.setTrainable(false);
-        Tensor x = TorchFixtures.get("bn2d.input");
+        Tensor x = f.tensor("input");
         assertTrue(bn.isTraining());
-        assertClose(TorchFixtures.get("bn2d.eval_output"), bn.forward(x), FORWARD_TOLERANCE, "frozen output");
-        TorchFixtures.withPrefix("bn2d.after_two_steps").forEach((name, expected) ->
-                assertClose(expected, bn.stateDict().get(name), 0f, "frozen " + name));
+        f.assertForward("eval_output", bn.forward(x));
+        f.stateDict("after_two_steps").forEach((name, expected) ->
+                TorchFixture.assertClose(expected, bn.stateDict().get(name), 0, 0, "frozen " + name));
         assertTrue(bn.trainableParameters().isEmpty());
         bn.setTrainable(true);
         bn.forward(x);

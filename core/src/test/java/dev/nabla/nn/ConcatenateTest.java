@@ -1,12 +1,10 @@
 package dev.nabla.nn;
 
-import static dev.nabla.nn.TorchFixtures.FORWARD_TOLERANCE;
-import static dev.nabla.nn.TorchFixtures.GRADIENT_TOLERANCE;
-import static dev.nabla.nn.TorchFixtures.assertClose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.Tensor;
 import java.util.List;
@@ -25,13 +23,7 @@ class ConcatenateTest {
 
     @Test
     void matchesPyTorchAlongChannels() {
-        Tensor a = TorchFixtures.leaf("cat.a");
-        Tensor b = TorchFixtures.leaf("cat.b");
-        Tensor y = new Concatenate().forward(List.of(a, b));
-        assertClose(TorchFixtures.get("cat.output"), y, FORWARD_TOLERANCE, "output");
-        y.backward(TorchFixtures.get("cat.gy"));
-        assertClose(TorchFixtures.get("cat.a_grad"), a.grad(), GRADIENT_TOLERANCE, "a grad");
-        assertClose(TorchFixtures.get("cat.b_grad"), b.grad(), GRADIENT_TOLERANCE, "b grad");
+        TorchFixture.load("layers", "cat").assertLayer(new Concatenate());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.nabla.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.tensor.ConvolutionOptions;
 import org.junit.jupiter.api.Test;
 
@@ -17,5 +18,11 @@ class Conv1dTest {
     @Test
     void weightIsLaidOutAsPyTorch() {
         assertEquals("[6, 2, 5]", new Conv1d(2, 6, 5, ConvolutionOptions.defaults()).weight().shape().toString());
+    }
+
+    @Test
+    void matchesPyTorch() {
+        TorchFixture.load("layers", "conv1d").assertLayer(
+                new Conv1d(3, 4, 3, ConvolutionOptions.defaults().stride(2).padding(1)));
     }
 }

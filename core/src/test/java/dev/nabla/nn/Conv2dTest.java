@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.tensor.Convolution;
 import dev.nabla.tensor.ConvolutionOptions;
 import dev.nabla.tensor.Tensor;
@@ -46,5 +47,12 @@ class Conv2dTest {
                 + " (groups 1)", e.getMessage());
         var rank = assertThrows(IllegalArgumentException.class, () -> new Conv2d(4, 3).forward(Tensor.zeros(8, 10)));
         assertEquals("Conv2d: expected input of shape [N, C, H, W], got [8, 10]", rank.getMessage());
+    }
+
+    @Test
+    void matchesPyTorch() {
+        TorchFixture.load("layers", "conv2d").assertLayer(new Conv2d(3, 4, 3, ConvolutionOptions.defaults().padding(1)));
+        TorchFixture.load("layers", "conv2d_groups_no_bias").assertLayer(
+                new Conv2d(6, new int[] {3, 2}, ConvolutionOptions.defaults().stride(2).groups(2), false));
     }
 }

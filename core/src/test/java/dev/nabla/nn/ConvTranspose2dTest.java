@@ -2,6 +2,7 @@ package dev.nabla.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.tensor.ConvolutionOptions;
 import org.junit.jupiter.api.Test;
 
@@ -16,5 +17,11 @@ class ConvTranspose2dTest {
     @Test
     void weightIsLaidOutAsPyTorch() {
         assertEquals("[4, 6, 3, 3]", new ConvTranspose2d(4, 6, 3, ConvolutionOptions.defaults()).weight().shape().toString());
+    }
+
+    @Test
+    void matchesPyTorch() {
+        TorchFixture.load("layers", "conv_transpose2d").assertLayer(
+                new ConvTranspose2d(4, 3, 3, ConvolutionOptions.defaults().stride(2).padding(1).outputPadding(1)));
     }
 }

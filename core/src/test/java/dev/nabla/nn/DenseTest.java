@@ -3,6 +3,7 @@ package dev.nabla.nn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.nn.init.Initializers;
 import dev.nabla.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -40,5 +41,12 @@ class DenseTest {
         Dense dense = new Dense(4, 3).weightInitializer(Initializers.ones()).biasInitializer(Initializers.zeros());
         assertEquals(12f, dense.weight().value().sum().item());
         assertEquals(0f, dense.bias().value().abs().sum().item());
+    }
+
+    @Test
+    void matchesPyTorchsLinear() {
+        TorchFixture.load("layers", "dense").assertLayer(new Dense(5, 3));
+        TorchFixture.load("layers", "dense_no_bias").assertLayer(new Dense(5, 3, false));
+        TorchFixture.load("layers", "dense_3d").assertLayer(new Dense(6));
     }
 }

@@ -1,13 +1,11 @@
 package dev.nabla.nn;
 
-import static dev.nabla.nn.TorchFixtures.FORWARD_TOLERANCE;
-import static dev.nabla.nn.TorchFixtures.GRADIENT_TOLERANCE;
-import static dev.nabla.nn.TorchFixtures.assertClose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.Tensor;
 import java.util.List;
@@ -26,13 +24,7 @@ class EmbeddingTest {
 
     @Test
     void matchesPyTorch() {
-        Embedding embedding = new Embedding(10, 4, 2);
-        embedding.loadStateDict(TorchFixtures.withPrefix("emb.state"), true);
-        Tensor y = embedding.forward(TorchFixtures.get("emb.ids"));
-        assertClose(TorchFixtures.get("emb.output"), y, FORWARD_TOLERANCE, "output");
-        y.backward(TorchFixtures.get("emb.gy"));
-        assertClose(TorchFixtures.get("emb.weight_grad"), embedding.weight().grad(), GRADIENT_TOLERANCE,
-                "weight grad");
+        TorchFixture.load("layers", "emb").assertLayer(new Embedding(10, 4, 2));
     }
 
     @Test

@@ -1,12 +1,10 @@
 package dev.nabla.nn;
 
-import static dev.nabla.nn.TorchFixtures.FORWARD_TOLERANCE;
-import static dev.nabla.nn.TorchFixtures.GRADIENT_TOLERANCE;
-import static dev.nabla.nn.TorchFixtures.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -21,15 +19,7 @@ class GroupNormTest {
 
     @Test
     void matchesPyTorch() {
-        GroupNorm norm = new GroupNorm(2, 4);
-        norm.loadStateDict(TorchFixtures.withPrefix("gn.state"), true);
-        Tensor x = TorchFixtures.leaf("gn.input");
-        Tensor y = norm.forward(x);
-        assertClose(TorchFixtures.get("gn.output"), y, FORWARD_TOLERANCE, "output");
-        y.backward(TorchFixtures.get("gn.gy"));
-        assertClose(TorchFixtures.get("gn.input_grad"), x.grad(), GRADIENT_TOLERANCE, "input grad");
-        assertClose(TorchFixtures.get("gn.weight_grad"), norm.weight().grad(), GRADIENT_TOLERANCE, "weight grad");
-        assertClose(TorchFixtures.get("gn.bias_grad"), norm.bias().grad(), GRADIENT_TOLERANCE, "bias grad");
+        TorchFixture.load("layers", "gn").assertLayer(new GroupNorm(2, 4));
     }
 
     @Test

@@ -1,13 +1,11 @@
 package dev.nabla.nn;
 
-import static dev.nabla.nn.TorchFixtures.FORWARD_TOLERANCE;
-import static dev.nabla.nn.TorchFixtures.GRADIENT_TOLERANCE;
-import static dev.nabla.nn.TorchFixtures.assertClose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.tensor.Tensor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,15 +21,7 @@ class LayerNormTest {
 
     @Test
     void matchesPyTorch() {
-        LayerNorm norm = new LayerNorm(4, 5);
-        norm.loadStateDict(TorchFixtures.withPrefix("ln.state"), true);
-        Tensor x = TorchFixtures.leaf("ln.input");
-        Tensor y = norm.forward(x);
-        assertClose(TorchFixtures.get("ln.output"), y, FORWARD_TOLERANCE, "output");
-        y.backward(TorchFixtures.get("ln.gy"));
-        assertClose(TorchFixtures.get("ln.input_grad"), x.grad(), GRADIENT_TOLERANCE, "input grad");
-        assertClose(TorchFixtures.get("ln.weight_grad"), norm.weight().grad(), GRADIENT_TOLERANCE, "weight grad");
-        assertClose(TorchFixtures.get("ln.bias_grad"), norm.bias().grad(), GRADIENT_TOLERANCE, "bias grad");
+        TorchFixture.load("layers", "ln").assertLayer(new LayerNorm(4, 5));
     }
 
     @Test

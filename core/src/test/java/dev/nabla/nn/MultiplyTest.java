@@ -1,12 +1,10 @@
 package dev.nabla.nn;
 
-import static dev.nabla.nn.TorchFixtures.FORWARD_TOLERANCE;
-import static dev.nabla.nn.TorchFixtures.GRADIENT_TOLERANCE;
-import static dev.nabla.nn.TorchFixtures.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.Tensor;
 import java.util.List;
@@ -23,13 +21,7 @@ class MultiplyTest {
 
     @Test
     void matchesPyTorchWithBroadcasting() {
-        Tensor a = TorchFixtures.leaf("mul.a");
-        Tensor b = TorchFixtures.leaf("mul.b");
-        Tensor y = new Multiply().forward(List.of(a, b));
-        assertClose(TorchFixtures.get("mul.output"), y, FORWARD_TOLERANCE, "output");
-        y.backward(TorchFixtures.get("mul.gy"));
-        assertClose(TorchFixtures.get("mul.a_grad"), a.grad(), GRADIENT_TOLERANCE, "a grad");
-        assertClose(TorchFixtures.get("mul.b_grad"), b.grad(), GRADIENT_TOLERANCE, "b grad");
+        TorchFixture.load("layers", "mul").assertLayer(new Multiply());
     }
 
     @Test

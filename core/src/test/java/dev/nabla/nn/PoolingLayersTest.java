@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.tensor.Pooling;
 import dev.nabla.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -43,5 +44,22 @@ class PoolingLayersTest {
         assertEquals("MaxPool2d: expected input of shape [N, C, H, W], got [4, 5]", e.getMessage());
         var g = assertThrows(IllegalArgumentException.class, () -> new GlobalAvgPool().forward(Tensor.zeros(4, 5)));
         assertTrue(g.getMessage().startsWith("GlobalAvgPool: expected input of shape [N, C, ...]"), g.getMessage());
+    }
+
+    @Test
+    void layersMatchPyTorch() {
+        TorchFixture.load("layers", "max_pool1d").assertLayer(new MaxPool1d(3, 2, 1));
+        TorchFixture.load("layers", "max_pool2d").assertLayer(new MaxPool2d(3, 2, 1));
+        TorchFixture.load("layers", "avg_pool1d").assertLayer(new AvgPool1d(4, 3, 2));
+        TorchFixture.load("layers", "avg_pool2d").assertLayer(new AvgPool2d(3, 2, 1));
+        TorchFixture.load("layers", "adaptive_avg_pool2d").assertLayer(new AdaptiveAvgPool2d(3, 4));
+    }
+
+    @Test
+    void globalPoolingMatchesTorchMeanAndAmax() {
+        TorchFixture.load("layers", "global_avg_pool").assertLayer(new GlobalAvgPool());
+        TorchFixture.load("layers", "global_avg_pool_1d").assertLayer(new GlobalAvgPool());
+        TorchFixture.load("layers", "global_max_pool").assertLayer(new GlobalMaxPool());
+        TorchFixture.load("layers", "global_max_pool_1d").assertLayer(new GlobalMaxPool());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -55,5 +56,19 @@ class ShapeLayersTest {
         Tensor perChannelMin = y.min(new int[] {2, 3}, false);
         assertTrue(perChannelMax.allClose(perChannelMin), "each channel is all kept or all dropped");
         LayerContract.check(() -> new SpatialDropout2d(0.2f), new int[] {2, 3, 2, 2}, new int[] {2, 3, 2, 2});
+    }
+
+    @Test
+    void shapeLayersMatchPyTorch() {
+        TorchFixture.load("layers", "flatten").assertLayer(new Flatten());
+        TorchFixture.load("layers", "reshape").assertLayer(new Reshape(3, -1));
+        TorchFixture.load("layers", "permute").assertLayer(new Permute(2, 1));
+        TorchFixture.load("layers", "permute_4d").assertLayer(new Permute(3, 1, 2));
+    }
+
+    @Test
+    void dropoutInEvaluationIsTheIdentityAsInPyTorch() {
+        TorchFixture.load("layers", "dropout_eval").assertLayer(new Dropout(0.5f).eval());
+        TorchFixture.load("layers", "spatial_dropout2d_eval").assertLayer(new SpatialDropout2d(0.5f).eval());
     }
 }

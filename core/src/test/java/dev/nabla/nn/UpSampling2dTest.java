@@ -1,12 +1,10 @@
 package dev.nabla.nn;
 
-import static dev.nabla.nn.TorchFixtures.FORWARD_TOLERANCE;
-import static dev.nabla.nn.TorchFixtures.GRADIENT_TOLERANCE;
-import static dev.nabla.nn.TorchFixtures.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.nn.UpSampling2d.Interpolation;
 import dev.nabla.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -22,20 +20,12 @@ class UpSampling2dTest {
 
     @Test
     void nearestMatchesPyTorch() {
-        matchesPyTorch(new UpSampling2d(2), "up_nearest");
+        TorchFixture.load("layers", "up_nearest").assertLayer(new UpSampling2d(2));
     }
 
     @Test
     void bilinearMatchesPyTorch() {
-        matchesPyTorch(new UpSampling2d(2, 3, Interpolation.BILINEAR), "up_bilinear");
-    }
-
-    private static void matchesPyTorch(UpSampling2d layer, String prefix) {
-        Tensor x = TorchFixtures.leaf(prefix + ".input");
-        Tensor y = layer.forward(x);
-        assertClose(TorchFixtures.get(prefix + ".output"), y, FORWARD_TOLERANCE, prefix + " output");
-        y.backward(TorchFixtures.get(prefix + ".gy"));
-        assertClose(TorchFixtures.get(prefix + ".input_grad"), x.grad(), GRADIENT_TOLERANCE, prefix + " input grad");
+        TorchFixture.load("layers", "up_bilinear").assertLayer(new UpSampling2d(2, 3, Interpolation.BILINEAR));
     }
 
     @Test

@@ -1,12 +1,10 @@
 package dev.nabla.nn;
 
-import static dev.nabla.nn.TorchFixtures.FORWARD_TOLERANCE;
-import static dev.nabla.nn.TorchFixtures.GRADIENT_TOLERANCE;
-import static dev.nabla.nn.TorchFixtures.assertClose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -20,11 +18,7 @@ class ZeroPadding2dTest {
 
     @Test
     void matchesPyTorch() {
-        Tensor x = TorchFixtures.leaf("pad.input");
-        Tensor y = new ZeroPadding2d(1, 2, 0, 3).forward(x);
-        assertClose(TorchFixtures.get("pad.output"), y, FORWARD_TOLERANCE, "output");
-        y.backward(TorchFixtures.get("pad.gy"));
-        assertClose(TorchFixtures.get("pad.input_grad"), x.grad(), GRADIENT_TOLERANCE, "input grad");
+        TorchFixture.load("layers", "pad").assertLayer(new ZeroPadding2d(1, 2, 0, 3));
     }
 
     @Test

@@ -8,12 +8,12 @@ class ConstantScheduleTest {
 
     @Test
     void followsPyTorchsConstantLr() {
-        ScheduleFixture.assertFollowsPyTorch("constant", o -> new ConstantSchedule(o, 0.5f, 4));
+        ScheduleTrajectory.assertFollowsPyTorch("constant", o -> new ConstantSchedule(o, 0.5f, 4));
     }
 
     @Test
     void factorOneKeepsTheRate() {
-        Sgd sgd = ScheduleFixture.twoGroupSgd();
+        Sgd sgd = ScheduleTrajectory.twoGroupSgd();
         ConstantSchedule schedule = new ConstantSchedule(sgd, 1f, 0);
         for (int i = 0; i < 5; i++) {
             schedule.step();

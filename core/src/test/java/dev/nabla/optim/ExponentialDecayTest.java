@@ -6,6 +6,6 @@ class ExponentialDecayTest {
 
     @Test
     void followsPyTorchsExponentialLr() {
-        ScheduleFixture.assertFollowsPyTorch("exponential", o -> new ExponentialDecay(o, 0.9f));
+        ScheduleTrajectory.assertFollowsPyTorch("exponential", o -> new ExponentialDecay(o, 0.9f));
     }
 }

@@ -9,7 +9,7 @@ class LearningRateScheduleTest {
 
     @Test
     void eachGroupScalesFromItsOwnBaseRate() {
-        Sgd sgd = ScheduleFixture.twoGroupSgd();
+        Sgd sgd = ScheduleTrajectory.twoGroupSgd();
         LearningRateSchedule schedule = new ExponentialDecay(sgd, 0.5f);
         schedule.step();
         assertEquals(0.05f, sgd.groups().get(0).learningRate());
@@ -19,7 +19,7 @@ class LearningRateScheduleTest {
 
     @Test
     void aResumedScheduleJumpsToItsStep() {
-        Sgd sgd = ScheduleFixture.twoGroupSgd();
+        Sgd sgd = ScheduleTrajectory.twoGroupSgd();
         LearningRateSchedule schedule = new StepDecay(sgd, 2, 0.5f);
         schedule.setStepCount(4);
         assertEquals(0.025f, sgd.learningRate());
@@ -29,7 +29,7 @@ class LearningRateScheduleTest {
 
     @Test
     void learningRateAtLooksAheadWithoutChangingTheOptimizer() {
-        Sgd sgd = ScheduleFixture.twoGroupSgd();
+        Sgd sgd = ScheduleTrajectory.twoGroupSgd();
         LearningRateSchedule schedule = new ExponentialDecay(sgd, 0.5f);
         assertEquals(0.1 * 0.125, schedule.learningRateAt(3), 1e-9);
         assertEquals(0.1f, sgd.learningRate());

@@ -8,11 +8,11 @@ class MultiStepDecayTest {
 
     @Test
     void followsPyTorchsMultiStepLr() {
-        ScheduleFixture.assertFollowsPyTorch("multi_step", o -> new MultiStepDecay(o, 0.3f, 2, 5, 11));
+        ScheduleTrajectory.assertFollowsPyTorch("multi_step", o -> new MultiStepDecay(o, 0.3f, 2, 5, 11));
     }
 
     @Test
     void milestonesMustIncrease() {
-        assertThrows(IllegalArgumentException.class, () -> new MultiStepDecay(ScheduleFixture.twoGroupSgd(), 5, 2));
+        assertThrows(IllegalArgumentException.class, () -> new MultiStepDecay(ScheduleTrajectory.twoGroupSgd(), 5, 2));
     }
 }

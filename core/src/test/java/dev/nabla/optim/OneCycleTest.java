@@ -22,7 +22,7 @@ class OneCycleTest {
 
     /** Steps 0..29 as PyTorch; step 30, after the last batch, keeps step 29's rate. */
     private static void assertFollowsPyTorchThenHolds(String name, Function<Optimizer, LearningRateSchedule> cycle) {
-        LearningRateSchedule schedule = ScheduleFixture.assertFollowsPyTorch(name, cycle, 29);
+        LearningRateSchedule schedule = ScheduleTrajectory.assertFollowsPyTorch(name, cycle, 29);
         float last = schedule.optimizer().learningRate();
         schedule.step();
         assertEquals(last, schedule.optimizer().learningRate());
@@ -30,14 +30,14 @@ class OneCycleTest {
 
     @Test
     void startsAtMaxOverTwentyFiveAndEndsFarBelow() {
-        OneCycle schedule = new OneCycle(ScheduleFixture.twoGroupSgd(), 1f, 100);
+        OneCycle schedule = new OneCycle(ScheduleTrajectory.twoGroupSgd(), 1f, 100);
         assertEquals(0.04, schedule.learningRateAt(0), 1e-9);
         assertEquals(0.04 / 1e4, schedule.learningRateAt(99), 1e-12);
     }
 
     @Test
     void steppingPastTheCycleIsAnError() {
-        OneCycle schedule = new OneCycle(ScheduleFixture.twoGroupSgd(), 1f, 3);
+        OneCycle schedule = new OneCycle(ScheduleTrajectory.twoGroupSgd(), 1f, 3);
         for (int i = 0; i < 3; i++) {
             schedule.step();
         }

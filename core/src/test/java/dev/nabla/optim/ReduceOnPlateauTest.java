@@ -20,7 +20,7 @@ class ReduceOnPlateauTest {
 
     @Test
     void reducesAfterMoreThanPatienceStepsWithoutImprovement() {
-        Sgd sgd = ScheduleFixture.twoGroupSgd();
+        Sgd sgd = ScheduleTrajectory.twoGroupSgd();
         ReduceOnPlateau plateau = new ReduceOnPlateau(sgd).patience(2);
         plateau.step(1.0);
         plateau.step(1.0);
@@ -33,12 +33,13 @@ class ReduceOnPlateauTest {
     }
 
     private static void assertFollowsPyTorch(String name, Function<Optimizer, ReduceOnPlateau> factory) {
-        Sgd sgd = ScheduleFixture.twoGroupSgd();
+        Sgd sgd = ScheduleTrajectory.twoGroupSgd();
         ReduceOnPlateau plateau = factory.apply(sgd);
-        float[] monitored = ScheduleFixture.FIXTURE.floats(name + ".monitored");
+        float[] monitored = ScheduleTrajectory.monitored(name);
+        ScheduleTrajectory.assertRates(name, 0, sgd);
         for (int step = 1; step <= monitored.length; step++) {
             plateau.step(monitored[step - 1]);
-            ScheduleFixture.assertRates(name + "." + step, sgd);
+            ScheduleTrajectory.assertRates(name, step, sgd);
         }
     }
 }

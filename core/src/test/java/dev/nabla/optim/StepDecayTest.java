@@ -9,17 +9,17 @@ class StepDecayTest {
 
     @Test
     void followsPyTorchsStepLr() {
-        ScheduleFixture.assertFollowsPyTorch("step", o -> new StepDecay(o, 3, 0.5f));
+        ScheduleTrajectory.assertFollowsPyTorch("step", o -> new StepDecay(o, 3, 0.5f));
     }
 
     @Test
     void defaultGammaIsATenth() {
-        StepDecay schedule = new StepDecay(ScheduleFixture.twoGroupSgd(), 2);
+        StepDecay schedule = new StepDecay(ScheduleTrajectory.twoGroupSgd(), 2);
         assertEquals(0.1 * 0.1 * 0.1 * 0.1, schedule.learningRateAt(7), 1e-10);   // 0.1·0.1^⌊7/2⌋
     }
 
     @Test
     void stepSizeMustBePositive() {
-        assertThrows(IllegalArgumentException.class, () -> new StepDecay(ScheduleFixture.twoGroupSgd(), 0));
+        assertThrows(IllegalArgumentException.class, () -> new StepDecay(ScheduleTrajectory.twoGroupSgd(), 0));
     }
 }

@@ -1,30 +1,33 @@
 package dev.nabla.optim;
 
+import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.nn.Parameter;
 import dev.nabla.tensor.Tensor;
 import java.util.List;
 import java.util.function.Function;
 
 /**
- * The fixed problem of {@code generate_optimizers.py}: a 3×4 weight and a bias of 3 fitted by
- * mean squared error to 8 fixed samples; {@link #assertFollowsPyTorch} runs 20 steps and
- * compares both parameters after every step with PyTorch's.
+ * The fixed problem of {@code fixtures/optimizers.safetensors} (written by {@code
+ * generate_optimizers.py}): a 3×4 weight and a bias of 3 fitted by mean squared error to 8
+ * fixed samples; {@link #assertFollowsPyTorch} runs 20 steps and compares both parameters
+ * after every step with PyTorch's, within 1e-5 relative (floor 1e-6 for values near 0).
  */
 final class Trajectory {
 
     static final int STEPS = 20;
-    static final Fixture FIXTURE = Fixture.load("/fixtures/optimizers.txt");
+    static final double RELATIVE = 1e-5;
+    static final double ABSOLUTE = 1e-6;
 
-    private static final Tensor X = Tensor.of(FIXTURE.floats("problem.x"), 8, 4);
-    private static final Tensor Y = Tensor.of(FIXTURE.floats("problem.y"), 8, 3);
+    private static final TorchFixture PROBLEM = TorchFixture.load("optimizers", "problem");
+    private static final Tensor X = PROBLEM.tensor("x");
+    private static final Tensor Y = PROBLEM.tensor("y");
 
     private Trajectory() {
     }
 
     /** The weight [3, 4] and bias [3] at their starting values. */
     static List<Parameter> parameters() {
-        return List.of(new Parameter(Tensor.of(FIXTURE.floats("problem.weight"), 3, 4)),
-                new Parameter(Tensor.of(FIXTURE.floats("problem.bias"), 3)));
+        return List.of(new Parameter(PROBLEM.tensor("weight")), new Parameter(PROBLEM.tensor("bias")));
     }
 
     /** mean((x·Wᵀ + b − y)²) over the 8 samples. */
@@ -64,10 +67,14 @@ final class Trajectory {
         }
     }
 
+    /** Compares both parameters with PyTorch's after step {@code step} (from 1) of case {@code name}. */
     static void assertMatches(String name, int step, List<Parameter> parameters) {
-        Fixture.assertClose(name + " step " + step + " weight", FIXTURE.get(name + "." + step + ".weight"),
-                parameters.get(0).value().toFloatArray());
-        Fixture.assertClose(name + " step " + step + " bias", FIXTURE.get(name + "." + step + ".bias"),
-                parameters.get(1).value().toFloatArray());
+        TorchFixture f = TorchFixture.load("optimizers", name);
+        String[] keys = {"weight", "bias"};
+        for (int i = 0; i < keys.length; i++) {
+            Tensor expected = f.tensor(keys[i]).slice(0, step - 1, step).squeeze(0);
+            TorchFixture.assertClose(expected, parameters.get(i).value(), RELATIVE, ABSOLUTE,
+                    name + " step " + step + " " + keys[i]);
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.fixtures.TorchFixture;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -37,12 +38,12 @@ class PoolingTest {
     }
 
     private static void matchesPyTorch(String name, UnaryOperator<Tensor> pool) {
-        Fixture f = Fixture.load("pooling/" + name);
+        TorchFixture f = TorchFixture.load("pooling", name);
         Tensor x = f.leaf("input");
         Tensor y = pool.apply(x);
-        Fixture.assertClose(f.get("output"), y, 1e-5, 1e-6, name + " output");
-        y.backward(f.get("gradOutput"));
-        Fixture.assertClose(f.get("grad_input"), x.grad(), 1e-4, 1e-4, name + " input gradient");
+        f.assertForward("output", y);
+        y.backward(f.tensor("grad_output"));
+        f.assertGradient("grad_input", x.grad());
     }
 
     // ---------------------------------------------------------------- gradient checks
