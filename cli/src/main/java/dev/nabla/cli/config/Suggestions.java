@@ -1,0 +1,47 @@
+package dev.nabla.cli.config;
+
+import java.util.Collection;
+import java.util.Locale;
+
+/** "Did you mean" for mistyped names: the known name closest to a wrong one, if close enough. */
+final class Suggestions {
+
+    private Suggestions() {
+    }
+
+    /** {@code "; did you mean 'patience'?"} for {@code "patiance"}, or the empty string. */
+    static String didYouMean(String wrong, Collection<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        String w = wrong.toLowerCase(Locale.ROOT);
+        for (String candidate : known) {
+            int d = distance(w, candidate.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        int allowed = Math.max(1, wrong.length() / 3);
+        return best != null && bestDistance <= allowed ? "; did you mean '" + best + "'?" : "";
+    }
+
+    /** Levenshtein distance. */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}
