@@ -1,8 +1,14 @@
 package dev.nabla.cli;
 
+import dev.nabla.cli.config.ConfigException;
+import dev.nabla.cli.experiment.LayerFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 
 /**
@@ -21,6 +27,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
                 InfoCommand.class,
                 TrainCommand.class,
+                SummaryCommand.class,
                 DemoCommand.class,
                 HelpCommand.class,
         })
@@ -31,10 +38,49 @@ public final class Main {
 
     /** The command line with all subcommands, ready to {@code execute}. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        return commandLine(LayerFactory.NOT_YET);
+    }
+
+    /** The command line, making the layers of experiment files with {@code layers}. */
+    static CommandLine commandLine(LayerFactory layers) {
+        CommandLine cli = new CommandLine(new Main(), new Factory(layers));
+        cli.setExecutionExceptionHandler(Main::reportError);
+        return cli;
     }
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * A mistake in a file or in the data a person can act on is printed as its message, exit
+     * code 1; anything else is a bug and keeps its stack trace.
+     */
+    private static int reportError(Exception e, CommandLine command, ParseResult parsed) throws Exception {
+        String message = switch (e) {
+            case ConfigException c -> c.getMessage();
+            case NoSuchFileException f -> "no such file: " + f.getMessage();
+            case IOException io -> io.getMessage();
+            case UncheckedIOException io -> io.getMessage();
+            case IllegalArgumentException argument -> argument.getMessage();
+            default -> throw e;
+        };
+        command.getErr().println("nabla " + command.getCommandName() + ": " + message);
+        command.getErr().flush();
+        return 1;
+    }
+
+    /** Gives the commands that read experiment files the layer factory. */
+    private record Factory(LayerFactory layers) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == TrainCommand.class) {
+                return type.cast(new TrainCommand(layers));
+            }
+            if (type == SummaryCommand.class) {
+                return type.cast(new SummaryCommand(layers));
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
     }
 }

@@ -1,5 +1,8 @@
 package dev.nabla.cli;
 
+import dev.nabla.cli.experiment.Experiment;
+import dev.nabla.cli.experiment.ExperimentRun;
+import dev.nabla.cli.experiment.LayerFactory;
 import dev.nabla.data.Digits;
 import dev.nabla.data.Split;
 import dev.nabla.nn.Dense;
@@ -11,42 +14,88 @@ import dev.nabla.nn.Softmax;
 import dev.nabla.tensor.Generator;
 import dev.nabla.train.FitOptions;
 import dev.nabla.train.Model;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code nabla train}: the built-in experiment, a small MLP on the 8×8 handwritten digits
- * embedded in Nabla (1,797 images, 80/20 split), trained with the Keras-style API.
+ * {@code nabla train EXPERIMENT.yaml}: runs the experiment a file describes and writes the
+ * run's files into its output directory. Without a file, the built-in experiment: a small
+ * MLP on the 8×8 handwritten digits embedded in Nabla (1,797 images, 80/20 split).
  */
-@Command(name = "train", description = "Train a small network on the built-in 8x8 digits and report test accuracy.")
+@Command(name = "train", description = {
+        "Train the model an experiment file describes (see docs/experiments.md) and write the run's files into its"
+                + " output directory: config.resolved.yaml, history.csv, metrics.json, curves.png.",
+        "Without a file: train a small network on the built-in 8x8 digits and report test accuracy."})
 final class TrainCommand implements Callable<Integer> {
+
+    private static final int BUILT_IN_EPOCHS = 40;
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--epochs", defaultValue = "40", description = "Epochs (default: ${DEFAULT-VALUE}).")
-    private int epochs;
+    @Parameters(arity = "0..1", paramLabel = "EXPERIMENT", description = "An experiment file (YAML).")
+    private Path experiment;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed for the split, weights and order (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "N",
+            description = "Epochs, replacing the file's (default: the file's; " + BUILT_IN_EPOCHS + " without a file).")
+    private Integer epochs;
+
+    @Option(names = "--output", paramLabel = "DIR",
+            description = "The directory the run writes into, replacing the file's (default: the file's, else runs/NAME).")
+    private Path output;
+
+    @Option(names = "--limit", paramLabel = "N",
+            description = "Use at most N training and N test examples: a quick run to try a file out.")
+    private Integer limit;
+
+    @Option(names = "--seed", defaultValue = "1",
+            description = "Without a file: the seed of the split, weights and order (default: ${DEFAULT-VALUE}).")
     private long seed;
 
+    private final LayerFactory layers;
+
+    TrainCommand() {
+        this(LayerFactory.NOT_YET);
+    }
+
+    TrainCommand(LayerFactory layers) {
+        this.layers = layers;
+    }
+
     @Override
-    public Integer call() {
-        if (epochs < 1) {
-            throw new ParameterException(spec.commandLine(), "--epochs must be at least 1, got " + epochs);
-        }
+    public Integer call() throws IOException {
+        check(epochs, "--epochs");
+        check(limit, "--limit");
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, Double> test = trainDigits(epochs, seed, out);
+        if (experiment != null) {
+            Experiment parsed = Experiment.read(experiment, new Experiment.Overrides(epochs, output, limit));
+            ExperimentRun.run(parsed, layers, out);
+            return 0;
+        }
+        if (output != null || limit != null) {
+            throw new ParameterException(spec.commandLine(), (output != null ? "--output" : "--limit")
+                    + " needs an EXPERIMENT file; the built-in run writes no files");
+        }
+        Map<String, Double> test = trainDigits(epochs == null ? BUILT_IN_EPOCHS : epochs, seed, out);
         out.printf(Locale.ROOT, "test accuracy %.4f, test loss %.4f%n", test.get("accuracy"), test.get("loss"));
         out.flush();
         return 0;
+    }
+
+    private void check(Integer value, String option) {
+        if (value != null && value < 1) {
+            throw new ParameterException(spec.commandLine(), option + " must be at least 1, got " + value);
+        }
     }
 
     /** Trains the built-in model and returns its loss and accuracy on the held-out 20%. */

@@ -1,5 +1,6 @@
 package dev.nabla.cli;
 
+import dev.nabla.cli.experiment.TestLayers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
@@ -10,7 +11,7 @@ record Run(int exitCode, String out, String err) {
     static Run nabla(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
+        CommandLine cli = Main.commandLine(new TestLayers());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int exitCode = cli.execute(args);

@@ -1,0 +1,132 @@
+package dev.nabla.cli.experiment;
+
+import dev.nabla.cli.config.ConfigMap;
+import dev.nabla.cli.config.ConfigNode;
+import dev.nabla.data.Mnist;
+import dev.nabla.data.Split;
+import dev.nabla.data.TensorDataset;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code data} section: a built-in data set or a directory of MNIST-format files, the
+ * fraction of the training set held out for validation, and an optional cap on the number
+ * of examples (for quick runs).
+ *
+ * @param builtIn         the named data set, or null
+ * @param directory       a directory holding the four MNIST IDX files, or null
+ * @param validationSplit the fraction of the training set, taken from its end, validated on after each epoch
+ * @param limit           the most examples used of each of the training and test sets; 0 for all
+ */
+public record DataSpec(BuiltInData builtIn, Path directory, float validationSplit, int limit) {
+
+    static final List<String> KEYS = List.of("name", "path", "validation_split", "limit");
+
+    /** Reads {@code data: digits} or {@code data: {name: ..., validation_split: ..., limit: ...}}. */
+    static DataSpec parse(ConfigNode node) {
+        if (!node.isMap()) {
+            return new DataSpec(builtIn(node), null, 0f, 0);
+        }
+        ConfigMap map = node.asMap().allowOnly(KEYS);
+        ConfigNode name = map.get("name");
+        ConfigNode path = map.get("path");
+        if ((name == null) == (path == null)) {
+            throw node.error("give either 'name' (one of " + String.join(", ", BuiltInData.names())
+                    + ") or 'path' (a directory of MNIST-format files), not " + (name == null ? "neither" : "both"));
+        }
+        ConfigNode split = map.get("validation_split");
+        float validationSplit = split == null ? 0f : split.asFloat();
+        if (!(validationSplit >= 0f && validationSplit < 1f)) {
+            throw split.error("expected a fraction from 0 (included) to 1 (excluded), got " + split.describe());
+        }
+        return new DataSpec(name == null ? null : builtIn(name), path == null ? null : Path.of(path.asString()),
+                validationSplit, map.integer("limit", 1, 0));
+    }
+
+    private static BuiltInData builtIn(ConfigNode name) {
+        BuiltInData data = BuiltInData.byName(name.asString());
+        if (data == null) {
+            throw name.error("unknown data set " + name.describe() + "; known: "
+                    + String.join(", ", BuiltInData.names()) + ", or give 'path' instead of 'name'");
+        }
+        return data;
+    }
+
+    /** One example's shape, known without loading for a built-in set; null for a directory. */
+    public int[] sampleShape() {
+        return builtIn == null ? null : builtIn.sampleShape();
+    }
+
+    /** One example's shape in loaded data. */
+    public static int[] sampleShapeOf(Split split) {
+        int[] dims = split.train().features().shape().toArray();
+        return Arrays.copyOfRange(dims, 1, dims.length);
+    }
+
+    /** The class names of a built-in set, or null. */
+    public List<String> classNames() {
+        return builtIn == null ? null : builtIn.classNames();
+    }
+
+    /** The training and test sets, each cut to {@link #limit} examples when one is set. */
+    public Split load() throws IOException {
+        Split split = builtIn != null ? builtIn.load() : Mnist.load(directory);
+        return limit == 0 ? split : new Split(first(split.train(), limit), first(split.test(), limit));
+    }
+
+    /** The same data with another limit (0 for none). */
+    public DataSpec withLimit(int value) {
+        return new DataSpec(builtIn, directory, validationSplit, value);
+    }
+
+    /** The data set's name in messages: {@code fashion-mnist} or the directory. */
+    public String title() {
+        return builtIn != null ? builtIn.key() : directory.toString();
+    }
+
+    /** The section with its defaults filled in, for {@code config.resolved.yaml}. */
+    Map<String, Object> resolved() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (builtIn != null) {
+            out.put("name", builtIn.key());
+        } else {
+            out.put("path", directory.toString());
+        }
+        out.put("validation_split", Experiment.decimal(validationSplit));
+        if (limit > 0) {
+            out.put("limit", limit);
+        }
+        return out;
+    }
+
+    /**
+     * The examples a command-line SPEC names: {@code NAME[:PART]}, NAME a built-in set or a
+     * directory of MNIST-format files, PART {@code train} or {@code test} (the default).
+     */
+    public static TensorDataset select(String spec) throws IOException {
+        String name = spec;
+        String part = "test";
+        int colon = spec.lastIndexOf(':');
+        if (colon > 0 && List.of("train", "test").contains(spec.substring(colon + 1))) {
+            name = spec.substring(0, colon);
+            part = spec.substring(colon + 1);
+        }
+        BuiltInData builtIn = BuiltInData.byName(name);
+        if (builtIn == null && !Files.isDirectory(Path.of(name))) {
+            throw new IllegalArgumentException("unknown data '" + spec + "': give one of "
+                    + String.join(", ", BuiltInData.names()) + " or a directory of MNIST-format files,"
+                    + " optionally followed by :train or :test (the default), e.g. fashion-mnist:test");
+        }
+        Split split = builtIn != null ? builtIn.load() : Mnist.load(Path.of(name));
+        return part.equals("train") ? split.train() : split.test();
+    }
+
+    private static TensorDataset first(TensorDataset data, int count) {
+        return data.size() <= count ? data : data.slice(0, count);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.nabla.cli.experiment;
+
+import dev.nabla.cli.config.ConfigMap;
+import dev.nabla.cli.config.ConfigNode;
+import dev.nabla.cli.config.YamlFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An experiment file, read and checked: what data, what model, how to train it, and where
+ * the run writes its files. See {@code docs/experiments.md} for the schema.
+ *
+ * @param source   the file's name as given, for messages
+ * @param data     the {@code data} section
+ * @param model    the {@code model} section
+ * @param training the {@code training} section
+ * @param output   the directory the run writes into ({@code runs/<file name>} by default)
+ */
+public record Experiment(String source, DataSpec data, ModelSpec model, TrainingSpec training, Path output) {
+
+    static final List<String> KEYS = List.of("data", "model", "training", "output");
+
+    /**
+     * What the command line changes in a file: each null leaves the file's value.
+     *
+     * @param epochs the number of epochs
+     * @param output the output directory
+     * @param limit  the most examples used of each of the training and test sets
+     */
+    public record Overrides(Integer epochs, Path output, Integer limit) {
+
+        /** No change. */
+        public static final Overrides NONE = new Overrides(null, null, null);
+    }
+
+    /** Reads and checks an experiment file. */
+    public static Experiment read(Path file, Overrides overrides) throws IOException {
+        String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        return parse(YamlFile.read(file), Path.of("runs", name), overrides);
+    }
+
+    /** Checks a parsed file; {@code defaultOutput} is used when the file names no output directory. */
+    public static Experiment parse(ConfigNode root, Path defaultOutput, Overrides overrides) {
+        ConfigMap map = root.asMap().allowOnly(KEYS);
+        DataSpec data = DataSpec.parse(map.require("data"));
+        if (overrides.limit() != null) {
+            data = data.withLimit(overrides.limit());
+        }
+        ModelSpec model = ModelSpec.parse(map.require("model"));
+        TrainingSpec training = TrainingSpec.parse(map.require("training"), overrides.epochs());
+        Path output = overrides.output() != null ? overrides.output()
+                : map.has("output") ? Path.of(map.get("output").asString()) : defaultOutput;
+        return new Experiment(root.source(), data, model, training, output);
+    }
+
+    /** One sample's shape: the model's {@code input_shape}, else the built-in data set's; null if neither says. */
+    public int[] sampleShape() {
+        return model.inputShape() != null ? model.inputShape() : data.sampleShape();
+    }
+
+    /** The whole file with its defaults filled in, for {@code config.resolved.yaml}. */
+    public Map<String, Object> resolved(int[] sampleShape) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("data", data.resolved());
+        out.put("model", model.resolved(sampleShape));
+        out.put("training", training.resolved());
+        out.put("output", output.toString());
+        return out;
+    }
+
+    /** A float as the decimal it was written as (0.001f as 0.001, not 0.0010000000474974513). */
+    static double decimal(float value) {
+        return Double.parseDouble(Float.toString(value));
+    }
+}

@@ -1,0 +1,259 @@
+package dev.nabla.cli.experiment;
+
+import dev.nabla.cli.config.ConfigException;
+import dev.nabla.cli.config.ConfigMap;
+import dev.nabla.cli.config.ConfigNode;
+import dev.nabla.nn.Graph;
+import dev.nabla.nn.GraphNode;
+import dev.nabla.nn.Layer;
+import dev.nabla.nn.Sequential;
+import dev.nabla.tensor.NoGrad;
+import dev.nabla.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code model} section: a {@code sequential} list of layers, or a {@code graph} of
+ * named layers with their inputs, and optionally the {@code input_shape} of one sample
+ * (by default the data's). {@link #parse} checks the structure and the names a graph
+ * refers to; {@link #build} makes the layers and runs one zero sample through them as it
+ * goes, so a layer that does not fit its input is reported at its own line.
+ */
+public final class ModelSpec {
+
+    static final List<String> KEYS = List.of("input_shape", "sequential", "graph");
+    static final List<String> GRAPH_KEYS = List.of("inputs", "layers", "outputs");
+
+    private final ConfigNode node;
+    private final int[] inputShape;
+    private final boolean graph;
+    private final List<LayerEntry> layers;
+    private final List<ConfigNode> inputs;
+    private final List<ConfigNode> outputs;
+
+    private ModelSpec(ConfigNode node, int[] inputShape, boolean graph, List<LayerEntry> layers,
+                      List<ConfigNode> inputs, List<ConfigNode> outputs) {
+        this.node = node;
+        this.inputShape = inputShape;
+        this.graph = graph;
+        this.layers = layers;
+        this.inputs = inputs;
+        this.outputs = outputs;
+    }
+
+    static ModelSpec parse(ConfigNode node) {
+        ConfigMap map = node.asMap().allowOnly(KEYS);
+        int[] inputShape = map.has("input_shape") ? shape(map.get("input_shape")) : null;
+        if (map.has("sequential") == map.has("graph")) {
+            throw node.error("give either 'sequential' (a list of layers) or 'graph' (named layers and their"
+                    + " inputs), not " + (map.has("graph") ? "both" : "neither"));
+        }
+        if (map.has("sequential")) {
+            List<LayerEntry> layers = entries(map.get("sequential"), false);
+            return new ModelSpec(node, inputShape, false, layers, List.of(), List.of());
+        }
+        ConfigMap graph = map.get("graph").asMap().allowOnly(GRAPH_KEYS);
+        List<ConfigNode> inputs = graph.has("inputs") ? graph.get("inputs").asListOrOne() : List.of();
+        if (inputs.size() > 1) {
+            throw inputs.get(1).error("a graph takes one input here, the data's features; got " + inputs.size());
+        }
+        List<LayerEntry> layers = entries(graph.require("layers"), true);
+        List<ConfigNode> outputs = graph.has("outputs") ? graph.get("outputs").asListOrOne() : List.of();
+        if (outputs.size() > 1) {
+            throw outputs.get(1).error("a graph gives one output here, the predictions; got " + outputs.size());
+        }
+        checkNames(inputs, layers, outputs);
+        return new ModelSpec(node, inputShape, true, layers, inputs, outputs);
+    }
+
+    private static List<LayerEntry> entries(ConfigNode list, boolean inGraph) {
+        List<LayerEntry> entries = list.asList().stream().map(n -> LayerEntry.parse(n, inGraph)).toList();
+        if (entries.isEmpty()) {
+            throw list.error("expected at least one layer");
+        }
+        return entries;
+    }
+
+    /** Names are unique, and every reference is to an input or an earlier layer. */
+    private static void checkNames(List<ConfigNode> inputs, List<LayerEntry> layers, List<ConfigNode> outputs) {
+        Map<String, ConfigNode> defined = new LinkedHashMap<>();
+        inputs.forEach(input -> define(defined, input));
+        List<String> later = layers.stream().filter(e -> e.name() != null).map(e -> e.name().asString()).toList();
+        for (LayerEntry entry : layers) {
+            entry.inputs().forEach(reference -> resolve(defined, later, reference));
+            if (entry.name() != null) {
+                define(defined, entry.name());
+            }
+        }
+        outputs.forEach(reference -> resolve(defined, later, reference));
+    }
+
+    private static void define(Map<String, ConfigNode> defined, ConfigNode name) {
+        ConfigNode first = defined.putIfAbsent(name.asString(), name);
+        if (first != null) {
+            throw name.error("the name '" + name.asString() + "' is already used on line " + first.line());
+        }
+    }
+
+    private static void resolve(Map<String, ConfigNode> defined, List<String> later, ConfigNode reference) {
+        String name = reference.asString();
+        if (!defined.containsKey(name)) {
+            throw reference.error(later.contains(name)
+                    ? "'" + name + "' is defined further down; a layer can only take inputs from above it"
+                    : "no input or layer is named '" + name + "'; named so far: " + String.join(", ", defined.keySet()));
+        }
+    }
+
+    private static int[] shape(ConfigNode node) {
+        List<ConfigNode> dims = node.asList();
+        int[] shape = new int[dims.size()];
+        for (int i = 0; i < shape.length; i++) {
+            shape[i] = dims.get(i).asInt(1);
+        }
+        if (shape.length == 0) {
+            throw node.error("expected the sizes of one sample, e.g. [1, 28, 28], got an empty list");
+        }
+        return shape;
+    }
+
+    /** The {@code input_shape} given, or null. */
+    public int[] inputShape() {
+        return inputShape == null ? null : inputShape.clone();
+    }
+
+    /** Whether the model is a graph (else a sequential list). */
+    public boolean isGraph() {
+        return graph;
+    }
+
+    /** Makes the layers with {@code factory} for samples of {@code sampleShape}, checking each against its input. */
+    public Layer build(LayerFactory factory, int[] sampleShape) {
+        return graph ? buildGraph(factory, sampleShape) : buildSequential(factory, sampleShape);
+    }
+
+    private Layer buildSequential(LayerFactory factory, int[] sampleShape) {
+        Tensor x = sample(sampleShape);
+        List<Layer> built = new ArrayList<>();
+        for (LayerEntry entry : layers) {
+            Layer layer = create(factory, entry);
+            x = probe(layer, List.of(x), entry.node());
+            built.add(layer);
+            if (entry.hasActivation()) {
+                Layer activation = activation(factory, entry);
+                x = probe(activation, List.of(x), entry.activation());
+                built.add(activation);
+            }
+        }
+        return new Sequential(built.toArray(Layer[]::new));
+    }
+
+    private Layer buildGraph(LayerFactory factory, int[] sampleShape) {
+        String inputName = inputs.isEmpty() ? "input" : inputs.get(0).asString();
+        GraphNode input = GraphNode.input(inputName, sampleShape);
+        Map<String, GraphNode> named = new HashMap<>(Map.of(inputName, input));
+        Map<GraphNode, Tensor> values = new IdentityHashMap<>(Map.of(input, sample(sampleShape)));
+        GraphNode previous = input;
+        for (LayerEntry entry : layers) {
+            List<GraphNode> in = entry.inputs().isEmpty() ? List.of(previous)
+                    : entry.inputs().stream().map(reference -> named.get(reference.asString())).toList();
+            Layer layer = create(factory, entry);
+            Tensor value = probe(layer, in.stream().map(values::get).toList(), entry.node());
+            GraphNode out = layer.apply(in.toArray(GraphNode[]::new));
+            if (entry.hasActivation()) {
+                Layer activation = activation(factory, entry);
+                value = probe(activation, List.of(value), entry.activation());
+                out = activation.apply(out);
+            }
+            values.put(out, value);
+            if (entry.name() != null) {
+                named.put(entry.name().asString(), out);
+            }
+            previous = out;
+        }
+        GraphNode output = outputs.isEmpty() ? previous : named.get(outputs.get(0).asString());
+        return new Graph(input, output);
+    }
+
+    private static Tensor sample(int[] sampleShape) {
+        int[] dims = new int[sampleShape.length + 1];
+        dims[0] = 1;
+        System.arraycopy(sampleShape, 0, dims, 1, sampleShape.length);
+        return Tensor.zeros(dims);
+    }
+
+    /** The layer's output for these inputs, in evaluation mode; a shape error is reported at {@code where}. */
+    private static Tensor probe(Layer layer, List<Tensor> in, ConfigNode where) {
+        layer.eval();
+        try (NoGrad ignored = NoGrad.enter()) {
+            return in.size() == 1 ? layer.forward(in.get(0)) : layer.forward(in);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw where.error("the layer does not fit its input: " + e.getMessage());
+        } finally {
+            layer.train();
+        }
+    }
+
+    private static Layer create(LayerFactory factory, LayerEntry entry) {
+        try {
+            return factory.create(entry.type().asString(), entry.argumentValues());
+        } catch (IllegalArgumentException e) {
+            throw locate(entry, e);
+        }
+    }
+
+    private static Layer activation(LayerFactory factory, LayerEntry entry) {
+        try {
+            return factory.create(entry.activation().asString(), Map.of());
+        } catch (IllegalArgumentException e) {
+            throw entry.activation().error("unknown activation: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Puts the factory's complaint at the argument it names (quoted, else as a word; the one
+     * named first, since a list of known arguments may follow), else at the type.
+     */
+    private static ConfigException locate(LayerEntry entry, IllegalArgumentException e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        for (String form : new String[] {"['\"`]KEY['\"`]", "(?<![A-Za-z0-9_])KEY(?![A-Za-z0-9_])"}) {
+            ConfigNode first = null;
+            int firstAt = Integer.MAX_VALUE;
+            for (Map.Entry<String, ConfigNode> argument : entry.arguments().entrySet()) {
+                Matcher m = Pattern.compile(form.replace("KEY", Pattern.quote(argument.getKey()))).matcher(message);
+                if (m.find() && m.start() < firstAt) {
+                    first = argument.getValue();
+                    firstAt = m.start();
+                }
+            }
+            if (first != null) {
+                return first.error(message);
+            }
+        }
+        return entry.type().error(message);
+    }
+
+    /** The section as written, with the input shape used. */
+    Map<String, Object> resolved(int[] sampleShape) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (sampleShape != null) {
+            List<Integer> dims = new ArrayList<>();
+            for (int d : sampleShape) {
+                dims.add(d);
+            }
+            out.put("input_shape", dims);
+        }
+        Map<?, ?> written = (Map<?, ?>) node.value();
+        written.forEach((k, v) -> {
+            if (!k.equals("input_shape")) {
+                out.put((String) k, v);
+            }
+        });
+        return out;
+    }
+}

@@ -1,0 +1,162 @@
+package dev.nabla.cli.experiment;
+
+import dev.nabla.cli.config.ConfigMap;
+import dev.nabla.cli.config.ConfigNode;
+import dev.nabla.nn.Parameter;
+import dev.nabla.optim.AdaGrad;
+import dev.nabla.optim.Adam;
+import dev.nabla.optim.Optimizer;
+import dev.nabla.optim.Optimizers;
+import dev.nabla.optim.RmsProp;
+import dev.nabla.optim.Sgd;
+import dev.nabla.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * {@code optimizer: adam} or {@code optimizer: {name: sgd, learning_rate: 0.1, momentum: 0.9}}.
+ * The settings are the optimizer's own, in snake case: {@code learning_rate},
+ * {@code weight_decay}, and per optimizer {@code beta1}, {@code beta2}, {@code epsilon},
+ * {@code amsgrad} (adam, adamw), {@code momentum}, {@code dampening}, {@code nesterov} (sgd),
+ * {@code alpha}, {@code epsilon}, {@code momentum}, {@code centered} (rmsprop),
+ * {@code learning_rate_decay}, {@code initial_accumulator_value}, {@code epsilon} (adagrad).
+ * Each is checked when the file is read, by setting it on an optimizer of one parameter.
+ */
+final class OptimizerSpec {
+
+    private static final List<String> COMMON = List.of("learning_rate", "weight_decay");
+    private static final Set<String> FLAGS = Set.of("amsgrad", "nesterov", "centered");
+    private static final String HYPERPARAMETER = "hyperparameters.";
+
+    private final String name;
+    private final Map<String, ConfigNode> settings;
+    private final Optimizer probe;
+
+    private OptimizerSpec(String name, Map<String, ConfigNode> settings) {
+        this.name = name;
+        this.settings = settings;
+        this.probe = create(List.of(new Parameter(Tensor.zeros(1))));
+    }
+
+    /** An optimizer with its default settings. */
+    static OptimizerSpec named(String name) {
+        return new OptimizerSpec(name, Map.of());
+    }
+
+    static OptimizerSpec parse(ConfigNode node) {
+        ConfigNode nameNode = node.isMap() ? node.asMap().require("name") : node;
+        String name = nameNode.asString();
+        Optimizer defaults;
+        try {
+            defaults = Optimizers.byName(name).apply(List.of(new Parameter(Tensor.zeros(1))));
+        } catch (IllegalArgumentException e) {
+            throw nameNode.error(e.getMessage());
+        }
+        Map<String, ConfigNode> settings = new LinkedHashMap<>();
+        if (node.isMap()) {
+            List<String> known = new ArrayList<>(List.of("name"));
+            known.addAll(settingNames(defaults));
+            ConfigMap map = node.asMap().allowOnly(known);
+            map.keys().stream().filter(k -> !k.equals("name") && map.has(k)).forEach(k -> settings.put(k, map.get(k)));
+        }
+        return new OptimizerSpec(name, settings);
+    }
+
+    /** {@code learning_rate}, {@code weight_decay} and the optimizer's hyperparameters. */
+    private static List<String> settingNames(Optimizer optimizer) {
+        List<String> names = new ArrayList<>(COMMON);
+        optimizer.state().keySet().stream().filter(k -> k.startsWith(HYPERPARAMETER))
+                .map(k -> k.substring(HYPERPARAMETER.length())).forEach(names::add);
+        return names;
+    }
+
+    /** Makes the optimizer, with the file's settings, once the model's parameters exist. */
+    Function<List<Parameter>, Optimizer> factory() {
+        return this::create;
+    }
+
+    private Optimizer create(List<Parameter> parameters) {
+        Optimizer optimizer = Optimizers.byName(name).apply(parameters);
+        settings.forEach((key, value) -> {
+            try {
+                set(optimizer, key, value);
+            } catch (IllegalArgumentException e) {
+                throw value.error(e.getMessage());
+            }
+        });
+        return optimizer;
+    }
+
+    private static void set(Optimizer optimizer, String key, ConfigNode value) {
+        switch (key) {
+            case "learning_rate" -> optimizer.setLearningRate(value.asFloat());
+            case "weight_decay" -> optimizer.weightDecay(value.asFloat());
+            default -> setHyperparameter(optimizer, key, value);
+        }
+    }
+
+    private static void setHyperparameter(Optimizer optimizer, String key, ConfigNode value) {
+        switch (optimizer) {
+            case Adam adam -> {
+                switch (key) {
+                    case "beta1" -> adam.beta1(value.asFloat());
+                    case "beta2" -> adam.beta2(value.asFloat());
+                    case "epsilon" -> adam.epsilon(value.asFloat());
+                    case "amsgrad" -> adam.amsgrad(value.asBoolean());
+                    default -> throw unknown(optimizer, key);
+                }
+            }
+            case Sgd sgd -> {
+                switch (key) {
+                    case "momentum" -> sgd.momentum(value.asFloat());
+                    case "dampening" -> sgd.dampening(value.asFloat());
+                    case "nesterov" -> sgd.nesterov(value.asBoolean());
+                    default -> throw unknown(optimizer, key);
+                }
+            }
+            case RmsProp rmsProp -> {
+                switch (key) {
+                    case "alpha" -> rmsProp.alpha(value.asFloat());
+                    case "epsilon" -> rmsProp.epsilon(value.asFloat());
+                    case "momentum" -> rmsProp.momentum(value.asFloat());
+                    case "centered" -> rmsProp.centered(value.asBoolean());
+                    default -> throw unknown(optimizer, key);
+                }
+            }
+            case AdaGrad adaGrad -> {
+                switch (key) {
+                    case "learning_rate_decay" -> adaGrad.learningRateDecay(value.asFloat());
+                    case "initial_accumulator_value" -> adaGrad.initialAccumulatorValue(value.asFloat());
+                    case "epsilon" -> adaGrad.epsilon(value.asFloat());
+                    default -> throw unknown(optimizer, key);
+                }
+            }
+            default -> throw unknown(optimizer, key);
+        }
+    }
+
+    private static IllegalStateException unknown(Optimizer optimizer, String key) {
+        return new IllegalStateException("OptimizerSpec cannot set '" + key + "' of "
+                + optimizer.getClass().getSimpleName() + "; add it to setHyperparameter");
+    }
+
+    /** Every setting with its value, defaults included, for {@code config.resolved.yaml}. */
+    Map<String, Object> resolved() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", name);
+        Map<String, Tensor> state = probe.state();
+        out.put("learning_rate", Experiment.decimal(state.get("groups.0.learning_rate").item()));
+        out.put("weight_decay", Experiment.decimal(state.get("groups.0.weight_decay").item()));
+        state.forEach((key, value) -> {
+            if (key.startsWith(HYPERPARAMETER)) {
+                String setting = key.substring(HYPERPARAMETER.length());
+                out.put(setting, FLAGS.contains(setting) ? (Object) (value.item() != 0f) : Experiment.decimal(value.item()));
+            }
+        });
+        return out;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.nabla.cli.experiment;
+
+import dev.nabla.cli.config.ConfigMap;
+import dev.nabla.cli.config.ConfigNode;
+import dev.nabla.loss.Loss;
+import dev.nabla.loss.Losses;
+import dev.nabla.metrics.Metric;
+import dev.nabla.metrics.Metrics;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code training} section: optimizer, loss and metrics (Keras's {@code compile}), and
+ * batch size, epochs, seed, shuffling and callbacks (Keras's {@code fit}). Only {@code loss}
+ * is required; the rest default as in Keras (adam, no metrics, batch 32, 1 epoch) and seed 1.
+ *
+ * @param optimizer the optimizer and its settings
+ * @param loss      the loss's name, as {@link Losses#byName} knows it
+ * @param metrics   the metrics' names, as {@link Metrics#byName} knows them
+ * @param batchSize samples per step
+ * @param epochs    passes over the training set
+ * @param seed      the seed of the initial weights and of the shuffling
+ * @param shuffle   whether each epoch sees a new order
+ * @param callbacks the callbacks besides the always-on CSV log and checkpoints
+ */
+public record TrainingSpec(OptimizerSpec optimizer, String loss, List<String> metrics, int batchSize, int epochs,
+                           long seed, boolean shuffle, List<CallbackSpec> callbacks) {
+
+    static final List<String> KEYS = List.of("optimizer", "loss", "metrics", "batch_size", "epochs", "seed",
+            "shuffle", "callbacks");
+
+    /** Reads the section; {@code epochs}, when not null, replaces the file's (the {@code --epochs} option). */
+    static TrainingSpec parse(ConfigNode node, Integer epochsOverride) {
+        ConfigMap map = node.asMap().allowOnly(KEYS);
+        OptimizerSpec optimizer = map.has("optimizer") ? OptimizerSpec.parse(map.get("optimizer"))
+                : OptimizerSpec.named("adam");
+        ConfigNode lossNode = map.require("loss");
+        String loss = lossNode.asString();
+        check(lossNode, () -> Losses.byName(loss));
+        List<String> metrics = new ArrayList<>();
+        if (map.has("metrics")) {
+            for (ConfigNode metric : map.get("metrics").asListOrOne()) {
+                String name = metric.asString();
+                check(metric, () -> Metrics.byName(name));
+                metrics.add(name);
+            }
+        }
+        int epochs = epochsOverride != null ? epochsOverride : map.integer("epochs", 1, 1);
+        List<CallbackSpec> callbacks = new ArrayList<>();
+        if (map.has("callbacks")) {
+            map.get("callbacks").asList().forEach(c -> callbacks.add(CallbackSpec.parse(c, epochs)));
+        }
+        return new TrainingSpec(optimizer, loss, List.copyOf(metrics), map.integer("batch_size", 1, 32), epochs,
+                map.has("seed") ? map.get("seed").asInt() : 1, map.bool("shuffle", true), List.copyOf(callbacks));
+    }
+
+    private static void check(ConfigNode node, Runnable lookUp) {
+        try {
+            lookUp.run();
+        } catch (IllegalArgumentException e) {
+            throw node.error(e.getMessage());
+        }
+    }
+
+    /** A new loss. */
+    public Loss createLoss() {
+        return Losses.byName(loss);
+    }
+
+    /** New metrics, one per name. */
+    public Metric[] createMetrics() {
+        return metrics.stream().map(Metrics::byName).toArray(Metric[]::new);
+    }
+
+    /** The section with its defaults filled in, for {@code config.resolved.yaml}. */
+    Map<String, Object> resolved() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("optimizer", optimizer.resolved());
+        out.put("loss", loss);
+        out.put("metrics", metrics);
+        out.put("batch_size", batchSize);
+        out.put("epochs", epochs);
+        out.put("seed", seed);
+        out.put("shuffle", shuffle);
+        out.put("callbacks", callbacks.stream().map(CallbackSpec::resolved).toList());
+        return out;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.nabla.cli.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nabla.cli.config.YamlFile;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExperimentRunTest {
+
+    @TempDir
+    Path directory;
+
+    private Map<String, Double> run(String text, StringWriter printed) throws IOException {
+        Experiment experiment = Experiment.parse(YamlFile.parse(text, "x.yaml"), directory.resolve("run"),
+                Experiment.Overrides.NONE);
+        return ExperimentRun.run(experiment, new TestLayers(), new PrintWriter(printed));
+    }
+
+    @Test
+    void aRunWritesItsConfigurationHistoryMetricsAndCurves() throws IOException {
+        StringWriter printed = new StringWriter();
+
+        Map<String, Double> test = run("""
+                data: {name: digits, validation_split: 0.2}
+                model:
+                  sequential:
+                    - {type: flatten}
+                    - {type: dense, units: 32, activation: relu}
+                    - {type: dense, units: 10, activation: softmax}
+                training:
+                  loss: sparse_categorical_crossentropy
+                  metrics: [accuracy]
+                  epochs: 10
+                """, printed);
+
+        Path run = directory.resolve("run");
+        assertTrue(test.get("accuracy") > 0.8, test.toString());
+        List<String> history = Files.readAllLines(run.resolve("history.csv"));
+        assertEquals("epoch,loss,accuracy,val_loss,val_accuracy", history.get(0));
+        assertEquals(11, history.size(), history.toString());
+        assertEquals(MetricsJson.of(test) + "\n", Files.readString(run.resolve("metrics.json")));
+        assertTrue(Files.readString(run.resolve("metrics.json")).matches("\\{\"loss\": [0-9.E-]+, \"accuracy\": [0-9.]+}\n"));
+        BufferedImage curves = ImageIO.read(run.resolve("curves.png").toFile());
+        assertNotNull(curves, "curves.png is a PNG image");
+        assertEquals(2 * 560, curves.getWidth());
+        Experiment resolved = Experiment.read(run.resolve("config.resolved.yaml"), Experiment.Overrides.NONE);
+        assertEquals(32, resolved.training().batchSize());
+        assertEquals(10, resolved.training().epochs());
+        assertTrue(printed.toString().contains("digits: 1151 training, 287 validation and 359 test examples"
+                + " of shape [1, 8, 8]"), printed.toString());
+        assertTrue(printed.toString().contains("Total params: 2,410"), printed.toString());
+        assertTrue(printed.toString().contains("\ntest accuracy "), printed.toString());
+    }
+
+    @Test
+    void aGraphWithCallbacksTrainsToo() throws IOException {
+        Map<String, Double> test = run("""
+                data: {name: digits, validation_split: 0.1, limit: 600}
+                model:
+                  graph:
+                    layers:
+                      - {type: conv2d, filters: 8, kernel_size: 3, padding: same}
+                      - {name: stem, type: batch_norm2d, activation: relu}
+                      - {type: conv2d, filters: 8, kernel_size: 3, padding: same}
+                      - {name: residual, type: batch_norm2d}
+                      - {type: add, inputs: [stem, residual], activation: relu}
+                      - {type: global_avg_pool}
+                      - {type: dense, units: 10, activation: softmax}
+                training:
+                  optimizer: {name: adam, learning_rate: 0.01}
+                  loss: sparse_categorical_crossentropy
+                  metrics: [accuracy]
+                  batch_size: 64
+                  epochs: 4
+                  callbacks:
+                    - {type: reduce_lr_on_plateau, patience: 1}
+                    - {type: learning_rate_scheduler, schedule: cosine_annealing}
+                    - {type: early_stopping, monitor: val_accuracy, patience: 2}
+                    - {type: terminate_on_nan}
+                """, new StringWriter());
+
+        assertTrue(Double.isFinite(test.get("loss")), test.toString());
+        assertTrue(Files.size(directory.resolve("run/curves.png")) > 1000);
+    }
+}
