@@ -1,0 +1,134 @@
+package dev.nabla.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.nabla.cli.config.ConfigNode;
+import dev.nabla.cli.config.YamlFile;
+import dev.nabla.cli.experiment.Experiment;
+import dev.nabla.cli.experiment.TestLayers;
+import dev.nabla.data.FashionMnist;
+import dev.nabla.nn.Layer;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Every experiment file under examples/ and every {@code yaml} block of the documentation
+ * reads and builds its model; a block without a {@code model} section is a fragment and is
+ * checked laid over a small complete experiment. With Fashion-MNIST installed, every
+ * example also trains for an epoch on 512 images.
+ */
+class ExampleExperimentsTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Pattern BLOCK = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
+    private static final String BASE = """
+            data: digits
+            model:
+              sequential:
+                - {type: flatten}
+                - {type: dense, units: 10, activation: softmax}
+            training: {loss: sparse_categorical_crossentropy}
+            """;
+
+    @TempDir
+    Path directory;
+
+    @TestFactory
+    Stream<DynamicTest> everyExampleFileReadsAndBuilds() throws IOException {
+        return exampleFiles().stream().map(file -> DynamicTest.dynamicTest(ROOT.relativize(file).toString(),
+                () -> build(Experiment.read(file, Experiment.Overrides.NONE))));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyYamlBlockOfTheDocumentationReadsAndBuilds() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path doc : documents()) {
+            Matcher m = BLOCK.matcher(Files.readString(doc));
+            for (int i = 1; m.find(); i++) {
+                String name = ROOT.relativize(doc) + " yaml block " + i;
+                String text = m.group(1);
+                tests.add(DynamicTest.dynamicTest(name, () -> build(parse(text, name))));
+            }
+        }
+        assertFalse(tests.isEmpty(), "docs/experiments.md has YAML examples");
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyExampleTrainsForAnEpochOnFiveHundredImages() throws IOException {
+        return exampleFiles().stream().map(file -> DynamicTest.dynamicTest(ROOT.relativize(file).toString(), () -> {
+            assumeFashionMnist();
+            Path output = directory.resolve(file.getFileName().toString());
+
+            Run run = Run.nabla("train", file.toString(), "--limit", "512", "--epochs", "1", "--output",
+                    output.toString());
+
+            assertEquals(0, run.exitCode(), run.err());
+            assertTrue(run.out().contains("fashion-mnist: 461 training, 51 validation and 512 test examples"),
+                    run.out());
+            for (String written : List.of("config.resolved.yaml", "history.csv", "metrics.json", "curves.png")) {
+                assertTrue(Files.size(output.resolve(written)) > 0, written);
+            }
+        }));
+    }
+
+    private static void build(Experiment experiment) {
+        Layer.manualSeed(1);
+        Layer model = experiment.model().build(new TestLayers(), experiment.sampleShape());
+        assertTrue(model.parameterCount() > 0);
+    }
+
+    /** A complete experiment, or a fragment laid over {@link #BASE}. */
+    private static Experiment parse(String text, String name) {
+        ConfigNode block = YamlFile.parse(text, name);
+        if (!block.asMap().has("model")) {
+            Map<Object, Object> merged = new LinkedHashMap<>((Map<?, ?>) YamlFile.parse(BASE, "base").value());
+            merged.putAll((Map<?, ?>) block.value());
+            block = YamlFile.parse(new Yaml().dump(merged), name + " over a small experiment");
+        }
+        return Experiment.parse(block, Path.of("runs", "example"), Experiment.Overrides.NONE);
+    }
+
+    private static List<Path> exampleFiles() throws IOException {
+        try (Stream<Path> files = Files.list(ROOT.resolve("examples"))) {
+            List<Path> yaml = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+            assertEquals(4, yaml.size(), "the examples: " + yaml);
+            return yaml;
+        }
+    }
+
+    private static List<Path> documents() throws IOException {
+        List<Path> docs = new ArrayList<>(List.of(ROOT.resolve("README.md")));
+        try (Stream<Path> files = Files.list(ROOT.resolve("docs"))) {
+            files.filter(f -> f.toString().endsWith(".md")).sorted().forEach(docs::add);
+        }
+        return docs;
+    }
+
+    private static void assumeFashionMnist() throws IOException {
+        boolean installed;
+        try {
+            FashionMnist.load();
+            installed = true;
+        } catch (FileNotFoundException absent) {
+            installed = false;
+        }
+        assumeTrue(installed, "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist); skipping");
+    }
+}
