@@ -24,7 +24,10 @@ final class JsonWriter {
         return out.toString();
     }
 
-    /** The JSON text of {@code value} with objects and arrays laid out two spaces per level, for people to read. */
+    /**
+     * The JSON text of {@code value} laid out for people to read: objects and arrays of them
+     * indented two spaces per level, arrays of numbers and strings on one line.
+     */
     static String writeIndented(Object value) {
         StringBuilder out = new StringBuilder();
         append(out, value, 0);
@@ -51,6 +54,15 @@ final class JsonWriter {
                     append(out, member.getValue(), depth < 0 ? -1 : depth + 1);
                 }
                 close(out, '}', !map.isEmpty(), depth);
+            }
+            case List<?> list when depth >= 0 && list.stream().noneMatch(v -> v instanceof Map || v instanceof List) -> {
+                // Numbers and strings stay on one line, [3, 1], as people write them.
+                out.append('[');
+                for (int i = 0; i < list.size(); i++) {
+                    out.append(i > 0 ? ", " : "");
+                    append(out, list.get(i), -1);
+                }
+                out.append(']');
             }
             case List<?> list -> {
                 out.append('[');

@@ -73,6 +73,7 @@ class JsonWriterTest {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("format", "nabla-model");
         config.put("layers", List.of(Map.of("type", "Relu"), List.of()));
+        config.put("shape", List.of(3, 1, "same"));
         config.put("empty", Map.of());
         assertEquals("""
                 {
@@ -83,6 +84,7 @@ class JsonWriterTest {
                     },
                     []
                   ],
+                  "shape": [3, 1, "same"],
                   "empty": {}
                 }
                 """, JsonWriter.writeIndented(config));
