@@ -86,8 +86,7 @@ final class Arguments {
     private static boolean fits(Kind kind, Object value) {
         return switch (kind) {
             case INT -> isInt(value);
-            case FLOAT -> value instanceof Number n && !(value instanceof Double d && !Double.isFinite(d))
-                    && Float.isFinite(n.floatValue());
+            case FLOAT -> value instanceof Number n && Float.isFinite(n.floatValue());
             case BOOL -> value instanceof Boolean;
             case STRING -> value instanceof String;
             case INTS -> isInt(value) || value instanceof List<?> list && list.stream().allMatch(Arguments::isInt);

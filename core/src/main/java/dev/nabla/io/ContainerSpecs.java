@@ -74,7 +74,7 @@ final class ContainerSpecs {
         List<GraphNode> graphInputs = List.copyOf(nodes);
         Map<String, Layer> layers = new LinkedHashMap<>();
         Map<?, ?> layerSpecs = a.has("layers") ? (Map<?, ?>) a.raw("layers") : Map.of();
-        layerSpecs.forEach((name, spec) -> layers.put((String) name, child(spec, "layers." + name)));
+        layerSpecs.forEach((name, spec) -> layers.put(String.valueOf(name), child(spec, "layers." + name)));
         Set<String> unused = new LinkedHashSet<>(layers.keySet());
         List<?> nodeSpecs = a.has("nodes") ? (List<?>) a.raw("nodes") : List.of();
         for (int j = 0; j < nodeSpecs.size(); j++) {

@@ -96,7 +96,7 @@ final class JsonReader {
         } else if (b == '"') {
             return string();
         } else if (b == '-' || (b >= '0' && b <= '9')) {
-            return fullGrammar ? number() : integer();
+            return number();
         } else if (fullGrammar && (b == 't' || b == 'f' || b == 'n')) {
             return literal();
         }
@@ -222,36 +222,10 @@ final class JsonReader {
         return (char) value;
     }
 
-    private Long integer() throws IOException {
-        int start = position;
-        boolean negative = consume('-');
-        int digitsStart = position;
-        long value = 0;
-        while (position < bytes.length && bytes[position] >= '0' && bytes[position] <= '9') {
-            int digit = bytes[position] - '0';
-            if (value > (Long.MAX_VALUE - digit) / 10) {
-                position = start;
-                throw error("integer too large");
-            }
-            value = value * 10 + digit;
-            position++;
-        }
-        int digits = position - digitsStart;
-        if (digits == 0) {
-            throw error("expected a digit after '-', found " + describeNext());
-        }
-        if (digits > 1 && bytes[digitsStart] == '0') {
-            position = digitsStart;
-            throw error("leading zero in an integer");
-        }
-        if (!fullGrammar && position < bytes.length
-                && (bytes[position] == '.' || bytes[position] == 'e' || bytes[position] == 'E')) {
-            throw error("only integers are allowed, found a fraction or exponent");
-        }
-        return negative ? -value : value;
-    }
-
-    /** A number of the full grammar: integers within a long as Longs, everything else as a correctly rounded Double. */
+    /**
+     * A number: in the header grammar an integer within a long; in the document grammar also
+     * fractions, exponents and larger integers, as correctly rounded Doubles.
+     */
     private Object number() throws IOException {
         int start = position;
         consume('-');
@@ -259,15 +233,17 @@ final class JsonReader {
         digits("after '-'");
         if (position - digitsStart > 1 && bytes[digitsStart] == '0') {
             position = digitsStart;
-            throw error("leading zero in a number");
+            throw error("leading zero in " + (fullGrammar ? "a number" : "an integer"));
         }
-        boolean integral = true;
+        boolean integral = position >= bytes.length
+                || (bytes[position] != '.' && bytes[position] != 'e' && bytes[position] != 'E');
+        if (!integral && !fullGrammar) {
+            throw error("only integers are allowed, found a fraction or exponent");
+        }
         if (consume('.')) {
-            integral = false;
             digits("after the decimal point");
         }
         if (consume('e') || consume('E')) {
-            integral = false;
             if (!consume('+')) {
                 consume('-');
             }
@@ -278,7 +254,10 @@ final class JsonReader {
             try {
                 return Long.parseLong(text);
             } catch (NumberFormatException beyondLong) {
-                // A whole number beyond a long is still a JSON number: read it as a double.
+                if (!fullGrammar) {
+                    position = start;
+                    throw error("integer too large");
+                }
             }
         }
         double value = Double.parseDouble(text);

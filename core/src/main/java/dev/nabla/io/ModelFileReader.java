@@ -104,6 +104,7 @@ final class ModelFileReader {
         } catch (RuntimeException e) {
             throw new IOException(where(ModelFile.CONFIG) + ": model: cannot build the architecture: " + e, e);
         } catch (OutOfMemoryError e) {
+            // A damaged or hostile config may ask for layers larger than memory; only that allocation failed.
             throw new IOException(where(ModelFile.CONFIG) + ": model: the architecture is too large for this JVM's"
                     + " memory (" + e.getMessage() + ")", e);
         }
