@@ -8,33 +8,52 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A strict reader for the JSON a safetensors header may hold: objects, arrays, strings
- * with escapes and integers, nothing else (no floats, true, false or null). Objects become
+ * A strict JSON reader in two modes. {@link #parse} reads what a safetensors header may
+ * hold: objects, arrays, strings with escapes and integers, nothing else (no fractions,
+ * true, false or null). {@link #parseDocument} reads the whole JSON grammar, for model
+ * configurations: also numbers with fractions or exponents (as {@link Double}s, correctly
+ * rounded), {@code true}, {@code false} and {@code null}. Objects become
  * {@link LinkedHashMap}s in file order, arrays {@link List}s, integers {@link Long}s.
  * Anything malformed, including a duplicate key, is an {@link IOException} naming the byte
- * offset within the header.
+ * offset.
  */
 final class JsonReader {
 
     /** Deeper nesting than a safetensors header needs is refused rather than risking the stack. */
-    private static final int MAX_DEPTH = 32;
+    private static final int MAX_HEADER_DEPTH = 32;
+    /** Model configurations nest containers in containers; still far from the stack's limit. */
+    private static final int MAX_DOCUMENT_DEPTH = 256;
 
     private final byte[] bytes;
+    private final boolean fullGrammar;
+    private final String document;
     private int position;
 
-    private JsonReader(byte[] bytes) {
+    private JsonReader(byte[] bytes, boolean fullGrammar, String document) {
         this.bytes = bytes;
+        this.fullGrammar = fullGrammar;
+        this.document = document;
     }
 
-    /** Parses one JSON value filling {@code bytes}, surrounded only by whitespace. */
+    /** Parses one safetensors-header JSON value filling {@code bytes}, surrounded only by whitespace. */
     static Object parse(byte[] bytes) throws IOException {
-        checkUtf8(bytes);
-        JsonReader reader = new JsonReader(bytes);
+        return parse(new JsonReader(bytes, false, "the header"));
+    }
+
+    /** Parses one JSON value of the full grammar filling {@code bytes}, surrounded only by whitespace. */
+    static Object parseDocument(byte[] bytes) throws IOException {
+        return parse(new JsonReader(bytes, true, "the JSON text"));
+    }
+
+    private static Object parse(JsonReader reader) throws IOException {
+        byte[] bytes = reader.bytes;
+        checkUtf8(bytes, reader.document);
         reader.skipWhitespace();
         Object value = reader.value(0);
         reader.skipWhitespace();
@@ -44,7 +63,7 @@ final class JsonReader {
         return value;
     }
 
-    private static void checkUtf8(byte[] bytes) throws IOException {
+    private static void checkUtf8(byte[] bytes, String document) throws IOException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -52,7 +71,7 @@ final class JsonReader {
         while (true) {
             CoderResult result = decoder.decode(in, out, true);
             if (result.isError()) {
-                throw new IOException("invalid UTF-8 at byte " + in.position() + " of the header");
+                throw new IOException("invalid UTF-8 at byte " + in.position() + " of " + document);
             }
             if (result.isUnderflow()) {
                 return;
@@ -62,11 +81,12 @@ final class JsonReader {
     }
 
     private Object value(int depth) throws IOException {
-        if (depth > MAX_DEPTH) {
-            throw error("nesting deeper than " + MAX_DEPTH + " levels");
+        int maxDepth = fullGrammar ? MAX_DOCUMENT_DEPTH : MAX_HEADER_DEPTH;
+        if (depth > maxDepth) {
+            throw error("nesting deeper than " + maxDepth + " levels");
         }
         if (position >= bytes.length) {
-            throw error("expected a value, found the end of the header");
+            throw error("expected a value, found the end of " + document);
         }
         byte b = bytes[position];
         if (b == '{') {
@@ -76,9 +96,12 @@ final class JsonReader {
         } else if (b == '"') {
             return string();
         } else if (b == '-' || (b >= '0' && b <= '9')) {
-            return integer();
+            return number();
+        } else if (fullGrammar && (b == 't' || b == 'f' || b == 'n')) {
+            return literal();
         }
-        throw error("expected an object, array, string or integer, found " + describeNext());
+        throw error(fullGrammar ? "expected a value, found " + describeNext()
+                : "expected an object, array, string or integer, found " + describeNext());
     }
 
     private Map<String, Object> object(int depth) throws IOException {
@@ -100,7 +123,7 @@ final class JsonReader {
             skipWhitespace();
             Object value = value(depth + 1);
             if (members.putIfAbsent(key, value) != null) {
-                throw new IOException("duplicate key \"" + key + "\" at byte " + keyStart + " of the header");
+                throw new IOException("duplicate key \"" + key + "\" at byte " + keyStart + " of " + document);
             }
             skipWhitespace();
         } while (consume(','));
@@ -199,32 +222,72 @@ final class JsonReader {
         return (char) value;
     }
 
-    private Long integer() throws IOException {
+    /**
+     * A number: in the header grammar an integer within a long; in the document grammar also
+     * fractions, exponents and larger integers, as correctly rounded Doubles.
+     */
+    private Object number() throws IOException {
         int start = position;
-        boolean negative = consume('-');
+        consume('-');
         int digitsStart = position;
-        long value = 0;
-        while (position < bytes.length && bytes[position] >= '0' && bytes[position] <= '9') {
-            int digit = bytes[position] - '0';
-            if (value > (Long.MAX_VALUE - digit) / 10) {
-                position = start;
-                throw error("integer too large");
-            }
-            value = value * 10 + digit;
-            position++;
-        }
-        int digits = position - digitsStart;
-        if (digits == 0) {
-            throw error("expected a digit after '-', found " + describeNext());
-        }
-        if (digits > 1 && bytes[digitsStart] == '0') {
+        digits("after '-'");
+        if (position - digitsStart > 1 && bytes[digitsStart] == '0') {
             position = digitsStart;
-            throw error("leading zero in an integer");
+            throw error("leading zero in " + (fullGrammar ? "a number" : "an integer"));
         }
-        if (position < bytes.length && (bytes[position] == '.' || bytes[position] == 'e' || bytes[position] == 'E')) {
+        boolean integral = position >= bytes.length
+                || (bytes[position] != '.' && bytes[position] != 'e' && bytes[position] != 'E');
+        if (!integral && !fullGrammar) {
             throw error("only integers are allowed, found a fraction or exponent");
         }
-        return negative ? -value : value;
+        if (consume('.')) {
+            digits("after the decimal point");
+        }
+        if (consume('e') || consume('E')) {
+            if (!consume('+')) {
+                consume('-');
+            }
+            digits("in the exponent");
+        }
+        String text = new String(bytes, start, position - start, StandardCharsets.US_ASCII);
+        if (integral) {
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException beyondLong) {
+                if (!fullGrammar) {
+                    position = start;
+                    throw error("integer too large");
+                }
+            }
+        }
+        double value = Double.parseDouble(text);
+        if (Double.isInfinite(value)) {
+            position = start;
+            throw error("number " + text + " is out of range");
+        }
+        return value;
+    }
+
+    private void digits(String where) throws IOException {
+        int start = position;
+        while (position < bytes.length && bytes[position] >= '0' && bytes[position] <= '9') {
+            position++;
+        }
+        if (position == start) {
+            throw error("expected a digit " + where + ", found " + describeNext());
+        }
+    }
+
+    private Object literal() throws IOException {
+        for (String word : new String[] {"true", "false", "null"}) {
+            byte[] expected = word.getBytes(StandardCharsets.US_ASCII);
+            if (Arrays.equals(bytes, position, Math.min(position + expected.length, bytes.length), expected, 0,
+                    expected.length)) {
+                position += expected.length;
+                return word.equals("null") ? null : Boolean.valueOf(word);
+            }
+        }
+        throw error("expected a value, found " + describeNext());
     }
 
     private void skipWhitespace() {
@@ -250,13 +313,13 @@ final class JsonReader {
 
     private String describeNext() {
         if (position >= bytes.length) {
-            return "the end of the header";
+            return "the end of " + document;
         }
         int b = bytes[position] & 0xff;
         return b >= 0x20 && b < 0x7f ? "'" + (char) b + "'" : "byte 0x" + Integer.toHexString(b);
     }
 
     private IOException error(String message) {
-        return new IOException(message + " at byte " + position + " of the header");
+        return new IOException(message + " at byte " + position + " of " + document);
     }
 }

@@ -33,6 +33,8 @@ public final class PyTorchWeights {
     /** The converters for Nabla layers whose layout differs from PyTorch's; none do yet. */
     private static final Map<Class<? extends Layer>, StateDictConverter> BUILT_IN = Map.of();
     private static final String BATCHES_TRACKED = "num_batches_tracked";
+    /** What Hugging Face loaders look for in a PyTorch state dict. */
+    static final Map<String, String> METADATA = Map.of("format", "pt");
 
     private PyTorchWeights() {
     }
@@ -52,15 +54,25 @@ public final class PyTorchWeights {
     /** {@link #load(Layer, Path)} with extra converters for custom layers (they take precedence). */
     public static void load(Layer model, Path file, Map<Class<? extends Layer>, StateDictConverter> converters)
             throws IOException {
-        Map<String, Tensor> state = convert(model, "", Safetensors.read(file).tensors(), converters,
-                StateDictConverter::fromPyTorch);
-        Map<String, Tensor> own = model.stateDict();
-        state.keySet().removeIf(key -> isBatchesTracked(key) && !own.containsKey(key));
+        Map<String, Tensor> tensors = Safetensors.read(file).tensors();
         try {
-            model.loadStateDict(state, true);
+            load(model, tensors, converters);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Loads a PyTorch state dict read from anywhere (a model file's weights) with the built-in converters. */
+    static void load(Layer model, Map<String, Tensor> pyTorchState) {
+        load(model, pyTorchState, Map.of());
+    }
+
+    private static void load(Layer model, Map<String, Tensor> pyTorchState,
+            Map<Class<? extends Layer>, StateDictConverter> converters) {
+        Map<String, Tensor> state = convert(model, "", pyTorchState, converters, StateDictConverter::fromPyTorch);
+        Map<String, Tensor> own = model.stateDict();
+        state.keySet().removeIf(key -> isBatchesTracked(key) && !own.containsKey(key));
+        model.loadStateDict(state, true);
     }
 
     /**
@@ -76,9 +88,19 @@ public final class PyTorchWeights {
     /** {@link #save(Layer, Path)} with extra converters for custom layers (they take precedence). */
     public static void save(Layer model, Path file, Map<Class<? extends Layer>, StateDictConverter> converters)
             throws IOException {
+        Safetensors.write(file, pyTorchState(model, converters), METADATA);
+    }
+
+    /** The model's state as PyTorch names and lays it out, with the built-in converters (for a model file's weights). */
+    static Map<String, Tensor> pyTorchState(Layer model) {
+        return pyTorchState(model, Map.of());
+    }
+
+    private static Map<String, Tensor> pyTorchState(Layer model,
+            Map<Class<? extends Layer>, StateDictConverter> converters) {
         Map<String, Tensor> state = convert(model, "", model.stateDict(), converters, StateDictConverter::toPyTorch);
         state.replaceAll((key, tensor) -> isBatchesTracked(key) ? Safetensors.integerTensor(tensor) : tensor);
-        Safetensors.write(file, state, Map.of("format", "pt"));
+        return state;
     }
 
     private static boolean isBatchesTracked(String key) {

@@ -51,31 +51,53 @@ public final class Safetensors {
     /** The tensors (in header order) and metadata of a safetensors file. */
     public static SafetensorsFile read(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long fileSize = channel.size();
-            if (fileSize < 8) {
-                throw new IOException(file + ": too short for a safetensors file (" + fileSize
-                        + " bytes; the 8-byte header length alone needs 8)");
-            }
-            long headerLength = readFully(file, channel, 0, 8).getLong();
-            if (headerLength < 0 || headerLength > MAX_HEADER_LENGTH) {
-                throw new IOException(file + ": header length " + Long.toUnsignedString(headerLength)
-                        + " exceeds the " + MAX_HEADER_LENGTH + "-byte limit; this is not a safetensors file");
-            }
-            if (headerLength > fileSize - 8) {
-                throw new IOException(file + ": header length " + headerLength + " exceeds the " + (fileSize - 8)
-                        + " bytes that follow it; the file is truncated or not a safetensors file");
-            }
-            ByteBuffer json = readFully(file, channel, 8, (int) headerLength);
-            SafetensorsHeader header = SafetensorsHeader.parse(file, json.array());
-            long dataStart = 8 + headerLength;
-            checkDataSize(file, header, fileSize - dataStart);
-            Map<String, Tensor> tensors = new LinkedHashMap<>();
-            ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-            for (SafetensorsHeader.Entry entry : header.entries()) {
-                tensors.put(entry.name(), readTensor(file, channel, dataStart, entry, chunk));
-            }
-            return new SafetensorsFile(tensors, header.metadata());
+            return read(file.toString(), channel.size(), channel::read);
         }
+    }
+
+    /** The tensors and metadata of safetensors content held in memory (an entry of a model file); errors name {@code source}. */
+    static SafetensorsFile read(String source, byte[] content) throws IOException {
+        return read(source, content.length, (buffer, position) -> {
+            if (position >= content.length) {
+                return -1;
+            }
+            int length = (int) Math.min(buffer.remaining(), content.length - position);
+            buffer.put(content, (int) position, length);
+            return length;
+        });
+    }
+
+    /** Where the bytes come from: a FileChannel's positional read, or an array. */
+    @FunctionalInterface
+    private interface Source {
+        /** Reads into {@code target} from {@code position}; returns the number of bytes read, or -1 at the end. */
+        int read(ByteBuffer target, long position) throws IOException;
+    }
+
+    private static SafetensorsFile read(String file, long fileSize, Source channel) throws IOException {
+        if (fileSize < 8) {
+            throw new IOException(file + ": too short for a safetensors file (" + fileSize
+                    + " bytes; the 8-byte header length alone needs 8)");
+        }
+        long headerLength = readFully(file, channel, 0, 8).getLong();
+        if (headerLength < 0 || headerLength > MAX_HEADER_LENGTH) {
+            throw new IOException(file + ": header length " + Long.toUnsignedString(headerLength)
+                    + " exceeds the " + MAX_HEADER_LENGTH + "-byte limit; this is not a safetensors file");
+        }
+        if (headerLength > fileSize - 8) {
+            throw new IOException(file + ": header length " + headerLength + " exceeds the " + (fileSize - 8)
+                    + " bytes that follow it; the file is truncated or not a safetensors file");
+        }
+        ByteBuffer json = readFully(file, channel, 8, (int) headerLength);
+        SafetensorsHeader header = SafetensorsHeader.parse(file, json.array());
+        long dataStart = 8 + headerLength;
+        checkDataSize(file, header, fileSize - dataStart);
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (SafetensorsHeader.Entry entry : header.entries()) {
+            tensors.put(entry.name(), readTensor(file, channel, dataStart, entry, chunk));
+        }
+        return new SafetensorsFile(tensors, header.metadata());
     }
 
     /** Writes tensors with no metadata; see {@link #write(Path, Map, Map)}. */
@@ -91,6 +113,16 @@ public final class Safetensors {
      *     tensor holds a value that is not an integer (the file is then left as it was)
      */
     public static void write(Path file, Map<String, Tensor> tensors, Map<String, String> metadata) throws IOException {
+        AtomicFiles.write(file, content(tensors, metadata));
+    }
+
+    /**
+     * The bytes of a safetensors file of these tensors and metadata, to write to any stream
+     * (an entry of a model file); each call of the result writes the same bytes.
+     *
+     * @throws IllegalArgumentException as {@link #write(Path, Map, Map)}
+     */
+    static AtomicFiles.Content content(Map<String, Tensor> tensors, Map<String, String> metadata) {
         List<SafetensorsHeader.Entry> layout = layout(tensors);
         Map<String, Object> header = new LinkedHashMap<>();
         if (!metadata.isEmpty()) {
@@ -107,7 +139,7 @@ public final class Safetensors {
         byte[] json = JsonWriter.write(header).getBytes(StandardCharsets.UTF_8);
         // Spaces pad the header so that the data, and so every tensor, starts 8-byte aligned.
         int padding = (8 - json.length % 8) % 8;
-        AtomicFiles.write(file, out -> {
+        return out -> {
             out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(json.length + padding).array());
             out.write(json);
             out.write(" ".repeat(padding).getBytes(StandardCharsets.US_ASCII));
@@ -118,7 +150,7 @@ public final class Safetensors {
                 writeTensor(out, e, tensors.get(e.name()), chunk);
             }
             out.write(chunk.array(), 0, chunk.position());
-        });
+        };
     }
 
     /** Each tensor's type and byte range: I64 data first, then F32, so every tensor stays aligned. */
@@ -162,7 +194,7 @@ public final class Safetensors {
         }
     }
 
-    private static void checkDataSize(Path file, SafetensorsHeader header, long available) throws IOException {
+    private static void checkDataSize(String file, SafetensorsHeader header, long available) throws IOException {
         if (available > header.dataSize()) {
             throw new IOException(file + ": " + (available - header.dataSize()) + " bytes follow the last tensor's data"
                     + " (the header accounts for " + header.dataSize() + " of " + available + "); the file is corrupted");
@@ -176,7 +208,7 @@ public final class Safetensors {
         }
     }
 
-    private static Tensor readTensor(Path file, FileChannel channel, long dataStart, SafetensorsHeader.Entry entry,
+    private static Tensor readTensor(String file, Source channel, long dataStart, SafetensorsHeader.Entry entry,
             ByteBuffer chunk) throws IOException {
         SafetensorsDataType type = entry.dataType();
         float[] values = new float[entry.elementCount()];
@@ -197,7 +229,7 @@ public final class Safetensors {
         return type.integral ? integerTensor(tensor) : tensor;
     }
 
-    private static float checkedInteger(Path file, SafetensorsHeader.Entry entry, int index, long value)
+    private static float checkedInteger(String file, SafetensorsHeader.Entry entry, int index, long value)
             throws IOException {
         if (entry.dataType() == SafetensorsDataType.BOOL && value > 1) {
             throw new IOException(file + ": BOOL tensor '" + entry.name() + "' holds byte " + value + " at element "
@@ -216,14 +248,14 @@ public final class Safetensors {
         return values.to(DType.INT32);
     }
 
-    private static ByteBuffer readFully(Path file, FileChannel channel, long position, int length) throws IOException {
+    private static ByteBuffer readFully(String file, Source channel, long position, int length) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
         fill(file, channel, position, buffer);
         return buffer;
     }
 
     /** Reads until the buffer's limit; flips it for reading. */
-    private static void fill(Path file, FileChannel channel, long position, ByteBuffer buffer) throws IOException {
+    private static void fill(String file, Source channel, long position, ByteBuffer buffer) throws IOException {
         long at = position;
         while (buffer.hasRemaining()) {
             int read = channel.read(buffer, at);

@@ -1,7 +1,6 @@
 package dev.nabla.io;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -28,8 +27,8 @@ record SafetensorsHeader(List<Entry> entries, Map<String, String> metadata, long
     record Entry(String name, SafetensorsDataType dataType, int[] shape, int elementCount, long begin, long end) {
     }
 
-    /** Parses and checks a header; errors name the file and, where there is one, the tensor. */
-    static SafetensorsHeader parse(Path file, byte[] json) throws IOException {
+    /** Parses and checks a header; errors name the file (or other source) and, where there is one, the tensor. */
+    static SafetensorsHeader parse(String file, byte[] json) throws IOException {
         Object root;
         try {
             root = JsonReader.parse(json);
@@ -52,7 +51,7 @@ record SafetensorsHeader(List<Entry> entries, Map<String, String> metadata, long
         return new SafetensorsHeader(List.copyOf(entries), metadata, checkTiling(file, entries));
     }
 
-    private static Map<String, String> metadata(Path file, Object value) throws IOException {
+    private static Map<String, String> metadata(String file, Object value) throws IOException {
         if (!(value instanceof Map<?, ?> map)) {
             throw new IOException(file + ": " + METADATA_KEY + " must be an object of strings, found " + kind(value));
         }
@@ -67,7 +66,7 @@ record SafetensorsHeader(List<Entry> entries, Map<String, String> metadata, long
         return Collections.unmodifiableMap(metadata);
     }
 
-    private static Entry entry(Path file, String name, Object value) throws IOException {
+    private static Entry entry(String file, String name, Object value) throws IOException {
         String where = file + ": tensor '" + name + "'";
         if (!(value instanceof Map<?, ?> fields)) {
             throw new IOException(where + ": expected an object with dtype, shape and data_offsets, found " + kind(value));
@@ -119,7 +118,7 @@ record SafetensorsHeader(List<Entry> entries, Map<String, String> metadata, long
     }
 
     /** Checks that the ranges cover [0, size) exactly once; returns the size. */
-    private static long checkTiling(Path file, List<Entry> entries) throws IOException {
+    private static long checkTiling(String file, List<Entry> entries) throws IOException {
         List<Entry> byOffset = new ArrayList<>(entries);
         byOffset.sort(Comparator.comparingLong(Entry::begin).thenComparingLong(Entry::end));
         long covered = 0;

@@ -9,6 +9,9 @@ import dev.nabla.tensor.Pooling;
  */
 public class AdaptiveAvgPool2d extends PoolingLayer {
 
+    private final int outputHeight;
+    private final int outputWidth;
+
     /** A square output. */
     public AdaptiveAvgPool2d(int outputSize) {
         this(outputSize, outputSize);
@@ -18,5 +21,17 @@ public class AdaptiveAvgPool2d extends PoolingLayer {
     public AdaptiveAvgPool2d(int outputHeight, int outputWidth) {
         super(4, "[N, C, H, W]", x -> Pooling.adaptiveAvgPool2d(x, outputHeight, outputWidth),
                 "output=" + outputHeight + "x" + outputWidth);
+        this.outputHeight = outputHeight;
+        this.outputWidth = outputWidth;
+    }
+
+    /** The output height. */
+    public int outputHeight() {
+        return outputHeight;
+    }
+
+    /** The output width. */
+    public int outputWidth() {
+        return outputWidth;
     }
 }

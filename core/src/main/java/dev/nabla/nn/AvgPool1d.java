@@ -7,7 +7,7 @@ import dev.nabla.tensor.Pooling;
  * {@code [N, C, L] → [N, C, L_out]}; padded zeros count in the average, PyTorch's default.
  * The stride defaults to the kernel size, padding to 0 (as in PyTorch).
  */
-public class AvgPool1d extends PoolingLayer {
+public class AvgPool1d extends WindowPoolingLayer {
 
     /** Windows of kernelSize with stride kernelSize. */
     public AvgPool1d(int kernelSize) {
@@ -16,6 +16,6 @@ public class AvgPool1d extends PoolingLayer {
 
     /** Windows of kernelSize moved by stride, with padding on each side (at most half the kernel). */
     public AvgPool1d(int kernelSize, int stride, int padding) {
-        super(3, "[N, C, L]", x -> Pooling.avgPool1d(x, kernelSize, stride, padding), windows(kernelSize, stride, padding));
+        super(3, "[N, C, L]", x -> Pooling.avgPool1d(x, kernelSize, stride, padding), kernelSize, stride, padding);
     }
 }

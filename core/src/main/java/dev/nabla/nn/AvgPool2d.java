@@ -7,7 +7,7 @@ import dev.nabla.tensor.Pooling;
  * {@code [N, C, H, W] → [N, C, H_out, W_out]}; padded zeros count in the average, PyTorch's default.
  * The stride defaults to the kernel size, padding to 0 (as in PyTorch).
  */
-public class AvgPool2d extends PoolingLayer {
+public class AvgPool2d extends WindowPoolingLayer {
 
     /** Windows of kernelSize with stride kernelSize. */
     public AvgPool2d(int kernelSize) {
@@ -16,6 +16,6 @@ public class AvgPool2d extends PoolingLayer {
 
     /** Windows of kernelSize moved by stride, with padding on each side (at most half the kernel). */
     public AvgPool2d(int kernelSize, int stride, int padding) {
-        super(4, "[N, C, H, W]", x -> Pooling.avgPool2d(x, kernelSize, stride, padding), windows(kernelSize, stride, padding));
+        super(4, "[N, C, H, W]", x -> Pooling.avgPool2d(x, kernelSize, stride, padding), kernelSize, stride, padding);
     }
 }

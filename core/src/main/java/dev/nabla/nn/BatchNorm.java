@@ -161,6 +161,11 @@ abstract class BatchNorm extends Layer {
         return momentum;
     }
 
+    /** Whether the layer has a learned weight and bias. */
+    public boolean affine() {
+        return affine;
+    }
+
     @Override
     protected String describe() {
         return "features=" + (numFeatures < 0 ? "?" : numFeatures) + ", eps=" + eps + ", momentum=" + momentum

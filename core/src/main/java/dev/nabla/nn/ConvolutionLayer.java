@@ -92,6 +92,31 @@ abstract class ConvolutionLayer extends Layer {
         return bias;
     }
 
+    /** The number of output channels (filters). */
+    public int outChannels() {
+        return outChannels;
+    }
+
+    /** The number of input channels; -1 before the layer is built. */
+    public int inChannels() {
+        return inChannels;
+    }
+
+    /** The kernel's size per spatial dimension: (width) for 1-d, (height, width) for 2-d. */
+    public int[] kernelSize() {
+        return kernel.clone();
+    }
+
+    /** Stride, padding, dilation, groups and output padding. */
+    public ConvolutionOptions options() {
+        return options;
+    }
+
+    /** Whether the layer adds a bias. */
+    public boolean useBias() {
+        return useBias;
+    }
+
     @Override
     protected String describe() {
         return (inChannels < 0 ? "?" : inChannels) + ", " + outChannels + ", kernel=" + Arrays.toString(kernel)

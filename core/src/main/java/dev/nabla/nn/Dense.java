@@ -112,6 +112,16 @@ public class Dense extends Layer {
         return units;
     }
 
+    /** The number of inputs; -1 before the layer is built. */
+    public int inFeatures() {
+        return inFeatures;
+    }
+
+    /** Whether the layer adds a bias. */
+    public boolean useBias() {
+        return useBias;
+    }
+
     @Override
     protected String describe() {
         return "in=" + (inFeatures < 0 ? "?" : inFeatures) + ", out=" + units + ", bias=" + useBias;

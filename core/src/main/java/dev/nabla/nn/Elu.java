@@ -16,6 +16,11 @@ public class Elu extends Activation {
         this.alpha = alpha;
     }
 
+    /** The scale of the negative part. */
+    public float alpha() {
+        return alpha;
+    }
+
     @Override
     protected String describe() {
         return "alpha=" + alpha;

@@ -27,4 +27,14 @@ public class Flatten extends Layer {
     public Tensor forward(Tensor input) {
         return input.flatten(startAxis, endAxis);
     }
+
+    /** The first dimension merged. */
+    public int startAxis() {
+        return startAxis;
+    }
+
+    /** The last dimension merged (inclusive; negative counts from the end). */
+    public int endAxis() {
+        return endAxis;
+    }
 }

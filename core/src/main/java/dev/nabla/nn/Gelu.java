@@ -19,6 +19,11 @@ public class Gelu extends Activation {
         this.tanhApproximation = tanhApproximation;
     }
 
+    /** Whether the tanh approximation is used. */
+    public boolean tanhApproximation() {
+        return tanhApproximation;
+    }
+
     @Override
     protected String describe() {
         return tanhApproximation ? "approximate=tanh" : "";

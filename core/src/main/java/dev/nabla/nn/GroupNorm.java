@@ -111,6 +111,16 @@ public class GroupNorm extends Layer {
         return bias;
     }
 
+    /** The constant added to the variance. */
+    public float eps() {
+        return eps;
+    }
+
+    /** Whether the layer has a per-channel weight and bias. */
+    public boolean affine() {
+        return affine;
+    }
+
     @Override
     protected String describe() {
         return "groups=" + numGroups + ", channels=" + (numChannels < 0 ? "?" : numChannels) + ", eps=" + eps

@@ -102,6 +102,16 @@ public class LayerNorm extends Layer {
         return bias;
     }
 
+    /** The constant added to the variance. */
+    public float eps() {
+        return eps;
+    }
+
+    /** Whether the layer has an elementwise weight and bias. */
+    public boolean elementwiseAffine() {
+        return elementwiseAffine;
+    }
+
     @Override
     protected String describe() {
         return "shape=" + (normalizedShape == null ? "?" : Arrays.toString(normalizedShape)) + ", eps=" + eps

@@ -16,6 +16,11 @@ public class LeakyRelu extends Activation {
         this.slope = slope;
     }
 
+    /** The slope for negative inputs. */
+    public float slope() {
+        return slope;
+    }
+
     @Override
     protected String describe() {
         return "slope=" + slope;

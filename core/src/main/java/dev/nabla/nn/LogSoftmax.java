@@ -16,6 +16,11 @@ public class LogSoftmax extends Activation {
         this.axis = axis;
     }
 
+    /** The axis the values are normalised along. */
+    public int axis() {
+        return axis;
+    }
+
     @Override
     protected String describe() {
         return "axis=" + axis;

@@ -38,6 +38,11 @@ public class Permute extends Layer {
         return input.permute(order);
     }
 
+    /** The new order of the sample dimensions, numbered from 1. */
+    public int[] axes() {
+        return axes.clone();
+    }
+
     @Override
     protected String describe() {
         return Arrays.toString(axes);

@@ -48,6 +48,11 @@ public class Prelu extends Layer {
         return weight;
     }
 
+    /** The number of slopes: 1 (shared) or the number of channels. */
+    public int slopes() {
+        return slopes;
+    }
+
     @Override
     protected String describe() {
         return "slopes=" + slopes;

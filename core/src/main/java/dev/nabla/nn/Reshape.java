@@ -30,6 +30,11 @@ public class Reshape extends Layer {
         }
     }
 
+    /** The target shape of one sample. */
+    public int[] sampleShape() {
+        return sampleShape.clone();
+    }
+
     @Override
     protected String describe() {
         return Arrays.toString(sampleShape);

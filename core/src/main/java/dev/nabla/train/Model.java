@@ -5,6 +5,7 @@ import dev.nabla.data.BatchIterator;
 import dev.nabla.data.DataLoader;
 import dev.nabla.data.Dataset;
 import dev.nabla.data.TensorDataset;
+import dev.nabla.data.WeightedDataset;
 import dev.nabla.loss.Loss;
 import dev.nabla.loss.Losses;
 import dev.nabla.metrics.Metric;
@@ -84,13 +85,18 @@ public class Model {
         return fit(new TensorDataset(x, y), options);
     }
 
+    /** Trains on features x and targets y, each sample's loss weighted (Keras's sample_weight, [N]). */
+    public History fit(Tensor x, Tensor y, Tensor sampleWeights, FitOptions options) {
+        return fit(new WeightedDataset(new TensorDataset(x, y), sampleWeights), options);
+    }
+
     /** Trains on a data set: epochs of shuffled batches, validation after each, callbacks throughout. */
     public History fit(Dataset data, FitOptions options) {
         requireCompiled("fit");
         Dataset train = data;
         Dataset validation = options.validationData();
         if (options.validationSplit() > 0f) {
-            TensorDataset[] parts = Validation.split(data, options.validationSplit());
+            Dataset[] parts = Validation.split(data, options.validationSplit());
             train = parts[0];
             validation = parts[1];
         }
@@ -150,7 +156,7 @@ public class Model {
     protected Map<String, Double> trainStep(Batch batch) {
         network.train();
         Tensor predictions = network.forward(batch.features());
-        Tensor value = computeLoss(predictions, batch.targets());
+        Tensor value = computeLoss(predictions, batch.targets(), batch.weights());
         value.backward();
         optimizer.step();
         optimizer.zeroGrad();
@@ -162,15 +168,19 @@ public class Model {
     protected Map<String, Double> testStep(Batch batch) {
         Tensor predictions = network.forward(batch.features());
         updateMetrics(predictions, batch.targets());
-        return Map.of("loss", (double) computeLoss(predictions, batch.targets()).item());
+        return Map.of("loss", (double) computeLoss(predictions, batch.targets(), batch.weights()).item());
     }
 
-    /** The compiled loss, weighted by class when {@code fit} was given class weights (Keras's rule). */
-    protected Tensor computeLoss(Tensor predictions, Tensor targets) {
-        if (classWeights == null) {
+    /**
+     * The compiled loss; with sample weights (null if none) or class weights given to
+     * {@code fit}, each sample's loss is multiplied by its weights and the products summed
+     * and divided by the batch size (Keras's rule).
+     */
+    protected Tensor computeLoss(Tensor predictions, Tensor targets, Tensor sampleWeights) {
+        if (classWeights == null && sampleWeights == null) {
             return loss.apply(predictions, targets);
         }
-        return ClassWeighting.weightedLoss(loss, predictions, targets, classWeights);
+        return Weighting.weightedLoss(loss, predictions, targets, classWeights, sampleWeights);
     }
 
     /** Feeds a batch to every compiled metric. */

@@ -2,6 +2,8 @@ package dev.nabla.train;
 
 import dev.nabla.data.Dataset;
 import dev.nabla.data.TensorDataset;
+import dev.nabla.data.WeightedDataset;
+import dev.nabla.tensor.Tensor;
 
 /** Keras's validation split: the last fraction of the data, taken before any shuffling. */
 final class Validation {
@@ -9,7 +11,15 @@ final class Validation {
     private Validation() {
     }
 
-    static TensorDataset[] split(Dataset data, float fraction) {
+    /** Training and validation parts; sample weights, if any, are split with their examples. */
+    static Dataset[] split(Dataset data, float fraction) {
+        if (data instanceof WeightedDataset weighted) {
+            Dataset[] parts = split(weighted.examples(), fraction);
+            int cut = parts[0].size();
+            Tensor weights = weighted.weights();
+            return new Dataset[] {new WeightedDataset(parts[0], weights.slice(0, 0, cut)),
+                new WeightedDataset(parts[1], weights.slice(0, cut, weights.dim(0)))};
+        }
         if (!(data instanceof TensorDataset tensors)) {
             throw new IllegalArgumentException("fit: validationSplit needs in-memory tensors (a TensorDataset); for"
                     + " other data sets pass validationData instead");
@@ -20,6 +30,6 @@ final class Validation {
             throw new IllegalArgumentException("fit: validationSplit " + fraction + " of " + n
                     + " samples leaves " + (n - held) + " for training and " + held + " for validation");
         }
-        return new TensorDataset[] {tensors.slice(0, n - held), tensors.slice(n - held, n)};
+        return new Dataset[] {tensors.slice(0, n - held), tensors.slice(n - held, n)};
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -71,5 +72,46 @@ class JsonReaderTest {
         byte[] invalidUtf8 = {'"', 'a', (byte) 0xc3, '"'};
         assertEquals("invalid UTF-8 at byte 2 of the header",
                 assertThrows(IOException.class, () -> JsonReader.parse(invalidUtf8)).getMessage());
+    }
+
+    private static Object document(String json) throws IOException {
+        return JsonReader.parseDocument(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String documentError(String json) {
+        return assertThrows(IOException.class, () -> document(json)).getMessage();
+    }
+
+    @Test
+    void theDocumentGrammarAlsoReadsFractionsExponentsBooleansAndNull() throws IOException {
+        Map<?, ?> root = (Map<?, ?>) document("{\"eps\": 1e-5, \"rate\": 0.25, \"big\": -1.5E+3, \"n\": -0,"
+                + " \"flags\": [true, false, null], \"huge\": 123456789012345678901234}");
+        assertEquals(1e-5, root.get("eps"));
+        assertEquals(0.25, root.get("rate"));
+        assertEquals(-1500.0, root.get("big"));
+        assertEquals(0L, root.get("n"));
+        assertEquals(Arrays.asList(true, false, null), root.get("flags"));
+        assertEquals(1.2345678901234568e23, root.get("huge"));
+        assertEquals(-0.0, document("-0.0"));
+        assertEquals(Long.MIN_VALUE, document("-9223372036854775808"));
+    }
+
+    @Test
+    void theDocumentGrammarRefusesWhatJsonRefusesNamingTheByte() {
+        assertEquals("expected a digit after the decimal point, found ']' at byte 3 of the JSON text", documentError("[1.]"));
+        assertEquals("expected a digit in the exponent, found ']' at byte 3 of the JSON text", documentError("[1e]"));
+        assertEquals("expected a value, found '.' at byte 1 of the JSON text", documentError("[.5]"));
+        assertEquals("leading zero in a number at byte 1 of the JSON text", documentError("[01.5]"));
+        assertEquals("expected a value, found 't' at byte 1 of the JSON text", documentError("[tru]"));
+        assertEquals("expected a value, found 'N' at byte 1 of the JSON text", documentError("[NaN]"));
+        assertEquals("number 1e400 is out of range at byte 1 of the JSON text", documentError("[1e400]"));
+        assertEquals("unexpected 'f' after the end of the JSON value at byte 5 of the JSON text", documentError("true false"));
+        assertEquals("expected a value, found the end of the JSON text at byte 1 of the JSON text", documentError(" "));
+    }
+
+    @Test
+    void theHeaderGrammarStaysAsStrictAsBefore() {
+        assertEquals("expected an object, array, string or integer, found 't' at byte 0 of the header", error("true"));
+        assertEquals("only integers are allowed, found a fraction or exponent at byte 1 of the header", error("0.5"));
     }
 }

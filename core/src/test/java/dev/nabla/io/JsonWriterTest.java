@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,5 +36,57 @@ class JsonWriterTest {
         var e = assertThrows(IllegalArgumentException.class, () -> JsonWriter.write("a\ud83d"));
         assertEquals("JsonWriter: the string \"a\ud83d\" holds an unpaired surrogate, which UTF-8 cannot encode",
                 e.getMessage());
+    }
+
+    @Test
+    void writesNumbersBooleansAndNullThatReadBackExactly() throws IOException {
+        List<Object> values = Arrays.asList(0.1f, 1e-5f, 3.4028235e38f, -0f, 0.1, 1e-300, true, false, null);
+        String json = JsonWriter.write(values);
+        assertEquals("[0.1,1.0E-5,3.4028235E38,-0.0,0.1,1.0E-300,true,false,null]", json);
+        List<?> back = (List<?>) JsonReader.parseDocument(json.getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < 4; i++) {
+            assertEquals(values.get(i), ((Double) back.get(i)).floatValue(), "float " + i);
+        }
+        assertEquals(values.subList(4, values.size()), back.subList(4, back.size()));
+    }
+
+    @Test
+    void everyFloatOnAGridOfBitPatternsRoundTripsThroughItsShortestForm() throws IOException {
+        for (long bits = 0; bits <= 0xffffffffL; bits += 0x10001L * 13) {
+            float f = Float.intBitsToFloat((int) bits);
+            if (Float.isFinite(f)) {
+                Object back = JsonReader.parseDocument(JsonWriter.write(f).getBytes(StandardCharsets.UTF_8));
+                assertEquals(Float.floatToIntBits(f), Float.floatToIntBits(((Number) back).floatValue()), "bits " + bits);
+            }
+        }
+    }
+
+    @Test
+    void refusesNumbersWithoutAJsonForm() {
+        var e = assertThrows(IllegalArgumentException.class, () -> JsonWriter.write(List.of(Double.NaN)));
+        assertEquals("JsonWriter: NaN has no JSON form (only finite numbers do)", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> JsonWriter.write(Float.POSITIVE_INFINITY));
+    }
+
+    @Test
+    void indentsForPeopleToRead() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("format", "nabla-model");
+        config.put("layers", List.of(Map.of("type", "Relu"), List.of()));
+        config.put("shape", List.of(3, 1, "same"));
+        config.put("empty", Map.of());
+        assertEquals("""
+                {
+                  "format": "nabla-model",
+                  "layers": [
+                    {
+                      "type": "Relu"
+                    },
+                    []
+                  ],
+                  "shape": [3, 1, "same"],
+                  "empty": {}
+                }
+                """, JsonWriter.writeIndented(config));
     }
 }

@@ -97,8 +97,8 @@ class ModelTest {
         model.fit(x, labels, FitOptions.defaults().classWeights(weights).epochs(1).verbose(false).shuffle(false, 0));
         Tensor perSample = new SparseCategoricalCrossEntropy().fromLogits(true)
                 .withReduction(dev.nabla.loss.Reduction.NONE).apply(model.network().forward(x), labels);
-        Tensor weighted = ClassWeighting.weightedLoss(new SparseCategoricalCrossEntropy().fromLogits(true),
-                model.network().forward(x), labels, Tensor.of(weights));
+        Tensor weighted = Weighting.weightedLoss(new SparseCategoricalCrossEntropy().fromLogits(true),
+                model.network().forward(x), labels, Tensor.of(weights), null);
         assertEquals(2 * perSample.mean().item(), weighted.item(), 1e-5);
         assertTrue(plain > 0);
     }
@@ -115,5 +115,35 @@ class ModelTest {
         String summary = digitsModel().summary(1, 8, 8);
         assertTrue(summary.contains("│ dense (Dense)     │ (None, 64)   │   4,160 │"), summary);
         assertTrue(summary.contains(" Total params: 4,810 (18.79 KB)"), summary);
+    }
+
+    @Test
+    void sampleWeightsOfZeroLeaveTheWeightsAlone() {
+        Model model = new Model(new Sequential(new Dense(2, 3)));
+        model.compile("adam", "mse");
+        Tensor before = model.network().stateDict().get("0.weight").contiguous().mul(1f);
+        Tensor x = Tensor.randn(new Generator(5), 8, 2);
+        model.fit(x, Tensor.ones(8, 3), Tensor.zeros(8), FitOptions.defaults().batchSize(4).epochs(2).verbose(false));
+        assertTrue(model.network().stateDict().get("0.weight").allClose(before, 0f, 0f));
+    }
+
+    @Test
+    void sampleWeightsMultiplyEachSamplesLossOverTheBatchSize() {
+        Tensor predictions = Tensor.of(new float[] {1f, 2f, 3f, 4f}, 4, 1);
+        Tensor targets = Tensor.zeros(4, 1);
+        Tensor weights = Tensor.of(1f, 0f, 2f, 0.5f);
+        double expected = (1 * 1 + 0 * 4 + 2 * 9 + 0.5 * 16) / 4.0;
+        assertEquals(expected, Weighting.weightedLoss(new dev.nabla.loss.MeanSquaredError(), predictions, targets,
+                null, weights).item(), 1e-6);
+    }
+
+    @Test
+    void validationSplitKeepsEachSampleWithItsWeight() {
+        var data = new dev.nabla.data.WeightedDataset(new dev.nabla.data.TensorDataset(Tensor.arange(10).reshape(10, 1)
+                .to(dev.nabla.tensor.DType.FLOAT32), Tensor.zeros(10, 1)), Tensor.arange(10).to(dev.nabla.tensor.DType.FLOAT32));
+        var parts = Validation.split(data, 0.2f);
+        var held = parts[1].batch(0, 1);
+        assertTrue(held.features().reshape(2).allClose(held.weights()), "features equal their weights: " + held);
+        assertEquals(8, parts[0].size());
     }
 }

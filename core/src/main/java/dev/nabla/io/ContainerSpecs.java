@@ -1,0 +1,153 @@
+package dev.nabla.io;
+
+import static dev.nabla.io.LayerType.list;
+import static dev.nabla.io.LayerType.values;
+
+import dev.nabla.nn.Graph;
+import dev.nabla.nn.GraphNode;
+import dev.nabla.nn.Layer;
+import dev.nabla.nn.Sequential;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The registry entries of the containers, whose arguments hold other layers' specs (flat
+ * maps, {@link LayerSpec#toMap()}):
+ *
+ * <ul>
+ * <li>{@code Sequential}: {@code layers}, the list of specs in order;
+ * <li>{@code Graph}: {@code inputs}, a list of {@code {name, shape}} (the sample shape, without
+ *     the batch); {@code layers}, specs by name (a layer applied at several nodes is shared);
+ *     {@code nodes}, a list of {@code {layer, inputs}} in an order where every node comes after
+ *     its inputs; and {@code outputs}. Nodes are numbered with the inputs first (0, 1, ...),
+ *     then the nodes in order; {@code inputs} and {@code outputs} hold these numbers.
+ * </ul>
+ */
+final class ContainerSpecs {
+
+    static final List<LayerType<?>> TYPES = List.of(
+            LayerType.of(Sequential.class, "layers: list", ContainerSpecs::sequential,
+                    s -> values("layers", s.layers().stream().map(l -> LayerSpecs.describe(l).toMap()).toList())),
+            LayerType.of(Graph.class, "inputs: list, layers: map, nodes: list, outputs: list", ContainerSpecs::graph,
+                    ContainerSpecs::describeGraph));
+
+    private ContainerSpecs() {
+    }
+
+    private static Sequential sequential(Arguments a) {
+        Sequential sequential = new Sequential();
+        List<?> layers = a.has("layers") ? (List<?>) a.raw("layers") : List.of();
+        for (int i = 0; i < layers.size(); i++) {
+            sequential.add(child(layers.get(i), "layers[" + i + "]"));
+        }
+        return sequential;
+    }
+
+    /** The layer a nested spec describes; its errors are located under {@code key}. */
+    private static Layer child(Object spec, String key) {
+        try {
+            return LayerSpecs.create(LayerSpec.of(object(spec, "", "a layer spec")));
+        } catch (LayerSpecException e) {
+            throw e.within(key);
+        }
+    }
+
+    private static Graph graph(Arguments a) {
+        List<GraphNode> nodes = new ArrayList<>();
+        List<?> inputs = (List<?>) required(a, "inputs");
+        for (int i = 0; i < inputs.size(); i++) {
+            String key = "inputs[" + i + "]";
+            Map<?, ?> input = object(inputs.get(i), key, "an input {name, shape}");
+            Object name = input.get("name");
+            Object shape = input.get("shape");
+            if (!(name instanceof String text) || !(shape instanceof List<?> sizes) || !allIntegers(sizes)) {
+                throw new LayerSpecException(key, "Graph: an input needs a string \"name\" and a list of integers"
+                        + " \"shape\" (the sample shape, without the batch), got " + input);
+            }
+            nodes.add(GraphNode.input(text, sizes.stream().mapToInt(v -> ((Number) v).intValue()).toArray()));
+        }
+        List<GraphNode> graphInputs = List.copyOf(nodes);
+        Map<String, Layer> layers = new LinkedHashMap<>();
+        Map<?, ?> layerSpecs = a.has("layers") ? (Map<?, ?>) a.raw("layers") : Map.of();
+        layerSpecs.forEach((name, spec) -> layers.put(String.valueOf(name), child(spec, "layers." + name)));
+        Set<String> unused = new LinkedHashSet<>(layers.keySet());
+        List<?> nodeSpecs = a.has("nodes") ? (List<?>) a.raw("nodes") : List.of();
+        for (int j = 0; j < nodeSpecs.size(); j++) {
+            String key = "nodes[" + j + "]";
+            Map<?, ?> node = object(nodeSpecs.get(j), key, "a node {layer, inputs}");
+            Layer layer = layers.get(node.get("layer") instanceof String name ? name : null);
+            if (layer == null) {
+                throw new LayerSpecException(key + ".layer", "Graph: a node's \"layer\" must name one of the graph's"
+                        + " layers " + layers.keySet() + ", got " + Arguments.show(node.get("layer")));
+            }
+            unused.remove((String) node.get("layer"));
+            nodes.add(layer.apply(ids(node.get("inputs"), nodes, key + ".inputs").toArray(GraphNode[]::new)));
+        }
+        if (!unused.isEmpty()) {
+            throw new LayerSpecException("layers." + unused.iterator().next(), "Graph: the layers " + unused
+                    + " are applied at no node");
+        }
+        return new Graph(graphInputs, ids(required(a, "outputs"), nodes, "outputs"));
+    }
+
+    /** The nodes a list of node numbers names, each among those defined so far. */
+    private static List<GraphNode> ids(Object value, List<GraphNode> defined, String key) {
+        if (!(value instanceof List<?> list) || list.isEmpty() || !allIntegers(list)) {
+            throw new LayerSpecException(key, "Graph: expected a non-empty list of node numbers, got "
+                    + Arguments.show(value));
+        }
+        List<GraphNode> out = new ArrayList<>();
+        for (Object id : list) {
+            long n = ((Number) id).longValue();
+            if (n < 0 || n >= defined.size()) {
+                throw new LayerSpecException(key, "Graph: node number " + n + " is not defined here; the inputs and"
+                        + " the nodes before this point are numbered 0 to " + (defined.size() - 1));
+            }
+            out.add(defined.get((int) n));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> describeGraph(Graph graph) {
+        Map<GraphNode, Integer> ids = new IdentityHashMap<>();
+        List<Object> inputs = new ArrayList<>();
+        for (GraphNode input : graph.inputNodes()) {
+            ids.put(input, ids.size());
+            inputs.add(values("name", input.inputName(), "shape", list(input.sampleShape().toArray())));
+        }
+        Map<String, Object> layers = new LinkedHashMap<>();
+        graph.children().forEach((name, layer) -> layers.put(name, LayerSpecs.describe(layer).toMap()));
+        List<Object> nodes = new ArrayList<>();
+        for (GraphNode node : graph.nodes()) {
+            if (!node.isInput()) {
+                nodes.add(values("layer", graph.nameOf(node.layer()), "inputs", node.inputs().stream().map(ids::get).toList()));
+                ids.put(node, ids.size());
+            }
+        }
+        return values("inputs", inputs, "layers", layers, "nodes", nodes,
+                "outputs", graph.outputNodes().stream().map(ids::get).toList());
+    }
+
+    private static Object required(Arguments a, String name) {
+        if (!a.has(name)) {
+            throw new LayerSpecException(name, "Graph: argument '" + name + "' is required");
+        }
+        return a.raw(name);
+    }
+
+    private static Map<?, ?> object(Object value, String key, String what) {
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new LayerSpecException(key, "expected " + what + " (an object), got " + Arguments.show(value));
+        }
+        return map;
+    }
+
+    private static boolean allIntegers(List<?> values) {
+        return values.stream().allMatch(v -> v instanceof Integer || v instanceof Long);
+    }
+}

@@ -1,0 +1,202 @@
+package dev.nabla.train;
+
+import dev.nabla.io.ModelFile;
+import dev.nabla.io.PyTorchWeights;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Saves the model after each epoch (Keras's {@code ModelCheckpoint}), to a path that may hold
+ * the epoch and logged values, as Keras formats them:
+ *
+ * <pre>{@code
+ * new ModelCheckpoint("checkpoints/digits-{epoch:02d}-{val_loss:.4f}.nabla").saveBestOnly(true)
+ * }</pre>
+ *
+ * <p>{@code {epoch}} is the number of epochs done (1 after the first, as Keras counts);
+ * {@code {name}} is any logged value ({@code loss}, {@code val_accuracy}); a format after a
+ * colon is {@code 02d}-style for the epoch and {@code .4f}, {@code .3e} or {@code .5g} for values.
+ *
+ * <p>By default the whole model is saved ({@link ModelFile}) with the optimizer's state and
+ * the training state ({@code epoch} — pass it to {@link FitOptions#initialEpoch} to resume —
+ * and the epoch's logs as strings); with {@link #saveWeightsOnly} only the weights, as a
+ * PyTorch-compatible safetensors file ({@link PyTorchWeights}). With {@link #saveBestOnly},
+ * an epoch is saved only when the monitored value ({@code val_loss} by default) improves on
+ * the best so far. Writes are atomic: an interrupted save leaves the previous file whole.
+ * Nothing is printed unless {@link #verbose} is on.
+ */
+public final class ModelCheckpoint implements Callback {
+
+    /** Whether smaller or larger monitored values are better; AUTO decides by the name, as Keras. */
+    public enum Mode { AUTO, MIN, MAX }
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)(?::([^{}]*))?}");
+    private static final Pattern INTEGER_FORMAT = Pattern.compile("0?\\d*d");
+    private static final Pattern DECIMAL_FORMAT = Pattern.compile("0?\\d*(\\.\\d+)?[feg]");
+    private static final List<String> LARGER_IS_BETTER = List.of("acc", "auc", "precision", "recall", "f1", "r2");
+
+    private final String pathPattern;
+    private String monitor = "val_loss";
+    private Mode mode = Mode.AUTO;
+    private boolean saveBestOnly;
+    private boolean saveWeightsOnly;
+    private PrintStream out;
+    private Model model;
+    private Double best;
+    private Path lastSaved;
+
+    /**
+     * Saves to paths made from {@code pathPattern} after every epoch.
+     *
+     * @throws IllegalArgumentException for an unmatched brace or a format it does not know
+     */
+    public ModelCheckpoint(String pathPattern) {
+        this.pathPattern = pathPattern;
+        Matcher m = PLACEHOLDER.matcher(pathPattern);
+        while (m.find()) {
+            String format = m.group(2) == null ? "" : m.group(2);
+            boolean epoch = m.group(1).equals("epoch");
+            if (!format.isEmpty() && !DECIMAL_FORMAT.matcher(format).matches()
+                    && !(epoch && INTEGER_FORMAT.matcher(format).matches())) {
+                throw new IllegalArgumentException("ModelCheckpoint: unknown format '" + format + "' in " + m.group()
+                        + "; use " + (epoch ? "{epoch} or {epoch:02d}" : "{" + m.group(1) + "} or {" + m.group(1)
+                        + ":.4f}"));
+            }
+        }
+        if (PLACEHOLDER.matcher(pathPattern).replaceAll("").matches(".*[{}].*")) {
+            throw new IllegalArgumentException("ModelCheckpoint: unmatched brace in '" + pathPattern
+                    + "'; placeholders look like {epoch:02d} or {val_loss:.4f}");
+        }
+    }
+
+    /** Watches this logged value for {@link #saveBestOnly} ({@code val_loss} by default); returns this. */
+    public ModelCheckpoint monitor(String value) {
+        monitor = value;
+        return this;
+    }
+
+    /** Whether smaller or larger values are better; AUTO (the default) takes larger for accuracy, AUC, precision, recall, F1 and R², smaller otherwise. */
+    public ModelCheckpoint mode(Mode value) {
+        mode = value;
+        return this;
+    }
+
+    /** Saves only epochs that improve the monitored value; returns this. */
+    public ModelCheckpoint saveBestOnly(boolean value) {
+        saveBestOnly = value;
+        return this;
+    }
+
+    /** Saves only the weights, as safetensors under PyTorch's names; returns this. */
+    public ModelCheckpoint saveWeightsOnly(boolean value) {
+        saveWeightsOnly = value;
+        return this;
+    }
+
+    /** Prints a line on standard output for each epoch, saved or not, as Keras's {@code verbose=1}; returns this. */
+    public ModelCheckpoint verbose(boolean value) {
+        return verbose(value ? System.out : null);
+    }
+
+    /** Prints a line for each epoch to {@code stream}, or nothing when it is null (the default); returns this. */
+    public ModelCheckpoint verbose(PrintStream stream) {
+        out = stream;
+        return this;
+    }
+
+    @Override
+    public void onTrainBegin(Model trained) {
+        model = trained;
+    }
+
+    @Override
+    public void onEpochEnd(int epoch, Map<String, Double> logs) {
+        Double current = logs.get(monitor);
+        if (saveBestOnly) {
+            if (current == null) {
+                throw new IllegalArgumentException("ModelCheckpoint: '" + monitor + "' is not logged; logged: "
+                        + logs.keySet() + (monitor.startsWith("val_") ? " (give fit validation data)" : ""));
+            }
+            if (best != null && !isBetter(current, best)) {
+                say("Epoch " + (epoch + 1) + ": " + monitor + " did not improve from " + best);
+                return;
+            }
+        }
+        Path path = Path.of(fileName(epoch, logs));
+        if (saveBestOnly) {
+            say("Epoch " + (epoch + 1) + ": " + monitor + " improved from " + (best == null ? "inf" : best) + " to "
+                    + current + ", saving model to " + path);
+            best = current;
+        } else {
+            say("Epoch " + (epoch + 1) + ": saving model to " + path);
+        }
+        save(path, epoch, logs);
+    }
+
+    private boolean isBetter(double value, double than) {
+        boolean larger = mode == Mode.MAX || (mode == Mode.AUTO && LARGER_IS_BETTER.stream().anyMatch(monitor::contains));
+        return larger ? value > than : value < than;
+    }
+
+    /** The path for this epoch: the pattern with its placeholders filled in. */
+    String fileName(int epoch, Map<String, Double> logs) {
+        Matcher m = PLACEHOLDER.matcher(pathPattern);
+        StringBuilder name = new StringBuilder();
+        while (m.find()) {
+            String key = m.group(1);
+            Number value = key.equals("epoch") ? (Number) (epoch + 1) : logs.get(key);
+            if (value == null) {
+                throw new IllegalArgumentException("ModelCheckpoint: the path '" + pathPattern + "' uses {" + key
+                        + "}, which is not logged; logged: epoch and " + logs.keySet());
+            }
+            String format = m.group(2) == null ? "" : m.group(2);
+            String text = format.isEmpty() ? value.toString() : String.format(Locale.ROOT, "%" + format,
+                    format.endsWith("d") ? value : (Object) value.doubleValue());
+            m.appendReplacement(name, Matcher.quoteReplacement(text));
+        }
+        return m.appendTail(name).toString();
+    }
+
+    private void save(Path path, int epoch, Map<String, Double> logs) {
+        try {
+            Path parent = path.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            if (saveWeightsOnly) {
+                PyTorchWeights.save(model.network(), path);
+            } else {
+                Map<String, String> state = new LinkedHashMap<>();
+                state.put("epoch", Integer.toString(epoch + 1));
+                logs.forEach((key, value) -> state.put(key, value.toString()));
+                ModelFile.save(path, model.network(), model.optimizer(), state);
+            }
+            lastSaved = path;
+        } catch (IOException e) {
+            throw new UncheckedIOException("ModelCheckpoint: cannot write " + path, e);
+        }
+    }
+
+    private void say(String line) {
+        if (out != null) {
+            out.println(line);
+        }
+    }
+
+    /** The best monitored value seen with {@link #saveBestOnly}, or null before the first save. */
+    public Double best() {
+        return best;
+    }
+
+    /** The last file written, or null. */
+    public Path lastSaved() {
+        return lastSaved;
+    }
+}

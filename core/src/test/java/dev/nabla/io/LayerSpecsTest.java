@@ -1,0 +1,275 @@
+package dev.nabla.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nabla.nn.AdaptiveAvgPool2d;
+import dev.nabla.nn.Add;
+import dev.nabla.nn.AvgPool1d;
+import dev.nabla.nn.AvgPool2d;
+import dev.nabla.nn.BatchNorm1d;
+import dev.nabla.nn.BatchNorm2d;
+import dev.nabla.nn.Concatenate;
+import dev.nabla.nn.Conv1d;
+import dev.nabla.nn.Conv2d;
+import dev.nabla.nn.ConvTranspose2d;
+import dev.nabla.nn.Dense;
+import dev.nabla.nn.Dropout;
+import dev.nabla.nn.Elu;
+import dev.nabla.nn.Embedding;
+import dev.nabla.nn.Flatten;
+import dev.nabla.nn.Gelu;
+import dev.nabla.nn.GlobalAvgPool;
+import dev.nabla.nn.GlobalMaxPool;
+import dev.nabla.nn.Graph;
+import dev.nabla.nn.GraphNode;
+import dev.nabla.nn.GroupNorm;
+import dev.nabla.nn.Layer;
+import dev.nabla.nn.LayerNorm;
+import dev.nabla.nn.LeakyRelu;
+import dev.nabla.nn.LogSoftmax;
+import dev.nabla.nn.MaxPool1d;
+import dev.nabla.nn.MaxPool2d;
+import dev.nabla.nn.Multiply;
+import dev.nabla.nn.Permute;
+import dev.nabla.nn.Prelu;
+import dev.nabla.nn.Relu;
+import dev.nabla.nn.Reshape;
+import dev.nabla.nn.Sequential;
+import dev.nabla.nn.Sigmoid;
+import dev.nabla.nn.Silu;
+import dev.nabla.nn.Softmax;
+import dev.nabla.nn.SpatialDropout2d;
+import dev.nabla.nn.Tanh;
+import dev.nabla.nn.UpSampling2d;
+import dev.nabla.nn.ZeroPadding2d;
+import dev.nabla.tensor.ConvolutionOptions;
+import dev.nabla.tensor.Tensor;
+import java.io.IOException;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class LayerSpecsTest {
+
+    /** One or more layers of every built-in type, most with settings other than the defaults. */
+    static List<Layer> everyLayerType() {
+        GraphNode a = GraphNode.input("a", 4);
+        GraphNode b = GraphNode.input("b", 4);
+        Dense shared = new Dense(4);
+        Graph graph = new Graph(List.of(a, b), List.of(new Add().apply(shared.apply(a), shared.apply(b), a)));
+        return List.of(
+                new Dense(8), new Dense(3, 5, false),
+                new Conv1d(4, 3), new Conv1d(2, 4, 3, ConvolutionOptions.defaults().stride(2).padding(1)),
+                new Conv2d(6, new int[] {3, 5}, ConvolutionOptions.defaults().paddingSame().dilation(2).groups(2), false)
+                        .build(1, 4, 9, 9),
+                new Conv2d(3, 6, 3, ConvolutionOptions.defaults().stride(2, 1).padding(1, 0)),
+                new ConvTranspose2d(4, 2, 3, ConvolutionOptions.defaults().stride(2).padding(1).outputPadding(1)),
+                new ConvTranspose2d(2, 3, ConvolutionOptions.defaults()),
+                new BatchNorm1d(), new BatchNorm1d(5, 1e-3f, 0.01f, false), new BatchNorm2d(3),
+                new LayerNorm(), new LayerNorm(new int[] {3, 4}, 1e-6f, false), new GroupNorm(2), new GroupNorm(2, 6),
+                new Embedding(10, 4), new Embedding(10, 4, -1), new Prelu(), new Prelu(3, 0.1f),
+                new Relu(), new Sigmoid(), new Tanh(), new Silu(), new LeakyRelu(0.2f), new Elu(0.5f),
+                new Gelu(true), new Softmax(1), new LogSoftmax(),
+                new MaxPool1d(2), new MaxPool2d(3, 2, 1), new AvgPool1d(3, 1, 1), new AvgPool2d(2),
+                new AdaptiveAvgPool2d(2, 3), new GlobalAvgPool(), new GlobalMaxPool(),
+                new Flatten(), new Flatten(2, 3), new Reshape(1, -1, 4), new Permute(2, 1, 3),
+                new UpSampling2d(), new UpSampling2d(2, 3, UpSampling2d.Interpolation.BILINEAR),
+                new ZeroPadding2d(1, 2, 3, 4), new Dropout(0.3f), new SpatialDropout2d(0.1f),
+                new Add(), new Multiply(), new Concatenate(-1),
+                new Sequential(new Dense(2, 3), new Relu(), new Sequential(new Dense(3, 1))), graph,
+                new Dense(2, 2).setTrainable(false));
+    }
+
+    @Test
+    void everyPublicLayerClassOfNnIsRegistered() throws IOException, ClassNotFoundException {
+        List<String> missing = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("src/main/java/dev/nabla/nn"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                String name = file.getFileName().toString().replace(".java", "");
+                Class<?> c = Class.forName("dev.nabla.nn." + name);
+                boolean concreteLayer = Layer.class.isAssignableFrom(c) && Modifier.isPublic(c.getModifiers())
+                        && !Modifier.isAbstract(c.getModifiers());
+                if (concreteLayer && !LayerSpecs.types().contains(name)) {
+                    missing.add(name);
+                }
+            }
+        }
+        assertEquals(List.of(), missing, "add a LayerSpecs entry for each new layer");
+        assertTrue(LayerSpecs.types().size() >= 38, LayerSpecs.types().toString());
+    }
+
+    @Test
+    void describeThenCreateGivesAnEquivalentLayerForEveryType() {
+        List<String> seen = new ArrayList<>();
+        for (Layer layer : everyLayerType()) {
+            LayerSpec spec = LayerSpecs.describe(layer);
+            Layer again = LayerSpecs.create(spec);
+            assertEquals(layer.getClass(), again.getClass(), spec.toString());
+            assertEquals(spec, LayerSpecs.describe(again), "describe(create(spec)) for " + layer);
+            assertEquals(layer.toString(), again.toString(), spec.toString());
+            assertEquals(layer.isBuilt(), again.isBuilt(), spec.toString());
+            assertEquals(shapes(layer.stateDict()), shapes(again.stateDict()), spec.toString());
+            assertEquals(layer.isTrainable(), again.isTrainable(), spec.toString());
+            seen.add(spec.type());
+        }
+        assertEquals(new TreeSet<>(LayerSpecs.types()), new TreeSet<>(seen));
+    }
+
+    @Test
+    void specsSurviveJsonWithItsLongsAndDoubles() throws IOException {
+        for (Layer layer : everyLayerType()) {
+            LayerSpec spec = LayerSpecs.describe(layer);
+            String json = JsonWriter.write(spec.toMap());
+            Map<?, ?> read = (Map<?, ?>) JsonReader.parseDocument(json.getBytes(StandardCharsets.UTF_8));
+            assertEquals(spec, LayerSpecs.describe(LayerSpecs.create(LayerSpec.of(read))), json);
+        }
+    }
+
+    private static Map<String, String> shapes(Map<String, Tensor> state) {
+        Map<String, String> out = new LinkedHashMap<>();
+        state.forEach((k, t) -> out.put(k, t.shape().toString()));
+        return out;
+    }
+
+    @Test
+    void describesWithReadableSnakeCaseArguments() {
+        assertEquals(new LayerSpec("Dense", Map.of("units", 5, "in_features", 3, "use_bias", false)),
+                LayerSpecs.describe(new Dense(3, 5, false)));
+        assertEquals("{type=Conv2d, out_channels=8, kernel_size=3, stride=2, padding=same, dilation=1, groups=1,"
+                        + " use_bias=true}",
+                LayerSpecs.describe(new Conv2d(8, 3, ConvolutionOptions.defaults().stride(2).paddingSame())).toMap()
+                        .toString());
+        assertEquals("{type=BatchNorm2d, num_features=3, eps=1.0E-5, momentum=0.1, affine=true}",
+                LayerSpecs.describe(new BatchNorm2d(3)).toMap().toString());
+    }
+
+    @Test
+    void acceptsSnakeCaseTypeNamesAndKerasArgumentNames() {
+        Layer conv = LayerSpecs.create("conv2d", Map.of("filters", 4, "kernel_size", List.of(3, 1), "strides", 2,
+                "padding", "valid", "in_channels", 3));
+        assertInstanceOf(Conv2d.class, conv);
+        assertEquals("[4, 3, 3, 1]", Arrays.toString(conv.stateDict().get("weight").shape().toArray()));
+        assertInstanceOf(BatchNorm2d.class, LayerSpecs.create("batch_norm2d", Map.of("epsilon", 1e-3)));
+        assertInstanceOf(MaxPool2d.class, LayerSpecs.create("max_pool2d", Map.of("pool_size", 2L)));
+        assertInstanceOf(Relu.class, LayerSpecs.create("relu", Map.of()));
+        assertInstanceOf(LeakyRelu.class, LayerSpecs.create("LEAKY_RELU", Map.of("negative_slope", 0.2)));
+        Dropout dropout = (Dropout) LayerSpecs.create("dropout", Map.of("rate", 0.25));
+        assertEquals(0.25f, dropout.rate());
+        Dense dense = (Dense) LayerSpecs.create("dense", Map.of("units", 10L, "in_features", 4, "trainable", false));
+        assertEquals(4, dense.inFeatures());
+        assertFalse(dense.isTrainable());
+        assertEquals(List.of(), dense.trainableParameters());
+    }
+
+    private static LayerSpecException createError(String type, Map<String, Object> arguments) {
+        return assertThrows(LayerSpecException.class, () -> LayerSpecs.create(type, arguments));
+    }
+
+    @Test
+    void anUnknownTypeListsTheKnownOnes() {
+        LayerSpecException e = createError("Dens", Map.of());
+        assertEquals("type", e.key());
+        assertTrue(e.getMessage().startsWith("unknown layer type 'Dens'; known types: Dense, Conv1d, Conv2d,"),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("Sequential, Graph (or in snake_case, such as batch_norm2d)"), e.getMessage());
+    }
+
+    @Test
+    void argumentErrorsNameTheArgumentTheExpectedKindAndTheLayerType() {
+        LayerSpecException unknown = createError("Dense", Map.of("unitz", 10));
+        assertEquals("Dense: argument 'unitz' is not known; known: units, in_features, use_bias, trainable",
+                unknown.getMessage());
+        assertEquals("unitz", unknown.key());
+        assertEquals("Dense: argument 'units' must be an integer, got \"ten\" (a string)",
+                createError("Dense", Map.of("units", "ten")).getMessage());
+        assertEquals("Dense: argument 'units' must be an integer, got 10.5",
+                createError("Dense", Map.of("units", 10.5)).getMessage());
+        assertEquals("Dense: argument 'units' is required (an integer)", createError("Dense", Map.of()).getMessage());
+        assertEquals("Dropout: argument 'rate' must be a number, got true",
+                createError("dropout", Map.of("rate", true)).getMessage());
+        assertEquals("Conv2d: argument 'padding' must be an integer, a list of integers, \"same\" or \"valid\","
+                        + " got \"full\" (a string)",
+                createError("Conv2d", Map.of("out_channels", 2, "kernel_size", 3, "padding", "full")).getMessage());
+        Map<String, Object> twice = new LinkedHashMap<>(Map.of("out_channels", 2, "kernel_size", 3));
+        twice.put("stride", 1);
+        twice.put("strides", 1);
+        assertEquals("Conv2d: argument 'strides' repeats 'stride' (the same argument under another name); give one"
+                + " of them", createError("Conv2d", twice).getMessage());
+        assertEquals("UpSampling2d: argument 'interpolation' must be one of nearest, bilinear, got \"cubic\"",
+                createError("up_sampling2d", Map.of("interpolation", "cubic")).getMessage());
+        assertEquals("Conv2d: argument 'kernel_size' needs 2 integers or one, got 3: [3, 3, 3]",
+                createError("Conv2d", Map.of("out_channels", 2, "kernel_size", List.of(3, 3, 3))).getMessage());
+    }
+
+    @Test
+    void valuesTheLayerRefusesGiveItsOwnMessage() {
+        LayerSpecException e = createError("Dense", Map.of("units", 0));
+        assertEquals("Dense: units must be at least 1, got 0", e.getMessage());
+        assertEquals("", e.key());
+        assertEquals("Conv2d: ConvolutionOptions: stride (0, 0) must be at least 1",
+                createError("Conv2d", Map.of("out_channels", 2, "kernel_size", 3, "stride", 0)).getMessage());
+    }
+
+    @Test
+    void errorsInNestedSpecsSayWhereTheyAre() {
+        Map<String, Object> spec = Map.of("layers", List.of(Map.of("type", "Dense", "units", 3),
+                Map.of("type", "Sequential", "layers", List.of(Map.of("type", "Relu"), Map.of("type", "Foo")))));
+        LayerSpecException e = createError("Sequential", spec);
+        assertEquals("layers[1].layers[1].type", e.key());
+        assertTrue(e.getMessage().startsWith("layers[1].layers[1].type: unknown layer type 'Foo'; known types:"),
+                e.getMessage());
+        assertTrue(e.messageUnder("model").startsWith("model.layers[1].layers[1].type: unknown layer type 'Foo'"));
+
+        LayerSpecException argument = createError("Sequential", Map.of("layers", List.of(Map.of("type", "Dense"))));
+        assertEquals("model.layers[0].units: Dense: argument 'units' is required (an integer)",
+                argument.messageUnder("model"));
+        assertEquals("layers[0]: expected a layer spec (an object), got 3",
+                createError("Sequential", Map.of("layers", List.of(3))).getMessage());
+        assertEquals("layers[0].type: a layer spec needs a \"type\"; found the keys [units]",
+                createError("Sequential", Map.of("layers", List.of(Map.of("units", 3)))).getMessage());
+    }
+
+    @Test
+    void graphSpecsNumberTheInputsThenTheNodes() {
+        Map<String, Object> graph = new LinkedHashMap<>();
+        graph.put("inputs", List.of(Map.of("name", "x", "shape", List.of(3))));
+        graph.put("layers", Map.of("dense", Map.of("type", "Dense", "units", 2), "relu", Map.of("type", "relu")));
+        graph.put("nodes", List.of(Map.of("layer", "dense", "inputs", List.of(0)), Map.of("layer", "relu",
+                "inputs", List.of(1))));
+        graph.put("outputs", List.of(2));
+        Graph built = (Graph) LayerSpecs.create("Graph", graph);
+        assertEquals("[4, 2]", Arrays.toString(built.forward(Tensor.zeros(4, 3)).shape().toArray()));
+
+        graph.put("nodes", List.of(Map.of("layer", "dense", "inputs", List.of(2)), Map.of("layer", "relu",
+                "inputs", List.of(1))));
+        LayerSpecException e = createError("Graph", graph);
+        assertEquals("nodes[0].inputs: Graph: node number 2 is not defined here; the inputs and the nodes before this"
+                + " point are numbered 0 to 0", e.messageUnder(""));
+        graph.put("nodes", List.of(Map.of("layer", "dense", "inputs", List.of(0))));
+        graph.put("outputs", List.of(1));
+        assertEquals("Graph: the layers [relu] are applied at no node", createError("Graph", graph).getMessage());
+    }
+
+    @Test
+    void aSubclassedLayerCannotBeDescribed() {
+        Layer custom = new Sequential(new Dense(2, 2), new Dense(2, 2) { });
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LayerSpecs.describe(custom));
+        assertTrue(e.getMessage().startsWith("Sequential.1: dev.nabla.io.LayerSpecsTest$"), e.getMessage());
+        assertTrue(e.getMessage().endsWith(" is not a built-in layer type, so its architecture cannot be written down;"
+                + " save the weights only (PyTorchWeights.save or Safetensors.write of stateDict()) and rebuild the"
+                + " model in code"), e.getMessage());
+    }
+}

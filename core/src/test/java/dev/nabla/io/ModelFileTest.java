@@ -1,0 +1,384 @@
+package dev.nabla.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nabla.nn.Dense;
+import dev.nabla.nn.Graph;
+import dev.nabla.nn.Layer;
+import dev.nabla.nn.Relu;
+import dev.nabla.nn.Sequential;
+import dev.nabla.optim.Adam;
+import dev.nabla.optim.Sgd;
+import dev.nabla.tensor.Generator;
+import dev.nabla.tensor.NoGrad;
+import dev.nabla.tensor.Tensor;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelFileTest {
+
+    @TempDir
+    Path directory;
+
+    private static float[] predict(Layer model, List<Tensor> inputs) {
+        model.eval();
+        try (NoGrad ignored = NoGrad.enter()) {
+            return model.forward(inputs).toFloatArray();
+        }
+    }
+
+    /** Saves, loads and checks that the loaded model gives bitwise the same outputs; returns the loaded model. */
+    private Layer roundTrip(Layer model, List<Tensor> inputs) throws IOException {
+        Path file = directory.resolve("model.nabla");
+        ModelFile.save(file, model);
+        Layer loaded = ModelFile.load(file).model();
+        assertEquals(model.getClass(), loaded.getClass());
+        assertEquals(model.toString(), loaded.toString());
+        float[] expected = predict(model, inputs);
+        float[] actual = predict(loaded, inputs);
+        assertTrue(Arrays.equals(expected, actual), "outputs differ:\n" + Arrays.toString(expected) + "\n"
+                + Arrays.toString(actual));
+        return loaded;
+    }
+
+    @Test
+    void sequentialModelsUsingEveryBuiltInLayerTypePredictBitwiseTheSameAfterLoading() throws IOException {
+        Set<String> types = new TreeSet<>();
+        types.addAll(typesIn(roundTrip(ModelFixtures.imageModel(), List.of(ModelFixtures.imageInput()))));
+        types.addAll(typesIn(roundTrip(ModelFixtures.sequenceModel(), List.of(ModelFixtures.sequenceInput()))));
+        types.addAll(typesIn(roundTrip(ModelFixtures.tokenModel(), List.of(ModelFixtures.tokenInput()))));
+        types.addAll(typesIn(roundTrip(ModelFixtures.twoInputGraph(), ModelFixtures.graphInputs())));
+        assertEquals(new TreeSet<>(LayerSpecs.types()), types);
+    }
+
+    private static Set<String> typesIn(Layer layer) {
+        Set<String> out = new HashSet<>(Set.of(layer.getClass().getSimpleName()));
+        layer.children().values().forEach(c -> out.addAll(typesIn(c)));
+        return out;
+    }
+
+    @Test
+    void aGraphWithTwoInputsASkipConnectionAndASharedLayerKeepsItsStructure() throws IOException {
+        Graph model = ModelFixtures.twoInputGraph();
+        Graph loaded = (Graph) roundTrip(model, ModelFixtures.graphInputs());
+        assertEquals(model.stateDict().keySet(), loaded.stateDict().keySet());
+        assertEquals(List.of("a", "b"), loaded.inputNodes().stream().map(n -> n.inputName()).toList());
+        assertEquals(model.nodes().size(), loaded.nodes().size());
+    }
+
+    @Test
+    void theConfigIsReadableJsonAndTheWeightsEntryIsAPyTorchStateDict() throws IOException {
+        Path file = directory.resolve("small.nabla");
+        Sequential model = new Sequential(new Dense(2, 3), new Relu());
+        ModelFile.save(file, model);
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            assertEquals(List.of("config.json", "weights.safetensors"),
+                    zip.stream().map(ZipEntry::getName).toList());
+            String config = new String(zip.getInputStream(zip.getEntry("config.json")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertEquals("""
+                    {
+                      "format": "nabla-model",
+                      "version": 1,
+                      "model": {
+                        "type": "Sequential",
+                        "layers": [
+                          {
+                            "type": "Dense",
+                            "units": 3,
+                            "in_features": 2,
+                            "use_bias": true
+                          },
+                          {
+                            "type": "Relu"
+                          }
+                        ]
+                      },
+                      "metadata": {
+                        "framework": "nabla",
+                        "parameters": "9"
+                      }
+                    }
+                    """, config);
+            Path weights = directory.resolve("weights.safetensors");
+            Files.write(weights, zip.getInputStream(zip.getEntry("weights.safetensors")).readAllBytes());
+            SafetensorsFile read = Safetensors.read(weights);
+            assertEquals(Map.of("format", "pt"), read.metadata());
+            assertEquals(List.of("0.weight", "0.bias"), List.copyOf(read.tensors().keySet()));
+        }
+    }
+
+    @Test
+    void savingTheSameModelTwiceGivesTheSameBytes() throws IOException {
+        Sequential model = ModelFixtures.tokenModel();
+        ModelFile.save(directory.resolve("one.nabla"), model);
+        ModelFile.save(directory.resolve("two.nabla"), model);
+        assertArrayEquals(Files.readAllBytes(directory.resolve("one.nabla")),
+                Files.readAllBytes(directory.resolve("two.nabla")));
+    }
+
+    @Test
+    void aModelSavedHerePredictsBitwiseTheSameInANewJvm() throws IOException, InterruptedException {
+        Graph model = ModelFixtures.twoInputGraph();
+        Path file = directory.resolve("graph.nabla");
+        ModelFile.save(file, model);
+        List<Tensor> inputs = ModelFixtures.graphInputs();
+        Path inputFile = directory.resolve("inputs.safetensors");
+        Safetensors.write(inputFile, Map.of("0", inputs.get(0), "1", inputs.get(1)));
+        Path outputFile = directory.resolve("outputs.safetensors");
+
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        ProcessBuilder builder = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector",
+                "-cp", System.getProperty("java.class.path"), PredictWithModelFile.class.getName(),
+                file.toString(), inputFile.toString(), outputFile.toString());
+        Path log = directory.resolve("child.log");
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        Process child = builder.start();
+        boolean finished = child.waitFor(60, TimeUnit.SECONDS);
+        if (!finished) {
+            child.destroyForcibly();
+        }
+        assertTrue(finished, "child JVM did not finish within 60 s");
+        assertEquals(0, child.exitValue(), Files.readString(log));
+
+        float[] expected = predict(model, inputs);
+        float[] actual = Safetensors.read(outputFile).tensors().get("output").toFloatArray();
+        assertTrue(Arrays.equals(expected, actual), Arrays.toString(expected) + "\n" + Arrays.toString(actual));
+    }
+
+    private static Sequential regression() {
+        Layer.manualSeed(21);
+        return new Sequential(new Dense(3, 8), new Relu(), new Dense(8, 1));
+    }
+
+    private static void train(Layer model, Adam optimizer, int steps, long seed) {
+        Generator data = new Generator(seed);
+        for (int i = 0; i < steps; i++) {
+            Tensor x = Tensor.uniform(data, -1f, 1f, 16, 3);
+            Tensor y = x.sum(1, true);
+            optimizer.zeroGrad();
+            Tensor error = model.forward(x).sub(y);
+            error.mul(error).mean().backward();
+            optimizer.step();
+        }
+    }
+
+    @Test
+    void theOptimizerStateLetsTrainingContinueExactlyAsWithoutTheSave() throws IOException {
+        Sequential model = regression();
+        Adam optimizer = new Adam(model.trainableParameters(), 0.01f);
+        train(model, optimizer, 5, 1);
+        Path file = directory.resolve("checkpoint.nabla");
+        ModelFile.save(file, model, optimizer, Map.of("epoch", "5", "best_loss", "0.25"));
+        train(model, optimizer, 5, 2);
+
+        ModelFile.LoadedModel loaded = ModelFile.load(file);
+        assertEquals(Map.of("epoch", "5", "best_loss", "0.25"), loaded.trainingState());
+        assertEquals("Adam", loaded.metadata().get("optimizer"));
+        Adam resumed = loaded.restoreOptimizer(new Adam(loaded.model().trainableParameters(), 0.5f));
+        assertEquals(0.01f, resumed.learningRate());
+        train(loaded.model(), resumed, 5, 2);
+        model.stateDict().forEach((key, value) -> assertArrayEquals(value.toFloatArray(),
+                loaded.model().stateDict().get(key).toFloatArray(), key));
+
+        var wrongKind = assertThrows(IllegalArgumentException.class,
+                () -> loaded.restoreOptimizer(new Sgd(loaded.model().trainableParameters(), 0.1f)));
+        assertEquals("the model file holds the state of a Adam optimizer, which cannot be restored into a Sgd",
+                wrongKind.getMessage());
+        ModelFile.save(file, model);
+        var none = assertThrows(IllegalStateException.class,
+                () -> ModelFile.load(file).restoreOptimizer(new Adam(model.trainableParameters())));
+        assertEquals("the model file holds no optimizer state (it was saved without one)", none.getMessage());
+    }
+
+    @Test
+    void savingRefusesModelsItCannotDescribeAndLeavesThePreviousFile() throws IOException {
+        Path file = directory.resolve("model.nabla");
+        ModelFile.save(file, new Sequential(new Dense(2, 2)));
+        byte[] before = Files.readAllBytes(file);
+        Layer custom = new Sequential(new Dense(2, 2) { });
+        var e = assertThrows(IllegalArgumentException.class, () -> ModelFile.save(file, custom));
+        assertTrue(e.getMessage().startsWith("Sequential.0: dev.nabla.io.ModelFileTest$"), e.getMessage());
+        var unbuilt = assertThrows(IllegalArgumentException.class,
+                () -> ModelFile.save(file, new Sequential(new Relu(), new Dense(4))));
+        assertEquals("Sequential.1 is not built yet, so it has no weights to save; give input sizes to the"
+                + " constructors, call build(inputShape), or run one forward pass", unbuilt.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file));
+        assertEquals(List.of("model.nabla"), fileNames());
+    }
+
+    private List<String> fileNames() throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    // Malformed files: each is rejected with a message naming the file and the fault.
+
+    private String loadError(Path file) {
+        return assertThrows(IOException.class, () -> ModelFile.load(file)).getMessage();
+    }
+
+    private Path saved() throws IOException {
+        Path file = directory.resolve("good.nabla");
+        Layer.manualSeed(3);
+        ModelFile.save(file, new Sequential(new Dense(2, 3), new Relu(), new Dense(3, 1)));
+        return file;
+    }
+
+    /** A zip of the given entries. */
+    private Path zip(String name, Map<String, byte[]> entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                out.putNextEntry(new ZipEntry(e.getKey()));
+                out.write(e.getValue());
+                out.closeEntry();
+            }
+        }
+        Path file = directory.resolve(name);
+        Files.write(file, bytes.toByteArray());
+        return file;
+    }
+
+    /** The entries of a model file. */
+    private static Map<String, byte[]> entries(Path file) throws IOException {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (ZipEntry e : zip.stream().toList()) {
+                out.put(e.getName(), zip.getInputStream(e).readAllBytes());
+            }
+        }
+        return out;
+    }
+
+    /** The good file with its config.json edited. */
+    private Path withConfig(String from, String to) throws IOException {
+        Map<String, byte[]> entries = entries(saved());
+        String config = new String(entries.get("config.json"), StandardCharsets.UTF_8);
+        assertTrue(config.contains(from), config);
+        entries.put("config.json", config.replace(from, to).getBytes(StandardCharsets.UTF_8));
+        return zip("edited.nabla", entries);
+    }
+
+    @Test
+    void aTruncatedFileIsNotAZipArchive() throws IOException {
+        Path file = saved();
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
+        assertEquals(file + ": not a Nabla model file (not a zip archive): zip END header not found; was it"
+                + " truncated or overwritten?", loadError(file));
+    }
+
+    @Test
+    void randomBytesAndEmptyFilesAreNotZipArchives() throws IOException {
+        Path random = directory.resolve("random.nabla");
+        byte[] noise = new byte[4096];
+        new java.util.Random(1).nextBytes(noise);
+        Files.write(random, noise);
+        assertTrue(loadError(random).startsWith(random + ": not a Nabla model file (not a zip archive): "));
+        Path empty = Files.createFile(directory.resolve("empty.nabla"));
+        assertTrue(loadError(empty).startsWith(empty + ": not a Nabla model file (not a zip archive): "));
+    }
+
+    @Test
+    void aZipWithoutConfigJsonIsNotAModelFile() throws IOException {
+        Map<String, byte[]> entries = entries(saved());
+        entries.remove("config.json");
+        Path file = zip("weights-only.nabla", entries);
+        assertEquals(file + ": not a Nabla model file: it holds no config.json (it holds [weights.safetensors])",
+                loadError(file));
+    }
+
+    @Test
+    void anotherFormatOrANewerVersionIsRefused() throws IOException {
+        Path keras = withConfig("\"format\": \"nabla-model\"", "\"format\": \"keras\"");
+        assertEquals(keras + ": config.json: format is \"keras\", expected \"nabla-model\"; not a Nabla model file",
+                loadError(keras));
+        Path newer = withConfig("\"version\": 1", "\"version\": 2");
+        assertEquals(newer + ": written by a newer Nabla (model file version 2; this Nabla reads versions up to 1);"
+                + " update Nabla to load it", loadError(newer));
+        Path fractional = withConfig("\"version\": 1", "\"version\": 1.5");
+        assertEquals(fractional + ": config.json: version must be a positive integer, got 1.5", loadError(fractional));
+        Path broken = withConfig("\"version\": 1,", "\"version\": 1");
+        assertEquals(broken + ": config.json: malformed JSON: expected '}' to close the object, found '\"' at byte 46"
+                + " of the JSON text", loadError(broken));
+    }
+
+    @Test
+    void architectureErrorsNameTheirPlaceInTheConfig() throws IOException {
+        Path unknown = withConfig("\"type\": \"Relu\"", "\"type\": \"Swish\"");
+        assertTrue(loadError(unknown).startsWith(unknown + ": config.json: model.layers[1].type: unknown layer type"
+                + " 'Swish'; known types: Dense, "), loadError(unknown));
+        Path badArgument = withConfig("\"units\": 3", "\"unitz\": 3");
+        assertEquals(badArgument + ": config.json: model.layers[0].unitz: Dense: argument 'unitz' is not known;"
+                + " known: units, in_features, use_bias, trainable", loadError(badArgument));
+        Path badValue = withConfig("\"units\": 3", "\"units\": \"three\"");
+        assertEquals(badValue + ": config.json: model.layers[0].units: Dense: argument 'units' must be an integer,"
+                + " got \"three\" (a string)", loadError(badValue));
+    }
+
+    @Test
+    void weightsThatDoNotFitTheArchitectureAreNamedByKeyAndShape() throws IOException {
+        Path file = withConfig("\"units\": 3", "\"units\": 4");
+        assertEquals(file + ": weights.safetensors does not fit the architecture in config.json: Sequential: state"
+                + " dict does not match: missing keys [], unexpected keys [], shape mismatches [0.weight: expected"
+                + " [4, 2], got [3, 2], 0.bias: expected [4], got [3]]",
+                loadError(file));
+    }
+
+    @Test
+    void corruptedOrTruncatedWeightsAreRejected() throws IOException {
+        Path file = saved();
+        byte[] bytes = Files.readAllBytes(file);
+        int data = indexOf(bytes, "0.weight".getBytes(StandardCharsets.UTF_8)) + 200;
+        bytes[data] ^= 0x40;
+        Files.write(file, bytes);
+        assertEquals(file + ": weights.safetensors: corrupted: its content does not match the size and checksum the"
+                + " archive records for it", loadError(file));
+
+        Map<String, byte[]> entries = entries(saved());
+        byte[] weights = entries.get("weights.safetensors");
+        entries.put("weights.safetensors", Arrays.copyOf(weights, weights.length - 4));
+        Path truncated = zip("truncated-weights.nabla", entries);
+        assertTrue(loadError(truncated).startsWith(truncated + ": weights.safetensors: truncated: tensor '2.bias'"),
+                loadError(truncated));
+    }
+
+    private static int indexOf(byte[] bytes, byte[] pattern) {
+        for (int i = 0; i + pattern.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + pattern.length, pattern, 0, pattern.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("pattern not found");
+    }
+
+    @Test
+    void aMissingFileSaysSo() {
+        Path missing = directory.resolve("missing.nabla");
+        assertTrue(loadError(missing).contains("missing.nabla"));
+        assertFalse(Files.exists(missing));
+    }
+}
