@@ -1,7 +1,6 @@
 package dev.nabla.cli;
 
 import dev.nabla.cli.config.ConfigException;
-import dev.nabla.cli.experiment.LayerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -38,12 +37,7 @@ public final class Main {
 
     /** The command line with all subcommands, ready to {@code execute}. */
     public static CommandLine commandLine() {
-        return commandLine(LayerFactory.NOT_YET);
-    }
-
-    /** The command line, making the layers of experiment files with {@code layers}. */
-    static CommandLine commandLine(LayerFactory layers) {
-        CommandLine cli = new CommandLine(new Main(), new Factory(layers));
+        CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(Main::reportError);
         return cli;
     }
@@ -68,19 +62,5 @@ public final class Main {
         command.getErr().println("nabla " + command.getCommandName() + ": " + message);
         command.getErr().flush();
         return 1;
-    }
-
-    /** Gives the commands that read experiment files the layer factory. */
-    private record Factory(LayerFactory layers) implements CommandLine.IFactory {
-        @Override
-        public <K> K create(Class<K> type) throws Exception {
-            if (type == TrainCommand.class) {
-                return type.cast(new TrainCommand(layers));
-            }
-            if (type == SummaryCommand.class) {
-                return type.cast(new SummaryCommand(layers));
-            }
-            return CommandLine.defaultFactory().create(type);
-        }
     }
 }

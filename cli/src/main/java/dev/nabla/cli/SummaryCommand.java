@@ -2,7 +2,6 @@ package dev.nabla.cli;
 
 import dev.nabla.cli.experiment.DataSpec;
 import dev.nabla.cli.experiment.Experiment;
-import dev.nabla.cli.experiment.LayerFactory;
 import dev.nabla.nn.Layer;
 import dev.nabla.nn.Summary;
 import java.io.IOException;
@@ -25,16 +24,6 @@ final class SummaryCommand implements Callable<Integer> {
     @Parameters(paramLabel = "EXPERIMENT", description = "An experiment file (.yaml).")
     private Path file;
 
-    private final LayerFactory layers;
-
-    SummaryCommand() {
-        this(LayerFactory.NOT_YET);
-    }
-
-    SummaryCommand(LayerFactory layers) {
-        this.layers = layers;
-    }
-
     @Override
     public Integer call() throws IOException {
         Experiment experiment = Experiment.read(file, Experiment.Overrides.NONE);
@@ -43,7 +32,7 @@ final class SummaryCommand implements Callable<Integer> {
             sampleShape = DataSpec.sampleShapeOf(experiment.data().load());
         }
         Layer.manualSeed(experiment.training().seed());
-        Layer model = experiment.model().build(layers, sampleShape);
+        Layer model = experiment.model().build(sampleShape);
         PrintWriter out = spec.commandLine().getOut();
         out.print(Summary.of(model, sampleShape));
         out.flush();

@@ -2,7 +2,6 @@ package dev.nabla.cli;
 
 import dev.nabla.cli.experiment.Experiment;
 import dev.nabla.cli.experiment.ExperimentRun;
-import dev.nabla.cli.experiment.LayerFactory;
 import dev.nabla.data.Digits;
 import dev.nabla.data.Split;
 import dev.nabla.nn.Dense;
@@ -62,16 +61,6 @@ final class TrainCommand implements Callable<Integer> {
             description = "Without a file: the seed of the split, weights and order (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    private final LayerFactory layers;
-
-    TrainCommand() {
-        this(LayerFactory.NOT_YET);
-    }
-
-    TrainCommand(LayerFactory layers) {
-        this.layers = layers;
-    }
-
     @Override
     public Integer call() throws IOException {
         check(epochs, "--epochs");
@@ -79,7 +68,7 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (experiment != null) {
             Experiment parsed = Experiment.read(experiment, new Experiment.Overrides(epochs, output, limit));
-            ExperimentRun.run(parsed, layers, out);
+            ExperimentRun.run(parsed, out);
             return 0;
         }
         if (output != null || limit != null) {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.nabla.cli.config.ConfigNode;
 import dev.nabla.cli.config.YamlFile;
 import dev.nabla.cli.experiment.Experiment;
-import dev.nabla.cli.experiment.TestLayers;
 import dev.nabla.data.FashionMnist;
 import dev.nabla.nn.Layer;
 import java.io.FileNotFoundException;
@@ -90,7 +89,7 @@ class ExampleExperimentsTest {
 
     private static void build(Experiment experiment) {
         Layer.manualSeed(1);
-        Layer model = experiment.model().build(new TestLayers(), experiment.sampleShape());
+        Layer model = experiment.model().build(experiment.sampleShape());
         assertTrue(model.parameterCount() > 0);
     }
 

@@ -1,6 +1,5 @@
 package dev.nabla.cli;
 
-import dev.nabla.cli.experiment.TestLayers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
@@ -11,7 +10,7 @@ record Run(int exitCode, String out, String err) {
     static Run nabla(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine(new TestLayers());
+        CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int exitCode = cli.execute(args);

@@ -37,7 +37,7 @@ public final class ExperimentRun {
     }
 
     /** Runs {@code experiment}, printing progress to {@code out}; returns the test loss and metrics. */
-    public static Map<String, Double> run(Experiment experiment, LayerFactory layers, PrintWriter out)
+    public static Map<String, Double> run(Experiment experiment, PrintWriter out)
             throws IOException {
         TrainingSpec training = experiment.training();
         Split split = null;
@@ -47,7 +47,7 @@ public final class ExperimentRun {
             sampleShape = DataSpec.sampleShapeOf(split);
         }
         Layer.manualSeed(training.seed());
-        Layer network = experiment.model().build(layers, sampleShape);
+        Layer network = experiment.model().build(sampleShape);
         Path output = experiment.output();
         Files.createDirectories(output);
         Files.writeString(output.resolve("config.resolved.yaml"), yaml(experiment.resolved(sampleShape)));

@@ -1,8 +1,9 @@
 package dev.nabla.cli.experiment;
 
-import dev.nabla.cli.config.ConfigException;
 import dev.nabla.cli.config.ConfigMap;
 import dev.nabla.cli.config.ConfigNode;
+import dev.nabla.io.LayerSpecException;
+import dev.nabla.io.LayerSpecs;
 import dev.nabla.nn.Graph;
 import dev.nabla.nn.GraphNode;
 import dev.nabla.nn.Layer;
@@ -15,8 +16,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The {@code model} section: a {@code sequential} list of layers, or a {@code graph} of
@@ -132,20 +131,20 @@ public final class ModelSpec {
         return graph;
     }
 
-    /** Makes the layers with {@code factory} for samples of {@code sampleShape}, checking each against its input. */
-    public Layer build(LayerFactory factory, int[] sampleShape) {
-        return graph ? buildGraph(factory, sampleShape) : buildSequential(factory, sampleShape);
+    /** Makes the layers for samples of {@code sampleShape}, checking each against its input. */
+    public Layer build(int[] sampleShape) {
+        return graph ? buildGraph(sampleShape) : buildSequential(sampleShape);
     }
 
-    private Layer buildSequential(LayerFactory factory, int[] sampleShape) {
+    private Layer buildSequential(int[] sampleShape) {
         Tensor x = sample(sampleShape);
         List<Layer> built = new ArrayList<>();
         for (LayerEntry entry : layers) {
-            Layer layer = create(factory, entry);
+            Layer layer = create(entry);
             x = probe(layer, List.of(x), entry.node());
             built.add(layer);
             if (entry.hasActivation()) {
-                Layer activation = activation(factory, entry);
+                Layer activation = activation(entry);
                 x = probe(activation, List.of(x), entry.activation());
                 built.add(activation);
             }
@@ -153,7 +152,7 @@ public final class ModelSpec {
         return new Sequential(built.toArray(Layer[]::new));
     }
 
-    private Layer buildGraph(LayerFactory factory, int[] sampleShape) {
+    private Layer buildGraph(int[] sampleShape) {
         String inputName = inputs.isEmpty() ? "input" : inputs.get(0).asString();
         GraphNode input = GraphNode.input(inputName, sampleShape);
         Map<String, GraphNode> named = new HashMap<>(Map.of(inputName, input));
@@ -162,11 +161,11 @@ public final class ModelSpec {
         for (LayerEntry entry : layers) {
             List<GraphNode> in = entry.inputs().isEmpty() ? List.of(previous)
                     : entry.inputs().stream().map(reference -> named.get(reference.asString())).toList();
-            Layer layer = create(factory, entry);
+            Layer layer = create(entry);
             Tensor value = probe(layer, in.stream().map(values::get).toList(), entry.node());
             GraphNode out = layer.apply(in.toArray(GraphNode[]::new));
             if (entry.hasActivation()) {
-                Layer activation = activation(factory, entry);
+                Layer activation = activation(entry);
                 value = probe(activation, List.of(value), entry.activation());
                 out = activation.apply(out);
             }
@@ -199,43 +198,22 @@ public final class ModelSpec {
         }
     }
 
-    private static Layer create(LayerFactory factory, LayerEntry entry) {
+    /** The entry's layer; a complaint about an argument is reported at it, any other at the type. */
+    private static Layer create(LayerEntry entry) {
         try {
-            return factory.create(entry.type().asString(), entry.argumentValues());
-        } catch (IllegalArgumentException e) {
-            throw locate(entry, e);
+            return LayerSpecs.create(entry.type().asString(), entry.argumentValues());
+        } catch (LayerSpecException e) {
+            ConfigNode argument = entry.arguments().get(e.key());
+            throw (argument != null ? argument : e.key().isEmpty() ? entry.node() : entry.type()).error(e.detail());
         }
     }
 
-    private static Layer activation(LayerFactory factory, LayerEntry entry) {
+    private static Layer activation(LayerEntry entry) {
         try {
-            return factory.create(entry.activation().asString(), Map.of());
-        } catch (IllegalArgumentException e) {
-            throw entry.activation().error("unknown activation: " + e.getMessage());
+            return LayerSpecs.create(entry.activation().asString(), Map.of());
+        } catch (LayerSpecException e) {
+            throw entry.activation().error("unknown activation: " + e.detail());
         }
-    }
-
-    /**
-     * Puts the factory's complaint at the argument it names (quoted, else as a word; the one
-     * named first, since a list of known arguments may follow), else at the type.
-     */
-    private static ConfigException locate(LayerEntry entry, IllegalArgumentException e) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        for (String form : new String[] {"['\"`]KEY['\"`]", "(?<![A-Za-z0-9_])KEY(?![A-Za-z0-9_])"}) {
-            ConfigNode first = null;
-            int firstAt = Integer.MAX_VALUE;
-            for (Map.Entry<String, ConfigNode> argument : entry.arguments().entrySet()) {
-                Matcher m = Pattern.compile(form.replace("KEY", Pattern.quote(argument.getKey()))).matcher(message);
-                if (m.find() && m.start() < firstAt) {
-                    first = argument.getValue();
-                    firstAt = m.start();
-                }
-            }
-            if (first != null) {
-                return first.error(message);
-            }
-        }
-        return entry.type().error(message);
     }
 
     /** The section as written, with the input shape used. */

@@ -25,7 +25,7 @@ class ExperimentRunTest {
     private Map<String, Double> run(String text, StringWriter printed) throws IOException {
         Experiment experiment = Experiment.parse(YamlFile.parse(text, "x.yaml"), directory.resolve("run"),
                 Experiment.Overrides.NONE);
-        return ExperimentRun.run(experiment, new TestLayers(), new PrintWriter(printed));
+        return ExperimentRun.run(experiment, new PrintWriter(printed));
     }
 
     @Test

@@ -46,7 +46,7 @@ class ExperimentTest {
     private static ConfigException failure(String text) {
         return assertThrows(ConfigException.class, () -> {
             Experiment experiment = parse(text);
-            experiment.model().build(new TestLayers(), experiment.sampleShape());
+            experiment.model().build(experiment.sampleShape());
         });
     }
 
@@ -67,7 +67,7 @@ class ExperimentTest {
     void buildsTheLayersWithTheActivationsAfterThem() {
         Experiment experiment = parse(MLP);
 
-        Layer model = experiment.model().build(new TestLayers(), experiment.sampleShape());
+        Layer model = experiment.model().build(experiment.sampleShape());
 
         Sequential sequential = assertInstanceOf(Sequential.class, model);
         assertEquals(List.of("Flatten", "Dense", "Relu", "Dense", "Softmax"),
@@ -126,7 +126,7 @@ class ExperimentTest {
 
         assertEquals(6, e.line());
         assertEquals("model.sequential[2].type", e.path());
-        assertTrue(e.getMessage().startsWith("x.yaml:6: model.sequential[2].type: unknown layer 'Conv3x'; known: "),
+        assertTrue(e.getMessage().startsWith("x.yaml:6: model.sequential[2].type: unknown layer type 'Conv3x'; known types: "),
                 e.getMessage());
     }
 
@@ -216,7 +216,7 @@ class ExperimentTest {
         Experiment experiment = parse(RESIDUAL.replace("{type: dense, units: 16, activation: relu}",
                 "{name: second, type: dense, units: 16, activation: relu}").replace("LAST", "second"));
 
-        Graph graph = assertInstanceOf(Graph.class, experiment.model().build(new TestLayers(), new int[] {1, 8, 8}));
+        Graph graph = assertInstanceOf(Graph.class, experiment.model().build(new int[] {1, 8, 8}));
 
         assertEquals(10, graph.forward(Tensor.zeros(3, 1, 8, 8)).dim(1));
         assertEquals(64 * 16 + 16 + 16 * 16 + 16 + 16 * 10 + 10, graph.parameterCount());
