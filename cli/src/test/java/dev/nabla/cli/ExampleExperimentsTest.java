@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.nabla.cli.config.ConfigNode;
 import dev.nabla.cli.config.YamlFile;
 import dev.nabla.cli.experiment.Experiment;
+import dev.nabla.cli.experiment.ExperimentRun;
 import dev.nabla.data.FashionMnist;
 import dev.nabla.nn.Layer;
 import java.io.FileNotFoundException;
@@ -81,7 +82,7 @@ class ExampleExperimentsTest {
             assertEquals(0, run.exitCode(), run.err());
             assertTrue(run.out().contains("fashion-mnist: 461 training, 51 validation and 512 test examples"),
                     run.out());
-            for (String written : List.of("config.resolved.yaml", "history.csv", "metrics.json", "curves.png")) {
+            for (String written : ExperimentRun.FILES) {
                 assertTrue(Files.size(output.resolve(written)) > 0, written);
             }
         }));

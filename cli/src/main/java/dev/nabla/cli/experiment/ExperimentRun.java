@@ -24,14 +24,16 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Runs an experiment: builds the model, trains it, tests it and writes the run's files into
  * the output directory: {@code config.resolved.yaml} (the file with its defaults filled in),
- * {@code history.csv} (one row per epoch), {@code metrics.json} (the final loss and metrics
- * on the test set) and {@code curves.png} (their curves over the epochs).
+ * {@code history.csv} (one row per epoch), {@code best.nabla} and {@code last.nabla} (the
+ * model at its lowest validation loss, or training loss without validation, and after the
+ * last epoch), {@code metrics.json} (the final loss and metrics on the test set) and
+ * {@code curves.png} (the curves over the epochs).
  */
 public final class ExperimentRun {
 
-    /** The files a run writes, in the order it writes them. */
-    public static final List<String> FILES = List.of("config.resolved.yaml", "history.csv", "metrics.json",
-            "curves.png");
+    /** The files a run writes. */
+    public static final List<String> FILES = List.of("config.resolved.yaml", "history.csv", "best.nabla", "last.nabla",
+            "metrics.json", "curves.png");
 
     private ExperimentRun() {
     }
@@ -63,12 +65,14 @@ public final class ExperimentRun {
         List<Callback> callbacks = new ArrayList<>();
         callbacks.add(new CsvLogger(output.resolve("history.csv")));
         training.callbacks().forEach(c -> callbacks.add(c.create()));
+        callbacks.add(new RunCheckpoints(output, experiment.data().validationSplit() > 0 ? "val_loss" : "loss",
+                new ModelInfo(sampleShape, training.loss(), training.metrics(), experiment.data().classNames())));
         History history = model.fit(split.train(), FitOptions.defaults().epochs(training.epochs())
                 .batchSize(training.batchSize()).validationSplit(experiment.data().validationSplit())
                 .shuffle(training.shuffle(), training.seed()).callbacks(callbacks.toArray(Callback[]::new)));
 
         Map<String, Double> test = model.evaluate(split.test(), training.batchSize());
-        Files.writeString(output.resolve("metrics.json"), MetricsJson.of(test) + "\n");
+        Files.writeString(output.resolve("metrics.json"), Json.object(test) + "\n");
         Curves.write(history, output.resolve("curves.png"));
         out.println(testLine(test));
         out.println("wrote " + output + ": " + String.join(", ", FILES));

@@ -1,10 +1,12 @@
 package dev.nabla.cli.experiment;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.cli.config.YamlFile;
+import dev.nabla.io.ModelFile;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,7 +31,7 @@ class ExperimentRunTest {
     }
 
     @Test
-    void aRunWritesItsConfigurationHistoryMetricsAndCurves() throws IOException {
+    void aRunWritesItsConfigurationHistoryModelsMetricsAndCurves() throws IOException {
         StringWriter printed = new StringWriter();
 
         Map<String, Double> test = run("""
@@ -50,11 +52,21 @@ class ExperimentRunTest {
         List<String> history = Files.readAllLines(run.resolve("history.csv"));
         assertEquals("epoch,loss,accuracy,val_loss,val_accuracy", history.get(0));
         assertEquals(11, history.size(), history.toString());
-        assertEquals(MetricsJson.of(test) + "\n", Files.readString(run.resolve("metrics.json")));
+        assertEquals(Json.object(test) + "\n", Files.readString(run.resolve("metrics.json")));
         assertTrue(Files.readString(run.resolve("metrics.json")).matches("\\{\"loss\": [0-9.E-]+, \"accuracy\": [0-9.]+}\n"));
         BufferedImage curves = ImageIO.read(run.resolve("curves.png").toFile());
         assertNotNull(curves, "curves.png is a PNG image");
         assertEquals(2 * 560, curves.getWidth());
+        ModelFile.LoadedModel last = ModelFile.load(run.resolve("last.nabla"));
+        ModelFile.LoadedModel best = ModelFile.load(run.resolve("best.nabla"));
+        assertEquals("10", last.trainingState().get("epoch"));
+        assertEquals(history.stream().skip(1).mapToDouble(row -> Double.parseDouble(row.split(",")[3])).min().getAsDouble(),
+                Double.parseDouble(best.trainingState().get("val_loss")), 1e-6);
+        ModelInfo info = ModelInfo.of(best);
+        assertArrayEquals(new int[] {1, 8, 8}, info.inputShape());
+        assertEquals("sparse_categorical_crossentropy", info.loss());
+        assertEquals(List.of("accuracy"), info.metrics());
+        assertEquals("9", info.classNames().get(9));
         Experiment resolved = Experiment.read(run.resolve("config.resolved.yaml"), Experiment.Overrides.NONE);
         assertEquals(32, resolved.training().batchSize());
         assertEquals(10, resolved.training().epochs());

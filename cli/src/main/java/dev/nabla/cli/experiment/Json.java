@@ -1,19 +1,28 @@
 package dev.nabla.cli.experiment;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Metrics as one JSON object, {@code {"loss": 0.25, "accuracy": 0.9123}}, in the map's order. */
-public final class MetricsJson {
+/** The little JSON the CLI writes: metrics as an object, names as an array. */
+public final class Json {
 
-    private MetricsJson() {
+    private Json() {
     }
 
-    /** The JSON text; a non-finite value (a diverged loss) is written as null, which JSON allows. */
-    public static String of(Map<String, Double> metrics) {
+    /**
+     * Metrics as one object in the map's order, {@code {"loss": 0.25, "accuracy": 0.9123}};
+     * a non-finite value (a diverged loss) is written as null, since JSON has no NaN.
+     */
+    public static String object(Map<String, Double> metrics) {
         return metrics.entrySet().stream()
                 .map(e -> quote(e.getKey()) + ": " + (Double.isFinite(e.getValue()) ? e.getValue() : "null"))
                 .collect(Collectors.joining(", ", "{", "}"));
+    }
+
+    /** Strings as an array, {@code ["T-shirt/top", "Trouser"]}. */
+    public static String array(List<String> values) {
+        return values.stream().map(Json::quote).collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static String quote(String text) {
