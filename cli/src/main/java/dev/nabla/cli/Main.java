@@ -26,6 +26,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
                 InfoCommand.class,
                 TrainCommand.class,
+                EvaluateCommand.class,
+                PredictCommand.class,
                 SummaryCommand.class,
                 DemoCommand.class,
                 HelpCommand.class,

@@ -2,6 +2,8 @@ package dev.nabla.cli;
 
 import dev.nabla.cli.experiment.DataSpec;
 import dev.nabla.cli.experiment.Experiment;
+import dev.nabla.cli.experiment.ModelInfo;
+import dev.nabla.io.ModelFile;
 import dev.nabla.nn.Layer;
 import dev.nabla.nn.Summary;
 import java.io.IOException;
@@ -10,29 +12,50 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code nabla summary EXPERIMENT.yaml}: Keras's summary table of the model a file describes. */
+/** {@code nabla summary EXPERIMENT.yaml|MODEL}: Keras's summary table of a model. */
 @Command(name = "summary", description = "Print the layers, output shapes and parameter counts of the model an"
-        + " experiment file describes.")
+        + " experiment file describes or a model file holds.")
 final class SummaryCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "EXPERIMENT", description = "An experiment file (.yaml).")
+    @Parameters(paramLabel = "EXPERIMENT.yaml|MODEL", description = "An experiment file (.yaml) or a model file (.nabla).")
     private Path file;
+
+    @Option(names = "--input-shape", split = ",", paramLabel = "C,H,W",
+            description = "One sample's shape, for a model file that does not record it.")
+    private int[] inputShape;
 
     @Override
     public Integer call() throws IOException {
-        Experiment experiment = Experiment.read(file, Experiment.Overrides.NONE);
-        int[] sampleShape = experiment.sampleShape();
-        if (sampleShape == null) {
-            sampleShape = DataSpec.sampleShapeOf(experiment.data().load());
+        String name = file.getFileName().toString();
+        Layer model;
+        int[] sampleShape = inputShape;
+        if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+            Experiment experiment = Experiment.read(file, Experiment.Overrides.NONE);
+            if (sampleShape == null) {
+                sampleShape = experiment.sampleShape() != null ? experiment.sampleShape()
+                        : DataSpec.sampleShapeOf(experiment.data().load());
+            }
+            Layer.manualSeed(experiment.training().seed());
+            model = experiment.model().build(sampleShape);
+        } else {
+            ModelFile.LoadedModel loaded = ModelFile.load(file);
+            model = loaded.model();
+            if (sampleShape == null) {
+                sampleShape = ModelInfo.of(loaded).inputShape();
+            }
+            if (sampleShape == null) {
+                throw new ParameterException(spec.commandLine(), file + " does not record the shape of its input;"
+                        + " give it with --input-shape, e.g. --input-shape 1,28,28");
+            }
         }
-        Layer.manualSeed(experiment.training().seed());
-        Layer model = experiment.model().build(sampleShape);
         PrintWriter out = spec.commandLine().getOut();
         out.print(Summary.of(model, sampleShape));
         out.flush();

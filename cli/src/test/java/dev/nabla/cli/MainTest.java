@@ -13,7 +13,7 @@ class MainTest {
 
         assertEquals(0, run.exitCode());
         assertTrue(run.out().contains("Usage: nabla"), run.out());
-        for (String command : new String[] {"info", "train", "summary", "demo", "help"}) {
+        for (String command : new String[] {"info", "train", "evaluate", "predict", "summary", "demo", "help"}) {
             assertTrue(run.out().lines().anyMatch(line -> line.strip().startsWith(command + " ")),
                     "no line for " + command + " in\n" + run.out());
         }

@@ -27,4 +27,13 @@ class SummaryCommandTest {
         assertTrue(run.out().contains("image (InputLayer)"), run.out());
         assertTrue(run.out().contains("Connected to"), run.out());
     }
+
+    @Test
+    void summarisesAModelFileWithTheInputShapeItRecords() {
+        Run run = Run.nabla("summary", TrainedDigitsModel.directory().resolve("best.nabla").toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("(None, 64)"), run.out());
+        assertTrue(run.out().contains("Total params: 2,410"), run.out());
+    }
 }

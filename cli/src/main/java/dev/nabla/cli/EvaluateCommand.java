@@ -1,0 +1,82 @@
+package dev.nabla.cli;
+
+import dev.nabla.cli.experiment.DataSpec;
+import dev.nabla.cli.experiment.Json;
+import dev.nabla.cli.experiment.ModelInfo;
+import dev.nabla.data.TensorDataset;
+import dev.nabla.io.ModelFile;
+import dev.nabla.loss.Losses;
+import dev.nabla.metrics.Metric;
+import dev.nabla.metrics.Metrics;
+import dev.nabla.optim.Optimizers;
+import dev.nabla.train.Model;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code nabla evaluate MODEL --data SPEC}: a model file's loss and metrics on a data set. */
+@Command(name = "evaluate", description = "Test a model file on a data set and print its loss and metrics.")
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "MODEL", description = "A model file (.nabla), e.g. runs/fashion-mnist-mlp/best.nabla.")
+    private Path file;
+
+    @Option(names = "--data", required = true, paramLabel = "SPEC", description = "The data: digits, fashion-mnist,"
+            + " mnist or a directory of MNIST-format files, then :test (the default) or :train, e.g. fashion-mnist:test.")
+    private String data;
+
+    @Option(names = "--json", description = "Print one JSON object, {\"loss\": ..., \"accuracy\": ...}.")
+    private boolean json;
+
+    @Option(names = "--loss", paramLabel = "NAME",
+            description = "The loss (default: the one the model was trained with, else sparse_categorical_crossentropy).")
+    private String loss;
+
+    @Option(names = "--metrics", split = ",", paramLabel = "NAME",
+            description = "Metrics, comma-separated (default: the model's, else accuracy).")
+    private List<String> metrics;
+
+    @Option(names = "--batch-size", defaultValue = "256", paramLabel = "N",
+            description = "Samples per forward pass (default: ${DEFAULT-VALUE}).")
+    private int batchSize;
+
+    @Override
+    public Integer call() throws IOException {
+        ModelFile.LoadedModel loaded = ModelFile.load(file);
+        ModelInfo info = ModelInfo.of(loaded);
+        String lossName = loss != null ? loss : info.loss() != null ? info.loss() : "sparse_categorical_crossentropy";
+        List<String> metricNames = metrics != null ? metrics : info.metrics() != null ? info.metrics()
+                : List.of("accuracy");
+        List<Metric> compiled = new ArrayList<>();
+        metricNames.forEach(name -> compiled.add(Metrics.byName(name)));
+        TensorDataset dataset = DataSpec.select(data);
+        Model model = new Model(loaded.model());
+        // evaluate needs a compiled model; the optimizer is never made.
+        model.compile(Optimizers.byName("sgd"), Losses.byName(lossName), compiled.toArray(Metric[]::new));
+        Map<String, Double> result = model.evaluate(dataset, batchSize);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.object(result));
+        } else {
+            out.printf(Locale.ROOT, "%s: %d examples%n", data, dataset.size());
+            List<String> parts = new ArrayList<>();
+            result.forEach((key, value) -> parts.add(String.format(Locale.ROOT, "%s %.4f", key, value)));
+            out.println(String.join(", ", parts));
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.nabla.cli;
+
+import dev.nabla.cli.experiment.ModelInfo;
+import dev.nabla.io.ModelFile;
+import dev.nabla.tensor.Tensor;
+import dev.nabla.train.Model;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code nabla predict MODEL INPUT...}: the most likely classes of each input, with their probabilities. */
+@Command(name = "predict", description = "Print the most likely classes, with their probabilities, that a model"
+        + " file gives images (PNG, JPEG, ...; scaled to the model's input) or the samples of a .safetensors file.")
+final class PredictCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file (.nabla).")
+    private Path file;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "INPUT",
+            description = "Images, or .safetensors files holding one sample or a batch per tensor.")
+    private List<Path> inputs;
+
+    @Option(names = "--top", defaultValue = "3", paramLabel = "K",
+            description = "How many classes to show per input (default: ${DEFAULT-VALUE}).")
+    private int top;
+
+    @Option(names = "--invert", description = "Invert images (1 - pixel): the built-in data sets are light on dark,"
+            + " photos and drawings usually dark on light.")
+    private boolean invert;
+
+    @Option(names = "--input-shape", split = ",", paramLabel = "C,H,W",
+            description = "One sample's shape, for a model file that does not record it.")
+    private int[] inputShape;
+
+    @Override
+    public Integer call() throws IOException {
+        if (top < 1) {
+            throw new ParameterException(spec.commandLine(), "--top must be at least 1, got " + top);
+        }
+        ModelFile.LoadedModel loaded = ModelFile.load(file);
+        ModelInfo info = ModelInfo.of(loaded);
+        int[] sampleShape = inputShape != null ? inputShape : info.inputShape();
+        List<PredictionInputs.Input> samples = new ArrayList<>();
+        for (Path input : inputs) {
+            samples.addAll(PredictionInputs.read(input, sampleShape, invert));
+        }
+        Tensor outputs = new Model(loaded.model()).predict(
+                Tensor.stack(0, samples.stream().map(PredictionInputs.Input::sample).toArray(Tensor[]::new)));
+        if (outputs.rank() != 2) {
+            throw new IllegalArgumentException(file + ": the model gives outputs of shape " + outputs.shape()
+                    + ", not one score per class");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (!areProbabilities(outputs)) {
+            out.println("(the model gives scores, not probabilities: shown through softmax)");
+            outputs = outputs.softmax(1);
+        }
+        for (int i = 0; i < samples.size(); i++) {
+            out.println(samples.get(i).label() + ": " + topClasses(outputs.slice(0, i, i + 1).toFloatArray(),
+                    info.classNames()));
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** {@code 9 Ankle boot 0.9312, 7 Sneaker 0.0521, 5 Sandal 0.0101}. */
+    private String topClasses(float[] probabilities, List<String> classNames) {
+        return IntStream.range(0, probabilities.length).boxed()
+                .sorted(Comparator.comparingDouble(c -> -probabilities[c])).limit(top)
+                .map(c -> String.format(Locale.ROOT, "%d%s %.4f", c,
+                        classNames != null && c < classNames.size() ? " " + classNames.get(c) : "", probabilities[c]))
+                .reduce((a, b) -> a + ", " + b).orElse("");
+    }
+
+    /** Whether every row is non-negative and sums to 1. */
+    private static boolean areProbabilities(Tensor outputs) {
+        float[] values = outputs.toFloatArray();
+        int classes = outputs.dim(1);
+        for (int row = 0; row < outputs.dim(0); row++) {
+            double sum = 0;
+            for (int c = 0; c < classes; c++) {
+                float p = values[row * classes + c];
+                if (p < 0) {
+                    return false;
+                }
+                sum += p;
+            }
+            if (Math.abs(sum - 1) > 1e-3) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
