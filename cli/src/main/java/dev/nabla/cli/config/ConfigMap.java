@@ -26,8 +26,8 @@ public final class ConfigMap {
         this.owner = owner;
         for (NodeTuple tuple : mapping.getValue()) {
             if (!(tuple.getKeyNode() instanceof ScalarNode key) || key.getTag().equals(Tag.NULL)) {
-                throw owner.child(tuple.getKeyNode(), owner.path()).error("keys must be names, got "
-                        + owner.child(tuple.getKeyNode(), owner.path()).describe());
+                ConfigNode wrong = owner.child(tuple.getKeyNode(), owner.path());
+                throw wrong.error("keys must be names, got " + wrong.describe());
             }
             String name = key.getValue();
             String path = pathOf(name);

@@ -8,7 +8,13 @@ import org.yaml.snakeyaml.nodes.Node;
 final class PlainValues extends SafeConstructor {
 
     PlainValues() {
-        super(new LoaderOptions());
+        super(strict());
+    }
+
+    private static LoaderOptions strict() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        return options;
     }
 
     Object of(Node node) {

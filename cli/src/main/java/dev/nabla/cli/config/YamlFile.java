@@ -29,9 +29,7 @@ public final class YamlFile {
 
     /** The one document of {@code text}; {@code source} names it in messages. */
     public static ConfigNode parse(String text, String source) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        Yaml yaml = new Yaml(new SafeConstructor(options));
+        Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
         try {
             Iterator<Node> documents = yaml.composeAll(new StringReader(text)).iterator();
             if (!documents.hasNext()) {

@@ -39,8 +39,7 @@ public final class ExperimentRun {
     }
 
     /** Runs {@code experiment}, printing progress to {@code out}; returns the test loss and metrics. */
-    public static Map<String, Double> run(Experiment experiment, PrintWriter out)
-            throws IOException {
+    public static Map<String, Double> run(Experiment experiment, PrintWriter out) throws IOException {
         TrainingSpec training = experiment.training();
         Split split = null;
         int[] sampleShape = experiment.sampleShape();
@@ -62,14 +61,10 @@ public final class ExperimentRun {
 
         Model model = new Model(network);
         model.compile(training.optimizer().factory(), training.createLoss(), training.createMetrics());
-        List<Callback> callbacks = new ArrayList<>();
-        callbacks.add(new CsvLogger(output.resolve("history.csv")));
-        training.callbacks().forEach(c -> callbacks.add(c.create()));
-        callbacks.add(new RunCheckpoints(output, experiment.data().validationSplit() > 0 ? "val_loss" : "loss",
-                new ModelInfo(sampleShape, training.loss(), training.metrics(), experiment.data().classNames())));
         History history = model.fit(split.train(), FitOptions.defaults().epochs(training.epochs())
                 .batchSize(training.batchSize()).validationSplit(experiment.data().validationSplit())
-                .shuffle(training.shuffle(), training.seed()).callbacks(callbacks.toArray(Callback[]::new)));
+                .shuffle(training.shuffle(), training.seed())
+                .callbacks(callbacks(experiment, sampleShape).toArray(Callback[]::new)));
 
         Map<String, Double> test = model.evaluate(split.test(), training.batchSize());
         Files.writeString(output.resolve("metrics.json"), Json.object(test) + "\n");
@@ -78,6 +73,18 @@ public final class ExperimentRun {
         out.println("wrote " + output + ": " + String.join(", ", FILES));
         out.flush();
         return test;
+    }
+
+    /** The CSV log, the file's callbacks, then the model files (after any early stop has been decided). */
+    private static List<Callback> callbacks(Experiment experiment, int[] sampleShape) {
+        TrainingSpec training = experiment.training();
+        List<Callback> callbacks = new ArrayList<>();
+        callbacks.add(new CsvLogger(experiment.output().resolve("history.csv")));
+        training.callbacks().forEach(c -> callbacks.add(c.create()));
+        callbacks.add(new RunCheckpoints(experiment.output(), experiment.data().validationSplit() > 0 ? "val_loss"
+                : "loss", new ModelInfo(sampleShape, training.loss(), training.metrics(),
+                experiment.data().classNames())));
+        return callbacks;
     }
 
     private static void describe(DataSpec data, Split split, int[] sampleShape, PrintWriter out) {

@@ -126,11 +126,6 @@ public final class ModelSpec {
         return inputShape == null ? null : inputShape.clone();
     }
 
-    /** Whether the model is a graph (else a sequential list). */
-    public boolean isGraph() {
-        return graph;
-    }
-
     /** Makes the layers for samples of {@code sampleShape}, checking each against its input. */
     public Layer build(int[] sampleShape) {
         return graph ? buildGraph(sampleShape) : buildSequential(sampleShape);
