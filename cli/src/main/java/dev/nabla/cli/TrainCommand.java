@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "train", description = {
         "Train the model an experiment file describes (see docs/experiments.md) and write the run's files into its"
-                + " output directory: config.resolved.yaml, history.csv, metrics.json, curves.png.",
+                + " output directory: config.resolved.yaml, history.csv, best.nabla, last.nabla, metrics.json, curves.png.",
         "Without a file: train a small network on the built-in 8x8 digits and report test accuracy."})
 final class TrainCommand implements Callable<Integer> {
 
