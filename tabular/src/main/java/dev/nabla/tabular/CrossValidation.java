@@ -1,5 +1,6 @@
 package dev.nabla.tabular;
 
+import dev.nabla.data.Fold;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
  * metric per fold and as mean ± standard deviation.
  *
  * <pre>{@code
+ * List<Fold> folds = new StratifiedKFold(5, new Generator(1)).split(labels);
  * CrossValidationResult result = CrossValidation.run(folds, (fold, train, test) -> {
  *     Preprocessing prep = newPreprocessing().fit(table.rows(train));
  *     Model model = newModel();
@@ -20,20 +22,10 @@ import java.util.Map;
  * System.out.print(result.table());
  * }</pre>
  *
- * <p>The folds come from a splitter such as stratified k-fold; every fold's test rows must be
- * disjoint from its training rows.
+ * <p>The folds come from core's {@code KFold} or {@code StratifiedKFold}; each fold's
+ * validation rows are the rows it tests on.
  */
 public final class CrossValidation {
-
-    /** One fold: the rows to train on and the rows to test on. */
-    public record Fold(int[] train, int[] test) {
-
-        /** Copies the row indices. */
-        public Fold {
-            train = train.clone();
-            test = test.clone();
-        }
-    }
 
     /** Trains a fresh model on one fold and returns its metrics on the fold's test rows by name. */
     @FunctionalInterface
@@ -61,10 +53,10 @@ public final class CrossValidation {
             checkDisjoint(k, fold);
             if (progress != null) {
                 progress.printf("fold %d/%d: %d training and %d test rows%n", k + 1, folds.size(),
-                        fold.train().length, fold.test().length);
+                        fold.train().length, fold.validation().length);
                 progress.flush();
             }
-            results.add(run.run(k, fold.train(), fold.test()));
+            results.add(run.run(k, fold.train(), fold.validation()));
         }
         return new CrossValidationResult(results);
     }
@@ -74,7 +66,7 @@ public final class CrossValidation {
         for (int row : fold.train()) {
             train.add(row);
         }
-        for (int row : fold.test()) {
+        for (int row : fold.validation()) {
             if (train.contains(row)) {
                 throw new IllegalArgumentException("fold " + (k + 1) + ": row " + row
                         + " is both a training and a test row");

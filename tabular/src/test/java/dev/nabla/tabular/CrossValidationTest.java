@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.data.Fold;
+import dev.nabla.data.StratifiedKFold;
 import dev.nabla.nn.Dense;
 import dev.nabla.nn.Layer;
 import dev.nabla.nn.Relu;
@@ -43,10 +45,10 @@ class CrossValidationTest {
     @Test
     void aFreshModelPerFoldLearnsTheBlobsAndTheResultReportsEveryMetric() throws Exception {
         Table table = blobs(150);
-        int[] labels = new LabelEncoder().fitTransform(table.column("label"));
+        Tensor labels = TargetEncoding.LABELS.encode(table.column("label"), new LabelEncoder().fit(table.column("label")));
         StringWriter progress = new StringWriter();
 
-        CrossValidationResult result = CrossValidation.run(TestFolds.stratified(labels, 3), (fold, train, test) -> {
+        CrossValidationResult result = CrossValidation.run(new StratifiedKFold(3).split(labels), (fold, train, test) -> {
             Preprocessing prep = new Preprocessing(List.of("x", "y", "side"), "label", new ColumnPipeline()
                     .add("numeric", List.of("x", "y"), new SimpleImputer(Strategy.MEAN), new StandardScaler())
                     .add("categorical", List.of("side"), new OneHotEncoder()), TargetEncoding.BINARY)
@@ -61,7 +63,7 @@ class CrossValidationTest {
         assertEquals(3, result.folds().size());
         assertEquals(List.of("loss", "accuracy", "auc"), result.metricNames());
         assertTrue(result.mean("accuracy") > 0.85, result.table());
-        assertTrue(progress.toString().startsWith("fold 1/3: 99 training and 51 test rows"), progress.toString());
+        assertTrue(progress.toString().startsWith("fold 1/3: 100 training and 50 test rows"), progress.toString());
         Map<?, ?> json = (Map<?, ?>) Transforms.parse(result.toJson());
         assertEquals(3, ((List<?>) json.get("folds")).size());
         assertEquals(result.mean("auc"), (Double) ((Map<?, ?>) json.get("mean")).get("auc"), 1e-15);
@@ -88,7 +90,7 @@ class CrossValidationTest {
 
         assertTrue(result.toJson().contains("{\"auc\":null}"), result.toJson());
         assertEquals("fold 1: row 2 is both a training and a test row", assertThrows(IllegalArgumentException.class,
-                () -> CrossValidation.run(List.of(new CrossValidation.Fold(new int[] {1, 2}, new int[] {2})),
+                () -> CrossValidation.run(List.of(new Fold(0, new int[] {1, 2}, new int[] {2})),
                         (k, train, test) -> Map.of(), null)).getMessage());
     }
 }
