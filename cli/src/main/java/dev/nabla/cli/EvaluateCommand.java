@@ -1,5 +1,6 @@
 package dev.nabla.cli;
 
+import dev.nabla.cli.experiment.CsvModelInputs;
 import dev.nabla.cli.experiment.DataSpec;
 import dev.nabla.cli.experiment.Json;
 import dev.nabla.cli.experiment.ModelInfo;
@@ -35,7 +36,8 @@ final class EvaluateCommand implements Callable<Integer> {
     private Path file;
 
     @Option(names = "--data", required = true, paramLabel = "SPEC", description = "The data: digits, fashion-mnist,"
-            + " mnist or a directory of MNIST-format files, then :test (the default) or :train, e.g. fashion-mnist:test.")
+            + " mnist or a directory of MNIST-format files, then :test (the default) or :train, e.g. fashion-mnist:test;"
+            + " or a CSV file with the columns of the one the model was trained on, prepared as in training.")
     private String data;
 
     @Option(names = "--json", description = "Print one JSON object, {\"loss\": ..., \"accuracy\": ...}.")
@@ -62,7 +64,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 : List.of("accuracy");
         List<Metric> compiled = new ArrayList<>();
         metricNames.forEach(name -> compiled.add(Metrics.byName(name)));
-        TensorDataset dataset = DataSpec.select(data);
+        TensorDataset dataset = CsvModelInputs.isCsv(data)
+                ? CsvModelInputs.dataset(Path.of(data), file, loaded.trainingState()) : DataSpec.select(data);
         Model model = new Model(loaded.model());
         // evaluate needs a compiled model; the optimizer is never made.
         model.compile(Optimizers.byName("sgd"), Losses.byName(lossName), compiled.toArray(Metric[]::new));

@@ -1,5 +1,6 @@
 package dev.nabla.cli;
 
+import dev.nabla.cli.experiment.CsvModelInputs;
 import dev.nabla.cli.experiment.ModelInfo;
 import dev.nabla.io.ModelFile;
 import dev.nabla.tensor.Tensor;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code nabla predict MODEL INPUT...}: the most likely classes of each input, with their probabilities. */
 @Command(name = "predict", description = "Print the most likely classes, with their probabilities, that a model"
-        + " file gives images (PNG, JPEG, ...; scaled to the model's input) or the samples of a .safetensors file.")
+        + " file gives images (PNG, JPEG, ...; scaled to the model's input), the samples of a .safetensors file, or"
+        + " the rows of a CSV file (for a model trained on one; prepared as in training).")
 final class PredictCommand implements Callable<Integer> {
 
     @Spec
@@ -32,7 +34,7 @@ final class PredictCommand implements Callable<Integer> {
     private Path file;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "INPUT",
-            description = "Images, or .safetensors files holding one sample or a batch per tensor.")
+            description = "Images, .safetensors files holding one sample or a batch per tensor, or CSV files.")
     private List<Path> inputs;
 
     @Option(names = "--top", defaultValue = "3", paramLabel = "K",
@@ -57,7 +59,8 @@ final class PredictCommand implements Callable<Integer> {
         int[] sampleShape = inputShape != null ? inputShape : info.inputShape();
         List<PredictionInputs.Input> samples = new ArrayList<>();
         for (Path input : inputs) {
-            samples.addAll(PredictionInputs.read(input, sampleShape, invert));
+            samples.addAll(CsvModelInputs.isCsv(input.toString()) ? csvRows(input, loaded)
+                    : PredictionInputs.read(input, sampleShape, invert));
         }
         Tensor outputs = new Model(loaded.model()).predict(
                 Tensor.stack(0, samples.stream().map(PredictionInputs.Input::sample).toArray(Tensor[]::new)));
@@ -66,7 +69,10 @@ final class PredictCommand implements Callable<Integer> {
                     + ", not one score per class");
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (!areProbabilities(outputs)) {
+        if (outputs.dim(1) == 1 && isProbability(outputs)) {
+            // One sigmoid output: the probability of class 1, beside that of class 0.
+            outputs = Tensor.concat(1, outputs.neg().add(1f), outputs);
+        } else if (!areProbabilities(outputs)) {
             out.println("(the model gives scores, not probabilities: shown through softmax)");
             outputs = outputs.softmax(1);
         }
@@ -85,6 +91,27 @@ final class PredictCommand implements Callable<Integer> {
                 .map(c -> String.format(Locale.ROOT, "%d%s %.4f", c,
                         classNames != null && c < classNames.size() ? " " + classNames.get(c) : "", probabilities[c]))
                 .reduce((a, b) -> a + ", " + b).orElse("");
+    }
+
+    /** Each row of a CSV file, prepared as the model's training rows were, labelled {@code file:row N}. */
+    private List<PredictionInputs.Input> csvRows(Path input, ModelFile.LoadedModel loaded) throws IOException {
+        Tensor features = CsvModelInputs.preprocessing(file, loaded.trainingState())
+                .features(CsvModelInputs.rows(input, loaded.trainingState()));
+        List<PredictionInputs.Input> rows = new ArrayList<>();
+        for (int i = 0; i < features.dim(0); i++) {
+            rows.add(new PredictionInputs.Input(input + ":row " + (i + 1), features.slice(0, i, i + 1).squeeze(0)));
+        }
+        return rows;
+    }
+
+    /** Whether every value is in [0, 1]. */
+    private static boolean isProbability(Tensor outputs) {
+        for (float p : outputs.toFloatArray()) {
+            if (!(p >= 0 && p <= 1)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether every row is non-negative and sums to 1. */

@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
@@ -30,8 +31,9 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Every experiment file under examples/ and every {@code yaml} block of the documentation
  * reads and builds its model; a block without a {@code model} section is a fragment and is
- * checked laid over a small complete experiment. With Fashion-MNIST installed, every
- * example also trains for an epoch on 512 images.
+ * checked laid over a small complete experiment, and a block's CSV file is found as if the
+ * block were a file of examples/. With Fashion-MNIST installed, every Fashion-MNIST example
+ * also trains for an epoch on 512 images; the CSV example cross-validates for two epochs.
  */
 class ExampleExperimentsTest {
 
@@ -70,9 +72,30 @@ class ExampleExperimentsTest {
         return tests.stream();
     }
 
+    @Test
+    void theBreastCancerExampleCrossValidatesOverFiveFolds() throws IOException {
+        Path output = directory.resolve("breast-cancer-cv");
+
+        Run run = Run.nabla("train", ROOT.resolve("examples/breast-cancer-cv.yaml").toString(), "--epochs", "2",
+                "--output", output.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("breast-cancer.csv: 569 rows, 30 features after preprocessing; 5-fold"
+                + " stratified cross-validation"), run.out());
+        assertTrue(run.out().contains("fold  loss"), run.out());
+        Matcher mean = Pattern.compile("\nmean  [0-9.]+ ± [0-9.]+  ([0-9.]+) ± ([0-9.]+)").matcher(run.out());
+        assertTrue(mean.find(), run.out());
+        assertTrue(Double.parseDouble(mean.group(1)) > 0.8, "mean accuracy after two epochs: " + mean.group());
+        Map<?, ?> metrics = (Map<?, ?>) new Yaml().load(Files.readString(output.resolve("metrics.json")));
+        assertEquals(5, ((List<?>) metrics.get("folds")).size());
+        assertEquals(List.of("loss", "accuracy", "precision", "recall", "f1_score", "auc"),
+                List.copyOf(((Map<?, ?>) metrics.get("mean")).keySet()));
+    }
+
     @TestFactory
     Stream<DynamicTest> everyExampleTrainsForAnEpochOnFiveHundredImages() throws IOException {
-        return exampleFiles().stream().map(file -> DynamicTest.dynamicTest(ROOT.relativize(file).toString(), () -> {
+        return exampleFiles().stream().filter(file -> !file.getFileName().toString().startsWith("breast-cancer"))
+                .map(file -> DynamicTest.dynamicTest(ROOT.relativize(file).toString(), () -> {
             assumeFashionMnist();
             Path output = directory.resolve(file.getFileName().toString());
 
@@ -88,9 +111,9 @@ class ExampleExperimentsTest {
         }));
     }
 
-    private static void build(Experiment experiment) {
+    private static void build(Experiment experiment) throws IOException {
         Layer.manualSeed(1);
-        Layer model = experiment.model().build(experiment.sampleShape());
+        Layer model = experiment.model().build(ExperimentRun.sampleShape(experiment));
         assertTrue(model.parameterCount() > 0);
     }
 
@@ -102,13 +125,15 @@ class ExampleExperimentsTest {
             merged.putAll((Map<?, ?>) block.value());
             block = YamlFile.parse(new Yaml().dump(merged), name + " over a small experiment");
         }
-        return Experiment.parse(block, Path.of("runs", "example"), Experiment.Overrides.NONE);
+        Experiment experiment = Experiment.parse(block, Path.of("runs", "example"), Experiment.Overrides.NONE);
+        return new Experiment(experiment.source(), experiment.data().withBase(ROOT.resolve("examples")),
+                experiment.model(), experiment.training(), experiment.output());
     }
 
     private static List<Path> exampleFiles() throws IOException {
         try (Stream<Path> files = Files.list(ROOT.resolve("examples"))) {
             List<Path> yaml = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
-            assertEquals(4, yaml.size(), "the examples: " + yaml);
+            assertEquals(5, yaml.size(), "the examples: " + yaml);
             return yaml;
         }
     }

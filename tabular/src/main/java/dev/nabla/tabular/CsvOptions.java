@@ -3,6 +3,7 @@ package dev.nabla.tabular;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -65,6 +66,36 @@ public record CsvOptions(char delimiter, char quote, boolean header, List<String
         Map<String, ColumnType> all = new LinkedHashMap<>(types);
         all.put(column, type);
         return new CsvOptions(delimiter, quote, header, missingValues, all);
+    }
+
+    /** The options as JSON, for a model file. */
+    public String toJson() {
+        return Transforms.json(state());
+    }
+
+    /** The options a {@link #toJson} text describes. */
+    public static CsvOptions fromJson(String json) {
+        return fromState(Transforms.map(Transforms.parse(json)));
+    }
+
+    Map<String, Object> state() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("delimiter", String.valueOf(delimiter));
+        state.put("quote", String.valueOf(quote));
+        state.put("header", header);
+        state.put("missing_values", missingValues);
+        Map<String, String> declared = new LinkedHashMap<>();
+        types.forEach((column, type) -> declared.put(column, type.name().toLowerCase(Locale.ROOT)));
+        state.put("types", declared);
+        return state;
+    }
+
+    static CsvOptions fromState(Map<String, Object> state) {
+        Map<String, ColumnType> declared = new LinkedHashMap<>();
+        Transforms.map(state.get("types")).forEach((column, type) ->
+                declared.put(column, ColumnType.valueOf(((String) type).toUpperCase(Locale.ROOT))));
+        return new CsvOptions(((String) state.get("delimiter")).charAt(0), ((String) state.get("quote")).charAt(0),
+                (Boolean) state.get("header"), FittedColumns.strings(state, "missing_values"), declared);
     }
 
     static String show(char c) {

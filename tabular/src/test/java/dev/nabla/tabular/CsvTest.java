@@ -129,4 +129,14 @@ class CsvTest {
                 e.getMessage());
         assertThrows(NoSuchFileException.class, () -> Csv.read(directory.resolve("absent.csv")));
     }
+
+    @Test
+    void optionsComeBackFromTheirState() {
+        CsvOptions options = CsvOptions.defaults().delimiter(';').missingValues("-", "")
+                .type("zip", ColumnType.CATEGORICAL);
+
+        CsvOptions restored = CsvOptions.fromJson(options.toJson());
+
+        assertEquals(options, restored);
+    }
 }

@@ -55,6 +55,15 @@ public final class Curves {
         if (charts.isEmpty()) {
             return;
         }
+        if (charts.size() > 1 && charts.size() % 2 == 1) {
+            // XChart fills every cell of the grid: an odd count gets a blank last cell.
+            XYChart blank = new XYChartBuilder().width(WIDTH).height(HEIGHT).build();
+            blank.getStyler().setAxisTicksVisible(false);
+            blank.getStyler().setPlotGridLinesVisible(false);
+            blank.getStyler().setChartBackgroundColor(Color.WHITE).setPlotBackgroundColor(Color.WHITE)
+                    .setPlotBorderVisible(false).setLegendVisible(false);
+            charts.add(blank);
+        }
         int columns = Math.min(2, charts.size());
         int rows = (charts.size() + columns - 1) / columns;
         try (OutputStream out = Files.newOutputStream(file)) {

@@ -21,23 +21,34 @@ import java.util.Map;
  * @param builtIn         the named data set, or null
  * @param directory       a directory holding the four MNIST IDX files, or null
  * @param validationSplit the fraction of the training set, taken from its end, validated on after each epoch
- * @param limit           the most examples used of each of the training and test sets; 0 for all
+ * @param limit           the most examples used of each of the training and test sets (of a CSV file's rows); 0
+ *                        for all
+ * @param csv             a CSV file, its columns, preprocessing and testing, or null
  */
-public record DataSpec(BuiltInData builtIn, Path directory, float validationSplit, int limit) {
+public record DataSpec(BuiltInData builtIn, Path directory, float validationSplit, int limit, CsvSpec csv) {
 
-    static final List<String> KEYS = List.of("name", "path", "validation_split", "limit");
+    static final List<String> KEYS = List.of("name", "path", "csv", "validation_split", "limit");
 
     /** Reads {@code data: digits} or {@code data: {name: ..., validation_split: ..., limit: ...}}. */
     static DataSpec parse(ConfigNode node) {
         if (!node.isMap()) {
-            return new DataSpec(builtIn(node), null, 0f, 0);
+            return new DataSpec(builtIn(node), null, 0f, 0, null);
         }
-        ConfigMap map = node.asMap().allowOnly(KEYS);
+        ConfigMap map = node.asMap();
+        boolean csv = map.has("csv");
+        if (csv) {
+            List<String> keys = new java.util.ArrayList<>(CsvSpec.KEYS);
+            keys.addAll(List.of("validation_split", "limit"));
+            map.allowOnly(keys);
+        } else {
+            map.allowOnly(KEYS);
+        }
         ConfigNode name = map.get("name");
         ConfigNode path = map.get("path");
-        if ((name == null) == (path == null)) {
+        if (!csv && (name == null) == (path == null)) {
             throw node.error("give either 'name' (one of " + String.join(", ", BuiltInData.names())
-                    + ") or 'path' (a directory of MNIST-format files), not " + (name == null ? "neither" : "both"));
+                    + "), 'path' (a directory of MNIST-format files) or 'csv' (a CSV file), not "
+                    + (name == null ? "neither" : "both"));
         }
         ConfigNode split = map.get("validation_split");
         float validationSplit = split == null ? 0f : split.asFloat();
@@ -45,7 +56,7 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
             throw split.error("expected a fraction from 0 (included) to 1 (excluded), got " + split.describe());
         }
         return new DataSpec(name == null ? null : builtIn(name), path == null ? null : Path.of(path.asString()),
-                validationSplit, map.integer("limit", 1, 0));
+                validationSplit, map.integer("limit", 1, 0), csv ? CsvSpec.parse(map) : null);
     }
 
     private static BuiltInData builtIn(ConfigNode name) {
@@ -81,18 +92,25 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
 
     /** The same data with another limit (0 for none). */
     public DataSpec withLimit(int value) {
-        return new DataSpec(builtIn, directory, validationSplit, value);
+        return new DataSpec(builtIn, directory, validationSplit, value, csv);
+    }
+
+    /** The same data with a CSV file's path resolved against {@code base} (the experiment file's directory). */
+    public DataSpec withBase(Path base) {
+        return csv == null ? this : new DataSpec(builtIn, directory, validationSplit, limit, csv.resolvedAgainst(base));
     }
 
     /** The data set's name in messages: {@code fashion-mnist} or the directory. */
     public String title() {
-        return builtIn != null ? builtIn.key() : directory.toString();
+        return builtIn != null ? builtIn.key() : csv != null ? csv.file().toString() : directory.toString();
     }
 
     /** The section with its defaults filled in, for {@code config.resolved.yaml}. */
     Map<String, Object> resolved() {
         Map<String, Object> out = new LinkedHashMap<>();
-        if (builtIn != null) {
+        if (csv != null) {
+            out.putAll(csv.resolved());
+        } else if (builtIn != null) {
             out.put("name", builtIn.key());
         } else {
             out.put("path", directory.toString());

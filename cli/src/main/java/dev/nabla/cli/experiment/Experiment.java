@@ -39,7 +39,10 @@ public record Experiment(String source, DataSpec data, ModelSpec model, Training
     /** Reads and checks an experiment file. */
     public static Experiment read(Path file, Overrides overrides) throws IOException {
         String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        return parse(YamlFile.read(file), Path.of("runs", name), overrides);
+        Experiment experiment = parse(YamlFile.read(file), Path.of("runs", name), overrides);
+        Path base = file.getParent();
+        return new Experiment(experiment.source, experiment.data.withBase(base), experiment.model,
+                experiment.training, experiment.output);
     }
 
     /** Checks a parsed file; {@code defaultOutput} is used when the file names no output directory. */

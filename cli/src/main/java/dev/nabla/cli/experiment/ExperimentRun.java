@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,33 +39,62 @@ public final class ExperimentRun {
     private ExperimentRun() {
     }
 
-    /** Runs {@code experiment}, printing progress to {@code out}; returns the test loss and metrics. */
+    /** Runs {@code experiment}, printing progress to {@code out}; returns the test loss and metrics (their means over folds). */
     public static Map<String, Double> run(Experiment experiment, PrintWriter out) throws IOException {
-        TrainingSpec training = experiment.training();
+        if (experiment.data().csv() != null) {
+            return TabularRun.run(experiment, out);
+        }
         Split split = null;
         int[] sampleShape = experiment.sampleShape();
         if (sampleShape == null) {
             split = experiment.data().load();
             sampleShape = DataSpec.sampleShapeOf(split);
         }
-        Layer.manualSeed(training.seed());
-        Layer network = experiment.model().build(sampleShape);
-        Path output = experiment.output();
-        Files.createDirectories(output);
-        Files.writeString(output.resolve("config.resolved.yaml"), yaml(experiment.resolved(sampleShape)));
+        Layer network = build(experiment, sampleShape);
         if (split == null) {
             split = experiment.data().load();
         }
+        return trainAndTest(experiment, network, split, sampleShape, experiment.data().classNames(), Map.of(), out);
+    }
+
+    /** One sample's shape: the file's or the built-in data's, else read from the data (a CSV file after preprocessing). */
+    public static int[] sampleShape(Experiment experiment) throws IOException {
+        if (experiment.data().csv() != null) {
+            return TabularRun.sampleShape(experiment);
+        }
+        int[] shape = experiment.sampleShape();
+        return shape != null ? shape : DataSpec.sampleShapeOf(experiment.data().load());
+    }
+
+    /** The model, seeded, with {@code config.resolved.yaml} written beside where the run's files go. */
+    static Layer build(Experiment experiment, int[] sampleShape) throws IOException {
+        Layer.manualSeed(experiment.training().seed());
+        Layer network = experiment.model().build(sampleShape);
+        Files.createDirectories(experiment.output());
+        Files.writeString(experiment.output().resolve("config.resolved.yaml"), yaml(experiment.resolved(sampleShape)));
+        return network;
+    }
+
+    /**
+     * Trains {@code network} on {@code split.train()} and tests it on {@code split.test()}, writing
+     * the run's files; {@code runState} goes into the model files beside the run's
+     * {@link ModelInfo} (a CSV run's preprocessing).
+     */
+    static Map<String, Double> trainAndTest(Experiment experiment, Layer network, Split split, int[] sampleShape,
+                                            List<String> classNames, Map<String, String> runState, PrintWriter out)
+            throws IOException {
+        TrainingSpec training = experiment.training();
+        Path output = experiment.output();
         describe(experiment.data(), split, sampleShape, out);
         out.print(Summary.of(network, sampleShape));
         out.flush();
 
-        Model model = new Model(network);
-        model.compile(training.optimizer().factory(), training.createLoss(), training.createMetrics());
-        History history = model.fit(split.train(), FitOptions.defaults().epochs(training.epochs())
-                .batchSize(training.batchSize()).validationSplit(experiment.data().validationSplit())
-                .shuffle(training.shuffle(), training.seed())
-                .callbacks(callbacks(experiment, sampleShape).toArray(Callback[]::new)));
+        Model model = compiled(network, training);
+        Map<String, String> state = new LinkedHashMap<>(new ModelInfo(sampleShape, training.loss(), training.metrics(),
+                classNames).toTrainingState());
+        state.putAll(runState);
+        History history = model.fit(split.train(), fitOptions(experiment).callbacks(
+                callbacks(experiment, state).toArray(Callback[]::new)));
 
         Map<String, Double> test = model.evaluate(split.test(), training.batchSize());
         Files.writeString(output.resolve("metrics.json"), Json.object(test) + "\n");
@@ -75,15 +105,27 @@ public final class ExperimentRun {
         return test;
     }
 
-    /** The CSV log, the file's callbacks, then the model files (after any early stop has been decided). */
-    private static List<Callback> callbacks(Experiment experiment, int[] sampleShape) {
+    /** A model of {@code network} compiled as the training section says. */
+    static Model compiled(Layer network, TrainingSpec training) {
+        Model model = new Model(network);
+        model.compile(training.optimizer().factory(), training.createLoss(), training.createMetrics());
+        return model;
+    }
+
+    /** Epochs, batch size, validation split and shuffling as the file says. */
+    static FitOptions fitOptions(Experiment experiment) {
         TrainingSpec training = experiment.training();
+        return FitOptions.defaults().epochs(training.epochs()).batchSize(training.batchSize())
+                .validationSplit(experiment.data().validationSplit()).shuffle(training.shuffle(), training.seed());
+    }
+
+    /** The CSV log, the file's callbacks, then the model files (after any early stop has been decided). */
+    private static List<Callback> callbacks(Experiment experiment, Map<String, String> state) {
         List<Callback> callbacks = new ArrayList<>();
         callbacks.add(new CsvLogger(experiment.output().resolve("history.csv")));
-        training.callbacks().forEach(c -> callbacks.add(c.create()));
+        experiment.training().callbacks().forEach(c -> callbacks.add(c.create()));
         callbacks.add(new RunCheckpoints(experiment.output(), experiment.data().validationSplit() > 0 ? "val_loss"
-                : "loss", new ModelInfo(sampleShape, training.loss(), training.metrics(),
-                experiment.data().classNames())));
+                : "loss", state));
         return callbacks;
     }
 

@@ -14,24 +14,25 @@ import java.util.Map;
 /**
  * Saves a run's model files: {@code last.nabla} after every epoch (so an interrupted run
  * keeps its last epoch) and {@code best.nabla} whenever the monitored loss reaches a new
- * low. Both carry the optimizer's state, the epoch and its logs, and the run's
- * {@link ModelInfo}, which core's {@code ModelCheckpoint} has no place for.
+ * low. Both carry the optimizer's state, the epoch and its logs, and the run's state (its
+ * {@link ModelInfo}, a CSV run's preprocessing), which core's {@code ModelCheckpoint} has no
+ * place for.
  */
 final class RunCheckpoints implements Callback {
 
     private final Path last;
     private final Path best;
     private final String monitor;
-    private final ModelInfo info;
+    private final Map<String, String> runState;
     private Model model;
     private double bestValue;
 
     /** Saves into {@code directory}, watching {@code monitor} (a loss: lower is better). */
-    RunCheckpoints(Path directory, String monitor, ModelInfo info) {
+    RunCheckpoints(Path directory, String monitor, Map<String, String> runState) {
         this.last = directory.resolve("last.nabla");
         this.best = directory.resolve("best.nabla");
         this.monitor = monitor;
-        this.info = info;
+        this.runState = new java.util.LinkedHashMap<>(runState);
     }
 
     @Override
@@ -45,7 +46,7 @@ final class RunCheckpoints implements Callback {
         Map<String, String> state = new LinkedHashMap<>();
         state.put("epoch", Integer.toString(epoch + 1));
         logs.forEach((key, value) -> state.put(key, value.toString()));
-        state.putAll(info.toTrainingState());
+        state.putAll(runState);
         try {
             ModelFile.save(last, model.network(), model.optimizer(), state);
             Double value = logs.get(monitor);
