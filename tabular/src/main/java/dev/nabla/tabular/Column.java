@@ -45,6 +45,9 @@ public sealed interface Column permits NumericColumn, CategoricalColumn {
         return -1;
     }
 
-    /** Row {@code row} as text: a number as its shortest decimal (integral ones without {@code .0}), null if missing. */
+    /**
+     * Row {@code row} as text: a number as its shortest decimal (an integral one without
+     * {@code .0}), null if missing.
+     */
     String text(int row);
 }

@@ -3,8 +3,10 @@ package dev.nabla.tabular;
 import dev.nabla.data.Fold;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Cross-validation (scikit-learn's {@code cross_validate}): for each fold, a fresh model is
@@ -62,7 +64,7 @@ public final class CrossValidation {
     }
 
     private static void checkDisjoint(int k, Fold fold) {
-        java.util.Set<Integer> train = new java.util.HashSet<>();
+        Set<Integer> train = new HashSet<>();
         for (int row : fold.train()) {
             train.add(row);
         }

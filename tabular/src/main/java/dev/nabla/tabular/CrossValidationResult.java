@@ -1,6 +1,7 @@
 package dev.nabla.tabular;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,8 +20,7 @@ public record CrossValidationResult(List<Map<String, Double>> folds) {
 
     /** Copies the maps, keeping their order. */
     public CrossValidationResult {
-        folds = folds.stream().map(f -> (Map<String, Double>) new LinkedHashMap<>(f)).map(java.util.Collections::unmodifiableMap)
-                .toList();
+        folds = folds.stream().map(f -> Collections.unmodifiableMap(new LinkedHashMap<>(f))).toList();
     }
 
     /** The metrics' names: the first fold's order, then any others. */

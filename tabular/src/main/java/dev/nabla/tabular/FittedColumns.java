@@ -1,7 +1,9 @@
 package dev.nabla.tabular;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The names a transform was fitted on, and the checks every transform makes with them. */
@@ -15,13 +17,16 @@ final class FittedColumns {
         for (Column column : table.columns()) {
             if (column.type() != type) {
                 throw new IllegalArgumentException(transform + ": column '" + column.name() + "' is "
-                        + column.type().name().toLowerCase(java.util.Locale.ROOT) + "; " + hint);
+                        + column.type().name().toLowerCase(Locale.ROOT) + "; " + hint);
             }
         }
         return table.columnNames();
     }
 
-    /** The fitted columns of {@code table}, in fitted order; fails before fit or when one is absent or of another type. */
+    /**
+     * The fitted columns of {@code table}, in fitted order; fails before fit, or when one is
+     * absent or of another type.
+     */
     static Table select(String transform, List<String> fitted, Table table, ColumnType type) {
         if (fitted == null) {
             throw new IllegalStateException(transform + " is not fitted yet; call fit(trainingTable) first");
@@ -35,7 +40,7 @@ final class FittedColumns {
             Column column = table.column(name);
             if (column.type() != type) {
                 throw new IllegalArgumentException(transform + ": column '" + name + "' is "
-                        + column.type().name().toLowerCase(java.util.Locale.ROOT) + " here but was " + type.name().toLowerCase(java.util.Locale.ROOT)
+                        + column.type().name().toLowerCase(Locale.ROOT) + " here but was " + type.name().toLowerCase(Locale.ROOT)
                         + " when fitted");
             }
             columns.add(column);
@@ -55,6 +60,6 @@ final class FittedColumns {
 
     /** Numbers as a list for a state map. */
     static List<Double> list(double[] values) {
-        return java.util.Arrays.stream(values).boxed().toList();
+        return Arrays.stream(values).boxed().toList();
     }
 }

@@ -1,6 +1,7 @@
 package dev.nabla.tabular;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class LabelEncoder {
         requireComplete(column);
         List<String> found = new ArrayList<>();
         if (column instanceof NumericColumn numeric) {
-            new TreeSet<>(java.util.Arrays.stream(numeric.values()).boxed().toList())
+            new TreeSet<>(Arrays.stream(numeric.values()).boxed().toList())
                     .forEach(v -> found.add(NumericColumn.format(v)));
         } else {
             found.addAll(List.of(((CategoricalColumn) column).categories()));

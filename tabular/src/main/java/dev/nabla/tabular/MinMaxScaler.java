@@ -1,5 +1,6 @@
 package dev.nabla.tabular;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,6 +48,6 @@ public final class MinMaxScaler extends Scaler {
 
     @Override
     Map<String, Object> settings() {
-        return Map.of("feature_range", java.util.List.of(low, high));
+        return Map.of("feature_range", List.of(low, high));
     }
 }

@@ -33,7 +33,10 @@ public final class OneHotEncoder implements Transform {
         this.ignoreUnknown = ignoreUnknown;
     }
 
-    /** An encoder that gives an unknown category zeros in every indicator (scikit-learn's {@code handle_unknown="ignore"}). */
+    /**
+     * An encoder that gives an unknown category zeros in every indicator (scikit-learn's
+     * {@code handle_unknown="ignore"}).
+     */
     public OneHotEncoder ignoreUnknown() {
         return new OneHotEncoder(true);
     }

@@ -4,6 +4,7 @@ import dev.nabla.data.TensorDataset;
 import dev.nabla.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -95,7 +96,7 @@ public final class Preprocessing {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("features", features);
         state.put("target", target);
-        state.put("target_encoding", encoding.name().toLowerCase(java.util.Locale.ROOT));
+        state.put("target_encoding", encoding.name().toLowerCase(Locale.ROOT));
         state.put("transform", transform.state());
         if (labels != null) {
             state.put("labels", labels.state());
@@ -113,7 +114,7 @@ public final class Preprocessing {
         Object labels = state.get("labels");
         return new Preprocessing(FittedColumns.strings(state, "features"), (String) state.get("target"),
                 Transforms.fromState(Transforms.map(state.get("transform"))),
-                TargetEncoding.valueOf(((String) state.get("target_encoding")).toUpperCase(java.util.Locale.ROOT)),
+                TargetEncoding.valueOf(((String) state.get("target_encoding")).toUpperCase(Locale.ROOT)),
                 labels == null ? null : LabelEncoder.fromState(Transforms.map(labels)));
     }
 }

@@ -158,8 +158,9 @@ public record CsvSpec(Path file, CsvOptions options, String target, List<String>
         if (crossValidation == null) {
             out.put("test_split", testSplit);
         } else {
-            out.put("cross_validation", PreprocessingSpec.settings("folds", crossValidation.folds(), "stratified",
-                    crossValidation.stratified(), "shuffle", crossValidation.shuffle(), "seed", crossValidation.seed()));
+            CrossValidationSpec cv = crossValidation;
+            out.put("cross_validation", PreprocessingSpec.settings("folds", cv.folds(), "stratified", cv.stratified(),
+                    "shuffle", cv.shuffle(), "seed", cv.seed()));
         }
         return out;
     }

@@ -115,8 +115,8 @@ final class PreprocessingSpec {
                 Double unknown = map != null && map.has("unknown_value") ? map.number("unknown_value", 0) : null;
                 Map<String, Object> resolved = settings("type", type);
                 resolved.put("unknown_value", unknown);
-                yield new Step(() -> unknown == null ? new OrdinalEncoder() : new OrdinalEncoder().unknownValue(unknown),
-                        resolved);
+                yield new Step(() -> unknown == null ? new OrdinalEncoder()
+                        : new OrdinalEncoder().unknownValue(unknown), resolved);
             }
             default -> new Step(StandardScaler::new, settings("type", type));
         };

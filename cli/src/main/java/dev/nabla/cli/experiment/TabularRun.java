@@ -135,7 +135,7 @@ final class TabularRun {
         }
     }
 
-    /** Fits on {@code train}, the classes from every row; a transform that refuses the data is reported at the section. */
+    /** Fits on {@code train}, the classes from every row; a transform refusing the data is reported at the section. */
     private static Preprocessing fit(CsvSpec csv, Preprocessing prep, Table train, Table all) {
         try {
             return prep.fit(train, all.column(csv.target()));
