@@ -26,9 +26,12 @@ import java.util.regex.Pattern;
  * Table table = Csv.read(Path.of("patients.csv"), CsvOptions.defaults().missingValues("", "-"));
  * }</pre>
  *
- * <p>A file that does not fit its header (a row with too few or too many fields), a field
- * that is not a number in a column declared numeric, an unclosed quote or a repeated column
- * name is a {@link CsvFormatException} naming the file, the line and the column.
+ * <p>A column is numeric when all its present fields are numbers, categorical when at most
+ * half of them are. A file that does not fit its header (a row with too few or too many
+ * fields), a field that is not a number in a column declared numeric or in one whose fields
+ * are mostly numbers (a typo, or a missing-value marker not listed), an unclosed quote or a
+ * repeated column name is a {@link CsvFormatException} naming the file, the line and the
+ * column.
  */
 public final class Csv {
 
@@ -108,7 +111,8 @@ public final class Csv {
     private static List<String> header(CsvRecord record, String source) throws CsvFormatException {
         Set<String> names = new LinkedHashSet<>();
         for (int j = 0; j < record.getFieldCount(); j++) {
-            String name = record.getField(j).strip();
+            // A byte-order mark (spreadsheets write one) is not part of the first name.
+            String name = (j == 0 ? record.getField(j).replace("\uFEFF", "") : record.getField(j)).strip();
             if (!names.add(name)) {
                 throw new CsvFormatException(source, record.getStartingLineNumber(), j + 1, name,
                         "the header names this column twice; column names must be unique");
@@ -145,12 +149,24 @@ public final class Csv {
         String[] text = new String[rows];
         boolean numeric = declared != ColumnType.CATEGORICAL;
         int firstBad = -1;
+        int present = 0;
+        int numbers = 0;
         for (int row = 0; row < rows; row++) {
             String field = records.get(row).getField(j);
             text[row] = missing.contains(field.strip()) ? null : field;
-            if (text[row] != null && firstBad < 0 && !NUMBER.matcher(field.strip()).matches()) {
-                firstBad = row;
+            if (text[row] != null) {
+                present++;
+                if (NUMBER.matcher(field.strip()).matches()) {
+                    numbers++;
+                } else if (firstBad < 0) {
+                    firstBad = row;
+                }
             }
+        }
+        if (firstBad >= 0 && declared == null && numbers > present / 2) {
+            throw new CsvFormatException(source, records.get(firstBad).getStartingLineNumber(), j + 1, name, "'"
+                    + text[firstBad] + "' is not a number, though " + numbers + " of the column's " + present
+                    + " values are; list it in the missing values if it marks one, or declare the column categorical");
         }
         if (firstBad >= 0 && declared == ColumnType.NUMERIC) {
             throw new CsvFormatException(source, records.get(firstBad).getStartingLineNumber(), j + 1, name, "'"

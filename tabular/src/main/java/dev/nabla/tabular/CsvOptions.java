@@ -18,7 +18,8 @@ import java.util.Map;
  * @param missingValues the fields that mean "no value" (compared after trimming spaces):
  *                      empty, {@code NA}, {@code ?} and {@code NaN} by default
  * @param types         declared column types; every other column is numeric when all its
- *                      present fields are numbers, else categorical
+ *                      present fields are numbers, categorical when at most half are, and an
+ *                      error in between (a malformed number)
  */
 public record CsvOptions(char delimiter, char quote, boolean header, List<String> missingValues,
                          Map<String, ColumnType> types) {

@@ -139,4 +139,17 @@ class CsvTest {
 
         assertEquals(options, restored);
     }
+
+    @Test
+    void aBadNumberInAMostlyNumericColumnIsAnErrorEvenUndeclared() {
+        String message = error("id,size\n1,3.5\n2,4..1\n3,NA\n4,2\n", CsvOptions.defaults());
+
+        assertEquals("data.csv:3: column 2 'size': '4..1' is not a number, though 2 of the column's 3 values are;"
+                + " list it in the missing values if it marks one, or declare the column categorical", message);
+    }
+
+    @Test
+    void aByteOrderMarkIsNotPartOfTheFirstName() throws CsvFormatException {
+        assertEquals(List.of("a", "b"), Csv.parse("\uFEFFa,b\n1,2\n", "data.csv", CsvOptions.defaults()).columnNames());
+    }
 }
