@@ -3,6 +3,7 @@ package dev.nabla.cli;
 import dev.nabla.cli.experiment.CsvModelInputs;
 import dev.nabla.cli.experiment.ModelInfo;
 import dev.nabla.io.ModelFile;
+import dev.nabla.tabular.Preprocessing;
 import dev.nabla.tensor.Tensor;
 import dev.nabla.train.Model;
 import java.io.IOException;
@@ -69,6 +70,15 @@ final class PredictCommand implements Callable<Integer> {
                     + ", not one score per class");
         }
         PrintWriter out = spec.commandLine().getOut();
+        Preprocessing preprocessing = Preprocessing.fromTrainingState(loaded.trainingState());
+        if (preprocessing != null && !preprocessing.targetEncoding().isClassification()) {
+            for (int i = 0; i < samples.size(); i++) {
+                out.printf(Locale.ROOT, "%s: %s %.6g%n", samples.get(i).label(), preprocessing.target(),
+                        outputs.slice(0, i, i + 1).toFloatArray()[0]);
+            }
+            out.flush();
+            return 0;
+        }
         if (outputs.dim(1) == 1 && isProbability(outputs)) {
             // One sigmoid output: the probability of class 1, beside that of class 0.
             outputs = Tensor.concat(1, outputs.neg().add(1f), outputs);

@@ -1,7 +1,7 @@
 package dev.nabla.cli;
 
-import dev.nabla.cli.experiment.DataSpec;
 import dev.nabla.cli.experiment.Experiment;
+import dev.nabla.cli.experiment.ExperimentRun;
 import dev.nabla.cli.experiment.ModelInfo;
 import dev.nabla.io.ModelFile;
 import dev.nabla.nn.Layer;
@@ -40,8 +40,7 @@ final class SummaryCommand implements Callable<Integer> {
         if (name.endsWith(".yaml") || name.endsWith(".yml")) {
             Experiment experiment = Experiment.read(file, Experiment.Overrides.NONE);
             if (sampleShape == null) {
-                sampleShape = experiment.sampleShape() != null ? experiment.sampleShape()
-                        : DataSpec.sampleShapeOf(experiment.data().load());
+                sampleShape = ExperimentRun.sampleShape(experiment);
             }
             Layer.manualSeed(experiment.training().seed());
             model = experiment.model().build(sampleShape);

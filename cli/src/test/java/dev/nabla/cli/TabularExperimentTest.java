@@ -147,4 +147,31 @@ class TabularExperimentTest {
         assertEquals("nabla evaluate: OneHotEncoder: unknown category 'purple' in column 'color', row 0; known: blue,"
                 + " green, red; encode unknown categories as all zeros with handle_unknown: ignore\n", evaluate.err());
     }
+
+    @Test
+    void aRegressionTargetIsPredictedAsANumberAndSummaryReadsTheCsv() throws IOException {
+        csv();
+        Path file = directory.resolve("regression.yaml");
+        Files.writeString(file, """
+                data: {csv: data.csv, target: size, features: [x, color], test_split: 0.25}
+                model: {sequential: [{type: dense, units: 1}]}
+                training: {loss: mse, epochs: 2}
+                output: %s
+                """.formatted(directory.resolve("regression")));
+        Files.writeString(directory.resolve("rows.csv"), "x,color\n0.5,red\n");
+
+        Run train = Run.nabla("train", file.toString());
+        Run predict = Run.nabla("predict", directory.resolve("regression/best.nabla").toString(),
+                directory.resolve("rows.csv").toString());
+        Run summary = Run.nabla("summary", file.toString());
+
+        assertEquals(0, train.exitCode(), train.err());
+        assertTrue(predict.out().matches(".*rows.csv:row 1: size -?[0-9.]+(e[-+][0-9]+)?\\n"), predict.out());
+        assertTrue(summary.out().contains("(None, 1)"), summary.out() + summary.err());
+        Files.writeString(file, Files.readString(file).replace("target: size, features: [x, color]",
+                "target: x, features: [size, color]"));
+        assertEquals("nabla train: " + file + ":1: data: the target column 'x' has 10 missing values (the first in"
+                + " row 0 of " + directory.resolve("data.csv") + "); every example needs its target: drop those rows\n",
+                Run.nabla("train", file.toString()).err());
+    }
 }

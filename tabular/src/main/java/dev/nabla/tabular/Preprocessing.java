@@ -86,6 +86,11 @@ public final class Preprocessing {
         return features;
     }
 
+    /** How the target column becomes targets. */
+    public TargetEncoding targetEncoding() {
+        return encoding;
+    }
+
     /** The target column's name. */
     public String target() {
         return target;

@@ -29,6 +29,12 @@ public enum TargetEncoding {
                 throw new IllegalArgumentException("the target column '" + column.name() + "' is categorical;"
                         + " a regression loss needs numbers (or use a classification loss)");
             }
+            int row = numeric.firstMissing();
+            if (row >= 0) {
+                throw new IllegalArgumentException("the target column '" + column.name() + "' has "
+                        + numeric.missingCount() + " missing values (the first in row " + row + "); every example"
+                        + " needs its target; drop those rows");
+            }
             return Table.of(numeric).toTensor();
         }
         int[] y = labels.transform(column);

@@ -119,6 +119,12 @@ public record CsvSpec(Path file, CsvOptions options, String target, List<String>
             throw node.error("the target column '" + target + "' is not in " + file + "; its columns: "
                     + String.join(", ", table.columnNames()));
         }
+        int missing = table.column(target).firstMissing();
+        if (missing >= 0) {
+            throw node.error("the target column '" + target + "' has " + table.column(target).missingCount()
+                    + " missing values (the first in row " + missing + " of " + file + "); every example needs its"
+                    + " target: drop those rows");
+        }
         for (String feature : featureNames(table)) {
             if (!table.has(feature)) {
                 throw node.error("the feature column '" + feature + "' is not in " + file + "; its columns: "

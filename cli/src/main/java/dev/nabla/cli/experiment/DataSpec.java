@@ -86,6 +86,9 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
 
     /** The training and test sets, each cut to {@link #limit} examples when one is set. */
     public Split load() throws IOException {
+        if (csv != null) {
+            throw new IllegalStateException("a CSV file is read as a table (TabularRun), not loaded as a split");
+        }
         Split split = builtIn != null ? builtIn.load() : Mnist.load(directory);
         return limit == 0 ? split : new Split(first(split.train(), limit), first(split.test(), limit));
     }
