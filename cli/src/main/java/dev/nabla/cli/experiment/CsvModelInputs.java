@@ -8,6 +8,7 @@ import dev.nabla.tabular.Table;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,7 +25,7 @@ public final class CsvModelInputs {
 
     /** Whether {@code spec} names a CSV file. */
     public static boolean isCsv(String spec) {
-        return spec.toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+        return spec.toLowerCase(Locale.ROOT).endsWith(".csv");
     }
 
     /** The training-state entries of a CSV run: the reading options and the fitted preprocessing. */

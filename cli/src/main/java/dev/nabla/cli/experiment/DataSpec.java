@@ -8,6 +8,7 @@ import dev.nabla.data.TensorDataset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
         ConfigMap map = node.asMap();
         boolean csv = map.has("csv");
         if (csv) {
-            List<String> keys = new java.util.ArrayList<>(CsvSpec.KEYS);
+            List<String> keys = new ArrayList<>(CsvSpec.KEYS);
             keys.addAll(List.of("validation_split", "limit"));
             map.allowOnly(keys);
         } else {

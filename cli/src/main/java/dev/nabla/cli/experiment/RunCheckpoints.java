@@ -32,7 +32,7 @@ final class RunCheckpoints implements Callback {
         this.last = directory.resolve("last.nabla");
         this.best = directory.resolve("best.nabla");
         this.monitor = monitor;
-        this.runState = new java.util.LinkedHashMap<>(runState);
+        this.runState = new LinkedHashMap<>(runState);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.nabla.data.Splits;
 import dev.nabla.data.StratifiedKFold;
 import dev.nabla.data.TensorDataset;
 import dev.nabla.nn.Layer;
+import dev.nabla.nn.Summary;
 import dev.nabla.tabular.CrossValidation;
 import dev.nabla.tabular.CrossValidationResult;
 import dev.nabla.tabular.LabelEncoder;
@@ -16,6 +17,7 @@ import dev.nabla.tabular.Table;
 import dev.nabla.tabular.TargetEncoding;
 import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.Tensor;
+import dev.nabla.train.Callback;
 import dev.nabla.train.Model;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -86,7 +88,7 @@ final class TabularRun {
         out.printf(Locale.ROOT, "%s: %d rows, %d features after preprocessing; %d-fold %scross-validation%n",
                 csv.file(), table.rowCount(), sampleShape[0], cv.folds(), labels != null && cv.stratified()
                         ? "stratified " : "");
-        out.print(dev.nabla.nn.Summary.of(first, sampleShape));
+        out.print(Summary.of(first, sampleShape));
         CrossValidationResult result;
         try {
             result = CrossValidation.run(folds, (k, train, test) -> {
@@ -119,10 +121,10 @@ final class TabularRun {
         int[] sampleShape = DataSpec.sampleShapeOf(new Split(trainSet, trainSet));
         Layer.manualSeed(experiment.training().seed());
         Model model = ExperimentRun.compiled(experiment.model().build(sampleShape), experiment.training());
-        List<dev.nabla.train.Callback> callbacks = new ArrayList<>();
+        List<Callback> callbacks = new ArrayList<>();
         experiment.training().callbacks().forEach(c -> callbacks.add(c.create()));
         model.fit(trainSet, ExperimentRun.fitOptions(experiment).verbose(false)
-                .callbacks(callbacks.toArray(dev.nabla.train.Callback[]::new)));
+                .callbacks(callbacks.toArray(Callback[]::new)));
         return model.evaluate(prep.dataset(table.rows(test)), experiment.training().batchSize());
     }
 
