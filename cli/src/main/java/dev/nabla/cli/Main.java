@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
                 PredictCommand.class,
                 SummaryCommand.class,
                 DemoCommand.class,
+                BenchCommand.class,
                 HelpCommand.class,
         })
 public final class Main {

@@ -1,0 +1,64 @@
+package dev.nabla.cli.bench;
+
+import dev.nabla.nn.Conv2d;
+import dev.nabla.nn.Dense;
+import dev.nabla.nn.Dropout;
+import dev.nabla.nn.Flatten;
+import dev.nabla.nn.Layer;
+import dev.nabla.nn.MaxPool2d;
+import dev.nabla.nn.Relu;
+import dev.nabla.nn.Sequential;
+import dev.nabla.tensor.ConvolutionOptions;
+import java.util.Locale;
+
+/**
+ * The benchmark models of {@code shared/bench/WORKLOADS.md}, with explicit sizes (built at
+ * once, as PyTorch's modules are) and logits out: {@code [N, 1, 28, 28] → [N, 10]}.
+ * {@code bench/torch_bench.py} defines the same two networks in PyTorch.
+ */
+public enum Workload {
+
+    /** Flatten → Dense(784→128) → ReLU → Dropout(0.2) → Dense(128→10). */
+    MLP {
+        @Override
+        public Sequential network(long seed) {
+            Layer.manualSeed(seed);
+            return new Sequential(
+                    new Flatten(),
+                    new Dense(28 * 28, 128), new Relu(),
+                    new Dropout(0.2f),
+                    new Dense(128, 10));
+        }
+    },
+
+    /**
+     * Conv2d(1→32, 3×3) → ReLU → MaxPool(2) → Conv2d(32→64, 3×3) → ReLU → MaxPool(2) →
+     * Flatten → Dense(1600→128) → ReLU → Dropout(0.5) → Dense(128→10); no padding, so
+     * 28 → 26 → 13 → 11 → 5.
+     */
+    CNN {
+        @Override
+        public Sequential network(long seed) {
+            Layer.manualSeed(seed);
+            ConvolutionOptions valid = ConvolutionOptions.defaults();
+            return new Sequential(
+                    new Conv2d(1, 32, 3, valid), new Relu(), new MaxPool2d(2),    // [N, 32, 13, 13]
+                    new Conv2d(32, 64, 3, valid), new Relu(), new MaxPool2d(2),   // [N, 64, 5, 5]
+                    new Flatten(),
+                    new Dense(64 * 5 * 5, 128), new Relu(),
+                    new Dropout(0.5f),
+                    new Dense(128, 10));
+        }
+    };
+
+    /** The batch size of every training workload. */
+    public static final int BATCH_SIZE = 128;
+
+    /** A freshly initialised network, its weights drawn from {@code seed}. */
+    public abstract Sequential network(long seed);
+
+    /** The name used on the command line and in output lines: {@code mlp}, {@code cnn}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
