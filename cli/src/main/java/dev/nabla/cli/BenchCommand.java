@@ -64,11 +64,13 @@ final class BenchCommand {
     }
 
     static BenchData data(CommandSpec spec, String choice) throws IOException {
+        BenchData.Choice parsed;
         try {
-            return BenchData.load(BenchData.Choice.parse(choice));
+            parsed = BenchData.Choice.parse(choice);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--" + e.getMessage(), e);
         }
+        return BenchData.load(parsed);
     }
 
     static String peakResidentMib() {
