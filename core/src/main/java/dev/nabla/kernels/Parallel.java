@@ -1,14 +1,11 @@
 package dev.nabla.kernels;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.concurrent.RecursiveAction;
-
 /**
  * The one thread pool of Nabla's kernels. Work over a range [0, n) is cut into chunks
  * whose boundaries depend only on n and the grain (never on the thread count), so any
  * result assembled chunk by chunk in chunk order is identical with 1 or many threads.
- * Small ranges run on the calling thread with no hand-off at all.
+ * Small ranges run on the calling thread with no hand-off at all; larger ones are shared
+ * by the calling thread and {@code threads - 1} workers ({@link WorkerPool}).
  *
  * <p>The thread count is the number of cores unless {@code NABLA_THREADS} says otherwise,
  * and can be changed with {@link #setThreads(int)}.
@@ -21,7 +18,7 @@ public final class Parallel {
         void run(int start, int end);
     }
 
-    private static volatile ForkJoinPool pool;
+    private static volatile WorkerPool pool;
     private static volatile int threads = defaultThreads();
 
     private Parallel() {
@@ -40,11 +37,11 @@ public final class Parallel {
         if (count == threads) {
             return;
         }
-        ForkJoinPool old = pool;
+        WorkerPool old = pool;
         pool = null;
         threads = count;
         if (old != null) {
-            old.shutdown();
+            old.close();
         }
     }
 
@@ -66,13 +63,16 @@ public final class Parallel {
             return;
         }
         int chunks = chunkCount(n, grain);
-        if (chunks == 1 || threads == 1 || insidePool()) {
-            for (int c = 0; c < chunks; c++) {
-                body.run(c * grain, (int) Math.min(n, (long) (c + 1) * grain));
+        if (chunks > 1 && threads > 1) {
+            WorkerPool p = pool();
+            // A kernel called from inside a kernel runs sequentially: no nested splitting.
+            if (!p.isInside() && p.tryRun(n, grain, chunks, body)) {
+                return;
             }
-            return;
         }
-        pool().invoke(new Split(body, n, grain, 0, chunks));
+        for (int c = 0; c < chunks; c++) {
+            body.run(c * grain, (int) Math.min(n, (long) (c + 1) * grain));
+        }
     }
 
     /**
@@ -83,30 +83,18 @@ public final class Parallel {
         forChunks(tasks, 1, body);
     }
 
-    private static boolean insidePool() {
-        // A kernel called from inside a kernel runs sequentially: no nested splitting.
-        return Thread.currentThread() instanceof ForkJoinWorkerThread w && w.getPool() == pool;
-    }
-
-    private static ForkJoinPool pool() {
-        ForkJoinPool p = pool;
+    private static WorkerPool pool() {
+        WorkerPool p = pool;
         if (p == null) {
             synchronized (Parallel.class) {
                 p = pool;
                 if (p == null) {
-                    p = new ForkJoinPool(threads, Parallel::newWorker, null, false);
+                    p = new WorkerPool(threads);
                     pool = p;
                 }
             }
         }
         return p;
-    }
-
-    private static ForkJoinWorkerThread newWorker(ForkJoinPool p) {
-        ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-        t.setName("nabla-kernel-" + t.getPoolIndex());
-        t.setDaemon(true);
-        return t;
     }
 
     private static int defaultThreads() {
@@ -122,31 +110,5 @@ public final class Parallel {
             }
         }
         return Runtime.getRuntime().availableProcessors();
-    }
-
-    private static final class Split extends RecursiveAction {
-        private final RangeBody body;
-        private final int n;
-        private final int grain;
-        private final int from;
-        private final int to;
-
-        Split(RangeBody body, int n, int grain, int from, int to) {
-            this.body = body;
-            this.n = n;
-            this.grain = grain;
-            this.from = from;
-            this.to = to;
-        }
-
-        @Override
-        protected void compute() {
-            if (to - from == 1) {
-                body.run(from * grain, (int) Math.min(n, (long) (from + 1) * grain));
-                return;
-            }
-            int mid = (from + to) >>> 1;
-            invokeAll(new Split(body, n, grain, from, mid), new Split(body, n, grain, mid, to));
-        }
     }
 }

@@ -4,24 +4,29 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * One call of {@link Kernels#gemm}: {@code C = alpha·op(A)·op(B) + beta·C} on the Vector API,
+ * One call of {@link Kernels#gemm}, {@code C = alpha·op(A)·op(B) + beta·C}, on the Vector API,
  * in the classic blocked shape (Goto / BLIS).
  *
  * <ul>
- *   <li>C is cut into fixed blocks of {@link #MC} rows × {@link #NC} columns; each block is
- *       one task for {@link Parallel}, so the split never depends on the thread count.</li>
- *   <li>Within a block, k is walked in slices of {@link #KC}. For each slice the block's rows
- *       of op(A) are packed into row panels of {@link #MR} rows (a block that stays in L2),
- *       and op(B) one panel of {@link #NR} columns at a time, which every row panel of the
- *       block then reuses while it is hot in cache. Packing is also where transposes are
- *       absorbed and ragged edges are padded with zeros.</li>
- *   <li>The micro-kernel keeps an MR × NR tile of C in 16 vector registers and adds one
- *       rank-1 update (FMA) per step of k.</li>
+ *   <li>The micro-kernel keeps an {@link #MR} × {@link #NR} tile of C in 16 vector registers
+ *       and adds one rank-1 update (broadcast of A times two vectors of B, FMA) per step of
+ *       k, reading both operands from packed panels: contiguous, zero-padded to whole tiles,
+ *       with every transpose absorbed by the packing.</li>
+ *   <li>k is cut into slices of {@link #KC}; for each slice a block of op(B), {@link #KC} ×
+ *       {@link #NC}, is packed once and reused by every block of {@link #MC} rows of op(A),
+ *       each packed once per slice. The sizes come from measurements on a Zen 4 core (32 KB
+ *       L1, 1 MB L2, shared L3): deep slices mean C is read and written once per 1024 steps
+ *       of k, which matters more than keeping a B panel in L1 (the micro-kernel streams it
+ *       from L2 at full speed); the packed B block stays in L3.</li>
+ *   <li>With several threads C is cut into a few strips of whole tiles, claimed dynamically.
+ *       Where an element is computed never changes how: it is summed over k slice by slice,
+ *       within a slice in order of k by the same FMA sequence, and the first slice applies
+ *       beta (beta 0 ignores C's old value, NaN included) while later ones add to C. So results
+ *       are bitwise the same for any thread count.</li>
  * </ul>
  *
- * Each element of C is therefore summed over k in slice order, and within a slice in
- * order of k, whatever the thread count. The first slice applies beta (beta 0 ignores C's
- * old value, NaN included); later slices add to C.
+ * Packing buffers are kept per thread and grow to the largest product seen (at most
+ * (MC + NC) × KC floats, 4.25 MB), so the hot path allocates nothing.
  */
 final class VectorGemm {
     private static final VectorSpecies<Float> S = VectorKernels.SPECIES;
@@ -30,14 +35,16 @@ final class VectorGemm {
     static final int MR = 8;
     /** Columns of the micro-tile: two vectors. */
     static final int NR = 2 * L;
-    /** Depth of one packed slice of k; a B panel is KC × NR floats (32 KB at 512 bits). */
-    static final int KC = 256;
-    /** Rows of C per task: the packed A block of MC × KC floats (128 KB) fits in L2. */
-    static final int MC = 128;
-    /** Columns of C per task. */
-    static final int NC = 256;
-    /** Below this many multiply-adds everything runs on the caller's thread. */
-    private static final long SMALL = 64L * 64 * 64;
+    /** Depth of one slice of k. */
+    static final int KC = 1024;
+    /** Rows of op(A) packed together: MC × KC floats (256 KB) stay in L2. */
+    static final int MC = 64;
+    /** Columns of op(B) packed together: KC × NC floats (4 MB) stay in L3. */
+    static final int NC = 1024;
+    /** Products of at most this many multiply-adds (64 × 64 × 64) stay on the caller's thread. */
+    static final long SMALL = 64L * 64 * 64;
+
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
     private final boolean transA, transB;
     private final int m, n, k;
@@ -66,54 +73,51 @@ final class VectorGemm {
         this.ldc = ldc;
     }
 
+    /** For m, n, k ≥ 1. */
     void run() {
-        if (m <= 0 || n <= 0) {
+        int rowTiles = ceilDiv(m, MR);
+        int colTiles = ceilDiv(n, NR);
+        boolean byColumns = colTiles >= rowTiles;
+        int tiles = byColumns ? colTiles : rowTiles;
+        // Two strips per thread: a thread slowed by another process leaves its second to others.
+        int strips = Math.min(tiles, 2 * Parallel.threads());
+        if ((long) m * n * k <= SMALL || strips == 1) {
+            strip(0, m, 0, n);
             return;
         }
-        if (k <= 0) {
-            scaleOnly();
-            return;
-        }
-        int rowBlocks = Parallel.chunkCount(m, MC);
-        int tasks = rowBlocks * Parallel.chunkCount(n, NC);
-        Parallel.RangeBody body = (start, end) -> {
-            for (int t = start; t < end; t++) {
-                block(t % rowBlocks * MC, t / rowBlocks * NC);
+        int perStrip = ceilDiv(tiles, strips);
+        Parallel.forChunks(tiles, perStrip, (first, end) -> {
+            if (byColumns) {
+                strip(0, m, first * NR, Math.min(n, end * NR));
+            } else {
+                strip(first * MR, Math.min(m, end * MR), 0, n);
             }
-        };
-        if ((long) m * n * k < SMALL) {
-            body.run(0, tasks);
-        } else {
-            Parallel.forEachTask(tasks, body);
-        }
+        });
     }
 
-    /** C = alpha·0 + beta·C, as the scalar definition gives for k = 0. */
-    private void scaleOnly() {
-        for (int i = 0; i < m; i++) {
-            for (int j = 0, row = cOff + i * ldc; j < n; j++) {
-                c[row + j] = beta == 0f ? alpha * 0f : alpha * 0f + beta * c[row + j];
-            }
-        }
-    }
-
-    /** The block of C at rows [i0, i0 + MC) and columns [j0, j0 + NC), clipped to C. */
-    private void block(int i0, int j0) {
-        int mc = Math.min(MC, m - i0);
-        int nc = Math.min(NC, n - j0);
-        int slice = Math.min(KC, k);
-        float[] aPacked = new float[roundUp(mc, MR) * slice];
-        float[] bPacked = new float[slice * NR];
-        float[] tile = new float[MR * NR];
-        for (int p0 = 0; p0 < k; p0 += KC) {
-            int kc = Math.min(KC, k - p0);
-            packA(i0, mc, p0, kc, aPacked);
-            for (int jr = 0; jr < nc; jr += NR) {
-                int nr = Math.min(NR, nc - jr);
-                packB(p0, kc, j0 + jr, nr, bPacked);
-                for (int ir = 0; ir < mc; ir += MR) {
-                    microKernel(aPacked, ir * kc, bPacked, kc, tile);
-                    store(tile, i0 + ir, j0 + jr, Math.min(MR, mc - ir), nr, p0 == 0);
+    /** Rows [i0, i1) × columns [j0, j1) of C. */
+    private void strip(int i0, int i1, int j0, int j1) {
+        Buffers buffers = BUFFERS.get();
+        int depth = Math.min(KC, k);
+        float[] aPacked = buffers.a(ceilDiv(Math.min(MC, i1 - i0), MR) * MR * depth);
+        float[] bPacked = buffers.b(ceilDiv(Math.min(NC, j1 - j0), NR) * NR * depth);
+        float[] tile = buffers.tile;
+        for (int jc = j0; jc < j1; jc += NC) {
+            int nc = Math.min(NC, j1 - jc);
+            for (int p0 = 0; p0 < k; p0 += KC) {
+                int kc = Math.min(KC, k - p0);
+                boolean firstSlice = p0 == 0;
+                packB(p0, kc, jc, nc, bPacked);
+                for (int ic = i0; ic < i1; ic += MC) {
+                    int mc = Math.min(MC, i1 - ic);
+                    packA(ic, mc, p0, kc, aPacked);
+                    for (int jr = 0; jr < nc; jr += NR) {
+                        int cols = Math.min(NR, nc - jr);
+                        for (int ir = 0; ir < mc; ir += MR) {
+                            microKernel(aPacked, ir * kc, bPacked, jr * kc, kc, tile);
+                            store(tile, ic + ir, jc + jr, Math.min(MR, mc - ir), cols, firstSlice);
+                        }
+                    }
                 }
             }
         }
@@ -124,76 +128,93 @@ final class VectorGemm {
      * of panel q at {@code q·MR·kc + p·MR + r}; rows past mc are zeros.
      */
     private void packA(int i0, int mc, int p0, int kc, float[] dst) {
-        for (int q = 0; q * MR < mc; q++) {
-            int base = q * MR * kc;
-            int rows = Math.min(MR, mc - q * MR);
-            int firstRow = i0 + q * MR;
-            if (transA) {
-                // A is k × m: the panel's rows are contiguous in each stored row p.
-                for (int p = 0; p < kc; p++) {
-                    int src = aOff + (p0 + p) * lda + firstRow;
-                    int d = base + p * MR;
-                    System.arraycopy(a, src, dst, d, rows);
-                    for (int r = rows; r < MR; r++) {
-                        dst[d + r] = 0f;
-                    }
+        if (transA) {
+            // A is k × m: the block's rows are side by side in each stored row of A, read
+            // once each (panel by panel, each line of A would be fetched MC / MR times).
+            for (int p = 0, s = aOff + p0 * lda + i0; p < kc; p++, s += lda) {
+                for (int ir = 0; ir < mc; ir += MR) {
+                    int rows = Math.min(MR, mc - ir);
+                    copyRows(a, s + ir, lda, rows, 1, dst, ir * kc + p * MR, MR);
                 }
+            }
+            return;
+        }
+        for (int ir = 0; ir < mc; ir += MR) {
+            transpose(a, aOff + (i0 + ir) * lda + p0, lda, Math.min(MR, mc - ir), kc, dst, ir * kc, MR);
+        }
+    }
+
+    /**
+     * k [p0, p0 + kc) × columns [j0, j0 + nc) of op(B) into panels of NR columns: element
+     * (p, j) of panel q at {@code q·NR·kc + p·NR + j}; columns past nc are zeros.
+     */
+    private void packB(int p0, int kc, int j0, int nc, float[] dst) {
+        for (int jr = 0; jr < nc; jr += NR) {
+            int cols = Math.min(NR, nc - jr);
+            if (transB) {
+                // B is n × k: column j of op(B) is row j of B.
+                transpose(b, bOff + (j0 + jr) * ldb + p0, ldb, cols, kc, dst, jr * kc, NR);
             } else {
-                for (int r = 0; r < MR; r++) {
-                    if (r < rows) {
-                        int src = aOff + (firstRow + r) * lda + p0;
-                        for (int p = 0; p < kc; p++) {
-                            dst[base + p * MR + r] = a[src + p];
-                        }
-                    } else {
-                        for (int p = 0; p < kc; p++) {
-                            dst[base + p * MR + r] = 0f;
-                        }
-                    }
-                }
+                copyRows(b, bOff + p0 * ldb + j0 + jr, ldb, cols, kc, dst, jr * kc, NR);
             }
         }
     }
 
     /**
-     * k [p0, p0 + kc) × columns [j0, j0 + cols) of op(B) into one panel: element (p, j) at
-     * {@code p·NR + j}; columns past cols are zeros.
+     * {@code dst[d + p·width + j] = src[s + p·ld + j]} for p < kc, j < count; zeros up to
+     * width. The panel's lines of k lie side by side in the source.
      */
-    private void packB(int p0, int kc, int j0, int cols, float[] dst) {
-        if (transB) {
-            // B is n × k: column j of op(B) is stored row j.
-            for (int j = 0; j < NR; j++) {
-                if (j < cols) {
-                    int src = bOff + (j0 + j) * ldb + p0;
-                    for (int p = 0; p < kc; p++) {
-                        dst[p * NR + j] = b[src + p];
+    private static void copyRows(float[] src, int s, int ld, int count, int kc, float[] dst, int d, int width) {
+        if (count == NR && width == NR) {
+            for (int p = 0; p < kc; p++, s += ld, d += NR) {
+                FloatVector.fromArray(S, src, s).intoArray(dst, d);
+                FloatVector.fromArray(S, src, s + L).intoArray(dst, d + L);
+            }
+            return;
+        }
+        for (int p = 0; p < kc; p++, s += ld, d += width) {
+            for (int j = 0; j < count; j++) {
+                dst[d + j] = src[s + j];
+            }
+            for (int j = count; j < width; j++) {
+                dst[d + j] = 0f;
+            }
+        }
+    }
+
+    /**
+     * {@code dst[d + p·width + r] = src[s + r·ld + p]} for p < kc, r < count; zeros up to
+     * width. Each line of the panel is contiguous in the source; going over k in blocks of
+     * 16 reads whole cache lines at once, even when the lines' stride makes them collide
+     * in cache.
+     */
+    private static void transpose(float[] src, int s, int ld, int count, int kc, float[] dst, int d, int width) {
+        for (int p0 = 0; p0 < kc; p0 += 16) {
+            int block = Math.min(16, kc - p0);
+            for (int r = 0; r < width; r++) {
+                int to = d + p0 * width + r;
+                if (r < count) {
+                    for (int p = 0, from = s + r * ld + p0; p < block; p++) {
+                        dst[to + p * width] = src[from + p];
                     }
                 } else {
-                    for (int p = 0; p < kc; p++) {
-                        dst[p * NR + j] = 0f;
+                    for (int p = 0; p < block; p++) {
+                        dst[to + p * width] = 0f;
                     }
-                }
-            }
-        } else {
-            for (int p = 0; p < kc; p++) {
-                System.arraycopy(b, bOff + (p0 + p) * ldb + j0, dst, p * NR, cols);
-                for (int j = cols; j < NR; j++) {
-                    dst[p * NR + j] = 0f;
                 }
             }
         }
     }
 
-    /** tile (MR × NR, row-major) = the A panel at aBase times the B panel, summed over kc. */
-    private static void microKernel(float[] ap, int aBase, float[] bp, int kc, float[] tile) {
+    /** tile (MR × NR, row-major) = the A panel at aBase times the B panel at bBase, over kc. */
+    private static void microKernel(float[] ap, int aBase, float[] bp, int bBase, int kc, float[] tile) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00;
         FloatVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
         FloatVector c40 = c00, c41 = c00, c50 = c00, c51 = c00;
         FloatVector c60 = c00, c61 = c00, c70 = c00, c71 = c00;
-        for (int p = 0; p < kc; p++) {
-            int ai = aBase + p * MR;
-            FloatVector b0 = FloatVector.fromArray(S, bp, p * NR);
-            FloatVector b1 = FloatVector.fromArray(S, bp, p * NR + L);
+        for (int p = 0, ai = aBase, bi = bBase; p < kc; p++, ai += MR, bi += NR) {
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
             FloatVector av = FloatVector.broadcast(S, ap[ai]);
             c00 = av.fma(b0, c00);
             c01 = av.fma(b1, c01);
@@ -265,7 +286,28 @@ final class VectorGemm {
         }
     }
 
-    private static int roundUp(int value, int multiple) {
-        return (value + multiple - 1) / multiple * multiple;
+    static int ceilDiv(int value, int divisor) {
+        return (value + divisor - 1) / divisor;
+    }
+
+    /** One thread's packing space, grown on demand and then reused. */
+    private static final class Buffers {
+        private float[] a = new float[0];
+        private float[] b = new float[0];
+        final float[] tile = new float[MR * NR];
+
+        float[] a(int size) {
+            if (a.length < size) {
+                a = new float[size];
+            }
+            return a;
+        }
+
+        float[] b(int size) {
+            if (b.length < size) {
+                b = new float[size];
+            }
+            return b;
+        }
     }
 }

@@ -180,6 +180,18 @@ final class VectorKernels implements Kernels {
     public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      float beta, float[] c, int cOff, int ldc) {
+        if (m <= 0 || n <= 0) {
+            return;
+        }
+        if (k <= 0) {
+            // C = alpha·0 + beta·C, as the scalar definition gives.
+            for (int i = 0; i < m; i++) {
+                for (int j = 0, row = cOff + i * ldc; j < n; j++) {
+                    c[row + j] = beta == 0f ? alpha * 0f : alpha * 0f + beta * c[row + j];
+                }
+            }
+            return;
+        }
         new VectorGemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc).run();
     }
 
