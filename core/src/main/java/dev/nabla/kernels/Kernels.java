@@ -73,4 +73,15 @@ public interface Kernels {
     void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
               float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
               float beta, float[] c, int cOff, int ldc);
+
+    /**
+     * Max pooling over windows of one shape. For each plane p in {@code [planeStart, planeEnd)}
+     * (planes {@code inPlane} apart from {@code xOff}) and each output o in {@code [0, outPlane)},
+     * the window's elements are {@code x[xOff + p·inPlane + start[o] + offsets[j]]} for j in
+     * order; {@code y[p·outPlane + o]} gets the first largest of them, or the last NaN if any is
+     * NaN, and {@code argmax[p·outPlane + o]} its position in the plane,
+     * {@code start[o] + offsets[j]}.
+     */
+    void maxPool(float[] x, int xOff, int inPlane, int[] start, int[] offsets, int outPlane,
+                 int planeStart, int planeEnd, float[] y, int[] argmax);
 }

@@ -133,4 +133,25 @@ public final class ScalarKernels implements Kernels {
             }
         }
     }
+
+    @Override
+    public void maxPool(float[] x, int xOff, int inPlane, int[] start, int[] offsets, int outPlane,
+                        int planeStart, int planeEnd, float[] y, int[] argmax) {
+        for (int p = planeStart; p < planeEnd; p++) {
+            int in = xOff + p * inPlane;
+            for (int o = 0, out = p * outPlane; o < outPlane; o++, out++) {
+                int best = start[o] + offsets[0];
+                float max = x[in + best];
+                for (int j = 1; j < offsets.length; j++) {
+                    float v = x[in + start[o] + offsets[j]];
+                    if (v > max || Float.isNaN(v)) {
+                        max = v;
+                        best = start[o] + offsets[j];
+                    }
+                }
+                y[out] = max;
+                argmax[out] = best;
+            }
+        }
+    }
 }

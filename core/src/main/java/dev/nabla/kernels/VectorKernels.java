@@ -331,6 +331,12 @@ final class VectorKernels implements Kernels {
         return s;
     }
 
+    @Override
+    public void maxPool(float[] x, int xOff, int inPlane, int[] start, int[] offsets, int outPlane,
+                        int planeStart, int planeEnd, float[] y, int[] argmax) {
+        VectorPooling.max(x, xOff, inPlane, start, offsets, outPlane, planeStart, planeEnd, y, argmax);
+    }
+
     private static FloatVector load(float[] array, int offset) {
         return FloatVector.fromArray(SPECIES, array, offset);
     }

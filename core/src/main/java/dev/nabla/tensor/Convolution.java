@@ -82,13 +82,13 @@ public final class Convolution {
         Tensor w = weight.contiguousData();
         float[] y = ConvolutionGemm.inputGradient(x, w, g);
         if (bias != null) {
-            ConvolutionGemm.addBias(y, bias, g.batch(), g.inChannels(), g.inPlane());
+            ConvolutionGemm.addBias(y, Layout.toArray(bias), g.batch(), g.inChannels(), g.inPlane());
         }
         Tensor out = Tensor.wrap(y, ConvolutionGeometry.resize(input, 2, g.inChannels(), g.inHeight(), g.inWidth()));
         return Autograd.record("convTranspose2d", out, gradOutput -> {
             Tensor gy = gradOutput.contiguousData();
             return new Tensor[] {
-                input.requiresGrad() ? Tensor.wrap(ConvolutionGemm.output(gy, w, g), input.shape()) : null,
+                input.requiresGrad() ? Tensor.wrap(ConvolutionGemm.output(gy, w, null, g), input.shape()) : null,
                 weight.requiresGrad() ? Tensor.wrap(ConvolutionGemm.weightGradient(gy, x, g), weight.shape()) : null,
                 bias != null && bias.requiresGrad() ? channelSums(gy, g.batch(), g.inChannels(), g.inPlane()) : null};
         }, input, weight, bias);
@@ -98,10 +98,7 @@ public final class Convolution {
                                    int spatialRank) {
         Tensor x = input.contiguousData();
         Tensor w = weight.contiguousData();
-        float[] y = ConvolutionGemm.output(x, w, g);
-        if (bias != null) {
-            ConvolutionGemm.addBias(y, bias, g.batch(), g.outChannels(), g.outPlane());
-        }
+        float[] y = ConvolutionGemm.output(x, w, bias == null ? null : Layout.toArray(bias), g);
         Shape shape = ConvolutionGeometry.resize(input, spatialRank, g.outChannels(), g.outHeight(), g.outWidth());
         return Autograd.record(op, Tensor.wrap(y, shape), gradOutput -> {
             Tensor gy = gradOutput.contiguousData();

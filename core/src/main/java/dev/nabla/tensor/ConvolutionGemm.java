@@ -5,40 +5,65 @@ import dev.nabla.kernels.Kernels;
 import dev.nabla.kernels.Parallel;
 
 /**
- * The three products of a convolution, each an im2col and a GEMM per image and group: the
- * output, the gradient of the input (the adjoint, which is also a transposed convolution's
- * output) and the gradient of the weight. Operands are contiguous tensors laid out as the
- * {@link ConvolutionGeometry} says: input {@code [batch, inChannels, inHeight, inWidth]},
- * weight {@code [outChannels, inChannels / groups, kernelHeight, kernelWidth]}, output
+ * The three products of a convolution as im2col and GEMM: the output, the gradient of the
+ * input (the adjoint, which is also a transposed convolution's output) and the gradient of the
+ * weight. Operands are contiguous tensors laid out as the {@link ConvolutionGeometry} says:
+ * input {@code [batch, inChannels, inHeight, inWidth]}, weight
+ * {@code [outChannels, inChannels / groups, kernelHeight, kernelWidth]}, output
  * {@code [batch, outChannels, outHeight, outWidth]}.
  *
- * <p>Images are independent, so the output and the input gradient run images in parallel,
- * each writing only its own slice. The weight gradient sums over images in order, one group
- * per task, so its result does not depend on the number of threads.
+ * <p>Images are taken in chunks of whole images, about {@link #CHUNK_COLUMNS} output positions
+ * wide, whose column matrices sit side by side, so that each GEMM is wide enough to run near
+ * the kernel's peak even when an image is small. Chunks run in parallel. The output and the
+ * input gradient write disjoint slices per chunk. The weight gradient sums chunk products in
+ * a fixed number of partial sums ({@link #WEIGHT_SLOTS}), each over a fixed run of chunks, and
+ * then adds the partial sums in order: chunk sizes and runs depend only on the geometry, so
+ * the result does not depend on the number of threads.
  */
 final class ConvolutionGemm {
+    /** Output positions per chunk, roughly: a chunk has this many, or one image if an image has more. */
+    static final int CHUNK_COLUMNS = 1024;
+    /** Partial sums of the weight gradient, at most. */
+    static final int WEIGHT_SLOTS = 8;
 
     private ConvolutionGemm() {
     }
 
-    /** The convolution without bias: {@code [batch, outChannels, outHeight, outWidth]}. */
-    static float[] output(Tensor x, Tensor w, ConvolutionGeometry g) {
-        float[] y = new float[g.batch() * g.outChannels() * g.outPlane()];
-        int rows = g.columnRows();
+    /**
+     * The convolution: {@code [batch, outChannels, outHeight, outWidth]}, with {@code bias}
+     * (one value per output channel, or null) added as each chunk's product is stored.
+     */
+    static float[] output(Tensor x, Tensor w, float[] bias, ConvolutionGeometry g) {
         int plane = g.outPlane();
+        float[] y = new float[g.batch() * g.outChannels() * plane];
+        int rows = g.columnRows();
         int perGroup = g.outChannelsPerGroup();
         if (rows == 0 || perGroup == 0) {
+            if (bias != null) {
+                addBias(y, bias, g.batch(), g.outChannels(), plane);
+            }
             return y;
         }
         Kernels kernels = KernelProvider.get();
-        Parallel.forChunks(g.batch(), 1, (start, end) -> {
-            float[] columns = new float[rows * plane];
-            for (int n = start; n < end; n++) {
+        int images = imagesPerChunk(g);
+        Parallel.forChunks(chunkCount(g), 1, (start, end) -> {
+            ConvolutionWorkspace workspace = ConvolutionWorkspace.get();
+            for (int chunk = start; chunk < end; chunk++) {
+                int first = chunk * images;
+                int count = Math.min(images, g.batch() - first);
+                int width = count * plane;
+                float[] columns = workspace.columns(rows * width);
+                float[] product = count == 1 ? y : workspace.product(perGroup * width);
                 for (int group = 0; group < g.groups(); group++) {
-                    Im2col.unfold(x.storage, x.offset + inputStart(g, n, group), g, columns);
-                    kernels.gemm(false, false, perGroup, plane, rows, 1f,
-                            w.storage, w.offset + group * perGroup * rows, rows, columns, 0, plane,
-                            0f, y, outputStart(g, n, group), plane);
+                    for (int i = 0; i < count; i++) {
+                        Im2col.unfold(x.storage, x.offset + inputStart(g, first + i, group), g, columns, i * plane,
+                                width);
+                    }
+                    int productStart = count == 1 ? outputStart(g, first, group) : 0;
+                    kernels.gemm(false, false, perGroup, width, rows, 1f,
+                            w.storage, w.offset + group * perGroup * rows, rows, columns, 0, width,
+                            0f, product, productStart, width);
+                    store(product, productStart, width, y, bias, g, first, count, group);
                 }
             }
         });
@@ -55,14 +80,23 @@ final class ConvolutionGemm {
             return gx;
         }
         Kernels kernels = KernelProvider.get();
-        Parallel.forChunks(g.batch(), 1, (start, end) -> {
-            float[] columns = new float[rows * plane];
-            for (int n = start; n < end; n++) {
+        int images = imagesPerChunk(g);
+        Parallel.forChunks(chunkCount(g), 1, (start, end) -> {
+            ConvolutionWorkspace workspace = ConvolutionWorkspace.get();
+            for (int chunk = start; chunk < end; chunk++) {
+                int first = chunk * images;
+                int count = Math.min(images, g.batch() - first);
+                int width = count * plane;
+                float[] columns = workspace.columns(rows * width);
                 for (int group = 0; group < g.groups(); group++) {
-                    kernels.gemm(true, false, rows, plane, perGroup, 1f,
-                            w.storage, w.offset + group * perGroup * rows, rows,
-                            gy.storage, gy.offset + outputStart(g, n, group), plane, 0f, columns, 0, plane);
-                    Im2col.foldAdd(columns, g, gx, inputStart(g, n, group));
+                    float[] gradient = gather(gy, g, first, count, group, workspace);
+                    int gradientStart = count == 1 ? gy.offset + outputStart(g, first, group) : 0;
+                    kernels.gemm(true, false, rows, width, perGroup, 1f,
+                            w.storage, w.offset + group * perGroup * rows, rows, gradient, gradientStart, width,
+                            0f, columns, 0, width);
+                    for (int i = 0; i < count; i++) {
+                        Im2col.foldAdd(columns, i * plane, width, g, gx, inputStart(g, first + i, group));
+                    }
                 }
             }
         });
@@ -74,36 +108,122 @@ final class ConvolutionGemm {
         int rows = g.columnRows();
         int plane = g.outPlane();
         int perGroup = g.outChannelsPerGroup();
-        float[] gw = new float[g.outChannels() * rows];
-        if (rows == 0 || perGroup == 0) {
-            return gw;
+        int size = g.outChannels() * rows;
+        if (rows == 0 || perGroup == 0 || g.batch() == 0) {
+            return new float[size];
         }
         Kernels kernels = KernelProvider.get();
-        Parallel.forChunks(g.groups(), 1, (start, end) -> {
-            float[] columns = new float[rows * plane];
-            for (int group = start; group < end; group++) {
-                for (int n = 0; n < g.batch(); n++) {
-                    Im2col.unfold(x.storage, x.offset + inputStart(g, n, group), g, columns);
-                    kernels.gemm(false, true, perGroup, rows, plane, 1f,
-                            gy.storage, gy.offset + outputStart(g, n, group), plane, columns, 0, plane,
-                            n == 0 ? 0f : 1f, gw, group * perGroup * rows, rows);
+        int images = imagesPerChunk(g);
+        int chunks = chunkCount(g);
+        int slots = Math.min(chunks, WEIGHT_SLOTS);
+        float[][] partial = new float[slots][];
+        Parallel.forChunks(slots, 1, (start, end) -> {
+            ConvolutionWorkspace workspace = ConvolutionWorkspace.get();
+            for (int slot = start; slot < end; slot++) {
+                float[] sum = new float[size];
+                int firstChunk = (int) ((long) slot * chunks / slots);
+                int endChunk = (int) ((long) (slot + 1) * chunks / slots);
+                for (int chunk = firstChunk; chunk < endChunk; chunk++) {
+                    int first = chunk * images;
+                    int count = Math.min(images, g.batch() - first);
+                    int width = count * plane;
+                    float[] columns = workspace.columns(rows * width);
+                    for (int group = 0; group < g.groups(); group++) {
+                        for (int i = 0; i < count; i++) {
+                            Im2col.unfold(x.storage, x.offset + inputStart(g, first + i, group), g, columns,
+                                    i * plane, width);
+                        }
+                        float[] gradient = gather(gy, g, first, count, group, workspace);
+                        int gradientStart = count == 1 ? gy.offset + outputStart(g, first, group) : 0;
+                        kernels.gemm(false, true, perGroup, rows, width, 1f,
+                                gradient, gradientStart, width, columns, 0, width,
+                                chunk == firstChunk ? 0f : 1f, sum, group * perGroup * rows, rows);
+                    }
                 }
+                partial[slot] = sum;
             }
         });
+        float[] gw = partial[0];
+        for (int slot = 1; slot < slots; slot++) {
+            float[] sum = partial[slot];
+            for (int i = 0; i < size; i++) {
+                gw[i] += sum[i];
+            }
+        }
         return gw;
     }
 
     /** Adds {@code bias[c]} to every element of channel c of a {@code [batch, channels, plane]} array. */
-    static void addBias(float[] y, Tensor bias, int batch, int channels, int plane) {
-        float[] b = Layout.toArray(bias);
+    static void addBias(float[] y, float[] bias, int batch, int channels, int plane) {
         for (int n = 0; n < batch; n++) {
             for (int c = 0; c < channels; c++) {
+                float b = bias[c];
                 int start = (n * channels + c) * plane;
                 for (int p = start; p < start + plane; p++) {
-                    y[p] += b[c];
+                    y[p] += b;
                 }
             }
         }
+    }
+
+    /**
+     * Moves one group's product of a chunk, {@code [outChannelsPerGroup, count · plane]}, to
+     * its images in y, adding the bias. A single image's product is already in place.
+     */
+    private static void store(float[] product, int productStart, int width, float[] y, float[] bias,
+                              ConvolutionGeometry g, int first, int count, int group) {
+        int plane = g.outPlane();
+        int perGroup = g.outChannelsPerGroup();
+        for (int i = 0; i < count; i++) {
+            for (int m = 0; m < perGroup; m++) {
+                float b = bias == null ? 0f : bias[group * perGroup + m];
+                int src = productStart + m * width + i * plane;
+                int dst = outputStart(g, first + i, group) + m * plane;
+                if (count == 1) {
+                    if (bias != null) {
+                        for (int p = 0; p < plane; p++) {
+                            y[dst + p] += b;
+                        }
+                    }
+                } else {
+                    for (int p = 0; p < plane; p++) {
+                        y[dst + p] = product[src + p] + b;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * One group's output gradient for a chunk as a {@code [outChannelsPerGroup, count · plane]}
+     * matrix: the gradient's own storage when the chunk is one image (read from
+     * {@code gy.offset + outputStart}), otherwise a copy in the workspace (read from 0).
+     */
+    private static float[] gather(Tensor gy, ConvolutionGeometry g, int first, int count, int group,
+                                  ConvolutionWorkspace workspace) {
+        if (count == 1) {
+            return gy.storage;
+        }
+        int plane = g.outPlane();
+        int perGroup = g.outChannelsPerGroup();
+        int width = count * plane;
+        float[] gathered = workspace.product(perGroup * width);
+        for (int i = 0; i < count; i++) {
+            for (int m = 0; m < perGroup; m++) {
+                System.arraycopy(gy.storage, gy.offset + outputStart(g, first + i, group) + m * plane,
+                        gathered, m * width + i * plane, plane);
+            }
+        }
+        return gathered;
+    }
+
+    private static int imagesPerChunk(ConvolutionGeometry g) {
+        return Math.max(1, Math.min(g.batch(), CHUNK_COLUMNS / Math.max(1, g.outPlane())));
+    }
+
+    private static int chunkCount(ConvolutionGeometry g) {
+        int images = imagesPerChunk(g);
+        return (g.batch() + images - 1) / images;
     }
 
     private static int inputStart(ConvolutionGeometry g, int n, int group) {

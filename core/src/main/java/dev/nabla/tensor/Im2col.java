@@ -4,37 +4,47 @@ import java.util.Arrays;
 
 /**
  * Image patches as matrix columns (im2col) and back (col2im), so that a convolution becomes
- * one matrix product per image and group. For one group of one image the column matrix has
- * shape {@code [inChannelsPerGroup · kernelHeight · kernelWidth, outHeight · outWidth]}: row
- * {@code (c, i, j)}, column {@code (oh, ow)} holds input channel c at row
+ * matrix products. For one group of one image the column matrix has
+ * {@code inChannelsPerGroup · kernelHeight · kernelWidth} rows and {@code outHeight · outWidth}
+ * columns: row {@code (c, i, j)}, column {@code (oh, ow)} holds input channel c at row
  * {@code oh·strideHeight − padTop + i·dilationHeight} and column
  * {@code ow·strideWidth − padLeft + j·dilationWidth}, or 0 where that lies in the padding.
+ * Several images sit side by side in one matrix: each call reads or writes one image's
+ * columns, starting at {@code columnOffset}, with rows {@code ld} apart.
  */
 final class Im2col {
 
     private Im2col() {
     }
 
-    /** Fills {@code columns} from the group's channels, which start at {@code x[xOff]}. */
-    static void unfold(float[] x, int xOff, ConvolutionGeometry g, float[] columns) {
+    /** Fills one image's columns from the group's channels, which start at {@code x[xOff]}. */
+    static void unfold(float[] x, int xOff, ConvolutionGeometry g, float[] columns, int columnOffset, int ld) {
         int outWidth = g.outWidth();
-        int dst = 0;
+        int stride = g.strideWidth();
+        int row = columnOffset;
         for (int c = 0; c < g.inChannelsPerGroup(); c++) {
             int channel = xOff + c * g.inPlane();
             for (int i = 0; i < g.kernelHeight(); i++) {
-                for (int j = 0; j < g.kernelWidth(); j++) {
-                    int columnShift = j * g.dilationWidth() - g.padLeft();
-                    for (int oh = 0; oh < g.outHeight(); oh++, dst += outWidth) {
+                for (int j = 0; j < g.kernelWidth(); j++, row += ld) {
+                    int shift = j * g.dilationWidth() - g.padLeft();
+                    int first = Math.min(outWidth, firstInside(shift, stride));
+                    int end = Math.max(first, endInside(shift, stride, g.inWidth(), outWidth));
+                    for (int oh = 0, dst = row; oh < g.outHeight(); oh++, dst += outWidth) {
                         int ih = oh * g.strideHeight() - g.padTop() + i * g.dilationHeight();
                         if (ih < 0 || ih >= g.inHeight()) {
                             Arrays.fill(columns, dst, dst + outWidth, 0f);
                             continue;
                         }
-                        int row = channel + ih * g.inWidth();
-                        for (int ow = 0; ow < outWidth; ow++) {
-                            int iw = ow * g.strideWidth() + columnShift;
-                            columns[dst + ow] = iw >= 0 && iw < g.inWidth() ? x[row + iw] : 0f;
+                        int src = channel + ih * g.inWidth() + shift;
+                        Arrays.fill(columns, dst, dst + first, 0f);
+                        if (stride == 1) {
+                            System.arraycopy(x, src + first, columns, dst + first, end - first);
+                        } else {
+                            for (int ow = first; ow < end; ow++) {
+                                columns[dst + ow] = x[src + ow * stride];
+                            }
                         }
+                        Arrays.fill(columns, dst + end, dst + outWidth, 0f);
                     }
                 }
             }
@@ -42,29 +52,40 @@ final class Im2col {
     }
 
     /** The adjoint of {@link #unfold}: adds every column entry back onto the input position it came from. */
-    static void foldAdd(float[] columns, ConvolutionGeometry g, float[] x, int xOff) {
+    static void foldAdd(float[] columns, int columnOffset, int ld, ConvolutionGeometry g, float[] x, int xOff) {
         int outWidth = g.outWidth();
-        int src = 0;
+        int stride = g.strideWidth();
+        int row = columnOffset;
         for (int c = 0; c < g.inChannelsPerGroup(); c++) {
             int channel = xOff + c * g.inPlane();
             for (int i = 0; i < g.kernelHeight(); i++) {
-                for (int j = 0; j < g.kernelWidth(); j++) {
-                    int columnShift = j * g.dilationWidth() - g.padLeft();
-                    for (int oh = 0; oh < g.outHeight(); oh++, src += outWidth) {
+                for (int j = 0; j < g.kernelWidth(); j++, row += ld) {
+                    int shift = j * g.dilationWidth() - g.padLeft();
+                    int first = firstInside(shift, stride);
+                    int end = endInside(shift, stride, g.inWidth(), outWidth);
+                    for (int oh = 0, src = row; oh < g.outHeight(); oh++, src += outWidth) {
                         int ih = oh * g.strideHeight() - g.padTop() + i * g.dilationHeight();
                         if (ih < 0 || ih >= g.inHeight()) {
                             continue;
                         }
-                        int row = channel + ih * g.inWidth();
-                        for (int ow = 0; ow < outWidth; ow++) {
-                            int iw = ow * g.strideWidth() + columnShift;
-                            if (iw >= 0 && iw < g.inWidth()) {
-                                x[row + iw] += columns[src + ow];
-                            }
+                        int dst = channel + ih * g.inWidth() + shift;
+                        for (int ow = first; ow < end; ow++) {
+                            x[dst + ow * stride] += columns[src + ow];
                         }
                     }
                 }
             }
         }
+    }
+
+    /** The first output column whose input column {@code ow·stride + shift} is not left of the input. */
+    private static int firstInside(int shift, int stride) {
+        return shift >= 0 ? 0 : (-shift + stride - 1) / stride;
+    }
+
+    /** One past the last output column whose input column lies inside an input {@code inWidth} wide. */
+    private static int endInside(int shift, int stride, int inWidth, int outWidth) {
+        int last = inWidth - 1 - shift;
+        return last < 0 ? 0 : Math.min(outWidth, last / stride + 1);
     }
 }

@@ -1,5 +1,7 @@
 package dev.nabla.tensor;
 
+import dev.nabla.kernels.KernelProvider;
+import dev.nabla.kernels.Kernels;
 import dev.nabla.kernels.Parallel;
 
 /**
@@ -17,21 +19,32 @@ final class PoolingLoops {
      * {@code argmax}. The first largest wins a tie; NaN wins over any number, as in PyTorch.
      */
     static void max(Tensor x, PoolingWindows w, float[] y, int[] argmax) {
+        if (w.equalWindows()) {
+            maxOfEqualWindows(x, w, y, argmax);
+            return;
+        }
         int inPlane = w.inHeight() * w.inWidth();
+        int inWidth = w.inWidth();
+        int outHeight = w.outHeight();
         int outWidth = w.outWidth();
+        int[] rowStart = w.rowStart();
+        int[] rowEnd = w.rowEnd();
+        int[] columnStart = w.columnStart();
+        int[] columnEnd = w.columnEnd();
+        float[] data = x.storage;
         forPlanes(w, (start, end) -> {
             for (int p = start; p < end; p++) {
                 int in = x.offset + p * inPlane;
-                for (int oh = 0, o = p * w.outHeight() * outWidth; oh < w.outHeight(); oh++) {
+                for (int oh = 0, o = p * outHeight * outWidth; oh < outHeight; oh++) {
                     for (int ow = 0; ow < outWidth; ow++, o++) {
-                        int best = w.rowStart()[oh] * w.inWidth() + w.columnStart()[ow];
+                        int best = rowStart[oh] * inWidth + columnStart[ow];
                         float max = Float.NEGATIVE_INFINITY;
-                        for (int ih = w.rowStart()[oh]; ih < w.rowEnd()[oh]; ih++) {
-                            for (int iw = w.columnStart()[ow]; iw < w.columnEnd()[ow]; iw++) {
-                                float v = x.storage[in + ih * w.inWidth() + iw];
-                                if (v > max || Float.isNaN(v)) {
+                        for (int ih = rowStart[oh]; ih < rowEnd[oh]; ih++) {
+                            for (int iw = columnStart[ow]; iw < columnEnd[ow]; iw++) {
+                                float v = data[in + ih * inWidth + iw];
+                                if (v > max || v != v) {
                                     max = v;
-                                    best = ih * w.inWidth() + iw;
+                                    best = ih * inWidth + iw;
                                 }
                             }
                         }
@@ -41,6 +54,33 @@ final class PoolingLoops {
                 }
             }
         });
+    }
+
+    /**
+     * {@link #max} when every window has the same shape (no padding clips it): the kernel's
+     * branch-free loop over a map of window starts and the offsets within a window.
+     */
+    private static void maxOfEqualWindows(Tensor x, PoolingWindows w, float[] y, int[] argmax) {
+        int inWidth = w.inWidth();
+        int outWidth = w.outWidth();
+        int[] start = new int[w.outHeight() * outWidth];
+        for (int oh = 0, o = 0; oh < w.outHeight(); oh++) {
+            for (int ow = 0; ow < outWidth; ow++, o++) {
+                start[o] = w.rowStart()[oh] * inWidth + w.columnStart()[ow];
+            }
+        }
+        int windowHeight = w.rowEnd()[0] - w.rowStart()[0];
+        int windowWidth = w.columnEnd()[0] - w.columnStart()[0];
+        int[] offsets = new int[windowHeight * windowWidth];
+        for (int i = 0; i < windowHeight; i++) {
+            for (int j = 0; j < windowWidth; j++) {
+                offsets[i * windowWidth + j] = i * inWidth + j;
+            }
+        }
+        Kernels kernels = KernelProvider.get();
+        int inPlane = w.inHeight() * inWidth;
+        forPlanes(w, (first, end) -> kernels.maxPool(x.storage, x.offset, inPlane, start, offsets, start.length,
+                first, end, y, argmax));
     }
 
     /** Routes each output gradient to the input position that won its window. */

@@ -68,6 +68,20 @@ record PoolingWindows(int planes, int inHeight, int inWidth, int[] rowStart, int
                 columns[0], columns[1], columns[2]);
     }
 
+    /** True when no window is clipped by padding: all have the same height and the same width. */
+    boolean equalWindows() {
+        return equalSpans(rowStart, rowEnd) && equalSpans(columnStart, columnEnd);
+    }
+
+    private static boolean equalSpans(int[] start, int[] end) {
+        for (int o = 1; o < start.length; o++) {
+            if (end[o] - start[o] != end[0] - start[0]) {
+                return false;
+            }
+        }
+        return start.length > 0 && end[0] > start[0];
+    }
+
     /** {@code input}'s shape with the spatial sizes replaced by the output's. */
     Shape outputShape(Tensor input, int spatialRank) {
         int[] dims = input.shape().toArray();

@@ -273,6 +273,54 @@ class VectorKernelsTest {
         }
     }
 
+    // ---- pooling ----
+
+    @Test
+    void maxPoolAgreesExactlyWithTiesAndNaN() {
+        Random random = new Random(23);
+        // (height, width, window height, window width, stride): outputs per plane from 1 to past two vectors.
+        int[][] cases = {{2, 2, 2, 2, 2}, {7, 9, 2, 2, 2}, {26, 26, 2, 2, 2}, {11, 11, 3, 3, 2}, {9, 40, 1, 3, 1},
+            {5, 5, 5, 5, 1}};
+        for (int[] c : cases) {
+            int height = c[0], width = c[1], windowHeight = c[2], windowWidth = c[3], stride = c[4];
+            int outHeight = (height - windowHeight) / stride + 1;
+            int outWidth = (width - windowWidth) / stride + 1;
+            int[] start = new int[outHeight * outWidth];
+            for (int o = 0; o < start.length; o++) {
+                start[o] = o / outWidth * stride * width + o % outWidth * stride;
+            }
+            int[] offsets = new int[windowHeight * windowWidth];
+            for (int j = 0; j < offsets.length; j++) {
+                offsets[j] = j / windowWidth * width + j % windowWidth;
+            }
+            int planes = 5;
+            float[] x = new float[3 + planes * height * width];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = random.nextInt(4) - 2;   // many ties
+            }
+            sprinkle(x, EDGES, random);
+            int outPlane = start.length;
+            float[] expected = new float[planes * outPlane];
+            float[] actual = new float[planes * outPlane];
+            int[] expectedAt = new int[expected.length];
+            int[] actualAt = new int[expected.length];
+            Arrays.fill(actual, 42f);
+            Arrays.fill(actualAt, -42);
+            // Planes 1 to 4 only: plane 0's outputs must stay untouched.
+            scalar.maxPool(x, 3, height * width, start, offsets, outPlane, 1, planes, expected, expectedAt);
+            vector.maxPool(x, 3, height * width, start, offsets, outPlane, 1, planes, actual, actualAt);
+            for (int o = 0; o < outPlane; o++) {
+                expected[o] = 42f;
+                expectedAt[o] = -42;
+            }
+            String what = "maxPool " + Arrays.toString(c);
+            assertArrayEquals(expectedAt, actualAt, what + ": positions");
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(actual[i]), what + " at " + i);
+            }
+        }
+    }
+
     // ---- helpers ----
 
     static float[] uniform(Random random, int length, float low, float high) {

@@ -179,9 +179,40 @@ class ConvolutionTest {
             for (int i = 0; i < one.length; i++) {
                 assertArrayEquals(one[i], four[i]);
             }
+            Parallel.setThreads(1);
+            float[][] chunkedOne = chunkedForwardAndGradients();
+            Parallel.setThreads(2);
+            float[][] chunkedTwo = chunkedForwardAndGradients();
+            for (int i = 0; i < chunkedOne.length; i++) {
+                assertArrayEquals(chunkedOne[i], chunkedTwo[i]);
+            }
         } finally {
             Parallel.setThreads(threads);
         }
+    }
+
+    @Test
+    void imagesTakenInChunksMatchOneImageAtATime() {
+        // 700 images of 4 × 5 outputs: chunks of 51 images (the last one short), 14 chunks in 8
+        // partial sums of the weight gradient.
+        ConvolutionOptions o = options().stride(2).padding(1).dilation(1, 2).groups(2);
+        Tensor x = leaf(54, 700, 4, 7, 9);
+        Tensor w = leaf(55, 6, 2, 3, 2);
+        Tensor b = leaf(56, 6);
+        Tensor gradient = Tensor.randn(new Generator(57), 700, 6, 4, 5);
+        Tensor y = Convolution.conv2d(x, w, b, o);
+        y.backward(gradient);
+        Tensor weightSum = Tensor.zeros(6, 2, 3, 2);
+        for (int n = 0; n < 700; n++) {
+            Tensor image = x.detach().slice(0, n, n + 1).requiresGrad(true);
+            Tensor weight = w.detach().requiresGrad(true);
+            Tensor one = Convolution.conv2d(image, weight, b.detach(), o);
+            assertTrue(one.allClose(y.slice(0, n, n + 1), 1e-5f, 1e-5f), "output of image " + n);
+            one.backward(gradient.slice(0, n, n + 1));
+            assertTrue(image.grad().allClose(x.grad().slice(0, n, n + 1), 1e-5f, 1e-5f), "input gradient of image " + n);
+            weightSum = weightSum.add(weight.grad());
+        }
+        assertTrue(weightSum.allClose(w.grad(), 1e-3f, 1e-3f), "weight gradient");
     }
 
     private static float[][] forwardAndGradients() {
@@ -190,6 +221,16 @@ class ConvolutionTest {
         Tensor b = leaf(52, 8);
         Tensor y = Convolution.conv2d(x, w, b, options().padding(1).groups(2));
         y.backward(Tensor.randn(new Generator(53), y.shape().toArray()));
+        return new float[][] {y.toFloatArray(), x.grad().toFloatArray(), w.grad().toFloatArray(), b.grad().toFloatArray()};
+    }
+
+    /** Many images per chunk and more chunks than partial sums of the weight gradient. */
+    private static float[][] chunkedForwardAndGradients() {
+        Tensor x = leaf(58, 300, 4, 6, 6);
+        Tensor w = leaf(59, 6, 2, 3, 3);
+        Tensor b = leaf(60, 6);
+        Tensor y = Convolution.conv2d(x, w, b, options().stride(2).padding(1).groups(2));
+        y.backward(Tensor.randn(new Generator(61), y.shape().toArray()));
         return new float[][] {y.toFloatArray(), x.grad().toFloatArray(), w.grad().toFloatArray(), b.grad().toFloatArray()};
     }
 

@@ -54,6 +54,43 @@ class PoolingTest {
         GradCheck.assertGradients(in -> Pooling.maxPool2d(in[0], new int[] {2, 3}, new int[] {1, 2}, new int[] {1, 1}),
                 distinct(2, 1, 2, 4, 5));
         GradCheck.assertGradients(in -> Pooling.maxPool1d(in[0], 2, 1, 1), distinct(3, 2, 2, 5));
+        // 2 × 2 windows with stride 2 have a loop of their own; odd sizes drop the last row and column.
+        GradCheck.assertGradients(in -> Pooling.maxPool2d(in[0], 2), distinct(4, 2, 3, 5, 7));
+    }
+
+    @Test
+    void twoByTwoMaxPoolingMatchesTheDefinitionWithTiesAndNaN() {
+        Generator generator = new Generator(12);
+        float[] values = Tensor.randint(generator, -3, 3, 3, 2, 7, 9).toFloatArray();
+        values[5] = Float.NaN;
+        values[9 + 5] = Float.NaN;
+        values[40] = Float.NaN;
+        Tensor x = Tensor.of(values, 3, 2, 7, 9).requiresGrad(true);
+        Tensor y = Pooling.maxPool2d(x, 2);
+        y.sum().backward();
+        float[] expected = new float[3 * 2 * 3 * 4];
+        float[] expectedGradient = new float[values.length];
+        for (int p = 0, o = 0; p < 6; p++) {
+            for (int oh = 0; oh < 3; oh++) {
+                for (int ow = 0; ow < 4; ow++, o++) {
+                    float max = Float.NEGATIVE_INFINITY;
+                    int best = -1;
+                    for (int i = 0; i < 2; i++) {
+                        for (int j = 0; j < 2; j++) {
+                            int at = p * 63 + (2 * oh + i) * 9 + 2 * ow + j;
+                            if (best < 0 || values[at] > max || Float.isNaN(values[at])) {
+                                max = values[at];
+                                best = at;
+                            }
+                        }
+                    }
+                    expected[o] = max;
+                    expectedGradient[best] += 1f;
+                }
+            }
+        }
+        assertArrayEquals(expected, y.toFloatArray());
+        assertArrayEquals(expectedGradient, x.grad().toFloatArray());
     }
 
     @Test
