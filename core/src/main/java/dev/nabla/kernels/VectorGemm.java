@@ -1,6 +1,7 @@
 package dev.nabla.kernels;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -31,6 +32,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorGemm {
     private static final VectorSpecies<Float> S = VectorKernels.SPECIES;
     private static final int L = S.length();
+    /** How a micro-tile reaches C: through {@link #store}, or directly as C = tile or C = C + tile. */
+    private static final int NONE = 0, OVERWRITE = 1, ACCUMULATE = 2;
     /** Rows of the micro-tile; with two vectors of columns: 16 accumulators. */
     static final int MR = 8;
     /** Columns of the micro-tile: two vectors. */
@@ -114,8 +117,16 @@ final class VectorGemm {
                     for (int jr = 0; jr < nc; jr += NR) {
                         int cols = Math.min(NR, nc - jr);
                         for (int ir = 0; ir < mc; ir += MR) {
-                            microKernel(aPacked, ir * kc, bPacked, jr * kc, kc, tile);
-                            store(tile, ic + ir, jc + jr, Math.min(MR, mc - ir), cols, firstSlice);
+                            int rows = Math.min(MR, mc - ir);
+                            int at = cOff + (ic + ir) * ldc + jc + jr;
+                            // A whole tile with alpha 1 goes straight from the registers into C.
+                            int direct = rows < MR || cols < NR || alpha != 1f ? NONE
+                                    : firstSlice && beta == 0f ? OVERWRITE
+                                    : !firstSlice || beta == 1f ? ACCUMULATE : NONE;
+                            microKernel(aPacked, ir * kc, bPacked, jr * kc, kc, tile, direct, c, at, ldc);
+                            if (direct == NONE) {
+                                store(tile, ic + ir, jc + jr, rows, cols, firstSlice);
+                            }
                         }
                     }
                 }
@@ -206,8 +217,12 @@ final class VectorGemm {
         }
     }
 
-    /** tile (MR × NR, row-major) = the A panel at aBase times the B panel at bBase, over kc. */
-    private static void microKernel(float[] ap, int aBase, float[] bp, int bBase, int kc, float[] tile) {
+    /**
+     * The A panel at aBase times the B panel at bBase, summed over kc: into C at {@code at}
+     * (rows ldc apart) when {@code direct} says so, otherwise into tile (MR × NR, row-major).
+     */
+    private static void microKernel(float[] ap, int aBase, float[] bp, int bBase, int kc, float[] tile,
+                                    int direct, float[] c, int at, int ldc) {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00;
         FloatVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
         FloatVector c40 = c00, c41 = c00, c50 = c00, c51 = c00;
@@ -240,6 +255,45 @@ final class VectorGemm {
             c70 = av.fma(b0, c70);
             c71 = av.fma(b1, c71);
         }
+        if (direct == OVERWRITE) {
+            c00.intoArray(c, at);
+            c01.intoArray(c, at + L);
+            c10.intoArray(c, at + ldc);
+            c11.intoArray(c, at + ldc + L);
+            c20.intoArray(c, at + 2 * ldc);
+            c21.intoArray(c, at + 2 * ldc + L);
+            c30.intoArray(c, at + 3 * ldc);
+            c31.intoArray(c, at + 3 * ldc + L);
+            c40.intoArray(c, at + 4 * ldc);
+            c41.intoArray(c, at + 4 * ldc + L);
+            c50.intoArray(c, at + 5 * ldc);
+            c51.intoArray(c, at + 5 * ldc + L);
+            c60.intoArray(c, at + 6 * ldc);
+            c61.intoArray(c, at + 6 * ldc + L);
+            c70.intoArray(c, at + 7 * ldc);
+            c71.intoArray(c, at + 7 * ldc + L);
+            return;
+        }
+        if (direct == ACCUMULATE) {
+            // C + tile, the same sum store() forms.
+            FloatVector.fromArray(S, c, at).add(c00).intoArray(c, at);
+            FloatVector.fromArray(S, c, at + L).add(c01).intoArray(c, at + L);
+            FloatVector.fromArray(S, c, at + ldc).add(c10).intoArray(c, at + ldc);
+            FloatVector.fromArray(S, c, at + ldc + L).add(c11).intoArray(c, at + ldc + L);
+            FloatVector.fromArray(S, c, at + 2 * ldc).add(c20).intoArray(c, at + 2 * ldc);
+            FloatVector.fromArray(S, c, at + 2 * ldc + L).add(c21).intoArray(c, at + 2 * ldc + L);
+            FloatVector.fromArray(S, c, at + 3 * ldc).add(c30).intoArray(c, at + 3 * ldc);
+            FloatVector.fromArray(S, c, at + 3 * ldc + L).add(c31).intoArray(c, at + 3 * ldc + L);
+            FloatVector.fromArray(S, c, at + 4 * ldc).add(c40).intoArray(c, at + 4 * ldc);
+            FloatVector.fromArray(S, c, at + 4 * ldc + L).add(c41).intoArray(c, at + 4 * ldc + L);
+            FloatVector.fromArray(S, c, at + 5 * ldc).add(c50).intoArray(c, at + 5 * ldc);
+            FloatVector.fromArray(S, c, at + 5 * ldc + L).add(c51).intoArray(c, at + 5 * ldc + L);
+            FloatVector.fromArray(S, c, at + 6 * ldc).add(c60).intoArray(c, at + 6 * ldc);
+            FloatVector.fromArray(S, c, at + 6 * ldc + L).add(c61).intoArray(c, at + 6 * ldc + L);
+            FloatVector.fromArray(S, c, at + 7 * ldc).add(c70).intoArray(c, at + 7 * ldc);
+            FloatVector.fromArray(S, c, at + 7 * ldc + L).add(c71).intoArray(c, at + 7 * ldc + L);
+            return;
+        }
         c00.intoArray(tile, 0);
         c01.intoArray(tile, L);
         c10.intoArray(tile, NR);
@@ -266,22 +320,18 @@ final class VectorGemm {
     private void store(float[] tile, int i0, int j0, int rows, int cols, boolean firstSlice) {
         for (int r = 0; r < rows; r++) {
             int row = cOff + (i0 + r) * ldc + j0;
-            int j = 0;
-            for (; j + L <= cols; j += L) {
+            for (int j = 0; j < cols; j += L) {
+                VectorMask<Float> lanes = S.indexInRange(j, cols);
                 FloatVector t = FloatVector.fromArray(S, tile, r * NR + j).mul(alpha);
                 FloatVector out;
                 if (!firstSlice) {
-                    out = FloatVector.fromArray(S, c, row + j).add(t);
+                    out = FloatVector.fromArray(S, c, row + j, lanes).add(t);
                 } else if (beta == 0f) {
                     out = t;
                 } else {
-                    out = t.add(FloatVector.fromArray(S, c, row + j).mul(beta));
+                    out = t.add(FloatVector.fromArray(S, c, row + j, lanes).mul(beta));
                 }
-                out.intoArray(c, row + j);
-            }
-            for (; j < cols; j++) {
-                float t = alpha * tile[r * NR + j];
-                c[row + j] = !firstSlice ? c[row + j] + t : beta == 0f ? t : t + beta * c[row + j];
+                out.intoArray(c, row + j, lanes);
             }
         }
     }
