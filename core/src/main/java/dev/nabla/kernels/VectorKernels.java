@@ -192,6 +192,10 @@ final class VectorKernels implements Kernels {
             }
             return;
         }
+        if (!transA && transB && VectorInnerProducts.pays(m, n)) {
+            new VectorInnerProducts(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc).run();
+            return;
+        }
         new VectorGemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc).run();
     }
 

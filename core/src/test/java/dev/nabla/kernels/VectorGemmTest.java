@@ -87,6 +87,32 @@ class VectorGemmTest {
     }
 
     @Test
+    void innerProductsForShortOrNarrowProductsAgreeAndDoNotDependOnTheThreadCount() {
+        // A·Bᵀ with few rows or columns runs as inner products (VectorInnerProducts).
+        int[][] shapes = {{7, 300, 333}, {300, 9, 676}, {1, 128, 784}, {15, 31, 1000}, {16, 31, 17}};
+        Random random = new Random(8);
+        for (int[] shape : shapes) {
+            int m = shape[0];
+            int n = shape[1];
+            int k = shape[2];
+            check(false, true, m, n, k, 1f, 0f, random);
+            check(false, true, m, n, k, 0.5f, 1f, random);
+            float[] a = VectorKernelsTest.uniform(random, m * k, -1f, 1f);
+            float[] b = VectorKernelsTest.uniform(random, n * k, -1f, 1f);
+            float[][] results = new float[2][];
+            for (int threads = 1; threads <= 2; threads++) {
+                float[] out = new float[m * n];
+                ParallelTest.withThreads(threads, () -> {
+                    vector.gemm(false, true, m, n, k, 1f, a, 0, k, b, 0, k, 0f, out, 0, n);
+                    return null;
+                });
+                results[threads - 1] = out;
+            }
+            assertArrayEquals(results[0], results[1], java.util.Arrays.toString(shape));
+        }
+    }
+
+    @Test
     void emptyDepthScalesC() {
         float[] c = {1f, 2f, Float.NaN, 4f};
         vector.gemm(false, false, 2, 2, 0, 1f, new float[0], 0, 1, new float[0], 0, 2, 0.5f, c, 0, 2);
