@@ -321,17 +321,19 @@ final class VectorGemm {
         for (int r = 0; r < rows; r++) {
             int row = cOff + (i0 + r) * ldc + j0;
             for (int j = 0; j < cols; j += L) {
-                VectorMask<Float> lanes = S.indexInRange(j, cols);
                 FloatVector t = FloatVector.fromArray(S, tile, r * NR + j).mul(alpha);
-                FloatVector out;
-                if (!firstSlice) {
-                    out = FloatVector.fromArray(S, c, row + j, lanes).add(t);
-                } else if (beta == 0f) {
-                    out = t;
+                if (j + L <= cols) {
+                    FloatVector out = firstSlice && beta == 0f ? t
+                            : firstSlice ? t.add(FloatVector.fromArray(S, c, row + j).mul(beta))
+                            : FloatVector.fromArray(S, c, row + j).add(t);
+                    out.intoArray(c, row + j);
                 } else {
-                    out = t.add(FloatVector.fromArray(S, c, row + j, lanes).mul(beta));
+                    VectorMask<Float> lanes = S.indexInRange(j, cols);
+                    FloatVector out = firstSlice && beta == 0f ? t
+                            : firstSlice ? t.add(FloatVector.fromArray(S, c, row + j, lanes).mul(beta))
+                            : FloatVector.fromArray(S, c, row + j, lanes).add(t);
+                    out.intoArray(c, row + j, lanes);
                 }
-                out.intoArray(c, row + j, lanes);
             }
         }
     }

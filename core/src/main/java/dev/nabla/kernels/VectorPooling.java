@@ -44,8 +44,13 @@ final class VectorPooling {
                     max = max.blend(v, wins);
                     best = best.blend(first.add(offsets[j]), wins.cast(I));
                 }
-                max.intoArray(y, out + o, lanes);
-                best.intoArray(argmax, out + o, lanes.cast(I));
+                if (lanes == all) {
+                    max.intoArray(y, out + o);
+                    best.intoArray(argmax, out + o);
+                } else {
+                    max.intoArray(y, out + o, lanes);
+                    best.intoArray(argmax, out + o, lanes.cast(I));
+                }
             }
         }
     }

@@ -1,5 +1,9 @@
 package dev.nabla.tensor;
 
+import dev.nabla.kernels.KernelProvider;
+import dev.nabla.kernels.Kernels;
+import dev.nabla.kernels.Parallel;
+
 /**
  * Convolutions over channels-first data, with PyTorch's semantics
  * ({@code torch.nn.functional.conv1d}, {@code conv2d}, {@code conv_transpose2d}): the kernel is
@@ -109,8 +113,24 @@ public final class Convolution {
         }, input, weight, bias);
     }
 
-    /** The bias gradient: a contiguous [batch, channels, plane] gradient summed over batch and plane. */
+    /**
+     * The bias gradient: a contiguous [batch, channels, plane] gradient summed over batch and
+     * plane, channel by channel: each plane summed by the kernel, then the planes in batch
+     * order, so the result does not depend on the thread count.
+     */
     private static Tensor channelSums(Tensor gradient, int batch, int channels, int plane) {
-        return gradient.reshape(batch, channels, plane).sum(new int[] {0, 2}, false);
+        float[] sums = new float[channels];
+        Kernels kernels = KernelProvider.get();
+        int grain = (int) Math.max(1, (1L << 16) / Math.max(1, (long) batch * plane));
+        Parallel.forChunks(channels, grain, (start, end) -> {
+            for (int c = start; c < end; c++) {
+                float sum = 0f;
+                for (int n = 0; n < batch; n++) {
+                    sum += kernels.sum(gradient.storage, gradient.offset + (n * channels + c) * plane, plane);
+                }
+                sums[c] = sum;
+            }
+        });
+        return Tensor.wrap(sums, Shape.of(channels));
     }
 }
