@@ -1,7 +1,6 @@
 package dev.nabla.kernels;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -320,20 +319,19 @@ final class VectorGemm {
     private void store(float[] tile, int i0, int j0, int rows, int cols, boolean firstSlice) {
         for (int r = 0; r < rows; r++) {
             int row = cOff + (i0 + r) * ldc + j0;
-            for (int j = 0; j < cols; j += L) {
+            int j = 0;
+            for (; j + L <= cols; j += L) {
                 FloatVector t = FloatVector.fromArray(S, tile, r * NR + j).mul(alpha);
-                if (j + L <= cols) {
-                    FloatVector out = firstSlice && beta == 0f ? t
-                            : firstSlice ? t.add(FloatVector.fromArray(S, c, row + j).mul(beta))
-                            : FloatVector.fromArray(S, c, row + j).add(t);
-                    out.intoArray(c, row + j);
-                } else {
-                    VectorMask<Float> lanes = S.indexInRange(j, cols);
-                    FloatVector out = firstSlice && beta == 0f ? t
-                            : firstSlice ? t.add(FloatVector.fromArray(S, c, row + j, lanes).mul(beta))
-                            : FloatVector.fromArray(S, c, row + j, lanes).add(t);
-                    out.intoArray(c, row + j, lanes);
-                }
+                FloatVector out = firstSlice && beta == 0f ? t
+                        : firstSlice ? t.add(FloatVector.fromArray(S, c, row + j).mul(beta))
+                        : FloatVector.fromArray(S, c, row + j).add(t);
+                out.intoArray(c, row + j);
+            }
+            // The last columns one by one: masked vector stores are not always compiled to
+            // vector code, and then they cost far more than this loop.
+            for (; j < cols; j++) {
+                float t = alpha * tile[r * NR + j];
+                c[row + j] = !firstSlice ? c[row + j] + t : beta == 0f ? t : t + beta * c[row + j];
             }
         }
     }
