@@ -24,17 +24,17 @@ final class VectorPooling {
     /**
      * {@link Kernels#maxPool}. The last vector of a plane reads windows past the plane's
      * outputs: their starts are padded with 0, a window that exists, and only the lanes of real
-     * outputs are stored.
+     * outputs are kept.
      */
     static void max(float[] x, int xOff, int inPlane, int[] start, int[] offsets, int outPlane,
                     int planeStart, int planeEnd, float[] y, int[] argmax) {
         int[] map = start.length % L == 0 ? start : Arrays.copyOf(start, (outPlane + L - 1) / L * L);
-        VectorMask<Float> all = S.maskAll(true);
+        float[] lastValues = new float[L];
+        int[] lastPositions = new int[L];
         for (int p = planeStart; p < planeEnd; p++) {
             int in = xOff + p * inPlane;
             int out = p * outPlane;
             for (int o = 0; o < outPlane; o += L) {
-                VectorMask<Float> lanes = o + L <= outPlane ? all : S.indexInRange(o, outPlane);
                 IntVector first = IntVector.fromArray(I, map, o);
                 FloatVector max = FloatVector.fromArray(S, x, in + offsets[0], map, o);
                 IntVector best = first.add(offsets[0]);
@@ -44,12 +44,16 @@ final class VectorPooling {
                     max = max.blend(v, wins);
                     best = best.blend(first.add(offsets[j]), wins.cast(I));
                 }
-                if (lanes == all) {
+                if (o + L <= outPlane) {
                     max.intoArray(y, out + o);
                     best.intoArray(argmax, out + o);
                 } else {
-                    max.intoArray(y, out + o, lanes);
-                    best.intoArray(argmax, out + o, lanes.cast(I));
+                    // The plane's last outputs through a scratch vector: masked stores are not
+                    // always compiled to vector code, and then they cost far more.
+                    max.intoArray(lastValues, 0);
+                    best.intoArray(lastPositions, 0);
+                    System.arraycopy(lastValues, 0, y, out + o, outPlane - o);
+                    System.arraycopy(lastPositions, 0, argmax, out + o, outPlane - o);
                 }
             }
         }
