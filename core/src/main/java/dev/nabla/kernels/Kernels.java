@@ -84,4 +84,11 @@ public interface Kernels {
      */
     void maxPool(float[] x, int xOff, int inPlane, int[] start, int[] offsets, int outPlane,
                  int planeStart, int planeEnd, float[] y, int[] argmax);
+
+    /**
+     * Copies {@code rows} runs of {@code cols} values, {@code srcStride} apart in src, into
+     * consecutive runs in dst: {@code dst[dstOff + r·cols + q] = src[srcOff + r·srcStride + q]}.
+     * Nothing else in dst changes. (The shape of im2col: short image rows into one long row.)
+     */
+    void copyRuns(float[] src, int srcOff, int srcStride, float[] dst, int dstOff, int rows, int cols);
 }

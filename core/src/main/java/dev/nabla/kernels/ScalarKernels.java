@@ -154,4 +154,11 @@ public final class ScalarKernels implements Kernels {
             }
         }
     }
+
+    @Override
+    public void copyRuns(float[] src, int srcOff, int srcStride, float[] dst, int dstOff, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(src, srcOff + r * srcStride, dst, dstOff + r * cols, cols);
+        }
+    }
 }

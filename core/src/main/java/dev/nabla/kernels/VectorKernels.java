@@ -341,6 +341,31 @@ final class VectorKernels implements Kernels {
         VectorPooling.max(x, xOff, inPlane, start, offsets, outPlane, planeStart, planeEnd, y, argmax);
     }
 
+    /**
+     * Whole vectors only: a run's last vector may reach past the run into the runs after it,
+     * which are written later; a tail whose vector would pass the end of the runs (or of src) is
+     * copied one by one.
+     */
+    @Override
+    public void copyRuns(float[] src, int srcOff, int srcStride, float[] dst, int dstOff, int rows, int cols) {
+        int end = dstOff + rows * cols;
+        for (int r = 0; r < rows; r++) {
+            int from = srcOff + r * srcStride;
+            int to = dstOff + r * cols;
+            int q = 0;
+            for (; q + L <= cols; q += L) {
+                load(src, from + q).intoArray(dst, to + q);
+            }
+            if (q < cols && to + q + L <= end && from + q + L <= src.length) {
+                load(src, from + q).intoArray(dst, to + q);
+                continue;
+            }
+            for (; q < cols; q++) {
+                dst[to + q] = src[from + q];
+            }
+        }
+    }
+
     private static FloatVector load(float[] array, int offset) {
         return FloatVector.fromArray(SPECIES, array, offset);
     }

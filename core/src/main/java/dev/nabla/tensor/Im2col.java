@@ -1,5 +1,7 @@
 package dev.nabla.tensor;
 
+import dev.nabla.kernels.KernelProvider;
+import dev.nabla.kernels.Kernels;
 import java.util.Arrays;
 
 /**
@@ -19,6 +21,7 @@ final class Im2col {
 
     /** Fills one image's columns from the group's channels, which start at {@code x[xOff]}. */
     static void unfold(float[] x, int xOff, ConvolutionGeometry g, float[] columns, int columnOffset, int ld) {
+        Kernels kernels = KernelProvider.get();
         int outWidth = g.outWidth();
         int stride = g.strideWidth();
         int row = columnOffset;
@@ -29,6 +32,14 @@ final class Im2col {
                     int shift = j * g.dilationWidth() - g.padLeft();
                     int first = Math.min(outWidth, firstInside(shift, stride));
                     int end = Math.max(first, endInside(shift, stride, g.inWidth(), outWidth));
+                    if (stride == 1 && first == 0 && end == outWidth && g.strideHeight() > 0
+                            && inside(g, i, 0) && inside(g, i, g.outHeight() - 1)) {
+                        // No padding on this row of the kernel: every output row is a run of the input.
+                        int top = i * g.dilationHeight() - g.padTop();
+                        kernels.copyRuns(x, channel + top * g.inWidth() + shift, g.strideHeight() * g.inWidth(),
+                                columns, row, g.outHeight(), outWidth);
+                        continue;
+                    }
                     for (int oh = 0, dst = row; oh < g.outHeight(); oh++, dst += outWidth) {
                         int ih = oh * g.strideHeight() - g.padTop() + i * g.dilationHeight();
                         if (ih < 0 || ih >= g.inHeight()) {
@@ -76,6 +87,12 @@ final class Im2col {
                 }
             }
         }
+    }
+
+    /** True when output row oh reads an input row (not padding) at kernel row i. */
+    private static boolean inside(ConvolutionGeometry g, int i, int oh) {
+        int ih = oh * g.strideHeight() - g.padTop() + i * g.dilationHeight();
+        return ih >= 0 && ih < g.inHeight();
     }
 
     /** The first output column whose input column {@code ow·stride + shift} is not left of the input. */

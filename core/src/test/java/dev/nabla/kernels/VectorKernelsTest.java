@@ -273,6 +273,24 @@ class VectorKernelsTest {
         }
     }
 
+    // ---- copies ----
+
+    @Test
+    void copyRunsCopiesExactlyTheRunsAndNothingElse() {
+        Random random = new Random(29);
+        int[][] cases = {{1, 1, 1}, {11, 11, 13}, {26, 26, 28}, {5, 3, 7}, {4, 16, 16}, {3, 17, 40}, {7, 33, 33}, {2, 40, 41}};
+        for (int[] c : cases) {
+            int rows = c[0], cols = c[1], stride = c[2];
+            // Sources that end right after the last run, so whole vectors past it would fall off the array.
+            float[] src = uniform(random, 2 + (rows - 1) * stride + cols, -1f, 1f);
+            float[] expected = uniform(random, 5 + rows * cols + 20, -1f, 1f);
+            float[] actual = expected.clone();
+            scalar.copyRuns(src, 2, stride, expected, 5, rows, cols);
+            vector.copyRuns(src, 2, stride, actual, 5, rows, cols);
+            assertArrayEquals(expected, actual, "copyRuns " + Arrays.toString(c));
+        }
+    }
+
     // ---- pooling ----
 
     @Test
