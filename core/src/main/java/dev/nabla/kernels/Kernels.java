@@ -91,4 +91,10 @@ public interface Kernels {
      * Nothing else in dst changes. (The shape of im2col: short image rows into one long row.)
      */
     void copyRuns(float[] src, int srcOff, int srcStride, float[] dst, int dstOff, int rows, int cols);
+
+    /**
+     * The adjoint of {@link #copyRuns}: adds consecutive runs of src onto runs
+     * {@code dstStride} apart in dst: {@code dst[dstOff + r·dstStride + q] += src[srcOff + r·cols + q]}.
+     */
+    void addRuns(float[] src, int srcOff, float[] dst, int dstOff, int dstStride, int rows, int cols);
 }

@@ -161,4 +161,13 @@ public final class ScalarKernels implements Kernels {
             System.arraycopy(src, srcOff + r * srcStride, dst, dstOff + r * cols, cols);
         }
     }
+
+    @Override
+    public void addRuns(float[] src, int srcOff, float[] dst, int dstOff, int dstStride, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            for (int q = 0; q < cols; q++) {
+                dst[dstOff + r * dstStride + q] += src[srcOff + r * cols + q];
+            }
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.nabla.kernels;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -362,6 +363,25 @@ final class VectorKernels implements Kernels {
             }
             for (; q < cols; q++) {
                 dst[to + q] = src[from + q];
+            }
+        }
+    }
+
+    /** Whole vectors, then the last columns of each run under one mask made once. */
+    @Override
+    public void addRuns(float[] src, int srcOff, float[] dst, int dstOff, int dstStride, int rows, int cols) {
+        int whole = SPECIES.loopBound(cols);
+        VectorMask<Float> tail = SPECIES.indexInRange(whole, cols);
+        for (int r = 0; r < rows; r++) {
+            int from = srcOff + r * cols;
+            int to = dstOff + r * dstStride;
+            for (int q = 0; q < whole; q += L) {
+                load(dst, to + q).add(load(src, from + q)).intoArray(dst, to + q);
+            }
+            if (whole < cols) {
+                FloatVector.fromArray(SPECIES, dst, to + whole, tail)
+                        .add(FloatVector.fromArray(SPECIES, src, from + whole, tail))
+                        .intoArray(dst, to + whole, tail);
             }
         }
     }

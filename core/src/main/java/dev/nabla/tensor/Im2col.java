@@ -64,6 +64,7 @@ final class Im2col {
 
     /** The adjoint of {@link #unfold}: adds every column entry back onto the input position it came from. */
     static void foldAdd(float[] columns, int columnOffset, int ld, ConvolutionGeometry g, float[] x, int xOff) {
+        Kernels kernels = KernelProvider.get();
         int outWidth = g.outWidth();
         int stride = g.strideWidth();
         int row = columnOffset;
@@ -74,6 +75,13 @@ final class Im2col {
                     int shift = j * g.dilationWidth() - g.padLeft();
                     int first = firstInside(shift, stride);
                     int end = endInside(shift, stride, g.inWidth(), outWidth);
+                    if (stride == 1 && first == 0 && end == outWidth && inside(g, i, 0)
+                            && inside(g, i, g.outHeight() - 1)) {
+                        int top = i * g.dilationHeight() - g.padTop();
+                        kernels.addRuns(columns, row, x, channel + top * g.inWidth() + shift,
+                                g.strideHeight() * g.inWidth(), g.outHeight(), outWidth);
+                        continue;
+                    }
                     for (int oh = 0, src = row; oh < g.outHeight(); oh++, src += outWidth) {
                         int ih = oh * g.strideHeight() - g.padTop() + i * g.dilationHeight();
                         if (ih < 0 || ih >= g.inHeight()) {

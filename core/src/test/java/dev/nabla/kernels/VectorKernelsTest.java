@@ -291,6 +291,21 @@ class VectorKernelsTest {
         }
     }
 
+    @Test
+    void addRunsAddsExactlyTheRunsAndNothingElse() {
+        Random random = new Random(31);
+        int[][] cases = {{1, 1, 1}, {11, 11, 13}, {26, 26, 28}, {5, 3, 7}, {4, 16, 16}, {3, 17, 40}, {7, 33, 33}};
+        for (int[] c : cases) {
+            int rows = c[0], cols = c[1], stride = c[2];
+            float[] src = uniform(random, 4 + rows * cols, -1f, 1f);
+            float[] expected = uniform(random, 3 + (rows - 1) * stride + cols, -1f, 1f);
+            float[] actual = expected.clone();
+            scalar.addRuns(src, 4, expected, 3, stride, rows, cols);
+            vector.addRuns(src, 4, actual, 3, stride, rows, cols);
+            assertArrayEquals(expected, actual, "addRuns " + Arrays.toString(c));
+        }
+    }
+
     // ---- pooling ----
 
     @Test
