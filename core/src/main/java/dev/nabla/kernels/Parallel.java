@@ -59,6 +59,21 @@ public final class Parallel {
      * thread; otherwise everything runs on the caller's thread.
      */
     public static void forChunks(int n, int grain, RangeBody body) {
+        forChunks(n, grain, body, false);
+    }
+
+    /**
+     * {@link #forChunks(int, int, RangeBody)} for work so small that waking a parked thread
+     * would cost more than it saves (tens of microseconds): it is shared only with threads
+     * that are still spinning, back to back with earlier work; when all of them are parked
+     * the caller runs it alone. Single-sample inference, one short operation after another
+     * with pauses between calls, then does not pay a wake-up per operation.
+     */
+    public static void forChunksIfAwake(int n, int grain, RangeBody body) {
+        forChunks(n, grain, body, true);
+    }
+
+    private static void forChunks(int n, int grain, RangeBody body, boolean onlyIfAwake) {
         if (n <= 0) {
             return;
         }
@@ -66,7 +81,7 @@ public final class Parallel {
         if (chunks > 1 && threads > 1) {
             WorkerPool p = pool();
             // A kernel called from inside a kernel runs sequentially: no nested splitting.
-            if (!p.isInside() && p.tryRun(n, grain, chunks, body)) {
+            if (!p.isInside() && !(onlyIfAwake && p.allParked()) && p.tryRun(n, grain, chunks, body)) {
                 return;
             }
         }

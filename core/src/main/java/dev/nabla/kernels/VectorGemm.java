@@ -45,6 +45,11 @@ final class VectorGemm {
     static final int NC = 1024;
     /** Products of at most this many multiply-adds (64 × 64 × 64) stay on the caller's thread. */
     static final long SMALL = 64L * 64 * 64;
+    /**
+     * Products of at most this many multiply-adds (about 40 µs on one core) are shared only
+     * with threads that are awake ({@link Parallel#forChunksIfAwake}).
+     */
+    static final long AWAKE_ONLY = 4L << 20;
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
@@ -88,13 +93,18 @@ final class VectorGemm {
             return;
         }
         int perStrip = ceilDiv(tiles, strips);
-        Parallel.forChunks(tiles, perStrip, (first, end) -> {
+        Parallel.RangeBody body = (first, end) -> {
             if (byColumns) {
                 strip(0, m, first * NR, Math.min(n, end * NR));
             } else {
                 strip(first * MR, Math.min(m, end * MR), 0, n);
             }
-        });
+        };
+        if ((long) m * n * k <= AWAKE_ONLY) {
+            Parallel.forChunksIfAwake(tiles, perStrip, body);
+        } else {
+            Parallel.forChunks(tiles, perStrip, body);
+        }
     }
 
     /** Rows [i0, i1) × columns [j0, j1) of C. */

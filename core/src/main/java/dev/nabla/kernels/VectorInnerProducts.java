@@ -71,7 +71,11 @@ final class VectorInnerProducts {
             body.run(0, blocks);
         } else {
             int perTask = (blocks + 2 * Parallel.threads() - 1) / (2 * Parallel.threads());
-            Parallel.forChunks(blocks, Math.max(1, perTask), body);
+            if ((long) m * n * k <= VectorGemm.AWAKE_ONLY) {
+                Parallel.forChunksIfAwake(blocks, Math.max(1, perTask), body);
+            } else {
+                Parallel.forChunks(blocks, Math.max(1, perTask), body);
+            }
         }
     }
 

@@ -34,6 +34,16 @@ final class WorkerPool {
         }
     }
 
+    /** True when every worker is parked (none spinning, waiting for work). */
+    boolean allParked() {
+        for (Worker w : workers) {
+            if (!w.parked) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True when the calling thread is already running chunks of this pool. */
     boolean isInside() {
         return lock.isHeldByCurrentThread()
