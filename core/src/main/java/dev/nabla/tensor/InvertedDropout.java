@@ -19,11 +19,12 @@ public final class InvertedDropout {
         }
         float keep = 1f - rate;
         float scale = 1f / keep;
+        long threshold = Creation.bernoulliThreshold(keep);
         Tensor x = input.contiguousData();
         float[] mask = new float[x.size()];
         float[] out = new float[mask.length];
         for (int i = 0; i < mask.length; i++) {
-            float m = generator.nextFloat() < keep ? scale : 0f;
+            float m = Creation.bernoulliBit(generator, threshold) * scale;
             mask[i] = m;
             out[i] = x.storage[x.offset + i] * m;
         }
