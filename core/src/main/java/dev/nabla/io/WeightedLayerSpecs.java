@@ -17,7 +17,10 @@ import dev.nabla.nn.Embedding;
 import dev.nabla.nn.GroupNorm;
 import dev.nabla.nn.LayerNorm;
 import dev.nabla.nn.Prelu;
+import dev.nabla.tensor.ActivationFunction;
 import dev.nabla.tensor.ConvolutionOptions;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -35,10 +38,12 @@ final class WeightedLayerSpecs {
             + " padding: padding, dilation|dilation_rate: ints, groups: int";
 
     static final List<LayerType<?>> TYPES = List.of(
-            LayerType.of(Dense.class, "units|out_features: int, in_features: int, use_bias|bias: bool",
-                    a -> a.has("in_features") ? new Dense(a.integer("in_features"), a.integer("units"), a.flag("use_bias", true))
-                            : new Dense(a.integer("units"), a.flag("use_bias", true)),
-                    d -> values("units", d.units(), "in_features", known(d.inFeatures()), "use_bias", d.useBias())),
+            LayerType.of(Dense.class, "units|out_features: int, in_features: int, use_bias|bias: bool, activation: string",
+                    a -> a.has("in_features")
+                            ? new Dense(a.integer("in_features"), a.integer("units"), a.flag("use_bias", true), activation(a))
+                            : new Dense(a.integer("units"), a.flag("use_bias", true), activation(a)),
+                    d -> values("units", d.units(), "in_features", known(d.inFeatures()), "use_bias", d.useBias(),
+                            "activation", d.activation() == ActivationFunction.LINEAR ? null : d.activation().kerasName())),
             LayerType.of(Conv1d.class, "kernel_size: int, " + CONVOLUTION + ", use_bias|bias: bool",
                     a -> sized(new Conv1d(a.integer("out_channels"), a.integer("kernel_size"), options(a, 1, false),
                             a.flag("use_bias", true)), a, "in_channels", n -> new int[] {1, n, a.integer("kernel_size")}),
@@ -82,6 +87,13 @@ final class WeightedLayerSpecs {
                     p -> values("slopes", p.slopes())));
 
     private WeightedLayerSpecs() {
+    }
+
+    /** Dense's activation by its Keras name; linear when not given. */
+    private static ActivationFunction activation(Arguments a) {
+        List<String> names = new ArrayList<>(Arrays.stream(ActivationFunction.values()).map(ActivationFunction::kerasName).toList());
+        names.addAll(List.of("swish", "none", "identity"));
+        return ActivationFunction.byName(a.choice("activation", "linear", names.toArray(String[]::new)));
     }
 
     private static Conv2d conv2d(Arguments a) {

@@ -20,6 +20,32 @@ public interface Kernels {
     /** The SIMD register width used, in bits; 0 for scalar code. */
     int vectorBitSize();
 
+    // ---------------------------------------------------------------- fused layer epilogues
+    // The loops a fused dense layer runs around its GEMMs (Linear in dev.nabla.tensor).
+
+    /**
+     * The forward epilogue of a dense layer over {@code rows} rows of {@code cols} contiguous
+     * values: {@code z[i, j] += bias[j]} (skipped when {@code bias} is null), then
+     * {@code y[i, j] = op(z[i, j])} (skipped when {@code op} is null, the identity). {@code y}
+     * may be {@code z} itself, which then ends up holding the activation.
+     */
+    void biasActivation(UnaryOp op, float param, float[] z, int zOff, float[] bias, int biasOff,
+                        float[] y, int yOff, int rows, int cols);
+
+    /**
+     * The sum of each column of a row-major {@code rows × cols} matrix with leading dimension
+     * {@code ld} into {@code out[outOff + j]}. Each column is summed in one fixed order, the
+     * same in every implementation: rows in blocks of {@link #COLUMN_SUM_BLOCK}, each block
+     * in row order, the block sums added in block order. Columns are independent, so splitting
+     * them over threads changes nothing.
+     */
+    void columnSums(float[] a, int off, int ld, int rows, int cols, float[] out, int outOff);
+
+    /** Rows per partial sum in {@link #columnSums}: long columns lose less precision. */
+    int COLUMN_SUM_BLOCK = 64;
+
+    // ---------------------------------------------------------------- general kernels
+
     /**
      * {@code out[oOff + i] = op(a[aOff + i*aStride], b[bOff + i*bStride])} for i in [0, n).
      * A stride of 0 broadcasts one value; 1 is the common contiguous case.

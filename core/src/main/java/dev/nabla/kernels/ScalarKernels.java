@@ -16,6 +16,41 @@ public final class ScalarKernels implements Kernels {
         return 0;
     }
 
+    // ---------------------------------------------------------------- fused layer epilogues
+
+    @Override
+    public void biasActivation(UnaryOp op, float param, float[] z, int zOff, float[] bias, int biasOff,
+                               float[] y, int yOff, int rows, int cols) {
+        for (int i = 0; i < rows; i++) {
+            int zRow = zOff + i * cols;
+            int yRow = yOff + i * cols;
+            for (int j = 0; j < cols; j++) {
+                float v = bias == null ? z[zRow + j] : z[zRow + j] + bias[biasOff + j];
+                z[zRow + j] = v;
+                if (op != null) {
+                    y[yRow + j] = op.apply(v, param);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void columnSums(float[] a, int off, int ld, int rows, int cols, float[] out, int outOff) {
+        for (int j = 0; j < cols; j++) {
+            float total = 0f;
+            for (int b = 0; b < rows; b += COLUMN_SUM_BLOCK) {
+                float block = 0f;
+                for (int i = b, end = Math.min(rows, b + COLUMN_SUM_BLOCK); i < end; i++) {
+                    block += a[off + i * ld + j];
+                }
+                total += block;
+            }
+            out[outOff + j] = total;
+        }
+    }
+
+    // ---------------------------------------------------------------- general kernels
+
     @Override
     public void binary(BinaryOp op, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
                        float[] out, int outOff, int n) {

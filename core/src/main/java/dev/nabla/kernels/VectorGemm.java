@@ -18,7 +18,9 @@ import jdk.incubator.vector.VectorSpecies;
  *       L1, 1 MB L2, shared L3): deep slices mean C is read and written once per 1024 steps
  *       of k, which matters more than keeping a B panel in L1 (the micro-kernel streams it
  *       from L2 at full speed); the packed B block stays in L3.</li>
- *   <li>With several threads C is cut into a few strips of whole tiles, claimed dynamically.
+ *   <li>With several threads C is cut into a few strips of whole tiles, claimed dynamically;
+ *       each strip packs the operand all strips share again, so a strip is at least
+ *       {@link #STRIP_WIDTH} wide and one thread works on one strip.
  *       Where an element is computed never changes how: it is summed over k slice by slice,
  *       within a slice in order of k by the same FMA sequence, and the first slice applies
  *       beta (beta 0 ignores C's old value, NaN included) while later ones add to C. So results
@@ -50,6 +52,8 @@ final class VectorGemm {
      * with threads that are awake ({@link Parallel#forChunksIfAwake}).
      */
     static final long AWAKE_ONLY = 4L << 20;
+    /** The fewest rows (or columns) a strip of C gets when C is split over threads. */
+    static final int STRIP_WIDTH = 64;
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
@@ -87,7 +91,12 @@ final class VectorGemm {
         boolean byColumns = colTiles >= rowTiles;
         int tiles = byColumns ? colTiles : rowTiles;
         // Two strips per thread: a thread slowed by another process leaves its second to others.
-        int strips = Math.min(tiles, 2 * Parallel.threads());
+        // But every strip packs the whole of the operand the strips share (B for strips of
+        // rows, A for strips of columns), so a strip gets at least STRIP_WIDTH rows or columns
+        // (STRIP_WIDTH multiply-adds per packed element), and one thread gets one strip.
+        int width = byColumns ? n : m;
+        int strips = Parallel.threads() == 1 ? 1
+                : Math.min(Math.min(tiles, 2 * Parallel.threads()), Math.max(1, width / STRIP_WIDTH));
         if ((long) m * n * k <= SMALL || strips == 1) {
             strip(0, m, 0, n);
             return;

@@ -27,6 +27,51 @@ final class VectorKernels implements Kernels {
         return SPECIES.vectorBitSize();
     }
 
+    // ---------------------------------------------------------------- fused layer epilogues
+
+    @Override
+    public void biasActivation(UnaryOp op, float param, float[] z, int zOff, float[] bias, int biasOff,
+                               float[] y, int yOff, int rows, int cols) {
+        for (int i = 0; i < rows; i++) {
+            int zRow = zOff + i * cols;
+            if (bias != null) {
+                binary(BinaryOp.ADD, z, zRow, 1, bias, biasOff, 1, z, zRow, cols);
+            }
+            if (op != null) {
+                unary(op, param, z, zRow, y, yOff + i * cols, cols);
+            }
+        }
+    }
+
+    @Override
+    public void columnSums(float[] a, int off, int ld, int rows, int cols, float[] out, int outOff) {
+        int j = 0;
+        for (int bound = SPECIES.loopBound(cols); j < bound; j += L) {
+            FloatVector total = zero();
+            for (int b = 0; b < rows; b += COLUMN_SUM_BLOCK) {
+                FloatVector block = zero();
+                for (int i = b, end = Math.min(rows, b + COLUMN_SUM_BLOCK); i < end; i++) {
+                    block = block.add(load(a, off + i * ld + j));
+                }
+                total = total.add(block);
+            }
+            total.intoArray(out, outOff + j);
+        }
+        for (; j < cols; j++) {
+            float total = 0f;
+            for (int b = 0; b < rows; b += COLUMN_SUM_BLOCK) {
+                float block = 0f;
+                for (int i = b, end = Math.min(rows, b + COLUMN_SUM_BLOCK); i < end; i++) {
+                    block += a[off + i * ld + j];
+                }
+                total += block;
+            }
+            out[outOff + j] = total;
+        }
+    }
+
+    // ---------------------------------------------------------------- general kernels
+
     @Override
     public void binary(BinaryOp op, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
                        float[] out, int outOff, int n) {

@@ -1,5 +1,6 @@
 package dev.nabla.loss;
 
+import dev.nabla.tensor.SoftmaxCrossEntropy;
 import dev.nabla.tensor.Tensor;
 
 /**
@@ -10,7 +11,8 @@ import dev.nabla.tensor.Tensor;
  *
  * <ul>
  *   <li>{@link #fromLogits(boolean) fromLogits}: predictions are logits and go through
- *       logSoftmax, finite for logits of any size; otherwise they are probabilities, clamped
+ *       logSoftmax, finite for logits of any size, fused with the loss into one op
+ *       ({@link SoftmaxCrossEntropy}); otherwise they are probabilities, clamped
  *       to [1e-7, 1 − 1e-7] before the log as in Keras.</li>
  *   <li>{@link #classWeights(Tensor) classWeights}: one weight per class, for imbalanced data,
  *       with PyTorch's weighted mean: {@link Reduction#MEAN} gives {@code Σ w_i·l_i / Σ w_i}.</li>
@@ -66,8 +68,8 @@ public record SparseCategoricalCrossEntropy(boolean fromLogits, Tensor classWeig
         Tensor y = LossSupport.classLabels(NAME, predictions, labels, ignoreIndex);
         Tensor kept = ignoreIndex == null ? null : y.ne(Tensor.scalar(ignoreIndex));
         Tensor index = kept == null ? y : Tensor.where(kept, y, Tensor.scalar(0f));
-        Tensor logP = LossSupport.logProbabilities(predictions, fromLogits);
-        Tensor losses = logP.gather(-1, index.unsqueeze(-1)).squeeze(-1).neg();
+        Tensor losses = fromLogits ? SoftmaxCrossEntropy.perSample(predictions, index)
+                : LossSupport.logProbabilities(predictions, false).gather(-1, index.unsqueeze(-1)).squeeze(-1).neg();
         Tensor weights = kept;
         if (classWeights != null) {
             LossSupport.requireClassWeights(NAME, "classWeights", classWeights, predictions);

@@ -3,13 +3,20 @@ package dev.nabla.nn;
 import dev.nabla.nn.init.FanMode;
 import dev.nabla.nn.init.Initializer;
 import dev.nabla.nn.init.Initializers;
+import dev.nabla.tensor.ActivationFunction;
+import dev.nabla.tensor.Linear;
 import dev.nabla.tensor.Shape;
 import dev.nabla.tensor.Tensor;
 
 /**
- * A fully connected layer, {@code y = x·Wᵀ + b} (Keras {@code Dense}, PyTorch
+ * A fully connected layer, {@code y = activation(x·Wᵀ + b)} (Keras {@code Dense}, PyTorch
  * {@code nn.Linear}). {@code [..., in] → [..., units]}. The weight is stored
  * {@code [units, in]} as in PyTorch, so state dicts load unchanged.
+ *
+ * <p>The activation is optional (linear by default), as Keras's {@code activation="relu"}:
+ * {@code new Dense(784, 128, ActivationFunction.RELU)} computes what {@code new Dense(784, 128)}
+ * followed by {@link Relu} does, but adds the bias and applies the activation in the same
+ * pass over the product, and differentiates all of it as one op ({@link Linear#linear}).
  *
  * <p>Default initialisation follows PyTorch: weight and bias uniform in
  * ±1/sqrt(in). Keras draws the kernel from Glorot uniform and starts the bias at zero;
@@ -19,6 +26,7 @@ public class Dense extends Layer {
 
     private final int units;
     private final boolean useBias;
+    private final ActivationFunction activation;
     private int inFeatures = -1;
     private Initializer weightInitializer;
     private Initializer biasInitializer;
@@ -32,11 +40,26 @@ public class Dense extends Layer {
 
     /** A lazily sized dense layer, with or without bias. */
     public Dense(int units, boolean useBias) {
+        this(units, useBias, ActivationFunction.LINEAR);
+    }
+
+    /** A lazily sized dense layer with bias and the given activation (Keras's {@code Dense(units, activation)}). */
+    public Dense(int units, ActivationFunction activation) {
+        this(units, true, activation);
+    }
+
+    /** A lazily sized dense layer, with or without bias, with the given activation. */
+    public Dense(int units, boolean useBias, ActivationFunction activation) {
         if (units < 1) {
             throw new IllegalArgumentException("Dense: units must be at least 1, got " + units);
         }
+        if (activation == null) {
+            throw new IllegalArgumentException("Dense: the activation must not be null; use ActivationFunction.LINEAR"
+                    + " for none");
+        }
         this.units = units;
         this.useBias = useBias;
+        this.activation = activation;
     }
 
     /** A dense layer with its input size given, built at once (PyTorch's {@code nn.Linear(in, out)}). */
@@ -46,7 +69,17 @@ public class Dense extends Layer {
 
     /** A dense layer with its input size given, built at once, with or without bias. */
     public Dense(int inFeatures, int units, boolean useBias) {
-        this(units, useBias);
+        this(inFeatures, units, useBias, ActivationFunction.LINEAR);
+    }
+
+    /** A dense layer with its input size given, built at once, with bias and the given activation. */
+    public Dense(int inFeatures, int units, ActivationFunction activation) {
+        this(inFeatures, units, true, activation);
+    }
+
+    /** A dense layer with its input size given, built at once, with or without bias, with the given activation. */
+    public Dense(int inFeatures, int units, boolean useBias, ActivationFunction activation) {
+        this(units, useBias, activation);
         build(Shape.of(1, inFeatures));
         markBuilt();
     }
@@ -93,8 +126,7 @@ public class Dense extends Layer {
                     + " features: give this layer " + input.dim(-1) + " inputs, or write new Dense(" + units
                     + ") to take the size from the data");
         }
-        Tensor y = input.matmul(weight.value().transpose(0, 1));
-        return useBias ? y.add(bias.value()) : y;
+        return Linear.linear(input, weight.value(), useBias ? bias.value() : null, activation);
     }
 
     /** The weight, {@code [units, in]}; null before the layer is built. */
@@ -122,9 +154,15 @@ public class Dense extends Layer {
         return useBias;
     }
 
+    /** The activation applied to the output; {@link ActivationFunction#LINEAR} for none. */
+    public ActivationFunction activation() {
+        return activation;
+    }
+
     @Override
     protected String describe() {
-        return "in=" + (inFeatures < 0 ? "?" : inFeatures) + ", out=" + units + ", bias=" + useBias;
+        return "in=" + (inFeatures < 0 ? "?" : inFeatures) + ", out=" + units + ", bias=" + useBias
+                + (activation == ActivationFunction.LINEAR ? "" : ", activation=" + activation.kerasName());
     }
 
     void reinitialize(Parameter p, Initializer init) {

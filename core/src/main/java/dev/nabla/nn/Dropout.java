@@ -1,11 +1,13 @@
 package dev.nabla.nn;
 
+import dev.nabla.tensor.InvertedDropout;
 import dev.nabla.tensor.Tensor;
 
 /**
  * Zeroes each element with probability p during training and scales the rest by
  * 1/(1−p) (inverted dropout, as Keras and PyTorch); the identity in evaluation mode.
- * Any shape → same shape. The mask is drawn from the layer's seeded generator.
+ * Any shape → same shape. The mask is drawn from the layer's seeded generator, and drawn and
+ * applied in one pass ({@link InvertedDropout}).
  */
 public class Dropout extends Layer {
 
@@ -30,7 +32,7 @@ public class Dropout extends Layer {
         if (!isTraining() || rate == 0f) {
             return input;
         }
-        return input.mul(mask(input, input.shape().toArray()));
+        return InvertedDropout.apply(input, generator(), rate);
     }
 
     /** Keep-mask of the given shape (broadcast against the input), already scaled by 1/(1−p). */

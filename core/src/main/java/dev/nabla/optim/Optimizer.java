@@ -1,6 +1,7 @@
 package dev.nabla.optim;
 
 import dev.nabla.nn.Parameter;
+import dev.nabla.tensor.InPlaceUpdate;
 import dev.nabla.tensor.NoGrad;
 import dev.nabla.tensor.Tensor;
 import java.util.ArrayList;
@@ -71,8 +72,9 @@ public abstract class Optimizer {
     }
 
     /**
-     * Updates one parameter in place: {@code value} holds its elements (row-major) and is
-     * written back afterwards; {@code gradient} is its gradient; {@code state.step()} already
+     * Updates one parameter in place, in one pass: {@code value} holds its elements (row-major;
+     * usually the parameter's own storage, else a copy written back afterwards) and is to be
+     * changed; {@code gradient} is its gradient, to be read only; {@code state.step()} already
      * counts this update.
      */
     protected abstract void update(float[] value, float[] gradient, ParameterState state, ParameterGroup group);
@@ -100,9 +102,9 @@ public abstract class Optimizer {
                     states.set(i, state);
                 }
                 state.countStep();
-                float[] value = p.value().toFloatArray();
-                update(value, grad.toFloatArray(), state, groupOfParameter.get(i));
-                p.value().assign(Tensor.of(value, p.shape().toArray()));
+                ParameterState counted = state;
+                ParameterGroup group = groupOfParameter.get(i);
+                InPlaceUpdate.apply(p.value(), grad, (value, gradient) -> update(value, gradient, counted, group));
             }
         }
     }

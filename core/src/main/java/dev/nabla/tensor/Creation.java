@@ -127,10 +127,29 @@ final class Creation {
             throw new IllegalArgumentException("bernoulli: p must be in [0, 1], got " + p);
         }
         float[] data = new float[shape.size()];
+        long threshold = bernoulliThreshold(p);
         for (int i = 0; i < data.length; i++) {
-            data[i] = gen.nextFloat() < p ? 1f : 0f;
+            data[i] = bernoulliBit(gen, threshold);
         }
         return Tensor.wrap(data, shape);
+    }
+
+    /**
+     * The bound under which the 24 bits of {@link Generator#nextFloat()} fall exactly when
+     * that float is below {@code p}: {@code b·2⁻²⁴ < p} holds for an integer b just when
+     * {@code b < ⌈p·2²⁴⌉}.
+     */
+    static long bernoulliThreshold(float p) {
+        return (long) Math.ceil(p * (double) (1 << 24));
+    }
+
+    /**
+     * 1 when {@code gen.nextFloat() < p} (p given by its {@link #bernoulliThreshold}), else 0,
+     * from the same draw; without a branch, which a random outcome would mispredict often.
+     */
+    static int bernoulliBit(Generator gen, long threshold) {
+        long bits = gen.nextLong() >>> 40;
+        return (int) ((bits - threshold) >>> 63);
     }
 
     static Tensor randint(Generator gen, int low, int high, Shape shape) {

@@ -46,6 +46,7 @@ import dev.nabla.nn.SpatialDropout2d;
 import dev.nabla.nn.Tanh;
 import dev.nabla.nn.UpSampling2d;
 import dev.nabla.nn.ZeroPadding2d;
+import dev.nabla.tensor.ActivationFunction;
 import dev.nabla.tensor.ConvolutionOptions;
 import dev.nabla.tensor.Tensor;
 import java.io.IOException;
@@ -71,7 +72,8 @@ class LayerSpecsTest {
         Dense shared = new Dense(4);
         Graph graph = new Graph(List.of(a, b), List.of(new Add().apply(shared.apply(a), shared.apply(b), a)));
         return List.of(
-                new Dense(8), new Dense(3, 5, false),
+                new Dense(8), new Dense(3, 5, false), new Dense(3, 5, ActivationFunction.RELU),
+                new Dense(4, false, ActivationFunction.GELU),
                 new Conv1d(4, 3), new Conv1d(2, 4, 3, ConvolutionOptions.defaults().stride(2).padding(1)),
                 new Conv2d(6, new int[] {3, 5}, ConvolutionOptions.defaults().paddingSame().dilation(2).groups(2), false)
                         .build(1, 4, 9, 9),
@@ -148,6 +150,8 @@ class LayerSpecsTest {
     void describesWithReadableSnakeCaseArguments() {
         assertEquals(new LayerSpec("Dense", Map.of("units", 5, "in_features", 3, "use_bias", false)),
                 LayerSpecs.describe(new Dense(3, 5, false)));
+        assertEquals(new LayerSpec("Dense", Map.of("units", 5, "in_features", 3, "use_bias", true, "activation", "relu")),
+                LayerSpecs.describe(new Dense(3, 5, ActivationFunction.RELU)));
         assertEquals("{type=Conv2d, out_channels=8, kernel_size=3, stride=2, padding=same, dilation=1, groups=1,"
                         + " use_bias=true}",
                 LayerSpecs.describe(new Conv2d(8, 3, ConvolutionOptions.defaults().stride(2).paddingSame())).toMap()
@@ -172,6 +176,11 @@ class LayerSpecsTest {
         assertEquals(4, dense.inFeatures());
         assertFalse(dense.isTrainable());
         assertEquals(List.of(), dense.trainableParameters());
+        Dense swish = (Dense) LayerSpecs.create("dense", Map.of("units", 3, "activation", "Swish"));
+        assertEquals(ActivationFunction.SILU, swish.activation());
+        assertEquals("Dense: argument 'activation' must be one of linear, relu, sigmoid, tanh, gelu, silu, elu,"
+                + " softplus, swish, none, identity, got \"relu6\"",
+                createError("Dense", Map.of("units", 3, "activation", "relu6")).getMessage());
     }
 
     private static LayerSpecException createError(String type, Map<String, Object> arguments) {
@@ -190,7 +199,7 @@ class LayerSpecsTest {
     @Test
     void argumentErrorsNameTheArgumentTheExpectedKindAndTheLayerType() {
         LayerSpecException unknown = createError("Dense", Map.of("unitz", 10));
-        assertEquals("Dense: argument 'unitz' is not known; known: units, in_features, use_bias, trainable",
+        assertEquals("Dense: argument 'unitz' is not known; known: units, in_features, use_bias, activation, trainable",
                 unknown.getMessage());
         assertEquals("unitz", unknown.key());
         assertEquals("Dense: argument 'units' must be an integer, got \"ten\" (a string)",

@@ -333,7 +333,7 @@ class ModelFileTest {
                 + " 'Swish'; known types: Dense, "), loadError(unknown));
         Path badArgument = withConfig("\"units\": 3", "\"unitz\": 3");
         assertEquals(badArgument + ": config.json: model.layers[0].unitz: Dense: argument 'unitz' is not known;"
-                + " known: units, in_features, use_bias, trainable", loadError(badArgument));
+                + " known: units, in_features, use_bias, activation, trainable", loadError(badArgument));
         Path badValue = withConfig("\"units\": 3", "\"units\": \"three\"");
         assertEquals(badValue + ": config.json: model.layers[0].units: Dense: argument 'units' must be an integer,"
                 + " got \"three\" (a string)", loadError(badValue));

@@ -113,6 +113,34 @@ class VectorGemmTest {
     }
 
     @Test
+    void narrowProductsSplitIntoFewerStripsGiveTheSameResultsOnOneToThreeThreads() {
+        // The mlp's products: strips of at least STRIP_WIDTH rows or columns, one per thread.
+        int[][] shapes = {{128, 128, 784}, {128, 784, 128}, {784, 128, 128}, {130, 70, 300}};
+        Random random = new Random(9);
+        for (int[] shape : shapes) {
+            int m = shape[0];
+            int n = shape[1];
+            int k = shape[2];
+            float[] a = VectorKernelsTest.uniform(random, m * k, -1f, 1f);
+            float[] b = VectorKernelsTest.uniform(random, k * n, -1f, 1f);
+            float[] expected = new float[m * n];
+            new ScalarKernels().gemm(false, true, m, n, k, 1f, a, 0, k, b, 0, k, 0f, expected, 0, n);
+            float[][] results = new float[3][];
+            for (int threads = 1; threads <= 3; threads++) {
+                float[] out = new float[m * n];
+                ParallelTest.withThreads(threads, () -> {
+                    vector.gemm(false, true, m, n, k, 1f, a, 0, k, b, 0, k, 0f, out, 0, n);
+                    return null;
+                });
+                results[threads - 1] = out;
+            }
+            assertArrayEquals(results[0], results[1], m + "x" + n + "x" + k);
+            assertArrayEquals(results[0], results[2], m + "x" + n + "x" + k);
+            assertArrayEquals(expected, results[0], 1e-3f, m + "x" + n + "x" + k);
+        }
+    }
+
+    @Test
     void emptyDepthScalesC() {
         float[] c = {1f, 2f, Float.NaN, 4f};
         vector.gemm(false, false, 2, 2, 0, 1f, new float[0], 0, 1, new float[0], 0, 2, 0.5f, c, 0, 2);

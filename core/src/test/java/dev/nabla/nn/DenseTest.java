@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.nn.init.Initializers;
+import dev.nabla.tensor.ActivationFunction;
+import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +43,33 @@ class DenseTest {
         Dense dense = new Dense(4, 3).weightInitializer(Initializers.ones()).biasInitializer(Initializers.zeros());
         assertEquals(12f, dense.weight().value().sum().item());
         assertEquals(0f, dense.bias().value().abs().sum().item());
+    }
+
+    @Test
+    void anActivationGivesWhatTheActivationLayerAfterwardsGives() {
+        for (ActivationFunction activation : ActivationFunction.values()) {
+            Layer.manualSeed(4);
+            Dense fused = new Dense(6, 5, activation);
+            Layer.manualSeed(4);
+            Dense plain = new Dense(6, 5);
+            Tensor x = Tensor.uniform(new Generator(2), -2f, 2f, 3, 6);
+            Tensor expected = activation.apply(plain.forward(x));
+            Tensor actual = fused.forward(x);
+            assertTrue(actual.allClose(expected, 1e-6f, 1e-7f), activation + ": " + actual + " vs " + expected);
+            expected.sum().backward();
+            actual.sum().backward();
+            assertTrue(fused.weight().grad().allClose(plain.weight().grad(), 1e-5f, 1e-6f), activation + " weight");
+            assertTrue(fused.bias().grad().allClose(plain.bias().grad(), 1e-5f, 1e-6f), activation + " bias");
+        }
+    }
+
+    @Test
+    void withAnActivationMeetsTheLayerContract() {
+        LayerContract.check(() -> new Dense(3, ActivationFunction.TANH), new int[] {4, 5}, new int[] {4, 3});
+        LayerContract.check(() -> new Dense(5, 3, false, ActivationFunction.SIGMOID), new int[] {2, 4, 5},
+                new int[] {2, 4, 3});
+        assertEquals(ActivationFunction.LINEAR, new Dense(3).activation());
+        assertTrue(new Dense(2, 3, ActivationFunction.RELU).toString().contains("activation=relu"));
     }
 
     @Test

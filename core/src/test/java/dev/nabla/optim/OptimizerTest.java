@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.nn.Dense;
 import dev.nabla.nn.Parameter;
+import dev.nabla.tensor.NoGrad;
 import dev.nabla.tensor.Tensor;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,46 @@ class OptimizerTest {
             p -> new AdamW(p, 0.05f),
             p -> new RmsProp(p, 0.01f).centered(true).momentum(0.5f),
             p -> new AdaGrad(p, 0.1f).learningRateDecay(0.01f).initialAccumulatorValue(0.1f));
+
+    /** Every update rule and option that changes it, for the one-pass check below. */
+    private static final List<Function<List<Parameter>, Optimizer>> EVERY_RULE = List.of(
+            p -> new Sgd(p, 0.05f),
+            p -> new Sgd(p, 0.05f).momentum(0.9f).dampening(0.1f).weightDecay(0.01f),
+            p -> new Sgd(p, 0.05f).momentum(0.9f).nesterov(true),
+            p -> new Adam(p, 0.05f),
+            p -> new Adam(p, 0.05f).amsgrad(true).weightDecay(0.01f).beta1(0.3f),
+            p -> new AdamW(p, 0.05f).weightDecay(0.1f),
+            p -> new AdamW(p, 0.05f).amsgrad(true),
+            p -> new RmsProp(p, 0.01f),
+            p -> new RmsProp(p, 0.01f).centered(true).momentum(0.5f).weightDecay(0.01f),
+            p -> new AdaGrad(p, 0.1f).learningRateDecay(0.01f).initialAccumulatorValue(0.1f).weightDecay(0.01f));
+
+    @Test
+    void stepUpdatesInPlaceExactlyAsOnCopiesOfTheArrays() {
+        for (Function<List<Parameter>, Optimizer> rule : EVERY_RULE) {
+            Optimizer optimizer = rule.apply(Trajectory.parameters());
+            Optimizer reference = rule.apply(copies(optimizer.parameters()));
+            List<ParameterState> states = List.of(new ParameterState(), new ParameterState());
+            String name = optimizer.getClass().getSimpleName() + " " + optimizer.state().keySet();
+            for (int step = 1; step <= 5; step++) {
+                Trajectory.trainStep(optimizer);
+                reference.zeroGrad();
+                Trajectory.loss(reference.parameters()).backward();
+                for (int i = 0; i < 2; i++) {
+                    // What step() did before it updated in place: copy out, update, copy back.
+                    Parameter p = reference.parameters().get(i);
+                    float[] value = p.value().toFloatArray();
+                    states.get(i).countStep();
+                    reference.update(value, p.grad().toFloatArray(), states.get(i), reference.groups().get(0));
+                    assertArrayEquals(value, optimizer.parameters().get(i).value().toFloatArray(),
+                            name + " step " + step);
+                    try (NoGrad ignored = NoGrad.enter()) {
+                        p.value().assign(Tensor.of(value, p.shape().toArray()));
+                    }
+                }
+            }
+        }
+    }
 
     @Test
     void stateRoundTripContinuesExactlyAsAnUninterruptedRun() {

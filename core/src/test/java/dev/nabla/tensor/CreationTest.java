@@ -232,6 +232,18 @@ class CreationTest {
     }
 
     @Test
+    void bernoulliIsOneExactlyWhenTheNextFloatIsBelowP() {
+        for (float p : new float[] {0f, 1e-7f, 1f / 3, 0.5f, 0.8f, Math.nextDown(1f), 1f}) {
+            Generator draws = new Generator(11);
+            float[] expected = new float[5000];
+            for (int i = 0; i < expected.length; i++) {
+                expected[i] = draws.nextFloat() < p ? 1f : 0f;
+            }
+            assertArrayEquals(expected, Tensor.bernoulli(new Generator(11), p, 5000).toFloatArray(), "p=" + p);
+        }
+    }
+
+    @Test
     void bernoulliGivesZerosAndOnesWithTheRequestedRate() {
         float[] v = Tensor.bernoulli(new Generator(5), 0.3f, 200_000).toFloatArray();
         for (float x : v) {

@@ -8,6 +8,7 @@ import dev.nabla.nn.Layer;
 import dev.nabla.nn.MaxPool2d;
 import dev.nabla.nn.Relu;
 import dev.nabla.nn.Sequential;
+import dev.nabla.tensor.ActivationFunction;
 import dev.nabla.tensor.ConvolutionOptions;
 import java.util.Locale;
 
@@ -18,14 +19,18 @@ import java.util.Locale;
  */
 public enum Workload {
 
-    /** Flatten → Dense(784→128) → ReLU → Dropout(0.2) → Dense(128→10). */
+    /**
+     * Flatten → Dense(784→128) → ReLU → Dropout(0.2) → Dense(128→10), with the ReLU as the
+     * first Dense's activation (Keras's {@code Dense(128, activation="relu")}): the same
+     * function and weights as a separate ReLU layer, computed in one pass with the bias.
+     */
     MLP {
         @Override
         public Sequential network(long seed) {
             Layer.manualSeed(seed);
             return new Sequential(
                     new Flatten(),
-                    new Dense(28 * 28, 128), new Relu(),
+                    new Dense(28 * 28, 128, ActivationFunction.RELU),
                     new Dropout(0.2f),
                     new Dense(128, 10));
         }

@@ -1,0 +1,119 @@
+package dev.nabla.tensor;
+
+import dev.nabla.kernels.KernelProvider;
+import dev.nabla.kernels.Kernels;
+import dev.nabla.kernels.Parallel;
+import dev.nabla.kernels.UnaryOp;
+import java.util.Arrays;
+
+/**
+ * The fully connected layer as one op: {@code activation(x·Wᵀ + b)} (PyTorch's
+ * {@code F.linear} and the activation after it; Keras's {@code Dense} with an activation).
+ *
+ * <p>Forward is one GEMM, then one pass over its output that adds the bias and applies the
+ * activation. Backward applies the activation's derivative in one pass, then takes the
+ * input's gradient {@code g·W}, the weight's {@code gᵀ·x} straight in the weight's
+ * {@code [out, in]} layout, and the bias's as column sums of {@code g}: no transposed
+ * copies and no intermediate graph nodes. The values are those of the unfused ops
+ * {@code x.matmul(W.transpose(0, 1)).add(b)} and the activation, except that the bias
+ * gradient is summed in another (fixed) order.
+ */
+public final class Linear {
+
+    private Linear() {
+    }
+
+    /**
+     * {@code activation(input·weightᵀ + bias)}: {@code [..., in]} with a weight {@code [out, in]}
+     * and a bias {@code [out]} (or null for none) → {@code [..., out]}.
+     */
+    public static Tensor linear(Tensor input, Tensor weight, Tensor bias, ActivationFunction activation) {
+        check(input, weight, bias);
+        int out = weight.dim(0);
+        int in = weight.dim(1);
+        int rows = 1;
+        for (int d = 0; d < input.rank() - 1; d++) {
+            rows *= input.dim(d);
+        }
+        Tensor x = input.contiguousData();
+        Tensor w = weight.contiguousData();
+        Tensor b = bias == null ? null : bias.contiguousData();
+        Kernels k = KernelProvider.get();
+        float[] z = new float[rows * out];
+        k.gemm(false, true, rows, out, in, 1f, x.storage, x.offset, Math.max(in, 1), w.storage, w.offset,
+                Math.max(in, 1), 0f, z, 0, Math.max(out, 1));
+        UnaryOp op = activation.op();
+        float param = activation.parameter();
+        float[] y = activation.derivativeFromOutput() ? z : new float[z.length];
+        if (b != null || op != null) {
+            Parallel.forChunks(rows, Math.max(1, Pointwise.GRAIN / Math.max(out, 1)), (s, e) -> k.biasActivation(
+                    op, param, z, s * out, b == null ? null : b.storage, b == null ? 0 : b.offset, y, s * out, e - s, out));
+        }
+        int[] dims = input.shape().toArray();
+        dims[dims.length - 1] = out;
+        Tensor result = Tensor.wrap(y, Shape.of(dims));
+        Saved saved = new Saved(k, x, w, z, y, rows, in, out, op, param);
+        return Autograd.record("linear", result, g -> saved.backward(g, input, weight, bias), input, weight, bias);
+    }
+
+    /** What backward needs from forward. */
+    private record Saved(Kernels k, Tensor x, Tensor w, float[] z, float[] y, int rows, int in, int out,
+                         UnaryOp op, float param) {
+
+        Tensor[] backward(Tensor g, Tensor input, Tensor weight, Tensor bias) {
+            Tensor gradient = g.contiguousData();
+            float[] gz = gradient.storage;
+            int gzOff = gradient.offset;
+            if (op != null) {
+                float[] derived = new float[rows * out];
+                Parallel.forChunks(derived.length, Pointwise.GRAIN, (s, e) -> k.unaryBackward(op, param, z, s, y, s,
+                        gradient.storage, gradient.offset + s, derived, s, e - s));
+                gz = derived;
+                gzOff = 0;
+            }
+            return new Tensor[] {
+                input.requiresGrad() ? inputGradient(gz, gzOff, input.shape()) : null,
+                weight.requiresGrad() ? weightGradient(gz, gzOff) : null,
+                bias != null && bias.requiresGrad() ? biasGradient(gz, gzOff) : null};
+        }
+
+        /** g·W: [rows, out] · [out, in]. */
+        private Tensor inputGradient(float[] gz, int gzOff, Shape shape) {
+            float[] dx = new float[rows * in];
+            k.gemm(false, false, rows, in, out, 1f, gz, gzOff, Math.max(out, 1), w.storage, w.offset,
+                    Math.max(in, 1), 0f, dx, 0, Math.max(in, 1));
+            return Tensor.wrap(dx, shape);
+        }
+
+        /** gᵀ·x: [out, rows] · [rows, in], in the weight's layout. */
+        private Tensor weightGradient(float[] gz, int gzOff) {
+            float[] dw = new float[out * in];
+            k.gemm(true, false, out, in, rows, 1f, gz, gzOff, Math.max(out, 1), x.storage, x.offset,
+                    Math.max(in, 1), 0f, dw, 0, Math.max(in, 1));
+            return Tensor.wrap(dw, Shape.of(out, in));
+        }
+
+        /** The column sums of g: [out]. */
+        private Tensor biasGradient(float[] gz, int gzOff) {
+            float[] db = new float[out];
+            int columnsPerChunk = Math.max(1, Pointwise.GRAIN / Math.max(rows, 1));
+            Parallel.forChunks(out, columnsPerChunk, (s, e) -> k.columnSums(gz, gzOff + s, out, rows, e - s, db, s));
+            return Tensor.wrap(db, Shape.of(out));
+        }
+    }
+
+    private static void check(Tensor input, Tensor weight, Tensor bias) {
+        if (weight.rank() != 2) {
+            throw new IllegalArgumentException("linear: the weight must be a matrix [out, in], got shape "
+                    + weight.shape());
+        }
+        if (input.rank() == 0 || input.dim(-1) != weight.dim(1)) {
+            throw new IllegalArgumentException("linear: an input of shape " + input.shape() + " does not fit a weight of"
+                    + " shape " + weight.shape() + ": its last dimension must be " + weight.dim(1));
+        }
+        if (bias != null && !Arrays.equals(bias.shape().toArray(), new int[] {weight.dim(0)})) {
+            throw new IllegalArgumentException("linear: the bias must have shape [" + weight.dim(0) + "], got "
+                    + bias.shape());
+        }
+    }
+}
