@@ -50,7 +50,7 @@ public class ConvolutionBenchmark {
         Sequential cnn = Workload.CNN.network(1);
         Generator generator = new Generator(1);
         boolean first = layer.equals("conv1");
-        convolution = cnn.get(first ? 0 : 3);
+        convolution = cnn.get(first ? 0 : 2);
         input = first ? Tensor.rand(generator, 128, 1, 28, 28)
                 : Tensor.rand(generator, 128, 32, 13, 13).requiresGrad(true);
         upstream = Tensor.randn(generator, convolution.forward(input).shape().toArray());

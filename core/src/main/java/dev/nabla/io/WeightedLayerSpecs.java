@@ -44,14 +44,16 @@ final class WeightedLayerSpecs {
                             : new Dense(a.integer("units"), a.flag("use_bias", true), activation(a)),
                     d -> values("units", d.units(), "in_features", known(d.inFeatures()), "use_bias", d.useBias(),
                             "activation", d.activation() == ActivationFunction.LINEAR ? null : d.activation().kerasName())),
-            LayerType.of(Conv1d.class, "kernel_size: int, " + CONVOLUTION + ", use_bias|bias: bool",
+            LayerType.of(Conv1d.class, "kernel_size: int, " + CONVOLUTION + ", use_bias|bias: bool, activation: string",
                     a -> sized(new Conv1d(a.integer("out_channels"), a.integer("kernel_size"), options(a, 1, false),
-                            a.flag("use_bias", true)), a, "in_channels", n -> new int[] {1, n, a.integer("kernel_size")}),
-                    c -> convolution(c.outChannels(), c.kernelSize()[0], c.inChannels(), c.options(), false,
-                            c.useBias())),
-            LayerType.of(Conv2d.class, "kernel_size: ints, " + CONVOLUTION + ", use_bias|bias: bool", WeightedLayerSpecs::conv2d,
-                    c -> convolution(c.outChannels(), compact(c.kernelSize()[0], c.kernelSize()[1]), c.inChannels(),
-                            c.options(), false, c.useBias())),
+                            a.flag("use_bias", true), activation(a)), a, "in_channels",
+                            n -> new int[] {1, n, a.integer("kernel_size")}),
+                    c -> withActivation(convolution(c.outChannels(), c.kernelSize()[0], c.inChannels(), c.options(), false,
+                            c.useBias()), c.activation())),
+            LayerType.of(Conv2d.class, "kernel_size: ints, " + CONVOLUTION + ", use_bias|bias: bool, activation: string",
+                    WeightedLayerSpecs::conv2d,
+                    c -> withActivation(convolution(c.outChannels(), compact(c.kernelSize()[0], c.kernelSize()[1]),
+                            c.inChannels(), c.options(), false, c.useBias()), c.activation())),
             LayerType.of(ConvTranspose2d.class, "kernel_size: int, " + CONVOLUTION + ", output_padding: ints",
                     a -> sized(new ConvTranspose2d(a.integer("out_channels"), a.integer("kernel_size"),
                             options(a, 2, true)), a, "in_channels", n -> new int[] {1, n, 1, 1}),
@@ -98,7 +100,8 @@ final class WeightedLayerSpecs {
 
     private static Conv2d conv2d(Arguments a) {
         int[] kernel = pair(a.integers("kernel_size", 2));
-        Conv2d conv = new Conv2d(a.integer("out_channels"), kernel, options(a, 2, false), a.flag("use_bias", true));
+        Conv2d conv = new Conv2d(a.integer("out_channels"), kernel, options(a, 2, false), a.flag("use_bias", true),
+                activation(a));
         return sized(conv, a, "in_channels", n -> new int[] {1, n, kernel[0], kernel[1]});
     }
 
@@ -132,6 +135,14 @@ final class WeightedLayerSpecs {
             options = options.outputPadding(outputPadding[0], outputPadding[1]);
         }
         return options;
+    }
+
+    /** A convolution's arguments with its activation's Keras name, left out when linear. */
+    private static Map<String, Object> withActivation(Map<String, Object> arguments, ActivationFunction activation) {
+        if (activation != ActivationFunction.LINEAR) {
+            arguments.put("activation", activation.kerasName());
+        }
+        return arguments;
     }
 
     private static Map<String, Object> convolution(int outChannels, Object kernel, int inChannels,

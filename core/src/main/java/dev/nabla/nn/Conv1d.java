@@ -1,5 +1,6 @@
 package dev.nabla.nn;
 
+import dev.nabla.tensor.ActivationFunction;
 import dev.nabla.tensor.Convolution;
 import dev.nabla.tensor.ConvolutionOptions;
 import dev.nabla.tensor.Shape;
@@ -18,7 +19,13 @@ public class Conv1d extends ConvolutionLayer {
 
     /** The general form, with or without bias. */
     public Conv1d(int outChannels, int kernelSize, ConvolutionOptions options, boolean useBias) {
-        super(outChannels, new int[] {kernelSize}, options, useBias);
+        this(outChannels, kernelSize, options, useBias, ActivationFunction.LINEAR);
+    }
+
+    /** The general form with an activation (Keras's {@code Conv1D(filters, kernel_size, activation="relu")}). */
+    public Conv1d(int outChannels, int kernelSize, ConvolutionOptions options, boolean useBias,
+                  ActivationFunction activation) {
+        super(outChannels, new int[] {kernelSize}, options, useBias, activation);
     }
 
     /** A convolution with its input channels given, built at once. */
@@ -40,6 +47,6 @@ public class Conv1d extends ConvolutionLayer {
 
     @Override
     Tensor convolve(Tensor input, Tensor w, Tensor b) {
-        return Convolution.conv1d(input, w, b, options);
+        return Convolution.conv1d(input, w, b, options, activation);
     }
 }

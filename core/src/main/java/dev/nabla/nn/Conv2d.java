@@ -1,5 +1,6 @@
 package dev.nabla.nn;
 
+import dev.nabla.tensor.ActivationFunction;
 import dev.nabla.tensor.Convolution;
 import dev.nabla.tensor.ConvolutionOptions;
 import dev.nabla.tensor.Shape;
@@ -24,7 +25,18 @@ public class Conv2d extends ConvolutionLayer {
 
     /** The general form: kernel (height, width), options, with or without bias. */
     public Conv2d(int outChannels, int[] kernel, ConvolutionOptions options, boolean useBias) {
-        super(outChannels, kernel, options, useBias);
+        this(outChannels, kernel, options, useBias, ActivationFunction.LINEAR);
+    }
+
+    /**
+     * The general form with an activation (Keras's {@code Conv2D(filters, kernel_size,
+     * activation="relu")}): {@code new Conv2d(32, new int[] {3, 3}, options, true,
+     * ActivationFunction.RELU)} computes what the convolution followed by {@link Relu} does, in
+     * one op.
+     */
+    public Conv2d(int outChannels, int[] kernel, ConvolutionOptions options, boolean useBias,
+                  ActivationFunction activation) {
+        super(outChannels, kernel, options, useBias, activation);
         if (kernel.length != 2) {
             throw new IllegalArgumentException("Conv2d: kernel needs (height, width), got " + kernel.length + " sizes");
         }
@@ -32,7 +44,13 @@ public class Conv2d extends ConvolutionLayer {
 
     /** A convolution with its input channels given, built at once (PyTorch's {@code nn.Conv2d(in, out, k)}). */
     public Conv2d(int inChannels, int outChannels, int kernelSize, ConvolutionOptions options) {
-        this(outChannels, kernelSize, options);
+        this(inChannels, outChannels, kernelSize, options, ActivationFunction.LINEAR);
+    }
+
+    /** A convolution with its input channels given, built at once, with an activation. */
+    public Conv2d(int inChannels, int outChannels, int kernelSize, ConvolutionOptions options,
+                  ActivationFunction activation) {
+        this(outChannels, new int[] {kernelSize, kernelSize}, options, true, activation);
         build(Shape.of(1, inChannels, kernelSize, kernelSize));
         markBuilt();
     }
@@ -49,6 +67,6 @@ public class Conv2d extends ConvolutionLayer {
 
     @Override
     Tensor convolve(Tensor input, Tensor w, Tensor b) {
-        return Convolution.conv2d(input, w, b, options);
+        return Convolution.conv2d(input, w, b, options, activation);
     }
 }

@@ -1,5 +1,6 @@
 package dev.nabla.nn;
 
+import dev.nabla.tensor.ActivationFunction;
 import dev.nabla.tensor.Convolution;
 import dev.nabla.tensor.ConvolutionOptions;
 import dev.nabla.tensor.Shape;
@@ -15,7 +16,7 @@ public class ConvTranspose2d extends ConvolutionLayer {
 
     /** A lazily sized transposed convolution. */
     public ConvTranspose2d(int outChannels, int kernelSize, ConvolutionOptions options) {
-        super(outChannels, new int[] {kernelSize, kernelSize}, options, true);
+        super(outChannels, new int[] {kernelSize, kernelSize}, options, true, ActivationFunction.LINEAR);
     }
 
     /** With its input channels given, built at once. */

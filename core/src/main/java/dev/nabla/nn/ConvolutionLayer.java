@@ -3,6 +3,7 @@ package dev.nabla.nn;
 import dev.nabla.nn.init.FanMode;
 import dev.nabla.nn.init.Initializer;
 import dev.nabla.nn.init.Initializers;
+import dev.nabla.tensor.ActivationFunction;
 import dev.nabla.tensor.ConvolutionOptions;
 import dev.nabla.tensor.Shape;
 import dev.nabla.tensor.Tensor;
@@ -12,7 +13,9 @@ import java.util.Arrays;
  * What {@link Conv1d}, {@link Conv2d} and {@link ConvTranspose2d} share: the weight and
  * bias, created from the input's channel count on first use (or at once when given), with
  * PyTorch's default initialisation (uniform in ±1/sqrt(fanIn), fanIn = weight.size(1) ×
- * kernel area). Keras starts kernels with Glorot uniform and biases at zero.
+ * kernel area). Keras starts kernels with Glorot uniform and biases at zero. Conv1d and
+ * Conv2d take an optional activation, as Keras's {@code activation="relu"}, applied in the
+ * same pass as the bias.
  */
 abstract class ConvolutionLayer extends Layer {
 
@@ -20,11 +23,13 @@ abstract class ConvolutionLayer extends Layer {
     final int[] kernel;
     final ConvolutionOptions options;
     final boolean useBias;
+    final ActivationFunction activation;
     int inChannels = -1;
     Parameter weight;
     Parameter bias;
 
-    ConvolutionLayer(int outChannels, int[] kernel, ConvolutionOptions options, boolean useBias) {
+    ConvolutionLayer(int outChannels, int[] kernel, ConvolutionOptions options, boolean useBias,
+                     ActivationFunction activation) {
         if (outChannels < 1 || Arrays.stream(kernel).anyMatch(k -> k < 1)) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": channels and kernel sizes must be"
                     + " at least 1, got " + outChannels + " channels and kernel " + Arrays.toString(kernel));
@@ -33,6 +38,11 @@ abstract class ConvolutionLayer extends Layer {
         this.kernel = kernel.clone();
         this.options = options;
         this.useBias = useBias;
+        if (activation == null) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": the activation must not be null; use"
+                    + " ActivationFunction.LINEAR for none");
+        }
+        this.activation = activation;
     }
 
     /** The rank of a batched input: 3 for 1-d convolutions, 4 for 2-d. */
@@ -112,6 +122,11 @@ abstract class ConvolutionLayer extends Layer {
         return options;
     }
 
+    /** The activation applied to the output (linear, the identity, by default). */
+    public ActivationFunction activation() {
+        return activation;
+    }
+
     /** Whether the layer adds a bias. */
     public boolean useBias() {
         return useBias;
@@ -120,6 +135,7 @@ abstract class ConvolutionLayer extends Layer {
     @Override
     protected String describe() {
         return (inChannels < 0 ? "?" : inChannels) + ", " + outChannels + ", kernel=" + Arrays.toString(kernel)
-                + (options.equals(ConvolutionOptions.defaults()) ? "" : ", " + options) + (useBias ? "" : ", bias=false");
+                + (options.equals(ConvolutionOptions.defaults()) ? "" : ", " + options) + (useBias ? "" : ", bias=false")
+                + (activation == ActivationFunction.LINEAR ? "" : ", activation=" + activation.kerasName());
     }
 }

@@ -3,6 +3,7 @@ package dev.nabla.tensor;
 import dev.nabla.kernels.KernelProvider;
 import dev.nabla.kernels.Kernels;
 import dev.nabla.kernels.Parallel;
+import dev.nabla.kernels.UnaryOp;
 
 /**
  * Convolutions over channels-first data, with PyTorch's semantics
@@ -35,14 +36,7 @@ public final class Convolution {
      * The options' height and width parts must agree (set them with the one-argument forms).
      */
     public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, ConvolutionOptions options) {
-        if (options.strideHeight() != options.strideWidth() || options.paddingHeight() != options.paddingWidth()
-                || options.dilationHeight() != options.dilationWidth()) {
-            throw new IllegalArgumentException("conv1d: a 1-d convolution takes one stride, padding and dilation,"
-                    + " but " + options + " gives different values for height and width; use stride(n),"
-                    + " padding(n) and dilation(n)");
-        }
-        ConvolutionGeometry g = ConvolutionGeometry.forward("conv1d", input, weight, bias, options, 1);
-        return convolve("conv1d", input, weight, bias, g, 1);
+        return conv1d(input, weight, bias, options, ActivationFunction.LINEAR);
     }
 
     /** {@link #conv2d(Tensor, Tensor, Tensor, ConvolutionOptions)} with stride 1 and no padding. */
@@ -61,8 +55,36 @@ public final class Convolution {
      * convolution.
      */
     public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, ConvolutionOptions options) {
+        return conv2d(input, weight, bias, options, ActivationFunction.LINEAR);
+    }
+
+    /**
+     * {@code activation(conv1d(input, weight, bias, options))} as one op (Keras's
+     * {@code Conv1D(..., activation="relu")}): the bias and the activation are applied in the
+     * same pass as the product is stored, and backward applies the activation's derivative
+     * once before the convolution's gradients.
+     */
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, ConvolutionOptions options,
+                                ActivationFunction activation) {
+        if (options.strideHeight() != options.strideWidth() || options.paddingHeight() != options.paddingWidth()
+                || options.dilationHeight() != options.dilationWidth()) {
+            throw new IllegalArgumentException("conv1d: a 1-d convolution takes one stride, padding and dilation,"
+                    + " but " + options + " gives different values for height and width; use stride(n),"
+                    + " padding(n) and dilation(n)");
+        }
+        ConvolutionGeometry g = ConvolutionGeometry.forward("conv1d", input, weight, bias, options, 1);
+        return convolve("conv1d", input, weight, bias, g, 1, activation);
+    }
+
+    /**
+     * {@code activation(conv2d(input, weight, bias, options))} as one op (Keras's
+     * {@code Conv2D(..., activation="relu")}), fused as {@link #conv1d(Tensor, Tensor, Tensor,
+     * ConvolutionOptions, ActivationFunction)} is.
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, ConvolutionOptions options,
+                                ActivationFunction activation) {
         ConvolutionGeometry g = ConvolutionGeometry.forward("conv2d", input, weight, bias, options, 2);
-        return convolve("conv2d", input, weight, bias, g, 2);
+        return convolve("conv2d", input, weight, bias, g, 2, activation);
     }
 
     /** {@link #convTranspose2d(Tensor, Tensor, Tensor, ConvolutionOptions)} with stride 1 and no padding. */
@@ -99,18 +121,34 @@ public final class Convolution {
     }
 
     private static Tensor convolve(String op, Tensor input, Tensor weight, Tensor bias, ConvolutionGeometry g,
-                                   int spatialRank) {
+                                   int spatialRank, ActivationFunction activation) {
         Tensor x = input.contiguousData();
         Tensor w = weight.contiguousData();
-        float[] y = ConvolutionGemm.output(x, w, bias == null ? null : Layout.toArray(bias), g);
+        UnaryOp function = activation.op();
+        float param = activation.parameter();
+        float[] z = new float[g.batch() * g.outChannels() * g.outPlane()];
+        // ReLU, sigmoid and tanh differentiate from their output, so it may replace z.
+        float[] y = function == null || activation.derivativeFromOutput() ? z : new float[z.length];
+        ConvolutionGemm.output(x, w, bias == null ? null : Layout.toArray(bias), function, param, y, g, z);
         Shape shape = ConvolutionGeometry.resize(input, spatialRank, g.outChannels(), g.outHeight(), g.outWidth());
-        return Autograd.record(op, Tensor.wrap(y, shape), gradOutput -> {
-            Tensor gy = gradOutput.contiguousData();
+        String name = function == null ? op : op + "+" + activation.kerasName();
+        return Autograd.record(name, Tensor.wrap(y, shape), gradOutput -> {
+            Tensor gy = function == null ? gradOutput.contiguousData() : throughActivation(gradOutput, function, param, z, y);
             return new Tensor[] {
                 input.requiresGrad() ? Tensor.wrap(ConvolutionGemm.inputGradient(gy, w, g), input.shape()) : null,
                 weight.requiresGrad() ? Tensor.wrap(ConvolutionGemm.weightGradient(x, gy, g), weight.shape()) : null,
                 bias != null && bias.requiresGrad() ? channelSums(gy, g.batch(), g.outChannels(), g.outPlane()) : null};
         }, input, weight, bias);
+    }
+
+    /** The gradient before the activation: {@code gradOutput · f'(z)}, from z and y = f(z). */
+    private static Tensor throughActivation(Tensor gradOutput, UnaryOp function, float param, float[] z, float[] y) {
+        Tensor g = gradOutput.contiguousData();
+        float[] before = new float[z.length];
+        Kernels kernels = KernelProvider.get();
+        Parallel.forChunks(z.length, Pointwise.GRAIN, (s, e) -> kernels.unaryBackward(function, param, z, s, y, s,
+                g.storage, g.offset + s, before, s, e - s));
+        return Tensor.wrap(before, gradOutput.shape());
     }
 
     /**

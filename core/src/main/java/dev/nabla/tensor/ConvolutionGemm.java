@@ -3,6 +3,7 @@ package dev.nabla.tensor;
 import dev.nabla.kernels.KernelProvider;
 import dev.nabla.kernels.Kernels;
 import dev.nabla.kernels.Parallel;
+import dev.nabla.kernels.UnaryOp;
 
 /**
  * The three products of a convolution as im2col and GEMM: the output, the gradient of the
@@ -34,17 +35,31 @@ final class ConvolutionGemm {
      * (one value per output channel, or null) added as each chunk's product is stored.
      */
     static float[] output(Tensor x, Tensor w, float[] bias, ConvolutionGeometry g) {
+        float[] y = new float[g.batch() * g.outChannels() * g.outPlane()];
+        output(x, w, bias, null, 0f, y, g, y);
+        return y;
+    }
+
+    /**
+     * {@link #output(Tensor, Tensor, float[], ConvolutionGeometry)} into {@code y}, then
+     * {@code activated = op(y)} (with parameter {@code param}) chunk by chunk while the chunk
+     * is in cache; {@code activated} may be y itself. No activation when op is null.
+     */
+    static void output(Tensor x, Tensor w, float[] bias, UnaryOp op, float param, float[] activated,
+                       ConvolutionGeometry g, float[] y) {
         int plane = g.outPlane();
-        float[] y = new float[g.batch() * g.outChannels() * plane];
         int rows = g.columnRows();
         int perGroup = g.outChannelsPerGroup();
+        Kernels kernels = KernelProvider.get();
         if (rows == 0 || perGroup == 0) {
             if (bias != null) {
                 addBias(y, bias, g.batch(), g.outChannels(), plane);
             }
-            return y;
+            if (op != null) {
+                kernels.unary(op, param, y, 0, activated, 0, y.length);
+            }
+            return;
         }
-        Kernels kernels = KernelProvider.get();
         int images = imagesPerChunk(g);
         Parallel.forChunks(chunkCount(g), 1, (start, end) -> {
             ConvolutionWorkspace workspace = ConvolutionWorkspace.get();
@@ -64,10 +79,15 @@ final class ConvolutionGemm {
                             w.storage, w.offset + group * perGroup * rows, rows, columns, 0, width,
                             0f, product, productStart, width);
                     store(product, productStart, width, y, bias, g, first, count, group);
+                    if (op != null) {
+                        for (int i = 0; i < count; i++) {
+                            int at = outputStart(g, first + i, group);
+                            kernels.unary(op, param, y, at, activated, at, perGroup * plane);
+                        }
+                    }
                 }
             }
         });
-        return y;
     }
 
     /** The gradient of the input from the output's gradient: {@code [batch, inChannels, inHeight, inWidth]}. */

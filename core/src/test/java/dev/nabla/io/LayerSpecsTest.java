@@ -152,6 +152,12 @@ class LayerSpecsTest {
                 LayerSpecs.describe(new Dense(3, 5, false)));
         assertEquals(new LayerSpec("Dense", Map.of("units", 5, "in_features", 3, "use_bias", true, "activation", "relu")),
                 LayerSpecs.describe(new Dense(3, 5, ActivationFunction.RELU)));
+        assertEquals("{type=Conv2d, out_channels=8, kernel_size=3, stride=1, padding=0, dilation=1, groups=1,"
+                        + " use_bias=true, activation=relu}",
+                LayerSpecs.describe(new Conv2d(8, new int[] {3, 3}, ConvolutionOptions.defaults(), true,
+                        ActivationFunction.RELU)).toMap().toString());
+        assertEquals(ActivationFunction.GELU, ((Conv1d) LayerSpecs.create("conv1d",
+                Map.of("out_channels", 2, "kernel_size", 3, "activation", "gelu"))).activation());
         assertEquals("{type=Conv2d, out_channels=8, kernel_size=3, stride=2, padding=same, dilation=1, groups=1,"
                         + " use_bias=true}",
                 LayerSpecs.describe(new Conv2d(8, 3, ConvolutionOptions.defaults().stride(2).paddingSame())).toMap()

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.fixtures.TorchFixture;
+import dev.nabla.tensor.ActivationFunction;
 import dev.nabla.tensor.Convolution;
 import dev.nabla.tensor.ConvolutionOptions;
+import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,17 @@ class Conv2dTest {
                 ConvolutionOptions.defaults().padding(1));
         assertTrue(conv.forward(x).allClose(expected, 0f, 0f));
         assertEquals("[5, 2, 3, 3]", conv.weight().shape().toString());
+    }
+
+    @Test
+    void anActivationGivesWhatTheConvolutionFollowedByTheActivationLayerGives() {
+        Conv2d plain = new Conv2d(2, 4, 3, ConvolutionOptions.defaults().padding(1));
+        Conv2d fused = new Conv2d(2, 4, 3, ConvolutionOptions.defaults().padding(1), ActivationFunction.RELU);
+        fused.loadStateDict(plain.stateDict(), true);
+        Tensor x = Tensor.randn(new Generator(3), 3, 2, 5, 5);
+        assertTrue(new Relu().forward(plain.forward(x)).allClose(fused.forward(x), 0f, 0f));
+        assertEquals(ActivationFunction.RELU, fused.activation());
+        assertTrue(fused.toString().contains("activation=relu"), fused.toString());
     }
 
     @Test

@@ -10,6 +10,8 @@ import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.kernels.Parallel;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ConvolutionTest {
 
@@ -119,6 +121,45 @@ class ConvolutionTest {
 
     private static Tensor leaf(long seed, int... shape) {
         return Tensor.randn(new Generator(seed), shape).requiresGrad(true);
+    }
+
+    // ---------------------------------------------------------------- fused activation
+
+    @ParameterizedTest
+    @EnumSource(ActivationFunction.class)
+    void fusedActivationAgreesWithTheConvolutionFollowedByTheActivation(ActivationFunction activation) {
+        // Several images per chunk (plane 20): the activation runs chunk by chunk.
+        ConvolutionOptions o = options().stride(2).padding(1).groups(2);
+        Tensor x = leaf(70, 120, 4, 7, 9);
+        Tensor w = leaf(71, 6, 2, 3, 3);
+        Tensor b = leaf(72, 6);
+        Tensor g = Tensor.randn(new Generator(73), 120, 6, 4, 5);
+        Tensor fused = Convolution.conv2d(x, w, b, o, activation);
+        fused.backward(g);
+        float[][] fusedGradients = {x.grad().toFloatArray(), w.grad().toFloatArray(), b.grad().toFloatArray()};
+        x.zeroGrad();
+        w.zeroGrad();
+        b.zeroGrad();
+        Tensor reference = activation.apply(Convolution.conv2d(x, w, b, o));
+        reference.backward(g);
+        boolean exact = activation == ActivationFunction.LINEAR || activation == ActivationFunction.RELU;
+        assertArrayEquals(reference.toFloatArray(), fused.toFloatArray(), exact ? 0f : 1e-6f, "forward");
+        assertArrayEquals(x.grad().toFloatArray(), fusedGradients[0], exact ? 0f : 1e-5f, "input gradient");
+        assertArrayEquals(w.grad().toFloatArray(), fusedGradients[1], exact ? 0f : 1e-4f, "weight gradient");
+        assertArrayEquals(b.grad().toFloatArray(), fusedGradients[2], exact ? 0f : 1e-4f, "bias gradient");
+    }
+
+    @Test
+    void fusedActivationGradients() {
+        for (ActivationFunction activation : new ActivationFunction[] {ActivationFunction.TANH,
+            ActivationFunction.GELU, ActivationFunction.SOFTPLUS}) {
+            check(in -> Convolution.conv2d(in[0], in[1], in[2], options().padding(1), activation),
+                    leaf(74, 2, 2, 4, 5), leaf(75, 3, 2, 3, 3), leaf(76, 3));
+            check(in -> Convolution.conv1d(in[0], in[1], in[2], options().stride(2), activation),
+                    leaf(77, 2, 3, 7), leaf(78, 2, 3, 3), leaf(79, 2));
+        }
+        assertEquals("conv2d+relu", Convolution.conv2d(leaf(80, 1, 1, 3, 3), leaf(81, 1, 1, 2, 2), null, options(),
+                ActivationFunction.RELU).gradFunction());
     }
 
     // ---------------------------------------------------------------- properties

@@ -6,7 +6,6 @@ import dev.nabla.nn.Dropout;
 import dev.nabla.nn.Flatten;
 import dev.nabla.nn.Layer;
 import dev.nabla.nn.MaxPool2d;
-import dev.nabla.nn.Relu;
 import dev.nabla.nn.Sequential;
 import dev.nabla.tensor.ActivationFunction;
 import dev.nabla.tensor.ConvolutionOptions;
@@ -39,7 +38,9 @@ public enum Workload {
     /**
      * Conv2d(1→32, 3×3) → ReLU → MaxPool(2) → Conv2d(32→64, 3×3) → ReLU → MaxPool(2) →
      * Flatten → Dense(1600→128) → ReLU → Dropout(0.5) → Dense(128→10); no padding, so
-     * 28 → 26 → 13 → 11 → 5.
+     * 28 → 26 → 13 → 11 → 5. Each ReLU is its layer's activation (Keras's
+     * {@code Conv2D(32, 3, activation="relu")}): the same function and weights as separate ReLU
+     * layers, applied in the pass that adds the bias.
      */
     CNN {
         @Override
@@ -47,10 +48,10 @@ public enum Workload {
             Layer.manualSeed(seed);
             ConvolutionOptions valid = ConvolutionOptions.defaults();
             return new Sequential(
-                    new Conv2d(1, 32, 3, valid), new Relu(), new MaxPool2d(2),    // [N, 32, 13, 13]
-                    new Conv2d(32, 64, 3, valid), new Relu(), new MaxPool2d(2),   // [N, 64, 5, 5]
+                    new Conv2d(1, 32, 3, valid, ActivationFunction.RELU), new MaxPool2d(2),    // [N, 32, 13, 13]
+                    new Conv2d(32, 64, 3, valid, ActivationFunction.RELU), new MaxPool2d(2),   // [N, 64, 5, 5]
                     new Flatten(),
-                    new Dense(64 * 5 * 5, 128), new Relu(),
+                    new Dense(64 * 5 * 5, 128, ActivationFunction.RELU),
                     new Dropout(0.5f),
                     new Dense(128, 10));
         }
