@@ -76,6 +76,26 @@ public final class Parallel {
     }
 
     /**
+     * {@link #forChunks} for work too small to pay for waking parked threads (a few hundred
+     * microseconds): when the other threads are parked, everything runs on the caller's
+     * thread, which wakes them for the calls that follow; when they are awake (polling after
+     * recent work), the chunks are shared as usual. Chunks and results are the same either way.
+     */
+    public static void forChunksIfAwake(int n, int grain, RangeBody body) {
+        if (n > 0 && chunkCount(n, grain) > 1 && threads > 1) {
+            WorkerPool p = pool();
+            if (!p.isInside() && !p.awake()) {
+                p.wake();
+                for (int c = 0, chunks = chunkCount(n, grain); c < chunks; c++) {
+                    body.run(c * grain, (int) Math.min(n, (long) (c + 1) * grain));
+                }
+                return;
+            }
+        }
+        forChunks(n, grain, body);
+    }
+
+    /**
      * Runs {@code tasks} independent tasks, task t over [t, t+1); parallel when there are
      * several threads. For work that is already cut into pieces of sensible size.
      */

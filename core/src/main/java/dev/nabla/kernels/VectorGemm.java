@@ -45,15 +45,18 @@ final class VectorGemm {
     static final int MC = 64;
     /** Columns of op(B) packed together: KC × NC floats (4 MB) stay in L3. */
     static final int NC = 1024;
+    /** Products of at most this many multiply-adds (64 × 64 × 64) stay on the caller's thread. */
+    static final long SMALL = 64L * 64 * 64;
     /**
      * Products of at most this many multiply-adds (256 × 256 × 256, about 0.3 ms on one core)
-     * stay on the caller's thread. Between the operations of a training step the other threads
-     * park, and waking them costs tens of microseconds under a hypervisor; with two vCPUs
-     * shared with the JVM's own threads, splitting the mlp's 128 × 128 × 784 products made
-     * training slower and its speed erratic (alternating runs: 126,000, 96,000 and 110,000
-     * samples/s split, 131,000, 130,000 and 126,000 not).
+     * are split only when the other threads are awake ({@link Parallel#forChunksIfAwake}).
+     * Between the operations of a training step they park, and waking them costs tens of
+     * microseconds under a hypervisor: splitting the mlp's 128 × 128 × 784 products made
+     * training on two vCPUs slower and erratic (alternating runs: 126,000, 96,000 and 110,000
+     * samples/s split, 131,000, 130,000 and 126,000 not), while a loop of products, such as
+     * a convolution's per image, keeps them awake and gains from splitting.
      */
-    static final long SMALL = 256L * 256 * 256;
+    static final long MEDIUM = 256L * 256 * 256;
     /** The fewest rows (or columns) a strip of C gets when C is split over threads. */
     static final int STRIP_WIDTH = 64;
 
@@ -113,13 +116,18 @@ final class VectorGemm {
             return;
         }
         int perStrip = ceilDiv(tiles, strips);
-        Parallel.forChunks(tiles, perStrip, (first, end) -> {
+        Parallel.RangeBody body = (first, end) -> {
             if (byColumns) {
                 strip(0, m, first * NR, Math.min(n, end * NR));
             } else {
                 strip(first * MR, Math.min(m, end * MR), 0, n);
             }
-        });
+        };
+        if ((long) m * n * k <= MEDIUM) {
+            Parallel.forChunksIfAwake(tiles, perStrip, body);
+        } else {
+            Parallel.forChunks(tiles, perStrip, body);
+        }
     }
 
     /** Rows [i0, i1) × columns [j0, j1) of C. */

@@ -69,6 +69,25 @@ final class WorkerPool {
         }
     }
 
+    /** Whether no worker is parked: a job handed over now starts at once on every thread. */
+    boolean awake() {
+        for (Worker w : workers) {
+            if (w.parked) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Unparks the parked workers without a job: they poll for one for {@link #SPIN_NANOS}, then park again. */
+    void wake() {
+        for (Worker w : workers) {
+            if (w.parked) {
+                LockSupport.unpark(w);
+            }
+        }
+    }
+
     /** Lets the workers finish what they hold and end. */
     void close() {
         closed = true;
