@@ -19,8 +19,6 @@ import dev.nabla.nn.LayerNorm;
 import dev.nabla.nn.Prelu;
 import dev.nabla.tensor.ActivationFunction;
 import dev.nabla.tensor.ConvolutionOptions;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -93,9 +91,7 @@ final class WeightedLayerSpecs {
 
     /** Dense's activation by its Keras name; linear when not given. */
     private static ActivationFunction activation(Arguments a) {
-        List<String> names = new ArrayList<>(Arrays.stream(ActivationFunction.values()).map(ActivationFunction::kerasName).toList());
-        names.addAll(List.of("swish", "none", "identity"));
-        return ActivationFunction.byName(a.choice("activation", "linear", names.toArray(String[]::new)));
+        return ActivationFunction.byName(a.choice("activation", "linear", ActivationFunction.names().toArray(String[]::new)));
     }
 
     private static Conv2d conv2d(Arguments a) {

@@ -59,21 +59,6 @@ public final class Parallel {
      * thread; otherwise everything runs on the caller's thread.
      */
     public static void forChunks(int n, int grain, RangeBody body) {
-        forChunks(n, grain, body, false);
-    }
-
-    /**
-     * {@link #forChunks(int, int, RangeBody)} for work so small that waking a parked thread
-     * would cost more than it saves (tens of microseconds): it is shared only with threads
-     * that are still spinning, back to back with earlier work; when all of them are parked
-     * the caller runs it alone. Single-sample inference, one short operation after another
-     * with pauses between calls, then does not pay a wake-up per operation.
-     */
-    public static void forChunksIfAwake(int n, int grain, RangeBody body) {
-        forChunks(n, grain, body, true);
-    }
-
-    private static void forChunks(int n, int grain, RangeBody body, boolean onlyIfAwake) {
         if (n <= 0) {
             return;
         }
@@ -81,13 +66,33 @@ public final class Parallel {
         if (chunks > 1 && threads > 1) {
             WorkerPool p = pool();
             // A kernel called from inside a kernel runs sequentially: no nested splitting.
-            if (!p.isInside() && !(onlyIfAwake && p.allParked()) && p.tryRun(n, grain, chunks, body)) {
+            if (!p.isInside() && p.tryRun(n, grain, chunks, body)) {
                 return;
             }
         }
         for (int c = 0; c < chunks; c++) {
             body.run(c * grain, (int) Math.min(n, (long) (c + 1) * grain));
         }
+    }
+
+    /**
+     * {@link #forChunks} for work too small to pay for waking parked threads (a few hundred
+     * microseconds): when the other threads are parked, everything runs on the caller's
+     * thread, which wakes them for the calls that follow; when they are awake (polling after
+     * recent work), the chunks are shared as usual. Chunks and results are the same either way.
+     */
+    public static void forChunksIfAwake(int n, int grain, RangeBody body) {
+        if (n > 0 && chunkCount(n, grain) > 1 && threads > 1) {
+            WorkerPool p = pool();
+            if (!p.isInside() && !p.awake()) {
+                p.wake();
+                for (int c = 0, chunks = chunkCount(n, grain); c < chunks; c++) {
+                    body.run(c * grain, (int) Math.min(n, (long) (c + 1) * grain));
+                }
+                return;
+            }
+        }
+        forChunks(n, grain, body);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.nabla.kernels;
 
+import java.util.concurrent.atomic.AtomicLong;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -19,8 +20,9 @@ import jdk.incubator.vector.VectorSpecies;
  *       of k, which matters more than keeping a B panel in L1 (the micro-kernel streams it
  *       from L2 at full speed); the packed B block stays in L3.</li>
  *   <li>With several threads C is cut into a few strips of whole tiles, claimed dynamically;
- *       each strip packs the operand all strips share again, so a strip is at least
- *       {@link #STRIP_WIDTH} wide and one thread works on one strip.
+ *       a thread packs the B of strips of rows once for all its strips, while strips of
+ *       columns each pack A again and so are at least {@link #STRIP_WIDTH} wide; one thread
+ *       works in one strip.
  *       Where an element is computed never changes how: it is summed over k slice by slice,
  *       within a slice in order of k by the same FMA sequence, and the first slice applies
  *       beta (beta 0 ignores C's old value, NaN included) while later ones add to C. So results
@@ -48,14 +50,23 @@ final class VectorGemm {
     /** Products of at most this many multiply-adds (64 × 64 × 64) stay on the caller's thread. */
     static final long SMALL = 64L * 64 * 64;
     /**
-     * Products of at most this many multiply-adds (about 40 µs on one core) are shared only
-     * with threads that are awake ({@link Parallel#forChunksIfAwake}).
+     * Products of at most this many multiply-adds (256 × 256 × 256, about 0.3 ms on one core)
+     * are split only when the other threads are awake ({@link Parallel#forChunksIfAwake}).
+     * Between the operations of a training step they park, and waking them costs tens of
+     * microseconds under a hypervisor: splitting the mlp's 128 × 128 × 784 products made
+     * training on two vCPUs slower and erratic (alternating runs: 126,000, 96,000 and 110,000
+     * samples/s split, 131,000, 130,000 and 126,000 not), while a loop of products, such as
+     * a convolution's per image, keeps them awake and gains from splitting.
      */
-    static final long AWAKE_ONLY = 4L << 20;
+    static final long MEDIUM = 256L * 256 * 256;
     /** The fewest rows (or columns) a strip of C gets when C is split over threads. */
     static final int STRIP_WIDTH = 64;
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+    /** Numbers the products, so a thread knows whether its packed B is of this one. */
+    private static final AtomicLong PRODUCTS = new AtomicLong();
+
+    private final long id = PRODUCTS.incrementAndGet();
 
     private final boolean transA, transB;
     private final int m, n, k;
@@ -90,13 +101,18 @@ final class VectorGemm {
         int colTiles = ceilDiv(n, NR);
         boolean byColumns = colTiles >= rowTiles;
         int tiles = byColumns ? colTiles : rowTiles;
-        // Two strips per thread: a thread slowed by another process leaves its second to others.
-        // But every strip packs the whole of the operand the strips share (B for strips of
-        // rows, A for strips of columns), so a strip gets at least STRIP_WIDTH rows or columns
-        // (STRIP_WIDTH multiply-adds per packed element), and one thread gets one strip.
-        int width = byColumns ? n : m;
-        int strips = Parallel.threads() == 1 ? 1
-                : Math.min(Math.min(tiles, 2 * Parallel.threads()), Math.max(1, width / STRIP_WIDTH));
+        // Two strips per thread: a thread slowed by another process (or late to wake up) leaves
+        // its second to others. Strips of rows share all of B, which a thread packs once for
+        // all its strips; strips of columns share A, which each strip packs again, so those
+        // get at least STRIP_WIDTH columns (multiply-adds per packed element). One thread
+        // works in one strip.
+        int strips = Math.min(tiles, 2 * Parallel.threads());
+        if (byColumns) {
+            strips = Math.min(strips, Math.max(1, n / STRIP_WIDTH));
+        }
+        if (Parallel.threads() == 1) {
+            strips = 1;
+        }
         if ((long) m * n * k <= SMALL || strips == 1) {
             strip(0, m, 0, n);
             return;
@@ -109,7 +125,7 @@ final class VectorGemm {
                 strip(first * MR, Math.min(m, end * MR), 0, n);
             }
         };
-        if ((long) m * n * k <= AWAKE_ONLY) {
+        if ((long) m * n * k <= MEDIUM) {
             Parallel.forChunksIfAwake(tiles, perStrip, body);
         } else {
             Parallel.forChunks(tiles, perStrip, body);
@@ -128,7 +144,10 @@ final class VectorGemm {
             for (int p0 = 0; p0 < k; p0 += KC) {
                 int kc = Math.min(KC, k - p0);
                 boolean firstSlice = p0 == 0;
-                packB(p0, kc, jc, nc, bPacked);
+                if (!buffers.holdsB(id, jc, p0, nc)) {
+                    packB(p0, kc, jc, nc, bPacked);
+                    buffers.heldB(id, jc, p0, nc);
+                }
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
                     packA(ic, mc, p0, kc, aPacked);
@@ -163,7 +182,11 @@ final class VectorGemm {
             for (int p = 0, s = aOff + p0 * lda + i0; p < kc; p++, s += lda) {
                 for (int ir = 0; ir < mc; ir += MR) {
                     int rows = Math.min(MR, mc - ir);
-                    copyRows(a, s + ir, lda, rows, 1, dst, ir * kc + p * MR, MR);
+                    if (rows == MR) {
+                        System.arraycopy(a, s + ir, dst, ir * kc + p * MR, MR);
+                    } else {
+                        copyRows(a, s + ir, lda, rows, 1, dst, ir * kc + p * MR, MR);
+                    }
                 }
             }
             return;
@@ -359,11 +382,30 @@ final class VectorGemm {
         return (value + divisor - 1) / divisor;
     }
 
-    /** One thread's packing space, grown on demand and then reused. */
+    /**
+     * One thread's packing space, grown on demand and then reused; it remembers which block of
+     * which product its B holds, so the thread's next strip of rows of the same product does not
+     * pack it again.
+     */
     private static final class Buffers {
         private float[] a = new float[0];
         private float[] b = new float[0];
+        private long bProduct;
+        private int bColumn;
+        private int bDepth;
+        private int bWidth;
         final float[] tile = new float[MR * NR];
+
+        boolean holdsB(long product, int column, int depth, int width) {
+            return bProduct == product && bColumn == column && bDepth == depth && bWidth == width;
+        }
+
+        void heldB(long product, int column, int depth, int width) {
+            bProduct = product;
+            bColumn = column;
+            bDepth = depth;
+            bWidth = width;
+        }
 
         float[] a(int size) {
             if (a.length < size) {
@@ -375,6 +417,7 @@ final class VectorGemm {
         float[] b(int size) {
             if (b.length < size) {
                 b = new float[size];
+                bProduct = 0;
             }
             return b;
         }

@@ -71,7 +71,7 @@ final class VectorInnerProducts {
             body.run(0, blocks);
         } else {
             int perTask = (blocks + 2 * Parallel.threads() - 1) / (2 * Parallel.threads());
-            if ((long) m * n * k <= VectorGemm.AWAKE_ONLY) {
+            if ((long) m * n * k <= VectorGemm.MEDIUM) {
                 Parallel.forChunksIfAwake(blocks, Math.max(1, perTask), body);
             } else {
                 Parallel.forChunks(blocks, Math.max(1, perTask), body);

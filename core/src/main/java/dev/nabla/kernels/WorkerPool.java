@@ -34,16 +34,6 @@ final class WorkerPool {
         }
     }
 
-    /** True when every worker is parked (none spinning, waiting for work). */
-    boolean allParked() {
-        for (Worker w : workers) {
-            if (!w.parked) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** True when the calling thread is already running chunks of this pool. */
     boolean isInside() {
         return lock.isHeldByCurrentThread()
@@ -76,6 +66,25 @@ final class WorkerPool {
             return true;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Whether no worker is parked: a job handed over now starts at once on every thread. */
+    boolean awake() {
+        for (Worker w : workers) {
+            if (w.parked) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Unparks the parked workers without a job: they poll for one for {@link #SPIN_NANOS}, then park again. */
+    void wake() {
+        for (Worker w : workers) {
+            if (w.parked) {
+                LockSupport.unpark(w);
+            }
         }
     }
 

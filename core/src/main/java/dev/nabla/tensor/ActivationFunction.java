@@ -1,7 +1,9 @@
 package dev.nabla.tensor;
 
 import dev.nabla.kernels.UnaryOp;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -68,6 +70,16 @@ public enum ActivationFunction {
         }
         throw new IllegalArgumentException("unknown activation '" + name + "'; known: "
                 + String.join(", ", Arrays.stream(values()).map(ActivationFunction::kerasName).toList()));
+    }
+
+    /** Every name {@link #byName} knows: each activation's Keras name, then the aliases. */
+    public static List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (ActivationFunction a : values()) {
+            names.add(a.kerasName);
+        }
+        names.addAll(List.of("swish", "none", "identity"));
+        return names;
     }
 
     /** The elementwise function, or null for the identity. */

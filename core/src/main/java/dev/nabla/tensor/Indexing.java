@@ -1,6 +1,5 @@
 package dev.nabla.tensor;
 
-import dev.nabla.kernels.Parallel;
 import java.util.Arrays;
 
 /** Ops that pick or place elements by integer index. */
@@ -51,15 +50,11 @@ final class Indexing {
         dims[a] = idx.length;
         float[] out = new float[outer * idx.length * inner];
         int n = t.dim(a);
-        int pieceLength = inner;
-        // Gathering a batch reads rows scattered over memory: threads overlap their waits.
-        Parallel.forChunks(outer * idx.length, Math.max(1, Pointwise.GRAIN / Math.max(inner, 1)), (s, e) -> {
-            for (int piece = s; piece < e; piece++) {
-                int o = piece / idx.length;
-                int j = piece % idx.length;
-                System.arraycopy(src, base + (o * n + idx[j]) * pieceLength, out, piece * pieceLength, pieceLength);
+        for (int o = 0; o < outer; o++) {
+            for (int j = 0; j < idx.length; j++) {
+                System.arraycopy(src, base + (o * n + idx[j]) * inner, out, (o * idx.length + j) * inner, inner);
             }
-        });
+        }
         int outerCount = outer;
         int innerCount = inner;
         Tensor y = Tensor.wrap(out, Shape.of(dims), t.dtype());

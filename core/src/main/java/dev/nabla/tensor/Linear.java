@@ -82,7 +82,7 @@ public final class Linear {
             float[] dx = new float[rows * in];
             k.gemm(false, false, rows, in, out, 1f, gz, gzOff, Math.max(out, 1), w.storage, w.offset,
                     Math.max(in, 1), 0f, dx, 0, Math.max(in, 1));
-            return Tensor.wrap(dx, shape);
+            return Tensor.wrap(dx, shape).unshared();
         }
 
         /** gᵀ·x: [out, rows] · [rows, in], in the weight's layout. */
@@ -90,7 +90,7 @@ public final class Linear {
             float[] dw = new float[out * in];
             k.gemm(true, false, out, in, rows, 1f, gz, gzOff, Math.max(out, 1), x.storage, x.offset,
                     Math.max(in, 1), 0f, dw, 0, Math.max(in, 1));
-            return Tensor.wrap(dw, Shape.of(out, in));
+            return Tensor.wrap(dw, Shape.of(out, in)).unshared();
         }
 
         /** The column sums of g: [out]. */
@@ -98,7 +98,7 @@ public final class Linear {
             float[] db = new float[out];
             int columnsPerChunk = Math.max(1, Pointwise.GRAIN / Math.max(rows, 1));
             Parallel.forChunks(out, columnsPerChunk, (s, e) -> k.columnSums(gz, gzOff + s, out, rows, e - s, db, s));
-            return Tensor.wrap(db, Shape.of(out));
+            return Tensor.wrap(db, Shape.of(out)).unshared();
         }
     }
 

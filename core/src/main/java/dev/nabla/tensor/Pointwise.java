@@ -10,23 +10,50 @@ import java.util.Locale;
 /** Elementwise ops with NumPy broadcasting, and their backward rules. */
 final class Pointwise {
 
-    /** Elements per parallel chunk: below this, threads cost more than they save. */
+    /** Elements per parallel chunk for work of a few operations per element (reductions, rows). */
     static final int GRAIN = 1 << 15;
+    /** Elements per parallel chunk of an elementwise op of a few cycles per element (add, relu). */
+    private static final int CHEAP_GRAIN = 1 << 19;
+    /** Elements per parallel chunk of an op on exp or log (exp, sigmoid, softplus). */
+    private static final int EXPONENTIAL_GRAIN = 1 << 18;
+    /** Elements per parallel chunk of the costliest ops (tanh, gelu, erf, sin, pow). */
+    private static final int HEAVY_GRAIN = 1 << 16;
 
     private Pointwise() {
+    }
+
+    /**
+     * Elements per parallel chunk of a unary op (forward or backward), by what an element costs.
+     * Between the ops of a training step the second thread parks, so each split pays a wake-up
+     * of tens of microseconds. Measured on two Zen 4 cores in that situation, a second thread
+     * makes an add or a relu faster only from about a million elements, exp from several hundred
+     * thousand, tanh from about 128 thousand.
+     */
+    static int grain(UnaryOp op) {
+        return switch (op) {
+            case TANH, GELU, GELU_TANH, ERF, SIN, COS, POW_SCALAR -> HEAVY_GRAIN;
+            case EXP, LOG, LOG1P, SIGMOID, SILU, ELU, SOFTPLUS -> EXPONENTIAL_GRAIN;
+            case NEG, ABS, SQRT, RELU, LEAKY_RELU, SIGN -> CHEAP_GRAIN;
+        };
+    }
+
+    /** Elements per parallel chunk of a binary op: pow is costly, the others a few cycles. */
+    static int grain(BinaryOp op) {
+        return op == BinaryOp.POW ? HEAVY_GRAIN : CHEAP_GRAIN;
     }
 
     static Tensor unary(UnaryOp op, float param, Tensor x) {
         Kernels k = KernelProvider.get();
         Tensor input = x.contiguousData();
         float[] out = new float[x.size()];
-        Parallel.forChunks(out.length, GRAIN,
+        int grain = grain(op);
+        Parallel.forChunks(out.length, grain,
                 (s, e) -> k.unary(op, param, input.storage, input.offset + s, out, s, e - s));
         Tensor y = Tensor.wrap(out, x.shape());
         return Autograd.record(name(op), y, g -> {
             Tensor grad = g.contiguousData();
             float[] gi = new float[grad.size()];
-            Parallel.forChunks(gi.length, GRAIN, (s, e) -> k.unaryBackward(op, param, input.storage,
+            Parallel.forChunks(gi.length, grain, (s, e) -> k.unaryBackward(op, param, input.storage,
                     input.offset + s, out, s, grad.storage, grad.offset + s, gi, s, e - s));
             return new Tensor[] {Tensor.wrap(gi, x.shape())};
         }, x);
@@ -81,7 +108,7 @@ final class Pointwise {
         if ((aFull || a.size() == 1) && (bFull || b.size() == 1)) {
             int as = aFull ? 1 : 0;
             int bs = bFull ? 1 : 0;
-            Parallel.forChunks(n, GRAIN, (s, e) -> k.binary(op, a.storage, a.offset + s * as, as,
+            Parallel.forChunks(n, grain(op), (s, e) -> k.binary(op, a.storage, a.offset + s * as, as,
                     b.storage, b.offset + s * bs, bs, out, s, e - s));
             return;
         }
@@ -92,7 +119,7 @@ final class Pointwise {
         int rows = n / inner;
         int as = ea.strides[last];
         int bs = eb.strides[last];
-        Parallel.forChunks(rows, Math.max(1, GRAIN / inner), (r0, r1) -> {
+        Parallel.forChunks(rows, Math.max(1, grain(op) / inner), (r0, r1) -> {
             for (int r = r0; r < r1; r++) {
                 k.binary(op, ea.storage, rowStart(ea, r), as, eb.storage, rowStart(eb, r), bs, out, r * inner, inner);
             }
@@ -145,7 +172,7 @@ final class Pointwise {
         float[] y = Layout.toArray(Movement.broadcastTo(b.detach(), shape));
         float[] out = new float[shape.size()];
         Kernels k = KernelProvider.get();
-        Parallel.forChunks(out.length, GRAIN, (s, e) -> k.select(c, s, x, s, y, s, out, s, e - s));
+        Parallel.forChunks(out.length, CHEAP_GRAIN, (s, e) -> k.select(c, s, x, s, y, s, out, s, e - s));
         Tensor zero = Tensor.scalar(0f);
         return Autograd.record("where", Tensor.wrap(out, shape), g -> new Tensor[] {null,
             a.requiresGrad() ? unbroadcast(where(condition, g, zero), a.shape()) : null,

@@ -28,6 +28,7 @@ public final class Tensor {
     private boolean retainGrad;
     private Node node;
     private Tensor grad;
+    private boolean unshared;
 
     Tensor(float[] storage, Shape shape, int[] strides, int offset, DType dtype) {
         this.storage = storage;
@@ -182,7 +183,23 @@ public final class Tensor {
     }
 
     void accumulateGrad(Tensor g) {
-        grad = grad == null ? g.contiguousCopy() : grad.add(g);
+        if (grad != null) {
+            grad = grad.add(g);
+        } else if (g.unshared) {
+            g.unshared = false; // taken: whoever receives the same object next copies it
+            grad = g;
+        } else {
+            grad = g.contiguousCopy();
+        }
+    }
+
+    /**
+     * Marks a new contiguous result of a backward rule whose storage nothing else holds, so the
+     * first leaf it reaches keeps it as its gradient instead of a copy; returns this.
+     */
+    Tensor unshared() {
+        unshared = true;
+        return this;
     }
 
     // ---------------------------------------------------------------- pointwise

@@ -109,4 +109,22 @@ class ParallelTest {
             Parallel.setThreads(before);
         }
     }
+
+    @Test
+    void forChunksIfAwakeRunsEveryChunkOnceWhicheverThreadsRunThem() {
+        withThreads(2, () -> {
+            for (int round = 0; round < 3; round++) {   // first with the worker parked, then awake
+                AtomicIntegerArray seen = new AtomicIntegerArray(10);
+                Parallel.forChunksIfAwake(10, 3, (s, e) -> {
+                    for (int i = s; i < e; i++) {
+                        seen.incrementAndGet(i);
+                    }
+                });
+                for (int i = 0; i < 10; i++) {
+                    assertEquals(1, seen.get(i), "index " + i + " in round " + round);
+                }
+            }
+            return null;
+        });
+    }
 }

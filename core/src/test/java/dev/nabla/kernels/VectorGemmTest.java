@@ -114,8 +114,8 @@ class VectorGemmTest {
 
     @Test
     void narrowProductsSplitIntoFewerStripsGiveTheSameResultsOnOneToThreeThreads() {
-        // The mlp's products: strips of at least STRIP_WIDTH rows or columns, one per thread.
-        int[][] shapes = {{128, 128, 784}, {128, 784, 128}, {784, 128, 128}, {130, 70, 300}};
+        // Products above SMALL with few rows or columns: strips of at least STRIP_WIDTH.
+        int[][] shapes = {{256, 128, 784}, {128, 1568, 128}, {1568, 128, 128}, {130, 70, 3000}};
         Random random = new Random(9);
         for (int[] shape : shapes) {
             int m = shape[0];

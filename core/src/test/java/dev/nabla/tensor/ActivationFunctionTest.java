@@ -18,6 +18,9 @@ class ActivationFunctionTest {
         assertSame(ActivationFunction.RELU, ActivationFunction.byName("ReLU"));
         assertSame(ActivationFunction.SILU, ActivationFunction.byName("swish"));
         assertSame(ActivationFunction.LINEAR, ActivationFunction.byName("none"));
+        for (String name : ActivationFunction.names()) {
+            ActivationFunction.byName(name);
+        }
     }
 
     @Test

