@@ -81,21 +81,22 @@ final class VectorInnerProducts {
 
     /** Rows [i0, i1) of C, at most {@link #ROWS} of them. */
     private void rows(int i0, int i1) {
+        float[] lanes = SCRATCH.get();
         int j = 0;
         if (i1 - i0 == ROWS) {
             for (; j + ROWS <= n; j += ROWS) {
-                block(i0, j);
+                block(i0, j, lanes);
             }
         }
         for (int i = i0; i < i1; i++) {
             for (int jj = j; jj < n; jj++) {
-                put(i, jj, dot(aOff + i * lda, bOff + jj * ldb));
+                put(i, jj, dot(aOff + i * lda, bOff + jj * ldb, lanes));
             }
         }
     }
 
     /** The 4 × 4 block of C at (i0, j0). */
-    private void block(int i0, int j0) {
+    private void block(int i0, int j0, float[] lanes) {
         FloatVector s00 = FloatVector.zero(S), s01 = s00, s02 = s00, s03 = s00;
         FloatVector s10 = s00, s11 = s00, s12 = s00, s13 = s00;
         FloatVector s20 = s00, s21 = s00, s22 = s00, s23 = s00;
@@ -129,7 +130,6 @@ final class VectorInnerProducts {
             s23 = x2.fma(y, s23);
             s33 = x3.fma(y, s33);
         }
-        float[] lanes = SCRATCH.get();
         s00.intoArray(lanes, 0);
         s01.intoArray(lanes, L);
         s02.intoArray(lanes, 2 * L);
@@ -154,13 +154,12 @@ final class VectorInnerProducts {
     }
 
     /** One row of A times one row of B, lane by lane as {@link #block} sums, then across the lanes. */
-    private float dot(int aStart, int bStart) {
+    private float dot(int aStart, int bStart, float[] lanes) {
         FloatVector sum = FloatVector.zero(S);
         int bound = S.loopBound(k);
         for (int p = 0; p < bound; p += L) {
             sum = FloatVector.fromArray(S, a, aStart + p).fma(FloatVector.fromArray(S, b, bStart + p), sum);
         }
-        float[] lanes = SCRATCH.get();
         sum.intoArray(lanes, 0);
         return addLanes(lanes, 0) + tail(aStart, bStart, bound);
     }

@@ -412,21 +412,32 @@ final class VectorKernels implements Kernels {
         }
     }
 
-    /** Whole vectors, then the last columns of each run under one mask made once. */
+    /**
+     * Whole vectors; a run's last columns are added under a mask made once, with whole-vector
+     * loads and stores that rewrite the lanes past the run with their own values, as long as
+     * those lanes lie within the runs of this call (a masked store costs far more). The last
+     * run's tail goes one by one.
+     */
     @Override
     public void addRuns(float[] src, int srcOff, float[] dst, int dstOff, int dstStride, int rows, int cols) {
         int whole = SPECIES.loopBound(cols);
         VectorMask<Float> tail = SPECIES.indexInRange(whole, cols);
+        int end = dstOff + (rows - 1) * dstStride + cols;
         for (int r = 0; r < rows; r++) {
             int from = srcOff + r * cols;
             int to = dstOff + r * dstStride;
             for (int q = 0; q < whole; q += L) {
                 load(dst, to + q).add(load(src, from + q)).intoArray(dst, to + q);
             }
-            if (whole < cols) {
-                FloatVector.fromArray(SPECIES, dst, to + whole, tail)
-                        .add(FloatVector.fromArray(SPECIES, src, from + whole, tail))
-                        .intoArray(dst, to + whole, tail);
+            if (whole == cols) {
+                continue;
+            }
+            if (to + whole + L <= end && from + whole + L <= src.length) {
+                load(dst, to + whole).add(load(src, from + whole), tail).intoArray(dst, to + whole);
+            } else {
+                for (int q = whole; q < cols; q++) {
+                    dst[to + q] += src[from + q];
+                }
             }
         }
     }
