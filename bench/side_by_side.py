@@ -6,7 +6,7 @@ For each workload and thread count, runs PyTorch (bench/torch_bench.py) and Nabl
 table of the medians and the ratio Nabla / PyTorch:
 
     python3 bench/side_by_side.py [--repeats 3] [--threads 1,2]
-                                  [--mlp-steps 1000] [--cnn-steps 100]
+                                  [--mlp-steps 1000] [--cnn-steps 300]
                                   [--workloads gemm,train-mlp,train-cnn,infer-cnn]
                                   [--wait-quiet SECONDS] [--max-other-load CORES]
 
@@ -151,7 +151,7 @@ def main():
     parser.add_argument("--repeats", type=int, default=3, help="runs of each side per workload (default 3)")
     parser.add_argument("--threads", default="1,2", help="thread counts, comma-separated (default 1,2)")
     parser.add_argument("--mlp-steps", type=int, default=1000, help="timed mlp training steps per run (default 1000)")
-    parser.add_argument("--cnn-steps", type=int, default=100, help="timed cnn training steps per run (default 100)")
+    parser.add_argument("--cnn-steps", type=int, default=300, help="timed cnn training steps per run (default 300)")
     parser.add_argument("--workloads", default="gemm,train-mlp,train-cnn,infer-cnn")
     parser.add_argument("--wait-quiet", type=float, default=0, metavar="SECONDS",
                         help="before each run, wait up to SECONDS for other processes to go quiet (default 0)")
