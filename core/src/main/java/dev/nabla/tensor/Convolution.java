@@ -133,7 +133,8 @@ public final class Convolution {
         Shape shape = ConvolutionGeometry.resize(input, spatialRank, g.outChannels(), g.outHeight(), g.outWidth());
         String name = function == null ? op : op + "+" + activation.kerasName();
         return Autograd.record(name, Tensor.wrap(y, shape), gradOutput -> {
-            Tensor gy = function == null ? gradOutput.contiguousData() : throughActivation(gradOutput, function, param, z, y);
+            Tensor gy = function == null ? gradOutput.contiguousData()
+                    : Tensor.wrap(Pointwise.chainRule(function, param, z, 0, y, gradOutput), gradOutput.shape());
             return new Tensor[] {
                 input.requiresGrad() ? Tensor.wrap(ConvolutionGemm.inputGradient(gy, w, g), input.shape()) : null,
                 weight.requiresGrad() ? Tensor.wrap(ConvolutionGemm.weightGradient(x, gy, g), weight.shape()) : null,
@@ -141,15 +142,6 @@ public final class Convolution {
         }, input, weight, bias);
     }
 
-    /** The gradient before the activation: {@code gradOutput · f'(z)}, from z and y = f(z). */
-    private static Tensor throughActivation(Tensor gradOutput, UnaryOp function, float param, float[] z, float[] y) {
-        Tensor g = gradOutput.contiguousData();
-        float[] before = new float[z.length];
-        Kernels kernels = KernelProvider.get();
-        Parallel.forChunks(z.length, Pointwise.GRAIN, (s, e) -> kernels.unaryBackward(function, param, z, s, y, s,
-                g.storage, g.offset + s, before, s, e - s));
-        return Tensor.wrap(before, gradOutput.shape());
-    }
 
     /**
      * The bias gradient: a contiguous [batch, channels, plane] gradient summed over batch and

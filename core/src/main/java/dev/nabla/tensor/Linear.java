@@ -65,10 +65,7 @@ public final class Linear {
             float[] gz = gradient.storage;
             int gzOff = gradient.offset;
             if (op != null) {
-                float[] derived = new float[rows * out];
-                Parallel.forChunks(derived.length, Pointwise.GRAIN, (s, e) -> k.unaryBackward(op, param, z, s, y, s,
-                        gradient.storage, gradient.offset + s, derived, s, e - s));
-                gz = derived;
+                gz = Pointwise.chainRule(op, param, z, 0, y, gradient);
                 gzOff = 0;
             }
             return new Tensor[] {

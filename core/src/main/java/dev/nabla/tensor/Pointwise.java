@@ -50,13 +50,21 @@ final class Pointwise {
         Parallel.forChunks(out.length, grain,
                 (s, e) -> k.unary(op, param, input.storage, input.offset + s, out, s, e - s));
         Tensor y = Tensor.wrap(out, x.shape());
-        return Autograd.record(name(op), y, g -> {
-            Tensor grad = g.contiguousData();
-            float[] gi = new float[grad.size()];
-            Parallel.forChunks(gi.length, grain, (s, e) -> k.unaryBackward(op, param, input.storage,
-                    input.offset + s, out, s, grad.storage, grad.offset + s, gi, s, e - s));
-            return new Tensor[] {Tensor.wrap(gi, x.shape())};
-        }, x);
+        return Autograd.record(name(op), y, g -> new Tensor[] {
+            Tensor.wrap(chainRule(op, param, input.storage, input.offset, out, g), x.shape())}, x);
+    }
+
+    /**
+     * The gradient before a unary op, {@code gradient · op'(x)}, from its input x (at xOff) and
+     * its output y (at 0), both as long as the gradient; split over threads by what the op costs.
+     */
+    static float[] chainRule(UnaryOp op, float param, float[] x, int xOff, float[] y, Tensor gradient) {
+        Kernels k = KernelProvider.get();
+        Tensor g = gradient.contiguousData();
+        float[] before = new float[g.size()];
+        Parallel.forChunks(before.length, grain(op), (s, e) -> k.unaryBackward(op, param, x, xOff + s, y, s,
+                g.storage, g.offset + s, before, s, e - s));
+        return before;
     }
 
     static Tensor binary(BinaryOp op, Tensor a, Tensor b) {
