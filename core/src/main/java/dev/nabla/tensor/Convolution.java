@@ -151,7 +151,7 @@ public final class Convolution {
     private static Tensor channelSums(Tensor gradient, int batch, int channels, int plane) {
         float[] sums = new float[channels];
         Kernels kernels = KernelProvider.get();
-        int grain = (int) Math.max(1, (1L << 16) / Math.max(1, (long) batch * plane));
+        int grain = (int) Math.max(1, Pointwise.GRAIN / Math.max(1, (long) batch * plane));
         Parallel.forChunks(channels, grain, (start, end) -> {
             for (int c = start; c < end; c++) {
                 float sum = 0f;

@@ -70,10 +70,7 @@ final class ConvolutionGemm {
                 float[] columns = workspace.columns(rows * width);
                 float[] product = count == 1 ? y : workspace.product(perGroup * width);
                 for (int group = 0; group < g.groups(); group++) {
-                    for (int i = 0; i < count; i++) {
-                        Im2col.unfold(x.storage, x.offset + inputStart(g, first + i, group), g, columns, i * plane,
-                                width);
-                    }
+                    unfoldChunk(x, g, first, count, group, columns);
                     int productStart = count == 1 ? outputStart(g, first, group) : 0;
                     kernels.gemm(false, false, perGroup, width, rows, 1f,
                             w.storage, w.offset + group * perGroup * rows, rows, columns, 0, width,
@@ -110,7 +107,7 @@ final class ConvolutionGemm {
                 float[] columns = workspace.columns(rows * width);
                 for (int group = 0; group < g.groups(); group++) {
                     float[] gradient = gather(gy, g, first, count, group, workspace);
-                    int gradientStart = count == 1 ? gy.offset + outputStart(g, first, group) : 0;
+                    int gradientStart = gatheredStart(gy, g, first, count, group);
                     kernels.gemm(true, false, rows, width, perGroup, 1f,
                             w.storage, w.offset + group * perGroup * rows, rows, gradient, gradientStart, width,
                             0f, columns, 0, width);
@@ -149,12 +146,9 @@ final class ConvolutionGemm {
                     int width = count * plane;
                     float[] columns = workspace.columns(rows * width);
                     for (int group = 0; group < g.groups(); group++) {
-                        for (int i = 0; i < count; i++) {
-                            Im2col.unfold(x.storage, x.offset + inputStart(g, first + i, group), g, columns,
-                                    i * plane, width);
-                        }
+                        unfoldChunk(x, g, first, count, group, columns);
                         float[] gradient = gather(gy, g, first, count, group, workspace);
-                        int gradientStart = count == 1 ? gy.offset + outputStart(g, first, group) : 0;
+                        int gradientStart = gatheredStart(gy, g, first, count, group);
                         kernels.gemm(false, true, perGroup, rows, width, 1f,
                                 gradient, gradientStart, width, columns, 0, width,
                                 chunk == firstChunk ? 0f : 1f, sum, group * perGroup * rows, rows);
@@ -216,8 +210,8 @@ final class ConvolutionGemm {
 
     /**
      * One group's output gradient for a chunk as a {@code [outChannelsPerGroup, count · plane]}
-     * matrix: the gradient's own storage when the chunk is one image (read from
-     * {@code gy.offset + outputStart}), otherwise a copy in the workspace (read from 0).
+     * matrix: the gradient's own storage when the chunk is one image, otherwise a copy in the
+     * workspace; it starts at {@link #gatheredStart}.
      */
     private static float[] gather(Tensor gy, ConvolutionGeometry g, int first, int count, int group,
                                   ConvolutionWorkspace workspace) {
@@ -235,6 +229,20 @@ final class ConvolutionGemm {
             }
         }
         return gathered;
+    }
+
+    /** Where {@link #gather}'s matrix starts in the array it returns. */
+    private static int gatheredStart(Tensor gy, ConvolutionGeometry g, int first, int count, int group) {
+        return count == 1 ? gy.offset + outputStart(g, first, group) : 0;
+    }
+
+    /** One group's column matrices of a chunk's images, side by side: {@code [columnRows, count · plane]}. */
+    private static void unfoldChunk(Tensor x, ConvolutionGeometry g, int first, int count, int group,
+                                    float[] columns) {
+        int plane = g.outPlane();
+        for (int i = 0; i < count; i++) {
+            Im2col.unfold(x.storage, x.offset + inputStart(g, first + i, group), g, columns, i * plane, count * plane);
+        }
     }
 
     private static int imagesPerChunk(ConvolutionGeometry g) {
