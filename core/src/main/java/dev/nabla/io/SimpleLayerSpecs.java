@@ -27,6 +27,7 @@ import dev.nabla.nn.Reshape;
 import dev.nabla.nn.Sigmoid;
 import dev.nabla.nn.Silu;
 import dev.nabla.nn.Softmax;
+import dev.nabla.nn.Softplus;
 import dev.nabla.nn.SpatialDropout2d;
 import dev.nabla.nn.Tanh;
 import dev.nabla.nn.UpSampling2d;
@@ -49,6 +50,9 @@ final class SimpleLayerSpecs {
             LayerType.of(Elu.class, "alpha: float", a -> new Elu(a.number("alpha", 1f)), e -> values("alpha", e.alpha())),
             LayerType.of(Gelu.class, "approximate: bool", a -> new Gelu(a.flag("approximate", false)),
                     g -> values("approximate", g.tanhApproximation())),
+            LayerType.of(Softplus.class, "beta: float, threshold: float",
+                    a -> new Softplus(a.number("beta", 1f), a.number("threshold", 20f)),
+                    s -> values("beta", s.beta(), "threshold", s.threshold())),
             LayerType.of(Softmax.class, "axis|dim: int", a -> new Softmax(a.integer("axis", -1)),
                     s -> values("axis", s.axis())),
             LayerType.of(LogSoftmax.class, "axis|dim: int", a -> new LogSoftmax(a.integer("axis", -1)),

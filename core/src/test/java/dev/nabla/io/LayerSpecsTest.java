@@ -42,6 +42,7 @@ import dev.nabla.nn.Sequential;
 import dev.nabla.nn.Sigmoid;
 import dev.nabla.nn.Silu;
 import dev.nabla.nn.Softmax;
+import dev.nabla.nn.Softplus;
 import dev.nabla.nn.SpatialDropout2d;
 import dev.nabla.nn.Tanh;
 import dev.nabla.nn.UpSampling2d;
@@ -84,7 +85,7 @@ class LayerSpecsTest {
                 new LayerNorm(), new LayerNorm(new int[] {3, 4}, 1e-6f, false), new GroupNorm(2), new GroupNorm(2, 6),
                 new Embedding(10, 4), new Embedding(10, 4, -1), new Prelu(), new Prelu(3, 0.1f),
                 new Relu(), new Sigmoid(), new Tanh(), new Silu(), new LeakyRelu(0.2f), new Elu(0.5f),
-                new Gelu(true), new Softmax(1), new LogSoftmax(),
+                new Gelu(true), new Softplus(), new Softplus(2f, 1f), new Softmax(1), new LogSoftmax(),
                 new MaxPool1d(2), new MaxPool2d(3, 2, 1), new AvgPool1d(3, 1, 1), new AvgPool2d(2),
                 new AdaptiveAvgPool2d(2, 3), new GlobalAvgPool(), new GlobalMaxPool(),
                 new Flatten(), new Flatten(2, 3), new Reshape(1, -1, 4), new Permute(2, 1, 3),

@@ -36,6 +36,7 @@ import dev.nabla.nn.Reshape;
 import dev.nabla.nn.Sequential;
 import dev.nabla.nn.Sigmoid;
 import dev.nabla.nn.Silu;
+import dev.nabla.nn.Softplus;
 import dev.nabla.nn.Softmax;
 import dev.nabla.nn.SpatialDropout2d;
 import dev.nabla.nn.Tanh;
@@ -76,7 +77,7 @@ final class ModelFixtures {
     static Sequential sequenceModel() {
         Sequential model = new Sequential(new Conv1d(4, 3), new BatchNorm1d(4), new Elu(), new MaxPool1d(2),
                 new AvgPool1d(2), new Permute(2, 1), new Reshape(4, 2), new Tanh(), new GlobalMaxPool(), new Silu(),
-                new Prelu(4, 0.2f), new Sigmoid(), new LogSoftmax());
+                new Softplus(2f, 1f), new Prelu(4, 0.2f), new Sigmoid(), new LogSoftmax());
         return prepared(model, sequenceInput());
     }
 

@@ -9,6 +9,7 @@ import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.GradCheck;
 import dev.nabla.tensor.Shape;
 import dev.nabla.tensor.Tensor;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class KullbackLeiblerDivergenceTest {
@@ -24,25 +25,49 @@ class KullbackLeiblerDivergenceTest {
         assertEquals(expected, value.item(), 1e-6f);
     }
 
+    /** The case's options: input (default from fromLogits), logTarget, elementwise. */
+    private static KullbackLeiblerDivergence lossFor(TorchFixture c, Reduction reduction) {
+        KullbackLeiblerDivergence loss = c.hasOption("input")
+                ? new KullbackLeiblerDivergence().input(KullbackLeiblerDivergence.Input.valueOf(c.option("input")))
+                : new KullbackLeiblerDivergence().fromLogits(c.flag("fromLogits"));
+        return loss.logTarget(c.flag("logTarget")).elementwise(c.flag("elementwise")).reduction(reduction);
+    }
+
     @Test
-    void matchesPyTorchBatchMean() {
-        for (TorchFixture c : LossAssertions.cases("kullback_leibler_divergence")) {
-            LossAssertions.assertMatchesPyTorch(c, r -> new KullbackLeiblerDivergence(c.flag("fromLogits"), r));
+    void matchesPyTorchInEveryInputModeAndReduction() {
+        List<TorchFixture> cases = LossAssertions.cases("kullback_leibler_divergence");
+        assertEquals(6, cases.size(), "probabilities, logits and four log-probability cases");
+        for (TorchFixture c : cases) {
+            LossAssertions.assertMatchesPyTorch(c, r -> lossFor(c, r));
         }
     }
 
     @Test
-    void fromLogitsAcceptsLogProbabilitiesAsPyTorchDoes() {
+    void logProbabilitiesHavePyTorchsGradientMinusTargetOverN() {
+        for (TorchFixture c : LossAssertions.cases("kullback_leibler_divergence/log_probabilities")) {
+            Tensor x = c.leaf("predictions");
+            lossFor(c, Reduction.SUM).apply(x, c.tensor("targets")).backward();
+            c.assertGradient("grad_predictions_sum", x.grad());
+        }
+        Tensor logP = Tensor.uniform(new Generator(2), 0.1f, 1f, 2, 3).softmax(-1).log().detach().requiresGrad(true);
+        KullbackLeiblerDivergence.pyTorch().apply(logP, TARGETS).backward();
+        assertTrue(logP.grad().allClose(TARGETS.div(-2f)), logP.grad().toString());
+    }
+
+    @Test
+    void logitsAndLogProbabilitiesGiveTheSameValueForNormalisedInputs() {
         Tensor p = Tensor.uniform(new Generator(2), 0.1f, 1f, 2, 3).softmax(-1);
         float fromProbabilities = new KullbackLeiblerDivergence().apply(p, TARGETS).item();
-        float fromLogProbabilities = new KullbackLeiblerDivergence().fromLogits(true).apply(p.log(), TARGETS).item();
+        float fromLogits = new KullbackLeiblerDivergence().fromLogits(true).apply(p.log(), TARGETS).item();
+        float fromLogProbabilities = KullbackLeiblerDivergence.pyTorch().apply(p.log(), TARGETS).item();
+        assertEquals(fromProbabilities, fromLogits, 1e-6f);
         assertEquals(fromProbabilities, fromLogProbabilities, 1e-6f);
     }
 
     @Test
     void reductionsGiveTheMeanTheSumOrOneValuePerSample() {
         Tensor logits = Tensor.randn(new Generator(3), 2, 3);
-        KullbackLeiblerDivergence kl = new KullbackLeiblerDivergence(true, Reduction.NONE);
+        KullbackLeiblerDivergence kl = new KullbackLeiblerDivergence().fromLogits(true).reduction(Reduction.NONE);
         Tensor none = kl.apply(logits, TARGETS);
         assertEquals(Shape.of(2), none.shape());
         assertEquals(none.sum().item(), kl.reduction(Reduction.SUM).apply(logits, TARGETS).item(), 1e-6f);
@@ -52,11 +77,14 @@ class KullbackLeiblerDivergenceTest {
     @Test
     void gradientsMatchFiniteDifferences() {
         Tensor probabilities = Tensor.uniform(new Generator(4), 0.05f, 0.95f, 2, 3).requiresGrad(true);
-        GradCheck.assertGradients(in -> new KullbackLeiblerDivergence(false, Reduction.NONE).apply(in[0], TARGETS),
+        GradCheck.assertGradients(in -> new KullbackLeiblerDivergence().reduction(Reduction.NONE).apply(in[0], TARGETS),
                 probabilities);
         Tensor logits = Tensor.randn(new Generator(5), 2, 3).mul(2f).detach().requiresGrad(true);
-        GradCheck.assertGradients(in -> new KullbackLeiblerDivergence(true, Reduction.NONE).apply(in[0], TARGETS),
-                logits);
+        GradCheck.assertGradients(in -> new KullbackLeiblerDivergence().fromLogits(true).reduction(Reduction.NONE)
+                .apply(in[0], TARGETS), logits);
+        Tensor logTargets = TARGETS.add(0.1f).div(1.3f).log();
+        GradCheck.assertGradients(in -> KullbackLeiblerDivergence.pyTorch().logTarget(true).elementwise(true)
+                .reduction(Reduction.NONE).apply(in[0], logTargets), logits.logSoftmax(-1).detach().requiresGrad(true));
     }
 
     @Test

@@ -19,7 +19,7 @@ class SparseCategoricalCrossEntropyTest {
 
     private static SparseCategoricalCrossEntropy lossFor(TorchFixture c, Reduction reduction) {
         SparseCategoricalCrossEntropy loss = new SparseCategoricalCrossEntropy().fromLogits(c.flag("fromLogits"))
-                .reduction(reduction);
+                .labelSmoothing(c.number("labelSmoothing", 0f)).reduction(reduction);
         loss = c.has("classWeights") ? loss.classWeights(c.tensor("classWeights")) : loss;
         return c.hasOption("ignoreIndex") ? loss.ignoreIndex((int) c.number("ignoreIndex", 0f)) : loss;
     }
@@ -87,7 +87,10 @@ class SparseCategoricalCrossEntropyTest {
         List<SparseCategoricalCrossEntropy> losses = List.of(new SparseCategoricalCrossEntropy(),
                 new SparseCategoricalCrossEntropy().classWeights(WEIGHTS),
                 new SparseCategoricalCrossEntropy().fromLogits(true),
-                new SparseCategoricalCrossEntropy().fromLogits(true).classWeights(WEIGHTS).ignoreIndex(2));
+                new SparseCategoricalCrossEntropy().fromLogits(true).classWeights(WEIGHTS).ignoreIndex(2),
+                new SparseCategoricalCrossEntropy().labelSmoothing(0.2f).classWeights(WEIGHTS),
+                new SparseCategoricalCrossEntropy().fromLogits(true).labelSmoothing(0.1f).classWeights(WEIGHTS)
+                        .ignoreIndex(2));
         for (SparseCategoricalCrossEntropy loss : losses) {
             Tensor x = loss.fromLogits()
                     ? Tensor.randn(new Generator(2), 4, 4).mul(2f)

@@ -1,6 +1,7 @@
 package dev.nabla.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.fixtures.TorchFixture;
@@ -16,7 +17,7 @@ class ActivationLayersTest {
     static Stream<Supplier<Layer>> activations() {
         return Stream.of(Relu::new, () -> new LeakyRelu(0.2f), Elu::new, Sigmoid::new, Tanh::new, Silu::new,
                 Gelu::new, () -> new Gelu(true), Softmax::new, () -> new LogSoftmax(1), Prelu::new,
-                () -> new Prelu(3, 0.1f));
+                () -> new Prelu(3, 0.1f), Softplus::new, () -> new Softplus(2f, 1f));
     }
 
     @ParameterizedTest
@@ -56,6 +57,23 @@ class ActivationLayersTest {
         TorchFixture.load("layers", "silu").assertLayer(new Silu());
         TorchFixture.load("layers", "gelu").assertLayer(new Gelu());
         TorchFixture.load("layers", "gelu_tanh").assertLayer(new Gelu(true));
+        TorchFixture.load("layers", "softplus").assertLayer(new Softplus());
+        TorchFixture.load("layers", "softplus_beta_threshold").assertLayer(new Softplus(2f, 1f));
+    }
+
+    @Test
+    void softplusIsLinearAboveItsThresholdAndSmoothBelow() {
+        Tensor x = Tensor.of(-1f, 0f, 0.4f, 0.6f, 3f);
+        Tensor y = new Softplus(2f, 1f).forward(x);
+        assertTrue(y.slice(0, 0, 3).allClose(x.slice(0, 0, 3).softplus(2f)));
+        assertTrue(y.slice(0, 3, 5).allClose(x.slice(0, 3, 5)));
+        assertTrue(new Softplus().forward(x).allClose(x.softplus()));
+    }
+
+    @Test
+    void softplusRejectsANonPositiveBeta() {
+        var e = assertThrows(IllegalArgumentException.class, () -> new Softplus(0f, 20f));
+        assertEquals("Softplus: beta must be finite and > 0, got 0.0", e.getMessage());
     }
 
     @Test
