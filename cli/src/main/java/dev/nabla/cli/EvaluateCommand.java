@@ -3,10 +3,10 @@ package dev.nabla.cli;
 import dev.nabla.cli.experiment.CsvModelInputs;
 import dev.nabla.cli.experiment.DataSpec;
 import dev.nabla.cli.experiment.Json;
+import dev.nabla.cli.experiment.LossSpec;
 import dev.nabla.cli.experiment.ModelInfo;
 import dev.nabla.data.TensorDataset;
 import dev.nabla.io.ModelFile;
-import dev.nabla.loss.Losses;
 import dev.nabla.metrics.Metric;
 import dev.nabla.metrics.Metrics;
 import dev.nabla.optim.Optimizers;
@@ -59,7 +59,8 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ModelFile.LoadedModel loaded = ModelFile.load(file);
         ModelInfo info = ModelInfo.of(loaded);
-        String lossName = loss != null ? loss : info.loss() != null ? info.loss() : "sparse_categorical_crossentropy";
+        LossSpec lossSpec = loss != null ? LossSpec.named(loss) : info.loss() != null ? info.loss()
+                : LossSpec.named("sparse_categorical_crossentropy");
         List<String> metricNames = metrics != null ? metrics : info.metrics() != null ? info.metrics()
                 : List.of("accuracy");
         List<Metric> compiled = new ArrayList<>();
@@ -68,7 +69,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 ? CsvModelInputs.dataset(Path.of(data), file, loaded.trainingState()) : DataSpec.select(data);
         Model model = new Model(loaded.model());
         // evaluate needs a compiled model; the optimizer is never made.
-        model.compile(Optimizers.byName("sgd"), Losses.byName(lossName), compiled.toArray(Metric[]::new));
+        model.compile(Optimizers.byName("sgd"), lossSpec.create(), compiled.toArray(Metric[]::new));
         Map<String, Double> result = model.evaluate(dataset, batchSize);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -48,6 +48,16 @@ public final class Losses {
         return loss.get();
     }
 
+    /**
+     * The loss for a name, with options set by their Keras/PyTorch names
+     * ({@code from_logits}, {@code label_smoothing}, ...; see {@link LossOptions}).
+     *
+     * @throws IllegalArgumentException for an unknown name or option, or a value of the wrong kind
+     */
+    public static Loss byName(String name, Map<String, ?> options) {
+        return LossOptions.apply(byName(name), options);
+    }
+
     /** The Keras-style names {@link #byName} knows, aliases included. */
     public static List<String> names() {
         return List.copyOf(NAMES);

@@ -8,6 +8,7 @@ import dev.nabla.data.TensorDataset;
 import dev.nabla.data.WeightedDataset;
 import dev.nabla.loss.Loss;
 import dev.nabla.loss.Losses;
+import dev.nabla.loss.PredictionCheck;
 import dev.nabla.metrics.Metric;
 import dev.nabla.metrics.Metrics;
 import dev.nabla.nn.Layer;
@@ -45,6 +46,8 @@ public class Model {
     private Function<List<Parameter>, Optimizer> optimizerFactory;
     private Optimizer optimizer;
     private Loss loss;
+    /** Whether the first outputs since compile have been checked against the loss (PredictionCheck). */
+    private boolean predictionsChecked;
     private List<Metric> metrics = List.of();
     private Tensor classWeights;
     private boolean stopRequested;
@@ -76,6 +79,7 @@ public class Model {
 
     private Model setLossAndMetrics(Loss loss, Metric... metrics) {
         this.loss = loss;
+        this.predictionsChecked = false;
         this.metrics = List.of(metrics);
         return this;
     }
@@ -177,6 +181,13 @@ public class Model {
      * and divided by the batch size (Keras's rule).
      */
     protected Tensor computeLoss(Tensor predictions, Tensor targets, Tensor sampleWeights) {
+        if (!predictionsChecked) {
+            predictionsChecked = true;
+            String warning = PredictionCheck.check(loss, predictions);
+            if (warning != null) {
+                System.err.println("WARNING: " + warning);
+            }
+        }
         if (classWeights == null && sampleWeights == null) {
             return loss.apply(predictions, targets);
         }

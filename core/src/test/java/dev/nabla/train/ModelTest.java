@@ -16,6 +16,7 @@ import dev.nabla.nn.Relu;
 import dev.nabla.nn.Sequential;
 import dev.nabla.nn.Softmax;
 import dev.nabla.optim.Adam;
+import dev.nabla.optim.Optimizers;
 import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.Tensor;
 import java.util.List;
@@ -89,7 +90,7 @@ class ModelTest {
     @Test
     void classWeightsScaleEachSamplesLoss() {
         Model model = new Model(new Sequential(new Dense(2, 3)));
-        model.compile("sgd", "sparse_categorical_crossentropy");
+        model.compile(Optimizers.byName("sgd"), new SparseCategoricalCrossEntropy().fromLogits(true));
         Tensor x = Tensor.randn(new Generator(5), 6, 2);
         Tensor labels = Tensor.of(0f, 1f, 2f, 0f, 1f, 2f).to(dev.nabla.tensor.DType.INT32);
         double plain = model.evaluate(x, labels).get("loss");
@@ -101,6 +102,37 @@ class ModelTest {
                 model.network().forward(x), labels, Tensor.of(weights), null);
         assertEquals(2 * perSample.mean().item(), weighted.item(), 1e-5);
         assertTrue(plain > 0);
+    }
+
+    @Test
+    void logitsUnderAProbabilityLossFailAtTheFirstBatchNamingFromLogits() {
+        Model model = new Model(new Sequential(new Dense(2, 3)));
+        model.compile("adam", "sparse_categorical_crossentropy");
+        Tensor x = Tensor.randn(new Generator(5), 6, 2).mul(3f);
+        Tensor labels = Tensor.of(0f, 1f, 2f, 0f, 1f, 2f);
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> model.fit(x, labels, FitOptions.defaults().batchSize(6).verbose(false)));
+        assertTrue(e.getMessage().contains("set from_logits"), e.getMessage());
+    }
+
+    @Test
+    void aSoftmaxBeforeALogitsLossIsAWarningOnStandardError() {
+        Model model = new Model(new Sequential(new Dense(2, 3), new Softmax()));
+        model.compile(Optimizers.byName("adam"), new SparseCategoricalCrossEntropy().fromLogits(true));
+        Tensor x = Tensor.randn(new Generator(5), 6, 2);
+        Tensor labels = Tensor.of(0f, 1f, 2f, 0f, 1f, 2f);
+        java.io.PrintStream standardError = System.err;
+        var captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            model.fit(x, labels, FitOptions.defaults().batchSize(3).epochs(2).verbose(false));
+        } finally {
+            System.setErr(standardError);
+        }
+        String printed = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(printed.startsWith("WARNING: SparseCategoricalCrossEntropy takes logits (from_logits is true), but"
+                + " the model's outputs look like probabilities"), printed);
+        assertEquals(1, printed.split("WARNING", -1).length - 1, "once per compile: " + printed);
     }
 
     @Test

@@ -45,7 +45,7 @@ final class TabularRun {
     static Map<String, Double> run(Experiment experiment, PrintWriter out) throws IOException {
         CsvSpec csv = experiment.data().csv();
         Table table = csv.read(experiment.data().limit());
-        TargetEncoding encoding = encoding(experiment.training().loss());
+        TargetEncoding encoding = encoding(experiment.training().loss().name());
         Tensor labels = encoding.isClassification() ? TargetEncoding.LABELS.encode(table.column(csv.target()),
                 new LabelEncoder().fit(table.column(csv.target()))) : null;
         return csv.crossValidation() == null ? holdOut(experiment, table, encoding, labels, out)
@@ -56,7 +56,7 @@ final class TabularRun {
     static int[] sampleShape(Experiment experiment) throws IOException {
         CsvSpec csv = experiment.data().csv();
         Table table = csv.read(experiment.data().limit());
-        Preprocessing prep = preprocessing(csv, table, encoding(experiment.training().loss()));
+        Preprocessing prep = preprocessing(csv, table, encoding(experiment.training().loss().name()));
         return new int[] {fit(csv, prep, table, table).features(table.rows(new int[] {0})).dim(1)};
     }
 

@@ -3,7 +3,6 @@ package dev.nabla.cli.experiment;
 import dev.nabla.cli.config.ConfigMap;
 import dev.nabla.cli.config.ConfigNode;
 import dev.nabla.loss.Loss;
-import dev.nabla.loss.Losses;
 import dev.nabla.metrics.Metric;
 import dev.nabla.metrics.Metrics;
 import java.util.ArrayList;
@@ -17,7 +16,7 @@ import java.util.Map;
  * is required; the rest default as in Keras (adam, no metrics, batch 32, 1 epoch) and seed 1.
  *
  * @param optimizer the optimizer and its settings
- * @param loss      the loss's name, as {@link Losses#byName} knows it
+ * @param loss      the loss and its options
  * @param metrics   the metrics' names, as {@link Metrics#byName} knows them
  * @param batchSize samples per step
  * @param epochs    passes over the training set
@@ -25,7 +24,7 @@ import java.util.Map;
  * @param shuffle   whether each epoch sees a new order
  * @param callbacks the callbacks besides the always-on CSV log and checkpoints
  */
-public record TrainingSpec(OptimizerSpec optimizer, String loss, List<String> metrics, int batchSize, int epochs,
+public record TrainingSpec(OptimizerSpec optimizer, LossSpec loss, List<String> metrics, int batchSize, int epochs,
                            long seed, boolean shuffle, List<CallbackSpec> callbacks) {
 
     static final List<String> KEYS = List.of("optimizer", "loss", "metrics", "batch_size", "epochs", "seed",
@@ -36,9 +35,7 @@ public record TrainingSpec(OptimizerSpec optimizer, String loss, List<String> me
         ConfigMap map = node.asMap().allowOnly(KEYS);
         OptimizerSpec optimizer = map.has("optimizer") ? OptimizerSpec.parse(map.get("optimizer"))
                 : OptimizerSpec.named("adam");
-        ConfigNode lossNode = map.require("loss");
-        String loss = lossNode.asString();
-        check(lossNode, () -> Losses.byName(loss));
+        LossSpec loss = LossSpec.parse(map.require("loss"));
         List<String> metrics = new ArrayList<>();
         if (map.has("metrics")) {
             for (ConfigNode metric : map.get("metrics").asListOrOne()) {
@@ -66,7 +63,7 @@ public record TrainingSpec(OptimizerSpec optimizer, String loss, List<String> me
 
     /** A new loss. */
     public Loss createLoss() {
-        return Losses.byName(loss);
+        return loss.create();
     }
 
     /** New metrics, one per name. */
@@ -78,7 +75,7 @@ public record TrainingSpec(OptimizerSpec optimizer, String loss, List<String> me
     Map<String, Object> resolved() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("optimizer", optimizer.resolved());
-        out.put("loss", loss);
+        out.put("loss", loss.resolved());
         out.put("metrics", metrics);
         out.put("batch_size", batchSize);
         out.put("epochs", epochs);

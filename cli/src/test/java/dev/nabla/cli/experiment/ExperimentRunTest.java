@@ -64,7 +64,7 @@ class ExperimentRunTest {
                 Double.parseDouble(best.trainingState().get("val_loss")), 1e-6);
         ModelInfo info = ModelInfo.of(best);
         assertArrayEquals(new int[] {1, 8, 8}, info.inputShape());
-        assertEquals("sparse_categorical_crossentropy", info.loss());
+        assertEquals("sparse_categorical_crossentropy", info.loss().name());
         assertEquals(List.of("accuracy"), info.metrics());
         assertEquals("9", info.classNames().get(9));
         Experiment resolved = Experiment.read(run.resolve("config.resolved.yaml"), Experiment.Overrides.NONE);
