@@ -1,6 +1,5 @@
 package dev.nabla.nn;
 
-import dev.nabla.tensor.NoGrad;
 import dev.nabla.tensor.Shape;
 import dev.nabla.tensor.Tensor;
 import java.util.ArrayDeque;
@@ -108,15 +107,9 @@ public class Graph extends Layer {
             System.arraycopy(input.sampleShape().toArray(), 0, dims, 1, dims.length - 1);
             samples.add(Tensor.zeros(dims));
         }
-        boolean training = isTraining();
-        eval();
-        try (NoGrad ignored = NoGrad.enter()) {
+        try (Inference ignored = Inference.enter()) {
             Map<GraphNode, Tensor> values = run(samples);
             values.forEach((node, value) -> shapes.put(node, value.shape()));
-        } finally {
-            if (training) {
-                train();
-            }
         }
     }
 

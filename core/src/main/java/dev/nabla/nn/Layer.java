@@ -34,7 +34,8 @@ public abstract class Layer {
     private Generator generator;
     private boolean training = true;
     private boolean trainable = true;
-    private boolean built;
+    /** Volatile, with the build under this layer's lock, so threads that call a new layer at once build it once. */
+    private volatile boolean built;
 
     /** Sets the seed of the generator that initialises layers with no seeded ancestor (PyTorch's manual_seed). */
     public static synchronized void manualSeed(long seed) {
@@ -73,8 +74,12 @@ public abstract class Layer {
     /** Calls {@link #build(Shape)} the first time, with the shape of the first input. */
     protected final void buildIfNeeded(Shape inputShape) {
         if (!built) {
-            build(inputShape);
-            built = true;
+            synchronized (this) {
+                if (!built) {
+                    build(inputShape);
+                    built = true;
+                }
+            }
         }
     }
 
@@ -243,9 +248,9 @@ public abstract class Layer {
         return this;
     }
 
-    /** Whether in training mode. */
+    /** Whether in training mode; never inside an {@link Inference} scope on the calling thread. */
     public boolean isTraining() {
-        return training;
+        return training && !Inference.isActive();
     }
 
     /**

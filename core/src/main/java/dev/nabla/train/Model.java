@@ -11,6 +11,7 @@ import dev.nabla.loss.Losses;
 import dev.nabla.loss.PredictionCheck;
 import dev.nabla.metrics.Metric;
 import dev.nabla.metrics.Metrics;
+import dev.nabla.nn.Inference;
 import dev.nabla.nn.Layer;
 import dev.nabla.nn.Parameter;
 import dev.nabla.nn.Summary;
@@ -235,20 +236,19 @@ public class Model {
         return predict(x, 32);
     }
 
-    /** The network's outputs for x, computed in batches of {@code batchSize}. */
+    /**
+     * The network's outputs for x, computed in batches of {@code batchSize}, with evaluation
+     * behaviour. Thread-safe: it changes nothing in the model (an {@link Inference} scope, not
+     * {@code eval()}), so many threads may predict at once, each getting exactly the outputs
+     * one thread would.
+     */
     public Tensor predict(Tensor x, int batchSize) {
-        boolean training = network.isTraining();
-        network.eval();
-        try (NoGrad ignored = NoGrad.enter()) {
+        try (Inference ignored = Inference.enter()) {
             List<Tensor> parts = new ArrayList<>();
             for (int start = 0; start < x.dim(0); start += batchSize) {
                 parts.add(network.forward(x.slice(0, start, Math.min(x.dim(0), start + batchSize))));
             }
             return parts.size() == 1 ? parts.get(0) : Tensor.concat(0, parts.toArray(Tensor[]::new));
-        } finally {
-            if (training) {
-                network.train();
-            }
         }
     }
 
