@@ -92,9 +92,33 @@ class ExampleExperimentsTest {
                 List.copyOf(((Map<?, ?>) metrics.get("mean")).keySet()));
     }
 
+    @Test
+    void theSentimentExampleLearnsFromTextAndPredictsNewSentences() throws IOException {
+        Path output = directory.resolve("sentiment-text");
+
+        Run run = Run.nabla("train", ROOT.resolve("examples/sentiment-text.yaml").toString(), "--output",
+                output.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("sentences.csv: 2160 training, 240 validation and 600 test examples of shape"
+                + " [32]"), run.out());
+        Matcher accuracy = Pattern.compile("\ntest accuracy ([0-9.]+)").matcher(run.out());
+        assertTrue(accuracy.find(), run.out());
+        assertTrue(Double.parseDouble(accuracy.group(1)) > 0.75, accuracy.group());
+        Path sentences = directory.resolve("new.csv");
+        Files.writeString(sentences, "sentence\n\"Great food, lovely staff, I loved it.\"\n"
+                + "\"Terrible. The worst film, a complete waste of time and money.\"\n");
+        Run predict = Run.nabla("predict", output.resolve("best.nabla").toString(), sentences.toString(), "--top",
+                "1");
+        assertEquals(0, predict.exitCode(), predict.err());
+        assertTrue(predict.out().contains("row 1: 1 positive"), predict.out());
+        assertTrue(predict.out().contains("row 2: 0 negative"), predict.out());
+    }
+
     @TestFactory
     Stream<DynamicTest> everyExampleTrainsForAnEpochOnFiveHundredImages() throws IOException {
-        return exampleFiles().stream().filter(file -> !file.getFileName().toString().startsWith("breast-cancer"))
+        return exampleFiles().stream().filter(file -> !file.getFileName().toString().startsWith("breast-cancer")
+                        && !file.getFileName().toString().startsWith("sentiment"))
                 .map(file -> DynamicTest.dynamicTest(ROOT.relativize(file).toString(), () -> {
             assumeFashionMnist();
             Path output = directory.resolve(file.getFileName().toString());
@@ -133,7 +157,7 @@ class ExampleExperimentsTest {
     private static List<Path> exampleFiles() throws IOException {
         try (Stream<Path> files = Files.list(ROOT.resolve("examples"))) {
             List<Path> yaml = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
-            assertEquals(5, yaml.size(), "the examples: " + yaml);
+            assertEquals(6, yaml.size(), "the examples: " + yaml);
             return yaml;
         }
     }

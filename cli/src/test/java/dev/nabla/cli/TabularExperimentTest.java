@@ -132,7 +132,24 @@ class TabularExperimentTest {
                 allMissing.err());
         assertEquals("nabla train: " + unknown + ":1: data.preprocessing.numeric[0]: unknown preprocessing step"
                 + " 'scaler'; known: simple_imputer, standard_scaler, min_max_scaler, robust_scaler, one_hot_encoder,"
-                + " ordinal_encoder\n", unknownStep.err());
+                + " ordinal_encoder, text_vectorization\n", unknownStep.err());
+    }
+
+    @Test
+    void textVectorizationNeedsTheSizesTheModelFollows() throws IOException {
+        Path file = experiment("""
+                data:
+                  csv: data.csv
+                  target: label
+                  preprocessing:
+                    text: {columns: [color], steps: [text_vectorization]}
+                """);
+
+        Run run = Run.nabla("train", file.toString());
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("experiment.yaml:5: data.preprocessing.text.steps[0]: text_vectorization needs"
+                + " max_tokens (the vocabulary's size, which is the embedding's input_dim)"), run.err());
     }
 
     @Test

@@ -74,6 +74,7 @@ public final class Transforms {
             }
             case "one_hot_encoder" -> OneHotEncoder.fromState(state);
             case "ordinal_encoder" -> OrdinalEncoder.fromState(state);
+            case "text_vectorization" -> TextVectorization.fromState(state);
             case "pipeline" -> Pipeline.fromState(state);
             case "column_pipeline" -> ColumnPipeline.fromState(state);
             default -> throw new IllegalArgumentException("unknown transform type '" + type + "'");

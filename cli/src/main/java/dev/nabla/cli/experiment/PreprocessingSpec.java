@@ -11,6 +11,7 @@ import dev.nabla.tabular.RobustScaler;
 import dev.nabla.tabular.SimpleImputer;
 import dev.nabla.tabular.StandardScaler;
 import dev.nabla.tabular.Table;
+import dev.nabla.tabular.TextVectorization;
 import dev.nabla.tabular.Transform;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ import java.util.function.Supplier;
 final class PreprocessingSpec {
 
     static final List<String> STEPS = List.of("simple_imputer", "standard_scaler", "min_max_scaler",
-            "robust_scaler", "one_hot_encoder", "ordinal_encoder");
+            "robust_scaler", "one_hot_encoder", "ordinal_encoder", "text_vectorization");
 
     /** One group: its name, its columns (null: every feature column of the group's type) and its steps. */
     private record Group(String name, List<String> columns, List<Step> steps, ConfigNode node) {
@@ -92,6 +93,7 @@ final class PreprocessingSpec {
             case "robust_scaler" -> List.of("type", "quantile_range");
             case "one_hot_encoder" -> List.of("type", "handle_unknown");
             case "ordinal_encoder" -> List.of("type", "unknown_value");
+            case "text_vectorization" -> List.of("type", "max_tokens", "output_sequence_length", "split");
             default -> List.of("type");
         };
         if (map != null) {
@@ -111,6 +113,7 @@ final class PreprocessingSpec {
                         List.of(range[0], range[1])));
             }
             case "one_hot_encoder" -> oneHot(map);
+            case "text_vectorization" -> textVectorization(map, typeNode);
             case "ordinal_encoder" -> {
                 Double unknown = map != null && map.has("unknown_value") ? map.number("unknown_value", 0) : null;
                 Map<String, Object> resolved = settings("type", type);
@@ -120,6 +123,31 @@ final class PreprocessingSpec {
             }
             default -> new Step(StandardScaler::new, settings("type", type));
         };
+    }
+
+    /** Keras's TextVectorization: {@code max_tokens} and {@code output_sequence_length} are required, as the model's sizes follow from them. */
+    private static Step textVectorization(ConfigMap map, ConfigNode typeNode) {
+        if (map == null || !map.has("max_tokens") || !map.has("output_sequence_length")) {
+            throw typeNode.error("text_vectorization needs max_tokens (the vocabulary's size, which is the"
+                    + " embedding's input_dim) and output_sequence_length (ids per text), e.g. {type:"
+                    + " text_vectorization, max_tokens: 5000, output_sequence_length: 40}");
+        }
+        int maxTokens = map.integer("max_tokens", 0, 0);
+        int length = map.integer("output_sequence_length", 1, 1);
+        String split = map.string("split", "whitespace");
+        TextVectorization.Split level = switch (split) {
+            case "whitespace", "word" -> TextVectorization.Split.WORD;
+            case "character" -> TextVectorization.Split.CHARACTER;
+            default -> throw map.get("split").error("expected 'whitespace' (words) or 'character', got '" + split + "'");
+        };
+        try {
+            new TextVectorization(maxTokens, length, level);
+        } catch (IllegalArgumentException e) {
+            throw map.get("max_tokens").error(e.getMessage());
+        }
+        return new Step(() -> new TextVectorization(maxTokens, length, level), settings("type", "text_vectorization",
+                "max_tokens", maxTokens, "output_sequence_length", length, "split",
+                level == TextVectorization.Split.WORD ? "whitespace" : "character"));
     }
 
     private static Step oneHot(ConfigMap map) {
@@ -191,8 +219,10 @@ final class PreprocessingSpec {
     ColumnPipeline create(Table table, List<String> features) {
         ColumnPipeline pipeline = new ColumnPipeline();
         Set<String> covered = new LinkedHashSet<>();
+        Set<String> listed = new LinkedHashSet<>();
+        groups.stream().filter(g -> g.columns() != null).forEach(g -> listed.addAll(g.columns()));
         for (Group group : groups) {
-            List<String> columns = columnsOf(group, table, features);
+            List<String> columns = columnsOf(group, table, features, listed);
             covered.addAll(columns);
             if (!columns.isEmpty()) {
                 pipeline = pipeline.add(group.name(), columns, group.steps().stream().map(s -> s.factory().get())
@@ -208,10 +238,11 @@ final class PreprocessingSpec {
         return pipeline;
     }
 
-    private static List<String> columnsOf(Group group, Table table, List<String> features) {
+    /** A group's columns; {@code numeric} and {@code categorical} take those of their type that no group lists. */
+    private static List<String> columnsOf(Group group, Table table, List<String> features, Set<String> listed) {
         if (group.columns() == null) {
             ColumnType type = group.name().equals("numeric") ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
-            return features.stream().filter(f -> table.column(f).type() == type).toList();
+            return features.stream().filter(f -> table.column(f).type() == type && !listed.contains(f)).toList();
         }
         for (String column : group.columns()) {
             if (!features.contains(column)) {
