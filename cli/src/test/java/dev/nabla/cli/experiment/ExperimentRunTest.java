@@ -50,7 +50,7 @@ class ExperimentRunTest {
         Path run = directory.resolve("run");
         assertTrue(test.get("accuracy") > 0.8, test.toString());
         List<String> history = Files.readAllLines(run.resolve("history.csv"));
-        assertEquals("epoch,loss,accuracy,val_loss,val_accuracy", history.get(0));
+        assertEquals("epoch,loss,accuracy,val_loss,val_accuracy,learning_rate", history.get(0));
         assertEquals(11, history.size(), history.toString());
         assertEquals(Json.object(test) + "\n", Files.readString(run.resolve("metrics.json")));
         assertTrue(Files.readString(run.resolve("metrics.json")).matches("\\{\"loss\": [0-9.E-]+, \"accuracy\": [0-9.]+}\n"));
