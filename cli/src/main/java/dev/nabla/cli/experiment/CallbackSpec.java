@@ -62,6 +62,20 @@ final class CallbackSpec {
         return new CallbackSpec(resolved, factory);
     }
 
+    /**
+     * With the optimizer's {@code learning_rate} a schedule, refuses callbacks that also set the
+     * rate (Keras refuses to set a scheduled rate too): each would undo the other.
+     */
+    static void refuseRateCallbacks(ConfigNode callbacks, boolean scheduledRate) {
+        for (ConfigNode entry : scheduledRate ? callbacks.asList() : List.<ConfigNode>of()) {
+            String type = canonical(entry.asMap().require("type"));
+            if (type.equals("learning_rate_scheduler") || type.equals("reduce_lr_on_plateau")) {
+                throw entry.error(type + " would fight the schedule given as the optimizer's learning_rate, which"
+                        + " sets the rate at every update; use one of them");
+            }
+        }
+    }
+
     private static String canonical(ConfigNode typeNode) {
         String normalized = typeNode.asString().replace("_", "").toLowerCase(Locale.ROOT);
         return switch (normalized) {

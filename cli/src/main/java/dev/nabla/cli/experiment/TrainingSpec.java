@@ -55,6 +55,7 @@ public record TrainingSpec(OptimizerSpec optimizer, String loss, List<String> me
         List<CallbackSpec> callbacks = new ArrayList<>();
         if (map.has("callbacks")) {
             map.get("callbacks").asList().forEach(c -> callbacks.add(CallbackSpec.parse(c, epochs)));
+            CallbackSpec.refuseRateCallbacks(map.get("callbacks"), optimizer.schedule() != null);
         }
         return new TrainingSpec(optimizer, loss, List.copyOf(metrics), map.integer("batch_size", 1, 32), epochs,
                 map.has("seed") ? map.get("seed").asInt() : 1, map.bool("shuffle", true), List.copyOf(callbacks),

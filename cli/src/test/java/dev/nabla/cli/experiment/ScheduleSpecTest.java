@@ -143,4 +143,16 @@ class ScheduleSpecTest {
         assertEquals("x.yaml:7: training.optimizer.learning_rate.initial_learning_rate: expected a number, got 'high'",
                 failure("{schedule: exponential_decay, gamma: 0.9, initial_learning_rate: high}"));
     }
+
+    @Test
+    void callbacksThatAlsoSetTheRateAreRefusedBesideAScheduledRate() {
+        String file = FILE.replace("RATE", "{schedule: exponential_decay, gamma: 0.99}")
+                + "  callbacks:\n    - {type: early_stopping, monitor: loss}\n    - {type: ReduceLROnPlateau}\n";
+
+        ConfigException e = assertThrows(ConfigException.class, () -> Experiment.parse(YamlFile.parse(file, "x.yaml"),
+                Path.of("runs", "x"), Experiment.Overrides.NONE));
+
+        assertEquals("x.yaml:12: training.callbacks[1]: reduce_lr_on_plateau would fight the schedule given as the"
+                + " optimizer's learning_rate, which sets the rate at every update; use one of them", e.getMessage());
+    }
 }
