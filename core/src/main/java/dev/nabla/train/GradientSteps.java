@@ -22,8 +22,14 @@ final class GradientSteps {
         accumulator = value.accumulationSteps() == 1 ? null : new GradientAccumulator(optimizer, value.accumulationSteps());
     }
 
-    /** Back to plain steps (outside {@code fit}). */
-    void end() {
+    /**
+     * Back to plain steps (outside {@code fit}); the gradients of a group cut short by a stop
+     * are dropped, as a stopped run takes no further step (and they may be what stopped it).
+     */
+    void end(Optimizer optimizer) {
+        if (accumulator != null && accumulator.accumulated() > 0) {
+            optimizer.zeroGrad();
+        }
         options = GradientOptions.NONE;
         accumulator = null;
     }
@@ -55,15 +61,6 @@ final class GradientSteps {
         }
         updates++;
         return true;
-    }
-
-    /**
-     * Whether batches wait in an incomplete group after the epoch's loop (training stopped
-     * within it); if so, the next {@link #apply} updates with them.
-     */
-    boolean stoppedWithinGroup() {
-        lastBatchOfEpoch = true;
-        return accumulator != null && accumulator.accumulated() > 0;
     }
 
     long updates() {

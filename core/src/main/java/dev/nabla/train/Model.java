@@ -123,7 +123,7 @@ public class Model {
         Map<String, Double> finalLogs = logs;
         callbacks.forEach(c -> c.onTrainEnd(finalLogs));
         classWeights = null;
-        gradientSteps.end();
+        gradientSteps.end(optimizer);
         return history;
     }
 
@@ -143,9 +143,6 @@ public class Model {
                 Map<String, Double> batchLogs = Map.copyOf(logs);
                 callbacks.forEach(c -> c.onTrainBatchEnd(current, batchLogs));
             }
-        }
-        if (gradientSteps.stoppedWithinGroup()) {
-            applyGradients();
         }
         return logs;
     }
@@ -177,8 +174,8 @@ public class Model {
     /**
      * The second part of a step: clip, optimizer step, zero gradients, as {@code fit}'s
      * {@link GradientOptions} say; with accumulation only once a group of batches is complete
-     * or at an epoch's last batch (a short last group averages its own batches). Returns
-     * whether the optimizer stepped, which advances {@link #globalStep()}.
+     * or at an epoch's last batch (a short last group averages its own batches; one cut short
+     * by a stop is dropped). Returns whether the optimizer stepped, advancing {@link #globalStep()}.
      */
     protected boolean applyGradients() {
         return gradientSteps.apply(optimizer);
