@@ -122,7 +122,7 @@ public record FitOptions(int epochs, int batchSize, float validationSplit, Datas
         return gradients(gradients.clipValue(value));
     }
 
-    /** Step the optimizer every {@code value} batches on their averaged gradients (Keras {@code gradient_accumulation_steps}). */
+    /** Update every {@code value} batches on their averaged gradients (Keras {@code gradient_accumulation_steps}). */
     public FitOptions gradientAccumulationSteps(int value) {
         return gradients(gradients.accumulationSteps(value));
     }

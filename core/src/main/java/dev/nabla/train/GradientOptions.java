@@ -61,7 +61,7 @@ public record GradientOptions(Clipping clipping, float clipLimit, int accumulati
         return new GradientOptions(Clipping.EACH_NORM, value, accumulationSteps);
     }
 
-    /** Clip all gradients together to this global L2 norm (Keras {@code global_clipnorm}, PyTorch {@code clip_grad_norm_}). */
+    /** Clip all gradients together to this L2 norm (Keras {@code global_clipnorm}, PyTorch {@code clip_grad_norm_}). */
     public GradientOptions globalClipNorm(float value) {
         return new GradientOptions(Clipping.GLOBAL_NORM, value, accumulationSteps);
     }

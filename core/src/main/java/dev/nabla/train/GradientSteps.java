@@ -16,10 +16,11 @@ final class GradientSteps {
     private boolean lastBatchOfEpoch;
     private long updates;
 
-    /** Uses {@code value} until {@link #end()}; the optimizer is the one stepped. */
+    /** Uses {@code value} until {@link #end}; the optimizer is the one stepped. */
     void begin(Optimizer optimizer, GradientOptions value) {
         options = value;
-        accumulator = value.accumulationSteps() == 1 ? null : new GradientAccumulator(optimizer, value.accumulationSteps());
+        int steps = value.accumulationSteps();
+        accumulator = steps == 1 ? null : new GradientAccumulator(optimizer, steps);
     }
 
     /**

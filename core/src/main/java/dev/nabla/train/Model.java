@@ -35,8 +35,9 @@ import java.util.function.Function;
  * History history = model.fit(train, FitOptions.defaults().epochs(5).validationSplit(0.1f));
  * }</pre>
  *
- * <p>{@link #trainStep} is the only place weights change inside {@code fit}; override it
- * (and {@link #testStep}) to customise training, as a GAN or VAE does.
+ * <p>{@link #trainStep} is the only place weights change inside {@code fit}: {@link
+ * #computeGradients}, then {@link #applyGradients} (clipping, accumulation, the update). Override
+ * it (and {@link #testStep}) to customise training, as a GAN or VAE does.
  */
 public class Model {
 

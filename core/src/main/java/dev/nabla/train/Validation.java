@@ -11,7 +11,7 @@ final class Validation {
     private Validation() {
     }
 
-    /** The training and validation sets of a fit: {@code validationSplit} of data, else {@code validationData} (or null). */
+    /** A fit's training and validation sets: by {@code validationSplit}, else {@code validationData} (or null). */
     static Dataset[] parts(Dataset data, FitOptions options) {
         return options.validationSplit() > 0f ? split(data, options.validationSplit())
                 : new Dataset[] {data, options.validationData()};

@@ -188,9 +188,11 @@ class GradientOptionsTest {
     @Test
     void badValuesAreRefusedNamingThem() {
         var zero = assertThrows(IllegalArgumentException.class, () -> GradientOptions.NONE.globalClipNorm(0f));
-        var steps = assertThrows(IllegalArgumentException.class, () -> FitOptions.defaults().gradientAccumulationSteps(0));
+        var steps = assertThrows(IllegalArgumentException.class,
+                () -> FitOptions.defaults().gradientAccumulationSteps(0));
 
-        assertTrue(zero.getMessage().contains("clipping limit must be a finite number > 0, got 0.0"), zero.getMessage());
+        assertTrue(zero.getMessage().contains("clipping limit must be a finite number > 0, got 0.0"),
+                zero.getMessage());
         assertTrue(steps.getMessage().contains("accumulationSteps must be at least 1, got 0"), steps.getMessage());
         assertEquals(GradientOptions.Clipping.VALUE, GradientOptions.NONE.clipNorm(1f).clipValue(2f).clipping(),
                 "one clipping at a time, as Keras allows");

@@ -130,7 +130,7 @@ final class CallbackSpec {
         return () -> new ReduceLearningRateOnPlateau(monitor, settings::apply);
     }
 
-    /** Any schedule of {@link ScheduleSpec}, stepped once per epoch; cosine and one-cycle schedules span the epochs by default. */
+    /** Any schedule of {@link ScheduleSpec}, stepped once per epoch; cosine and one-cycle ones span the epochs by default. */
     private static Supplier<Callback> scheduler(ConfigMap map, Map<String, Object> resolved, int epochs) {
         ScheduleSpec schedule = ScheduleSpec.parse(map, List.of("type"), epochs);
         resolved.putAll(schedule.resolved());

@@ -45,7 +45,7 @@ final class GradientSpec {
         return options;
     }
 
-    /** The keys of {@code options}, for {@code config.resolved.yaml}: the clipping if any, and the accumulation steps. */
+    /** The keys of {@code options} for {@code config.resolved.yaml}: the clipping if any, the accumulation steps. */
     static Map<String, Object> resolved(GradientOptions options) {
         Map<String, Object> out = new LinkedHashMap<>();
         CLIPPINGS.forEach((key, clipping) -> {
