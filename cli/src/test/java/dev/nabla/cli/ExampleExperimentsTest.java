@@ -115,6 +115,26 @@ class ExampleExperimentsTest {
         assertTrue(predict.out().contains("row 2: 0 negative"), predict.out());
     }
 
+    @Test
+    void theScheduleExampleOfTheDocumentationTrains() throws IOException {
+        Matcher block = BLOCK.matcher(Files.readString(ROOT.resolve("docs/experiments.md")));
+        String text = null;
+        while (text == null && block.find()) {
+            text = block.group(1).contains("learning_rate: {schedule:") ? block.group(1) : null;
+        }
+        assertTrue(text != null, "docs/experiments.md shows a schedule as the optimizer's learning_rate");
+        Path output = directory.resolve("schedule");
+        Experiment quick = parse(text, "the schedule example", new Experiment.Overrides(1, output, 256));
+
+        ExperimentRun.run(quick, new java.io.PrintWriter(java.io.Writer.nullWriter()));
+
+        // 256 images in batches of 64, two batches an update: 2 updates into a 100-step warm-up from 0.1/3.
+        List<String> history = Files.readAllLines(output.resolve("history.csv"));
+        assertTrue(history.get(0).endsWith(",learning_rate"), history.get(0));
+        String[] first = history.get(1).split(",");
+        assertEquals(0.1 * (1 / 3.0 + 2 / 3.0 * 2 / 100), Double.parseDouble(first[first.length - 1]), 1e-7);
+    }
+
     @TestFactory
     Stream<DynamicTest> everyExampleTrainsForAnEpochOnFiveHundredImages() throws IOException {
         return exampleFiles().stream().filter(file -> !file.getFileName().toString().startsWith("breast-cancer")
@@ -143,13 +163,17 @@ class ExampleExperimentsTest {
 
     /** A complete experiment, or a fragment laid over {@link #BASE}. */
     private static Experiment parse(String text, String name) {
+        return parse(text, name, Experiment.Overrides.NONE);
+    }
+
+    private static Experiment parse(String text, String name, Experiment.Overrides overrides) {
         ConfigNode block = YamlFile.parse(text, name);
         if (!block.asMap().has("model")) {
             Map<Object, Object> merged = new LinkedHashMap<>((Map<?, ?>) YamlFile.parse(BASE, "base").value());
             merged.putAll((Map<?, ?>) block.value());
             block = YamlFile.parse(new Yaml().dump(merged), name + " over a small experiment");
         }
-        Experiment experiment = Experiment.parse(block, Path.of("runs", "example"), Experiment.Overrides.NONE);
+        Experiment experiment = Experiment.parse(block, Path.of("runs", "example"), overrides);
         return new Experiment(experiment.source(), experiment.data().withBase(ROOT.resolve("examples")),
                 experiment.model(), experiment.training(), experiment.output());
     }

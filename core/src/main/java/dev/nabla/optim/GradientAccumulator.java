@@ -16,8 +16,7 @@ import dev.nabla.tensor.Tensor;
  * var accumulator = new GradientAccumulator(optimizer, 4);
  * for (Batch micro : microBatches) {
  *     if (accumulator.backward(lossOf(model.forward(micro.x()), micro.y()))) {
- *         GradientClipping.clipByGlobalNorm(optimizer.parameters(), 1f);   // optional
- *         accumulator.step();
+ *         accumulator.step(() -> GradientClipping.clipByGlobalNorm(optimizer.parameters(), 1f));
  *     }
  * }
  * accumulator.step();   // the leftover micro-batches at the end, if any
@@ -52,6 +51,14 @@ public final class GradientAccumulator {
      * to the average over those; with none it does nothing.
      */
     public void step() {
+        step(() -> { });
+    }
+
+    /**
+     * As {@link #step()}, running {@code beforeUpdate} on the averaged gradients just before the
+     * optimizer uses them: the place for clipping, which must see the average over the group.
+     */
+    public void step(Runnable beforeUpdate) {
         if (accumulated == 0) {
             return;
         }
@@ -65,6 +72,7 @@ public final class GradientAccumulator {
                 }
             }
         }
+        beforeUpdate.run();
         optimizer.step();
         optimizer.zeroGrad();
         accumulated = 0;

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Limits gradients in place before {@link Optimizer#step()} (PyTorch's
- * {@code clip_grad_norm_} and {@code clip_grad_value_}; Keras's {@code global_clipnorm} and
- * {@code clipvalue}). Parameters without a gradient are skipped.
+ * {@code clip_grad_norm_} and {@code clip_grad_value_}; Keras's {@code global_clipnorm},
+ * {@code clipnorm} and {@code clipvalue}). Parameters without a gradient are skipped.
  */
 public final class GradientClipping {
 
@@ -43,6 +43,31 @@ public final class GradientClipping {
             }
         }
         return norm;
+    }
+
+    /**
+     * Scales each gradient on its own so that its L2 norm is at most {@code maxNorm} (Keras's
+     * {@code clipnorm}, {@code clip_by_norm}): {@code g·maxNorm / max(‖g‖, maxNorm)}. A gradient
+     * with an infinite or NaN norm is left alone.
+     */
+    public static void clipEachByNorm(List<Parameter> parameters, float maxNorm) {
+        Optimizer.checkNonNegative("clipEachByNorm: maxNorm", maxNorm);
+        try (NoGrad ignored = NoGrad.enter()) {
+            for (Parameter p : parameters) {
+                Tensor g = p.grad();
+                if (g == null) {
+                    continue;
+                }
+                double sumOfSquares = 0;
+                for (float v : g.toFloatArray()) {
+                    sumOfSquares += (double) v * v;
+                }
+                double norm = Math.sqrt(sumOfSquares);
+                if (Double.isFinite(norm) && norm > maxNorm) {
+                    g.assign(g.mul((float) (maxNorm / norm)));
+                }
+            }
+        }
     }
 
     /** Limits every gradient element to [−limit, limit]. */

@@ -18,7 +18,6 @@ import dev.nabla.nn.Summary;
 import dev.nabla.optim.Optimizer;
 import dev.nabla.optim.Optimizers;
 import dev.nabla.tensor.Generator;
-import dev.nabla.tensor.NoGrad;
 import dev.nabla.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,8 +37,9 @@ import java.util.function.Function;
  * History history = model.fit(train, FitOptions.defaults().epochs(5).validationSplit(0.1f));
  * }</pre>
  *
- * <p>{@link #trainStep} is the only place weights change inside {@code fit}; override it
- * (and {@link #testStep}) to customise training, as a GAN or VAE does.
+ * <p>{@link #trainStep} is the only place weights change inside {@code fit}: {@link
+ * #computeGradients}, then {@link #applyGradients} (clipping, accumulation, the update). Override
+ * it (and {@link #testStep}) to customise training, as a GAN or VAE does.
  */
 public class Model {
 
@@ -52,6 +52,7 @@ public class Model {
     private List<Metric> metrics = List.of();
     private Tensor classWeights;
     private boolean stopRequested;
+    private final GradientSteps gradientSteps = new GradientSteps();
 
     /** A model computing with {@code network}. */
     public Model(Layer network) {
@@ -98,17 +99,12 @@ public class Model {
     /** Trains on a data set: epochs of shuffled batches, validation after each, callbacks throughout. */
     public History fit(Dataset data, FitOptions options) {
         requireCompiled("fit");
-        Dataset train = data;
-        Dataset validation = options.validationData();
-        if (options.validationSplit() > 0f) {
-            Dataset[] parts = Validation.split(data, options.validationSplit());
-            train = parts[0];
-            validation = parts[1];
-        }
-        DataLoader loader = new DataLoader(train, options.batchSize(),
+        Dataset[] parts = Validation.parts(data, options);   // training, validation (or null)
+        DataLoader loader = new DataLoader(parts[0], options.batchSize(),
                 options.shuffle() ? new Generator(options.seed()) : null, false);
-        ensureOptimizer(train);
+        ensureOptimizer(parts[0]);
         classWeights = options.classWeights() == null ? null : Tensor.of(options.classWeights());
+        gradientSteps.begin(optimizer, options.gradients());
         History history = new History();
         List<Callback> callbacks = new ArrayList<>();
         if (options.verbose()) {
@@ -123,15 +119,17 @@ public class Model {
             int current = epoch;
             callbacks.forEach(c -> c.onEpochBegin(current));
             Map<String, Double> epochLogs = runEpoch(loader, callbacks);
-            if (validation != null) {
-                evaluate(validation, options.batchSize()).forEach((k, v) -> epochLogs.put("val_" + k, v));
+            if (parts[1] != null) {
+                evaluate(parts[1], options.batchSize()).forEach((k, v) -> epochLogs.put("val_" + k, v));
             }
+            epochLogs.put("learning_rate", (double) optimizer.learningRate());
             logs = epochLogs;
             callbacks.forEach(c -> c.onEpochEnd(current, epochLogs));
         }
         Map<String, Double> finalLogs = logs;
         callbacks.forEach(c -> c.onTrainEnd(finalLogs));
         classWeights = null;
+        gradientSteps.end(optimizer);
         return history;
     }
 
@@ -143,6 +141,7 @@ public class Model {
         try (BatchIterator batches = loader.iterator()) {
             while (batches.hasNext() && !stopRequested) {
                 Batch batch = batches.next();
+                gradientSteps.lastBatchOfEpoch(!batches.hasNext());
                 int current = index++;
                 callbacks.forEach(c -> c.onTrainBatchBegin(current));
                 means.add(trainStep(batch), batch.size());
@@ -155,18 +154,37 @@ public class Model {
     }
 
     /**
-     * One optimisation step: forward, loss, backward, optimizer step, metric update.
-     * Returns this batch's loss values by name (averaged over the epoch by {@code fit}).
+     * One step, {@link #computeGradients} then {@link #applyGradients}, then the metrics; returns
+     * the batch's loss values by name (averaged over the epoch by {@code fit}). Override it whole
+     * (a GAN, a VAE) or to work between the two parts (an all-reduce of gradients, loss scaling).
      */
     protected Map<String, Double> trainStep(Batch batch) {
+        BatchOutputs outputs = computeGradients(batch);
+        applyGradients();
+        updateMetrics(outputs.predictions(), batch.targets());
+        return Map.of("loss", (double) outputs.loss().item());
+    }
+
+    /**
+     * The first part of a step: forward in training mode, loss, backward, adding to the
+     * parameters' gradients (with gradient accumulation, the loss divided by its step count).
+     */
+    protected BatchOutputs computeGradients(Batch batch) {
         network.train();
         Tensor predictions = network.forward(batch.features());
         Tensor value = computeLoss(predictions, batch.targets(), batch.weights());
-        value.backward();
-        optimizer.step();
-        optimizer.zeroGrad();
-        updateMetrics(predictions.detach(), batch.targets());
-        return Map.of("loss", (double) value.item());
+        gradientSteps.backward(value);
+        return new BatchOutputs(value, predictions.detach());
+    }
+
+    /**
+     * The second part of a step: clip, optimizer step, zero gradients, as {@code fit}'s
+     * {@link GradientOptions} say; with accumulation only once a group of batches is complete
+     * or at an epoch's last batch (a short last group averages its own batches; one cut short
+     * by a stop is dropped). Returns whether the optimizer stepped, advancing {@link #globalStep()}.
+     */
+    protected boolean applyGradients() {
+        return gradientSteps.apply(optimizer);
     }
 
     /** One evaluation step without gradients; returns this batch's loss values by name. */
@@ -214,21 +232,17 @@ public class Model {
     /** Loss and metrics over a data set, in evaluation mode and without gradients. */
     public Map<String, Double> evaluate(Dataset data, int batchSize) {
         requireCompiled("evaluate");
-        boolean training = network.isTraining();
-        network.eval();
         metrics.forEach(Metric::reset);
         RunningMeans means = new RunningMeans();
-        try (NoGrad ignored = NoGrad.enter(); BatchIterator batches = new DataLoader(data, batchSize).iterator()) {
-            while (batches.hasNext()) {
-                Batch batch = batches.next();
-                means.add(testStep(batch), batch.size());
+        return EvaluationMode.run(network, () -> {
+            try (BatchIterator batches = new DataLoader(data, batchSize).iterator()) {
+                while (batches.hasNext()) {
+                    Batch batch = batches.next();
+                    means.add(testStep(batch), batch.size());
+                }
             }
-        } finally {
-            if (training) {
-                network.train();
-            }
-        }
-        return logs(means);
+            return logs(means);
+        });
     }
 
     /** The network's outputs for x, in evaluation mode, computed in batches of 32. */
@@ -243,18 +257,21 @@ public class Model {
      * one thread would.
      */
     public Tensor predict(Tensor x, int batchSize) {
-        try (Inference ignored = Inference.enter()) {
-            List<Tensor> parts = new ArrayList<>();
-            for (int start = 0; start < x.dim(0); start += batchSize) {
-                parts.add(network.forward(x.slice(0, start, Math.min(x.dim(0), start + batchSize))));
-            }
-            return parts.size() == 1 ? parts.get(0) : Tensor.concat(0, parts.toArray(Tensor[]::new));
-        }
+        return EvaluationMode.predict(network, x, batchSize);
     }
 
     /** Asks {@code fit} to stop after the current batch (Keras's {@code stop_training = True}). */
     public void stopTraining() {
         stopRequested = true;
+    }
+
+    /**
+     * The optimizer updates {@code fit} has applied to this model, over all epochs and runs
+     * (Lightning's and Hugging Face's {@code global_step}; Keras's {@code optimizer.iterations},
+     * which counts batches instead under gradient accumulation), for callbacks acting per step.
+     */
+    public long globalStep() {
+        return gradientSteps.updates();
     }
 
     /** Whether a stop was requested during the current {@code fit}. */
@@ -283,25 +300,10 @@ public class Model {
     }
 
     private void ensureOptimizer(Dataset data) {
-        if (optimizer != null) {
-            return;
+        if (optimizer == null) {
+            EvaluationMode.build(network, data);
+            optimizer = optimizerFactory.apply(network.trainableParameters());
         }
-        // Lazily sized layers create their parameters on a first forward pass.
-        int probe = Math.min(2, data.size());
-        int[] indices = new int[probe];
-        for (int i = 0; i < probe; i++) {
-            indices[i] = i;
-        }
-        boolean training = network.isTraining();
-        network.eval();
-        try (NoGrad ignored = NoGrad.enter()) {
-            network.forward(data.batch(indices).features());
-        } finally {
-            if (training) {
-                network.train();
-            }
-        }
-        optimizer = optimizerFactory.apply(network.trainableParameters());
     }
 
     private void requireCompiled(String what) {

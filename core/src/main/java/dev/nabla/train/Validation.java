@@ -11,6 +11,12 @@ final class Validation {
     private Validation() {
     }
 
+    /** A fit's training and validation sets: by {@code validationSplit}, else {@code validationData} (or null). */
+    static Dataset[] parts(Dataset data, FitOptions options) {
+        return options.validationSplit() > 0f ? split(data, options.validationSplit())
+                : new Dataset[] {data, options.validationData()};
+    }
+
     /** Training and validation parts; sample weights, if any, are split with their examples. */
     static Dataset[] split(Dataset data, float fraction) {
         if (data instanceof WeightedDataset weighted) {

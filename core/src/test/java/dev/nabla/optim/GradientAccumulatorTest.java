@@ -50,6 +50,23 @@ class GradientAccumulatorTest {
     }
 
     @Test
+    void theHookBeforeTheUpdateSeesTheAveragedGradients() {
+        Sgd six = new Sgd(Trajectory.parameters(), 0.1f);
+        Trajectory.loss(six.parameters(), 0, 6).backward();
+        float[] average = six.parameters().get(0).grad().toFloatArray();
+
+        Sgd micro = new Sgd(Trajectory.parameters(), 0.1f);
+        GradientAccumulator accumulator = new GradientAccumulator(micro, 4);
+        for (int first = 0; first < 6; first += 2) {
+            accumulator.backward(Trajectory.loss(micro.parameters(), first, first + 2));
+        }
+        float[][] seen = new float[1][];
+        accumulator.step(() -> seen[0] = micro.parameters().get(0).grad().toFloatArray());
+
+        assertArrayEquals(average, seen[0], 1e-6f);
+    }
+
+    @Test
     void stepWithNothingAccumulatedDoesNothing() {
         Sgd sgd = new Sgd(Trajectory.parameters(), 0.1f);
         float[] before = sgd.parameters().get(0).value().toFloatArray();

@@ -61,4 +61,14 @@ class GradientClippingTest {
         assertArrayEquals(new float[] {-1, 0.5f, 1}, p.get(0).grad().toFloatArray());
         assertArrayEquals(new float[] {1}, p.get(1).grad().toFloatArray());
     }
+
+    @Test
+    void eachByNormScalesEachGradientByItsOwnNormAsKeras() {
+        List<Parameter> p = withGradients(new float[] {3, 4}, new float[] {0.3f, 0.4f}, new float[] {0, 0});
+        GradientClipping.clipEachByNorm(p, 1f);
+        // Keras's clip_by_norm: g·clipnorm / max(‖g‖, clipnorm); norms 5, 0.5 and 0.
+        assertArrayEquals(new float[] {3 / 5f, 4 / 5f}, p.get(0).grad().toFloatArray(), 1e-6f);
+        assertArrayEquals(new float[] {0.3f, 0.4f}, p.get(1).grad().toFloatArray());
+        assertArrayEquals(new float[] {0, 0}, p.get(2).grad().toFloatArray());
+    }
 }

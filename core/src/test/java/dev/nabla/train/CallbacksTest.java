@@ -52,7 +52,7 @@ class CallbacksTest {
         regression(0.05f).fit(X, Y, quiet(3).callbacks(new CsvLogger(file)));
         List<String> lines = Files.readAllLines(file);
         assertEquals(4, lines.size());
-        assertEquals("epoch,loss", lines.get(0));
+        assertEquals("epoch,loss,learning_rate", lines.get(0));
         assertTrue(lines.get(3).startsWith("2,"), lines.get(3));
     }
 

@@ -124,7 +124,8 @@ class ModelCheckpointTest {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> regression().fit(X, Y, quiet(1).callbacks(new ModelCheckpoint(directory + "/m.nabla")
                         .saveBestOnly(true))));
-        assertEquals("ModelCheckpoint: 'val_loss' is not logged; logged: [loss] (give fit validation data)",
+        assertEquals("ModelCheckpoint: 'val_loss' is not logged; logged: [loss, learning_rate]"
+                + " (give fit validation data)",
                 e.getMessage());
     }
 

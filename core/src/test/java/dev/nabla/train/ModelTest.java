@@ -47,8 +47,8 @@ class ModelTest {
         Model model = digitsModel().compile(params -> new Adam(params, 1e-3f), new SparseCategoricalCrossEntropy(),
                 new SparseCategoricalAccuracy());
         History history = model.fit(Digits.load(), FitOptions.defaults().epochs(2).validationSplit(0.2f).verbose(false));
-        assertEquals(List.of("loss", "sparse_categorical_accuracy", "val_loss", "val_sparse_categorical_accuracy"),
-                List.copyOf(history.values().keySet()));
+        assertEquals(List.of("loss", "sparse_categorical_accuracy", "val_loss", "val_sparse_categorical_accuracy",
+                "learning_rate"), List.copyOf(history.values().keySet()));
     }
 
     @Test
@@ -177,5 +177,79 @@ class ModelTest {
         var held = parts[1].batch(0, 1);
         assertTrue(held.features().reshape(2).allClose(held.weights()), "features equal their weights: " + held);
         assertEquals(8, parts[0].size());
+    }
+
+    private static Model regression() {
+        Layer.manualSeed(6);
+        Model model = new Model(new Sequential(new Dense(3, 4), new Relu(), new Dense(4, 1)));
+        model.compile(params -> new dev.nabla.optim.Sgd(params, 0.05f).momentum(0.9f),
+                new dev.nabla.loss.MeanSquaredError());
+        return model;
+    }
+
+    private static final Tensor X = Tensor.randn(new Generator(11), 40, 3);
+    private static final Tensor Y = Tensor.randn(new Generator(12), 40, 1);
+
+    @Test
+    void fitDoesWhatTheManualLoopDoes() {
+        Model fitted = regression();
+        fitted.fit(X, Y, FitOptions.defaults().batchSize(8).epochs(2).shuffle(true, 5).verbose(false));
+
+        Model manual = regression();
+        var optimizer = new dev.nabla.optim.Sgd(manual.network().trainableParameters(), 0.05f).momentum(0.9f);
+        var loader = new dev.nabla.data.DataLoader(new dev.nabla.data.TensorDataset(X, Y), 8, new Generator(5), false);
+        for (int epoch = 0; epoch < 2; epoch++) {
+            try (var batches = loader.iterator()) {
+                while (batches.hasNext()) {
+                    Batch batch = batches.next();
+                    new dev.nabla.loss.MeanSquaredError().apply(manual.network().forward(batch.features()),
+                            batch.targets()).backward();
+                    optimizer.step();
+                    optimizer.zeroGrad();
+                }
+            }
+        }
+
+        fitted.network().stateDict().forEach((name, value) -> assertTrue(
+                value.allClose(manual.network().stateDict().get(name), 0f, 0f), name));
+        assertEquals(10, fitted.globalStep());
+    }
+
+    @Test
+    void aSubclassWorksOnTheGradientsBetweenComputingAndApplyingThem() {
+        Model halving = new Model(regression().network()) {
+            @Override
+            protected Map<String, Double> trainStep(Batch batch) {
+                BatchOutputs outputs = computeGradients(batch);
+                // As an all-reduce with a worker whose gradients are zero would leave them.
+                network().trainableParameters().forEach(p -> p.grad().assign(p.grad().mul(0.5f)));
+                applyGradients();
+                return Map.of("loss", (double) outputs.loss().item());
+            }
+        };
+        halving.compile(params -> new dev.nabla.optim.Sgd(params, 0.1f), new dev.nabla.loss.MeanSquaredError());
+        Model halfRate = regression();
+        halfRate.compile(params -> new dev.nabla.optim.Sgd(params, 0.05f), new dev.nabla.loss.MeanSquaredError());
+        FitOptions options = FitOptions.defaults().batchSize(8).epochs(2).verbose(false);
+
+        History history = halving.fit(X, Y, options);
+        halfRate.fit(X, Y, options);
+
+        halving.network().stateDict().forEach((name, value) -> assertTrue(
+                value.allClose(halfRate.network().stateDict().get(name), 1e-5f, 1e-7f), name));
+        assertEquals(List.of(0.1f, 0.1f), history.get("learning_rate").stream().map(Double::floatValue).toList());
+    }
+
+    @Test
+    void theHistoryHasTheLearningRateOfEachEpoch() {
+        Model model = regression();
+        History history = model.fit(X, Y, FitOptions.defaults().epochs(3).verbose(false).callbacks(
+                new LearningRateScheduler((epoch, rate) -> 0.1f / (epoch + 1))));
+
+        List<Double> rates = history.get("learning_rate");
+        assertEquals(3, rates.size());
+        assertEquals(0.1, rates.get(0), 1e-7);
+        assertEquals(0.05, rates.get(1), 1e-7);
+        assertEquals(0.1 / 3, rates.get(2), 1e-7);
     }
 }

@@ -3,18 +3,14 @@ package dev.nabla.cli.experiment;
 import dev.nabla.cli.config.ConfigMap;
 import dev.nabla.cli.config.ConfigNode;
 import dev.nabla.nn.Parameter;
-import dev.nabla.optim.CosineAnnealing;
-import dev.nabla.optim.ExponentialDecay;
-import dev.nabla.optim.LearningRateSchedule;
 import dev.nabla.optim.Optimizer;
 import dev.nabla.optim.ReduceOnPlateau;
 import dev.nabla.optim.Sgd;
-import dev.nabla.optim.StepDecay;
 import dev.nabla.tensor.Tensor;
 import dev.nabla.train.Callback;
 import dev.nabla.train.EarlyStopping;
-import dev.nabla.train.Model;
 import dev.nabla.train.ReduceLearningRateOnPlateau;
+import dev.nabla.train.ScheduledLearningRate;
 import dev.nabla.train.TerminateOnNaN;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +28,6 @@ final class CallbackSpec {
 
     private static final List<String> TYPES = List.of("early_stopping", "reduce_lr_on_plateau",
             "learning_rate_scheduler", "terminate_on_nan");
-    private static final List<String> SCHEDULES = List.of("step_decay", "exponential_decay", "cosine_annealing");
 
     private final Map<String, Object> resolved;
     private final Supplier<Callback> factory;
@@ -65,6 +60,20 @@ final class CallbackSpec {
             throw node.error(e.getMessage());
         }
         return new CallbackSpec(resolved, factory);
+    }
+
+    /**
+     * With the optimizer's {@code learning_rate} a schedule, refuses callbacks that also set the
+     * rate (Keras refuses to set a scheduled rate too): each would undo the other.
+     */
+    static void refuseRateCallbacks(ConfigNode callbacks, boolean scheduledRate) {
+        for (ConfigNode entry : scheduledRate ? callbacks.asList() : List.<ConfigNode>of()) {
+            String type = canonical(entry.asMap().require("type"));
+            if (type.equals("learning_rate_scheduler") || type.equals("reduce_lr_on_plateau")) {
+                throw entry.error(type + " would fight the schedule given as the optimizer's learning_rate, which"
+                        + " sets the rate at every update; use one of them");
+            }
+        }
     }
 
     private static String canonical(ConfigNode typeNode) {
@@ -121,41 +130,11 @@ final class CallbackSpec {
         return () -> new ReduceLearningRateOnPlateau(monitor, settings::apply);
     }
 
+    /** Any schedule of {@link ScheduleSpec}, stepped once per epoch; cosine and one-cycle ones span the epochs by default. */
     private static Supplier<Callback> scheduler(ConfigMap map, Map<String, Object> resolved, int epochs) {
-        ConfigNode scheduleNode = map.require("schedule");
-        String schedule = scheduleNode.asString();
-        Function<Optimizer, LearningRateSchedule> create;
-        switch (schedule) {
-            case "step_decay" -> {
-                map.allowOnly(List.of("type", "schedule", "step_size", "gamma"));
-                int stepSize = map.require("step_size").asInt(1);
-                float gamma = (float) map.number("gamma", 0.1);
-                resolved.put("schedule", schedule);
-                resolved.put("step_size", stepSize);
-                resolved.put("gamma", Experiment.decimal(gamma));
-                create = optimizer -> new StepDecay(optimizer, stepSize, gamma);
-            }
-            case "exponential_decay" -> {
-                map.allowOnly(List.of("type", "schedule", "gamma"));
-                float gamma = map.require("gamma").asFloat();
-                resolved.put("schedule", schedule);
-                resolved.put("gamma", Experiment.decimal(gamma));
-                create = optimizer -> new ExponentialDecay(optimizer, gamma);
-            }
-            case "cosine_annealing" -> {
-                map.allowOnly(List.of("type", "schedule", "max_steps", "min_learning_rate"));
-                int maxSteps = map.integer("max_steps", 1, epochs);
-                float minLearningRate = (float) map.number("min_learning_rate", 0.0);
-                resolved.put("schedule", schedule);
-                resolved.put("max_steps", maxSteps);
-                resolved.put("min_learning_rate", Experiment.decimal(minLearningRate));
-                create = optimizer -> new CosineAnnealing(optimizer, maxSteps, minLearningRate);
-            }
-            default -> throw scheduleNode.error("unknown schedule " + scheduleNode.describe() + "; known: "
-                    + String.join(", ", SCHEDULES));
-        }
-        create.apply(probeOptimizer());
-        return () -> new EpochSchedule(create);
+        ScheduleSpec schedule = ScheduleSpec.parse(map, List.of("type"), epochs);
+        resolved.putAll(schedule.resolved());
+        return () -> ScheduledLearningRate.perEpoch(schedule.factory());
     }
 
     /** {@code mode: min|max|auto}; auto minimises losses and errors and maximises the rest, as Keras does. */
@@ -182,26 +161,5 @@ final class CallbackSpec {
     /** The entry with its defaults filled in, for {@code config.resolved.yaml}. */
     Map<String, Object> resolved() {
         return resolved;
-    }
-
-    /** Steps a learning-rate schedule after every epoch, PyTorch's {@code scheduler.step()} per epoch. */
-    private static final class EpochSchedule implements Callback {
-
-        private final Function<Optimizer, LearningRateSchedule> create;
-        private LearningRateSchedule schedule;
-
-        EpochSchedule(Function<Optimizer, LearningRateSchedule> create) {
-            this.create = create;
-        }
-
-        @Override
-        public void onTrainBegin(Model model) {
-            schedule = create.apply(model.optimizer());
-        }
-
-        @Override
-        public void onEpochEnd(int epoch, Map<String, Double> logs) {
-            schedule.step();
-        }
     }
 }

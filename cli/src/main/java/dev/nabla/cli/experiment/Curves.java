@@ -16,12 +16,14 @@ import org.knowm.xchart.style.Styler;
 
 /**
  * Draws a run's curves into one PNG with XChart: a chart per quantity (loss, then each
- * metric), each with its training and {@code val_} curves over the epochs.
+ * metric), each with its training and {@code val_} curves over the epochs, and the learning
+ * rate's when it changed during the run.
  */
 public final class Curves {
 
     private static final int WIDTH = 560;
     private static final int HEIGHT = 380;
+    private static final String LEARNING_RATE = "learning_rate";
 
     private Curves() {
     }
@@ -37,7 +39,8 @@ public final class Curves {
         List<XYChart> charts = new ArrayList<>();
         for (String key : values.keySet()) {
             String quantity = key.startsWith("val_") ? key.substring(4) : key;
-            if (key.startsWith("val_") && values.containsKey(quantity)) {
+            if (key.startsWith("val_") && values.containsKey(quantity)
+                    || key.equals(LEARNING_RATE) && values.get(key).stream().distinct().count() < 2) {
                 continue;
             }
             XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(quantity)
@@ -45,7 +48,7 @@ public final class Curves {
             chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS)
                     .setLegendLayout(Styler.LegendLayout.Horizontal).setChartBackgroundColor(Color.WHITE);
             if (values.containsKey(quantity)) {
-                chart.addSeries("training", epochs, values.get(quantity));
+                chart.addSeries(key.equals(LEARNING_RATE) ? "learning rate" : "training", epochs, values.get(quantity));
             }
             if (values.containsKey("val_" + quantity)) {
                 chart.addSeries("validation", epochs, values.get("val_" + quantity));

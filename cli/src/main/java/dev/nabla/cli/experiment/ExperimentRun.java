@@ -8,6 +8,7 @@ import dev.nabla.train.CsvLogger;
 import dev.nabla.train.FitOptions;
 import dev.nabla.train.History;
 import dev.nabla.train.Model;
+import dev.nabla.train.ScheduledLearningRate;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -112,11 +113,14 @@ public final class ExperimentRun {
         return model;
     }
 
-    /** Epochs, batch size, validation split and shuffling as the file says. */
+    /** Epochs, batch size, validation split, shuffling, gradients and a per-update schedule as the file says. */
     static FitOptions fitOptions(Experiment experiment) {
         TrainingSpec training = experiment.training();
-        return FitOptions.defaults().epochs(training.epochs()).batchSize(training.batchSize())
-                .validationSplit(experiment.data().validationSplit()).shuffle(training.shuffle(), training.seed());
+        FitOptions options = FitOptions.defaults().epochs(training.epochs()).batchSize(training.batchSize())
+                .validationSplit(experiment.data().validationSplit()).shuffle(training.shuffle(), training.seed())
+                .gradients(training.gradients());
+        ScheduleSpec schedule = training.optimizer().schedule();
+        return schedule == null ? options : options.callbacks(ScheduledLearningRate.perUpdate(schedule.factory()));
     }
 
     /** The CSV log, the file's callbacks, then the model files (after any early stop has been decided). */

@@ -25,6 +25,9 @@ import java.util.function.Function;
  * {@code alpha}, {@code epsilon}, {@code momentum}, {@code centered} (rmsprop),
  * {@code learning_rate_decay}, {@code initial_accumulator_value}, {@code epsilon} (adagrad).
  * Each is checked when the file is read, by setting it on an optimizer of one parameter.
+ * {@code learning_rate} may also be a schedule stepped after every optimizer update, as Keras
+ * takes a schedule for its {@code learning_rate}: {@code {schedule: cosine_annealing,
+ * initial_learning_rate: 0.01, max_steps: 1000}} (see {@link ScheduleSpec}).
  */
 final class OptimizerSpec {
 
@@ -34,17 +37,19 @@ final class OptimizerSpec {
 
     private final String name;
     private final Map<String, ConfigNode> settings;
+    private final ScheduleSpec schedule;
     private final Optimizer probe;
 
-    private OptimizerSpec(String name, Map<String, ConfigNode> settings) {
+    private OptimizerSpec(String name, Map<String, ConfigNode> settings, ScheduleSpec schedule) {
         this.name = name;
         this.settings = settings;
+        this.schedule = schedule;
         this.probe = create(List.of(new Parameter(Tensor.zeros(1))));
     }
 
     /** An optimizer with its default settings. */
     static OptimizerSpec named(String name) {
-        return new OptimizerSpec(name, Map.of());
+        return new OptimizerSpec(name, Map.of(), null);
     }
 
     static OptimizerSpec parse(ConfigNode node) {
@@ -63,7 +68,17 @@ final class OptimizerSpec {
             ConfigMap map = node.asMap().allowOnly(known);
             map.keys().stream().filter(k -> !k.equals("name") && map.has(k)).forEach(k -> settings.put(k, map.get(k)));
         }
-        return new OptimizerSpec(name, settings);
+        ConfigNode rate = settings.get("learning_rate");
+        ScheduleSpec schedule = null;
+        if (rate != null && rate.isMap()) {
+            ConfigMap rateMap = rate.asMap();
+            schedule = ScheduleSpec.parse(rateMap, List.of("initial_learning_rate"), null);
+            settings.remove("learning_rate");
+            if (rateMap.has("initial_learning_rate")) {
+                settings.put("learning_rate", rateMap.get("initial_learning_rate"));
+            }
+        }
+        return new OptimizerSpec(name, settings, schedule);
     }
 
     /** {@code learning_rate}, {@code weight_decay} and the optimizer's hyperparameters. */
@@ -144,12 +159,25 @@ final class OptimizerSpec {
                 + optimizer.getClass().getSimpleName() + "; add it to setHyperparameter");
     }
 
+    /** The schedule of the learning rate, stepped after every optimizer update; null for a constant rate. */
+    ScheduleSpec schedule() {
+        return schedule;
+    }
+
     /** Every setting with its value, defaults included, for {@code config.resolved.yaml}. */
     Map<String, Object> resolved() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", name);
         Map<String, Tensor> state = probe.state();
-        out.put("learning_rate", Experiment.decimal(state.get("groups.0.learning_rate").item()));
+        Object rate = Experiment.decimal(state.get("groups.0.learning_rate").item());
+        if (schedule != null) {
+            Map<String, Object> scheduled = new LinkedHashMap<>();
+            scheduled.put("schedule", schedule.resolved().get("schedule"));
+            scheduled.put("initial_learning_rate", rate);
+            scheduled.putAll(schedule.resolved());
+            rate = scheduled;
+        }
+        out.put("learning_rate", rate);
         out.put("weight_decay", Experiment.decimal(state.get("groups.0.weight_decay").item()));
         state.forEach((key, value) -> {
             if (key.startsWith(HYPERPARAMETER)) {

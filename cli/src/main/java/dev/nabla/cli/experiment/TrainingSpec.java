@@ -5,6 +5,7 @@ import dev.nabla.cli.config.ConfigNode;
 import dev.nabla.loss.Loss;
 import dev.nabla.metrics.Metric;
 import dev.nabla.metrics.Metrics;
+import dev.nabla.train.GradientOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,12 +24,15 @@ import java.util.Map;
  * @param seed      the seed of the initial weights and of the shuffling
  * @param shuffle   whether each epoch sees a new order
  * @param callbacks the callbacks besides the always-on CSV log and checkpoints
+ * @param gradients clipping and accumulation ({@link GradientSpec}: {@code clipnorm}, {@code global_clipnorm},
+ *                  {@code clipvalue}, {@code gradient_accumulation_steps})
  */
 public record TrainingSpec(OptimizerSpec optimizer, LossSpec loss, List<String> metrics, int batchSize, int epochs,
-                           long seed, boolean shuffle, List<CallbackSpec> callbacks) {
+                           long seed, boolean shuffle, List<CallbackSpec> callbacks, GradientOptions gradients) {
 
     static final List<String> KEYS = List.of("optimizer", "loss", "metrics", "batch_size", "epochs", "seed",
-            "shuffle", "callbacks");
+            "shuffle", "callbacks",
+            "clipnorm", "global_clipnorm", "clipvalue", "gradient_accumulation_steps");
 
     /** Reads the section; {@code epochs}, when not null, replaces the file's (the {@code --epochs} option). */
     static TrainingSpec parse(ConfigNode node, Integer epochsOverride) {
@@ -48,9 +52,11 @@ public record TrainingSpec(OptimizerSpec optimizer, LossSpec loss, List<String> 
         List<CallbackSpec> callbacks = new ArrayList<>();
         if (map.has("callbacks")) {
             map.get("callbacks").asList().forEach(c -> callbacks.add(CallbackSpec.parse(c, epochs)));
+            CallbackSpec.refuseRateCallbacks(map.get("callbacks"), optimizer.schedule() != null);
         }
         return new TrainingSpec(optimizer, loss, List.copyOf(metrics), map.integer("batch_size", 1, 32), epochs,
-                map.has("seed") ? map.get("seed").asInt() : 1, map.bool("shuffle", true), List.copyOf(callbacks));
+                map.has("seed") ? map.get("seed").asInt() : 1, map.bool("shuffle", true), List.copyOf(callbacks),
+                GradientSpec.parse(map));
     }
 
     private static void check(ConfigNode node, Runnable lookUp) {
@@ -82,6 +88,7 @@ public record TrainingSpec(OptimizerSpec optimizer, LossSpec loss, List<String> 
         out.put("seed", seed);
         out.put("shuffle", shuffle);
         out.put("callbacks", callbacks.stream().map(CallbackSpec::resolved).toList());
+        out.putAll(GradientSpec.resolved(gradients));
         return out;
     }
 }

@@ -50,7 +50,7 @@ class ExperimentRunTest {
         Path run = directory.resolve("run");
         assertTrue(test.get("accuracy") > 0.8, test.toString());
         List<String> history = Files.readAllLines(run.resolve("history.csv"));
-        assertEquals("epoch,loss,accuracy,val_loss,val_accuracy", history.get(0));
+        assertEquals("epoch,loss,accuracy,val_loss,val_accuracy,learning_rate", history.get(0));
         assertEquals(11, history.size(), history.toString());
         assertEquals(Json.object(test) + "\n", Files.readString(run.resolve("metrics.json")));
         assertTrue(Files.readString(run.resolve("metrics.json")).matches("\\{\"loss\": [0-9.E-]+, \"accuracy\": [0-9.]+}\n"));
@@ -105,5 +105,39 @@ class ExperimentRunTest {
 
         assertTrue(Double.isFinite(test.get("loss")), test.toString());
         assertTrue(Files.size(directory.resolve("run/curves.png")) > 1000);
+    }
+
+    @Test
+    void gradientOptionsAndAPerUpdateScheduleReachTheRunAndItsFiles() throws IOException {
+        Map<String, Double> test = run("""
+                data: {name: digits, limit: 320}
+                model:
+                  sequential:
+                    - {type: flatten}
+                    - {type: dense, units: 10, activation: softmax}
+                training:
+                  optimizer:
+                    name: sgd
+                    learning_rate: {schedule: step_decay, initial_learning_rate: 0.1, step_size: 5, gamma: 0.5}
+                  loss: sparse_categorical_crossentropy
+                  metrics: [accuracy]
+                  epochs: 3
+                  global_clipnorm: 1.0
+                  gradient_accumulation_steps: 2
+                """, new StringWriter());
+
+        Path run = directory.resolve("run");
+        List<String> history = Files.readAllLines(run.resolve("history.csv"));
+        assertEquals("epoch,loss,accuracy,learning_rate", history.get(0));
+        // 10 batches of 32 an epoch, 5 updates: the rate halves once an epoch.
+        List<Float> rates = history.stream().skip(1).map(row -> Float.parseFloat(row.split(",")[3])).toList();
+        assertEquals(List.of(0.05f, 0.025f, 0.0125f), rates);
+        assertTrue(Double.isFinite(test.get("loss")), test.toString());
+        assertEquals(2 * 380, ImageIO.read(run.resolve("curves.png").toFile()).getHeight(),
+                "loss, accuracy and the changing learning rate: two rows of charts");
+        Experiment resolved = Experiment.read(run.resolve("config.resolved.yaml"), Experiment.Overrides.NONE);
+        assertEquals(2, resolved.training().gradients().accumulationSteps());
+        assertEquals(1f, resolved.training().gradients().clipLimit());
+        assertEquals("step_decay", resolved.training().optimizer().schedule().resolved().get("schedule"));
     }
 }
