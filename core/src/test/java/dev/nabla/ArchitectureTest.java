@@ -32,6 +32,9 @@ class ArchitectureTest {
             "io", Set.of("tensor", "nn", "optim"),
             "train", Set.of("tensor", "nn", "loss", "optim", "metrics", "data", "io"));
 
+    private static final int LINE_BUDGET = 400;
+    private static final int EXTENDED_BUDGET = 500;
+
     private static final Pattern NABLA_REFERENCE = Pattern.compile("\\bdev\\.nabla\\.([a-z]+)\\b");
 
     @Test
@@ -61,6 +64,29 @@ class ArchitectureTest {
         for (Path file : javaFiles()) {
             if (!topPackage(file).equals("kernels") && codeOf(file).contains("jdk.incubator.vector")) {
                 violations.add(file + " uses jdk.incubator.vector; only dev.nabla.kernels may");
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
+
+    /**
+     * Files aim for 300 lines (STYLE.md); past {@link #LINE_BUDGET} a file is telling us about a
+     * missing concept. A file may go up to {@link #EXTENDED_BUDGET} when a comment in it starts
+     * with "Line budget:" and says why (a kernel whose loops must stay in one method, say).
+     */
+    @Test
+    void everyJavaFileOfEveryModuleStaysWithinTheLineBudget() throws IOException {
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("..").toAbsolutePath().normalize())) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/")
+                    && !f.toString().contains("/target/")).toList()) {
+                List<String> lines = Files.readAllLines(file);
+                boolean explained = lines.stream().anyMatch(l -> l.matches("\\s*(//|\\*)\\s*(<p>)?Line budget: .+"));
+                int budget = explained ? EXTENDED_BUDGET : LINE_BUDGET;
+                if (lines.size() > budget) {
+                    violations.add(file + ": " + lines.size() + " lines, over " + budget
+                            + (explained ? "" : " (a 'Line budget:' comment saying why allows " + EXTENDED_BUDGET + ")"));
+                }
             }
         }
         assertEquals(List.of(), violations);

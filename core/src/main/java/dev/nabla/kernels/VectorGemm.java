@@ -31,6 +31,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * Packing buffers are kept per thread and grow to the largest product seen (at most
  * (MC + NC) × KC floats, 4.25 MB), so the hot path allocates nothing.
+ *
+ * <p>Line budget: packing, blocking and the micro-kernel share their block sizes and buffers,
+ * and the Vector API compiles the micro-kernel well only while it stays in one small class.
  */
 final class VectorGemm {
     private static final VectorSpecies<Float> S = VectorKernels.SPECIES;

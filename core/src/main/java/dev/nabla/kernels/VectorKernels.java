@@ -12,6 +12,9 @@ import jdk.incubator.vector.VectorSpecies;
  * keep four independent accumulators and add their lanes in a fixed order, so a result
  * depends only on the data, never on the JIT or the thread count. The unary loops are in
  * {@link VectorUnary}, the matrix multiply in {@link VectorGemm}.
+ *
+ * <p>Line budget: one class per Kernels implementation keeps each op's vector loop beside
+ * the others it is tuned with; the unary and GEMM loops already live in their own files.
  */
 final class VectorKernels implements Kernels {
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;

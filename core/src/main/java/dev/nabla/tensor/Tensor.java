@@ -15,6 +15,7 @@ import java.util.List;
  *
  * <p>This class is the user-facing surface, so it is long: each method is a one-line
  * delegation to the package-private op family that holds the forward and backward code.
+ * Line budget: that list of verbs is the API, one line each, kept in one place.
  */
 public final class Tensor {
 

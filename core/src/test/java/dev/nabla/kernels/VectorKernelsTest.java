@@ -16,6 +16,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * that straddle every lane and unroll boundary, at nonzero offsets, with edge values
  * (±0, ±100, ±inf, NaN) mixed into random data. Exact ops must agree bit for bit;
  * transcendental ones to a few float roundings.
+ *
+ * <p>Line budget: one conformance case per Kernels method, beside the shared size and value
+ * generators.
  */
 class VectorKernelsTest {
     static final int[] SIZES = {1, 3, 15, 16, 17, 31, 33, 63, 65, 1023, 1025, 4099};
