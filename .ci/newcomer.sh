@@ -43,8 +43,9 @@ maven() {
     shift
     if ! "${isolated[@]}" mvn -B -s "$work/settings.xml" -Dmaven.repo.local="$repository" "$@" >"$log" 2>&1; then
         tail -n 40 "$log" >&2
-        echo "newcomer: 'mvn $*' failed; an artifact missing from ~/.m2/repository? Run the same build once" \
-             "with the network, e.g. mvn -B verify, or mvn -f examples/newcomer/pom.xml test" >&2
+        echo "newcomer: 'mvn $*' failed. If an artifact is missing from ~/.m2/repository, fetch it once with" \
+             "the network: mvn -B verify (the reactor's), mvn -N org.codehaus.mojo:exec-maven-plugin:3.5.0:help" \
+             "(the newcomer's exec plugin), as .ci/run does" >&2
         exit 1
     fi
     echo "newcomer: $description ($((SECONDS - started)) s)"
