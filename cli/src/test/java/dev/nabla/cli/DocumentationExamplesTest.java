@@ -77,16 +77,17 @@ class DocumentationExamplesTest {
                 }
             }
         }
-        String source = imports + "public class Example {\n public static void main(String[] args) throws Exception {\n"
+        // Not "Example": the examples import dev.nabla.data.Example.
+        String source = imports + "public class DocumentationExample {\n public static void main(String[] args) throws Exception {\n"
                 + body + "}\n}\n";
         Path dir = Files.createTempDirectory("nabla-doc-example");
-        Files.writeString(dir.resolve("Example.java"), source);
+        Files.writeString(dir.resolve("DocumentationExample.java"), source);
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         StringWriter errors = new StringWriter();
         boolean ok = compiler.getTask(errors, null, null,
                 List.of("--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
                         "-d", dir.toString()), null,
-                compiler.getStandardFileManager(null, null, null).getJavaFileObjects(dir.resolve("Example.java")))
+                compiler.getStandardFileManager(null, null, null).getJavaFileObjects(dir.resolve("DocumentationExample.java")))
                 .call();
         assertTrue(ok, "example does not compile:\n" + source + "\n" + errors);
         String printed = runMain(dir);
@@ -100,7 +101,7 @@ class DocumentationExamplesTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
                 DocumentationExamplesTest.class.getClassLoader())) {
-            Method main = loader.loadClass("Example").getMethod("main", String[].class);
+            Method main = loader.loadClass("DocumentationExample").getMethod("main", String[].class);
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
             main.invoke(null, (Object) new String[0]);
         } finally {

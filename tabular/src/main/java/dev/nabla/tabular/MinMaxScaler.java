@@ -18,7 +18,7 @@ public final class MinMaxScaler extends Scaler {
         this(0, 1);
     }
 
-    /** To [low, high], low < high (scikit-learn's {@code feature_range}). */
+    /** To [low, high], {@code low < high} (scikit-learn's {@code feature_range}). */
     public MinMaxScaler(double low, double high) {
         if (!(low < high)) {
             throw new IllegalArgumentException("MinMaxScaler: the range needs low < high, got [" + low + ", " + high

@@ -19,7 +19,7 @@ public final class RobustScaler extends Scaler {
         this(25, 75);
     }
 
-    /** The median and the range between two percentiles, 0 ≤ lower < upper ≤ 100 ({@code quantile_range}). */
+    /** The median and the range between two percentiles, {@code 0 ≤ lower < upper ≤ 100} ({@code quantile_range}). */
     public RobustScaler(double lowerQuantile, double upperQuantile) {
         if (!(0 <= lowerQuantile && lowerQuantile < upperQuantile && upperQuantile <= 100)) {
             throw new IllegalArgumentException("RobustScaler: the quantile range needs 0 ≤ lower < upper ≤ 100, got ("
