@@ -157,6 +157,9 @@ public final class ModelSpec {
             List<GraphNode> in = entry.inputs().isEmpty() ? List.of(previous)
                     : entry.inputs().stream().map(reference -> named.get(reference.asString())).toList();
             Layer layer = create(entry);
+            if (entry.name() != null) {
+                layer.named(entry.name().asString());
+            }
             Tensor value = probe(layer, in.stream().map(values::get).toList(), entry.node());
             GraphNode out = layer.apply(in.toArray(GraphNode[]::new));
             if (entry.hasActivation()) {
