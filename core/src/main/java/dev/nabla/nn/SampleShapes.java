@@ -20,7 +20,7 @@ public final class SampleShapes {
         int last = sampleShape[2];
         if ((last == 1 || last == 3 || last == 4) && sampleShape[0] > 4 && sampleShape[1] > 4) {
             int[] channelsFirst = {last, sampleShape[0], sampleShape[1]};
-            return "; the data looks channels-last " + Arrays.toString(sampleShape) + " ([height, width, channels]):"
+            return "; " + Arrays.toString(sampleShape) + " looks channels-last ([height, width, channels]):"
                     + " Nabla is channels-first like PyTorch, [channels, height, width]; give "
                     + Arrays.toString(channelsFirst) + ", or move the channels first (permute(2, 0, 1) on each image)";
         }

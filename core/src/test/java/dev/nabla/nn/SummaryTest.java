@@ -107,8 +107,8 @@ class SummaryTest {
         Sequential model = new Sequential(new Conv2d(4, 3), new Flatten(), new Dense(10));
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> model.summary(28, 28, 1));
-        assertEquals("Sequential.summary([28, 28, 1]): the first layer, Conv2d, would read 28 channels; the data"
-                + " looks channels-last [28, 28, 1] ([height, width, channels]): Nabla is channels-first like PyTorch,"
+        assertEquals("Sequential.summary([28, 28, 1]): the first layer, Conv2d, would read 28 channels; [28, 28, 1]"
+                + " looks channels-last ([height, width, channels]): Nabla is channels-first like PyTorch,"
                 + " [channels, height, width]; give [1, 28, 28], or move the channels first (permute(2, 0, 1) on each"
                 + " image)", error.getMessage());
         assertFalse(model.get(0).isBuilt());

@@ -53,6 +53,7 @@ public final class ExperimentRun {
         Layer network = build(experiment, sampleShape);
         if (split == null) {
             split = experiment.data().load();
+            experiment.model().checkDataShape(DataSpec.sampleShapeOf(split));
         }
         return trainAndTest(experiment, network, split, sampleShape, experiment.data().classNames(), Map.of(), out);
     }
@@ -68,6 +69,7 @@ public final class ExperimentRun {
 
     /** The model, seeded, with {@code config.resolved.yaml} written beside where the run's files go. */
     static Layer build(Experiment experiment, int[] sampleShape) throws IOException {
+        experiment.model().checkDataShape(sampleShape);
         Layer.manualSeed(experiment.training().seed());
         Layer network = experiment.model().build(sampleShape);
         Files.createDirectories(experiment.output());

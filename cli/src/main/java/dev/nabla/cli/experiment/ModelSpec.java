@@ -7,10 +7,12 @@ import dev.nabla.io.LayerSpecs;
 import dev.nabla.nn.Graph;
 import dev.nabla.nn.GraphNode;
 import dev.nabla.nn.Layer;
+import dev.nabla.nn.SampleShapes;
 import dev.nabla.nn.Sequential;
 import dev.nabla.tensor.NoGrad;
 import dev.nabla.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -124,6 +126,20 @@ public final class ModelSpec {
     /** The {@code input_shape} given, or null. */
     public int[] inputShape() {
         return inputShape == null ? null : inputShape.clone();
+    }
+
+    /**
+     * Fails at {@code input_shape}, before any layer is built or trained, when the file gives
+     * one and the data's samples have another shape; with a hint when it looks channels-last.
+     */
+    public void checkDataShape(int[] dataShape) {
+        if (inputShape == null || dataShape == null || Arrays.equals(inputShape, dataShape)) {
+            return;
+        }
+        throw node.asMap().get("input_shape").error("expected the shape of the data's samples, "
+                + Arrays.toString(dataShape) + ", got " + Arrays.toString(inputShape) + "; write input_shape: "
+                + Arrays.toString(dataShape) + ", or leave it out to take the data's"
+                + SampleShapes.channelsLastHint(inputShape));
     }
 
     /** Makes the layers for samples of {@code sampleShape}, checking each against its input. */
