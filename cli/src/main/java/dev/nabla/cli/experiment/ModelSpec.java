@@ -149,18 +149,29 @@ public final class ModelSpec {
 
     private Layer buildSequential(int[] sampleShape) {
         Tensor x = sample(sampleShape);
-        List<Layer> built = new ArrayList<>();
+        Sequential sequential = new Sequential();
         for (LayerEntry entry : layers) {
             Layer layer = create(entry);
             x = probe(layer, List.of(x), entry.node());
-            built.add(layer);
+            append(sequential, layer, entry);
             if (entry.hasActivation()) {
                 Layer activation = activation(entry);
                 x = probe(activation, List.of(x), entry.activation());
-                built.add(activation);
+                append(sequential, activation, entry);
             }
         }
-        return new Sequential(built.toArray(Layer[]::new));
+        return sequential;
+    }
+
+    /** Adds a layer; a name taken twice is reported at the second. */
+    private static void append(Sequential sequential, Layer layer, LayerEntry entry) {
+        try {
+            sequential.add(layer);
+        } catch (IllegalArgumentException e) {
+            ConfigNode name = entry.arguments().get("name");
+            throw (name != null ? name : entry.node()).error("the layer name is already taken (" + e.getMessage()
+                    + "); give each layer its own name, other than the positions 0, 1, 2, ... of unnamed layers");
+        }
     }
 
     private Layer buildGraph(int[] sampleShape) {

@@ -89,6 +89,24 @@ class ModelSpecTest {
     }
 
     @Test
+    void aNameGivenTwiceIsReportedAtTheSecond() {
+        Experiment experiment = parse("""
+                data: digits
+                model:
+                  sequential:
+                    - {type: flatten, name: head}
+                    - {type: dense, units: 10, name: head}
+                training: {loss: sparse_categorical_crossentropy}
+                """);
+
+        ConfigException e = assertThrows(ConfigException.class, () -> experiment.model().build(new int[] {1, 8, 8}));
+
+        assertEquals("x.yaml:5: model.sequential[1].name: the layer name is already taken (Sequential: the name 'head'"
+                + " is already taken); give each layer its own name, other than the positions 0, 1, 2, ... of unnamed"
+                + " layers", e.getMessage());
+    }
+
+    @Test
     void aGraphLayerIsNamedAsItsEntry() {
         Experiment experiment = parse("""
                 data: digits
