@@ -46,14 +46,15 @@ public final class ExperimentRun {
         }
         Split split = null;
         int[] sampleShape = experiment.sampleShape();
-        if (sampleShape == null) {
+        if (experiment.data().sampleShape() == null) {
+            // Data read from files: its shape is known once loaded, and checked before any layer is built.
             split = experiment.data().load();
+            experiment.model().checkDataShape(DataSpec.sampleShapeOf(split));
             sampleShape = DataSpec.sampleShapeOf(split);
         }
         Layer network = build(experiment, sampleShape);
         if (split == null) {
             split = experiment.data().load();
-            experiment.model().checkDataShape(DataSpec.sampleShapeOf(split));
         }
         return trainAndTest(experiment, network, split, sampleShape, experiment.data().classNames(), Map.of(), out);
     }

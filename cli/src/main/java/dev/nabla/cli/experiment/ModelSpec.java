@@ -1,5 +1,6 @@
 package dev.nabla.cli.experiment;
 
+import dev.nabla.cli.config.ConfigException;
 import dev.nabla.cli.config.ConfigMap;
 import dev.nabla.cli.config.ConfigNode;
 import dev.nabla.io.LayerSpecException;
@@ -30,6 +31,7 @@ public final class ModelSpec {
 
     static final List<String> KEYS = List.of("input_shape", "sequential", "graph");
     static final List<String> GRAPH_KEYS = List.of("inputs", "layers", "outputs");
+    private static final String DOES_NOT_FIT = "the layer does not fit its input: ";
 
     private final ConfigNode node;
     private final int[] inputShape;
@@ -144,7 +146,15 @@ public final class ModelSpec {
 
     /** Makes the layers for samples of {@code sampleShape}, checking each against its input. */
     public Layer build(int[] sampleShape) {
-        return graph ? buildGraph(sampleShape) : buildSequential(sampleShape);
+        try {
+            return graph ? buildGraph(sampleShape) : buildSequential(sampleShape);
+        } catch (ConfigException e) {
+            String hint = SampleShapes.channelsLastHint(sampleShape);
+            if (hint.isEmpty() || !e.problem().startsWith(DOES_NOT_FIT)) {
+                throw e;
+            }
+            throw new ConfigException(e.source(), e.line(), e.path(), e.problem() + hint);
+        }
     }
 
     private Layer buildSequential(int[] sampleShape) {
@@ -217,7 +227,7 @@ public final class ModelSpec {
         try (NoGrad ignored = NoGrad.enter()) {
             return in.size() == 1 ? layer.forward(in.get(0)) : layer.forward(in);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw where.error("the layer does not fit its input: " + e.getMessage());
+            throw where.error(DOES_NOT_FIT + e.getMessage());
         } finally {
             layer.train();
         }

@@ -13,6 +13,7 @@ import dev.nabla.nn.Summary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,6 +61,51 @@ class ModelSpecTest {
         assertEquals("model.input_shape", e.path());
         assertEquals("", printed.toString());
         assertFalse(Files.exists(directory.resolve("run").resolve("history.csv")));
+    }
+
+    @Test
+    void dataReadFromFilesIsCheckedBeforeAnyLayerIsBuilt() throws IOException {
+        Path data = directory.resolve("idx");
+        Files.createDirectories(data);
+        for (String part : new String[] {"train", "t10k"}) {
+            writeIdx(data.resolve(part + "-images-idx3-ubyte"), 0x0803, 6, 8, 8);
+            writeIdx(data.resolve(part + "-labels-idx1-ubyte"), 0x0801, 6);
+        }
+        StringWriter printed = new StringWriter();
+        Experiment experiment = parse(CHANNELS_LAST.replace("data: digits", "data: {path: " + data + "}"));
+
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ExperimentRun.run(experiment, new PrintWriter(printed)));
+
+        assertTrue(e.getMessage().startsWith("x.yaml:3: model.input_shape: expected the shape of the data's samples,"
+                + " [1, 8, 8], got [8, 8, 1]"), e.getMessage());
+        assertEquals("", printed.toString());
+    }
+
+    /** An IDX file of zeros: the magic number (type and rank), the sizes, then one byte per value. */
+    private static void writeIdx(Path file, int magic, int... sizes) throws IOException {
+        int count = 1;
+        for (int size : sizes) {
+            count *= size;
+        }
+        ByteBuffer bytes = ByteBuffer.allocate(4 + 4 * sizes.length + count).putInt(magic);
+        for (int size : sizes) {
+            bytes.putInt(size);
+        }
+        Files.write(file, bytes.array());
+    }
+
+    @Test
+    void aLayerThatDoesNotFitAChannelsLastSampleGetsTheHint() {
+        Experiment experiment = parse(CHANNELS_LAST.replace("padding: same", "padding: valid"));
+
+        ConfigException e = assertThrows(ConfigException.class, () -> experiment.model().build(new int[] {8, 8, 1}));
+
+        assertEquals("model.sequential[0]", e.path());
+        assertTrue(e.problem().startsWith("the layer does not fit its input: "), e.problem());
+        assertTrue(e.problem().endsWith("; [8, 8, 1] looks channels-last ([height, width, channels]): Nabla is"
+                + " channels-first like PyTorch, [channels, height, width]; give [1, 8, 8], or move the channels"
+                + " first (permute(2, 0, 1) on each image)"), e.problem());
     }
 
     @Test
