@@ -47,6 +47,7 @@ public class Sequential extends Layer {
      */
     public Sequential withInputShape(int... sampleShape) {
         Summary.of(this, sampleShape);
+        this.sampleShape = sampleShape.clone();
         return this;
     }
 
