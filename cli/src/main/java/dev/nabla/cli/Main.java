@@ -1,6 +1,7 @@
 package dev.nabla.cli;
 
 import dev.nabla.cli.config.ConfigException;
+import dev.nabla.kernels.VectorKernelsUnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -60,6 +61,7 @@ public final class Main {
             case IOException io -> io.getMessage();
             case UncheckedIOException io -> io.getMessage();
             case IllegalArgumentException argument -> argument.getMessage();
+            case VectorKernelsUnavailableException kernels -> kernels.getMessage();
             default -> throw e;
         };
         command.getErr().println("nabla " + command.getCommandName() + ": " + message);

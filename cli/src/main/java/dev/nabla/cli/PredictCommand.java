@@ -47,7 +47,8 @@ final class PredictCommand implements Callable<Integer> {
     private boolean invert;
 
     @Option(names = "--input-shape", split = ",", paramLabel = "C,H,W",
-            description = "One sample's shape, for a model file that does not record it.")
+            description = "One sample's shape, for a model file that does not record it (one saved from Java"
+                    + " before it saw data) and whose first layer does not tell it.")
     private int[] inputShape;
 
     @Override
@@ -58,6 +59,18 @@ final class PredictCommand implements Callable<Integer> {
         ModelFile.LoadedModel loaded = ModelFile.load(file);
         ModelInfo info = ModelInfo.of(loaded);
         int[] sampleShape = inputShape != null ? inputShape : info.inputShape();
+        if (sampleShape == null) {
+            sampleShape = PredictionInputs.imageShapeOfConvolution(loaded.model());
+        }
+        for (Path input : inputs) {
+            PredictionInputs.checkReadable(input);
+            if (sampleShape == null && !CsvModelInputs.isCsv(input.toString())
+                    && !input.getFileName().toString().endsWith(".safetensors")) {
+                throw new ParameterException(spec.commandLine(), file + " does not record the shape of its input, and"
+                        + " its first layer does not tell it; give one sample's shape with --input-shape, e.g."
+                        + " --input-shape 1,28,28 for 28x28 grey images");
+            }
+        }
         List<PredictionInputs.Input> samples = new ArrayList<>();
         for (Path input : inputs) {
             samples.addAll(CsvModelInputs.isCsv(input.toString()) ? csvRows(input, loaded)

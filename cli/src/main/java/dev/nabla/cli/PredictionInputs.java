@@ -1,6 +1,9 @@
 package dev.nabla.cli;
 
 import dev.nabla.io.Safetensors;
+import dev.nabla.nn.Conv2d;
+import dev.nabla.nn.Layer;
+import dev.nabla.nn.Sequential;
 import dev.nabla.tensor.DType;
 import dev.nabla.tensor.Tensor;
 import java.awt.color.ColorSpace;
@@ -8,6 +11,8 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +34,39 @@ final class PredictionInputs {
     private PredictionInputs() {
     }
 
-    /** The samples in {@code file}, for a model taking samples of {@code sampleShape} (null: unknown). */
+    /**
+     * Fails with the file's name when it is missing or unreadable (javax.imageio would say only
+     * "Can't read input file!").
+     */
+    static void checkReadable(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString());
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new IOException(file + ": cannot read this input: it is " + (Files.isDirectory(file)
+                    ? "a directory; give the image files in it" : "not readable (check its permissions)"));
+        }
+    }
+
+    /**
+     * For a model that starts with a convolution over 1 or 3 channels: {@code [channels, -1, -1]},
+     * an image at its own height and width. Null otherwise.
+     */
+    static int[] imageShapeOfConvolution(Layer model) {
+        Layer first = model;
+        while (first instanceof Sequential sequential && sequential.size() > 0) {
+            first = sequential.get(0);
+        }
+        if (first instanceof Conv2d convolution && (convolution.inChannels() == 1 || convolution.inChannels() == 3)) {
+            return new int[] {convolution.inChannels(), -1, -1};
+        }
+        return null;
+    }
+
+    /**
+     * The samples in {@code file}, for a model taking samples of {@code sampleShape} (null:
+     * unknown; -1: any size).
+     */
     static List<Input> read(Path file, int[] sampleShape, boolean invert) throws IOException {
         return file.getFileName().toString().endsWith(".safetensors") ? tensors(file, sampleShape)
                 : List.of(new Input(file.toString(), image(file, sampleShape, invert)));
@@ -42,10 +79,10 @@ final class PredictionInputs {
             String label = file + (tensors.size() > 1 ? ":" + name : "");
             int[] shape = tensor.shape().toArray();
             Tensor values = tensor.to(DType.FLOAT32);
-            if (sampleShape != null && Arrays.equals(shape, sampleShape)) {
+            if (sampleShape != null && fits(shape, sampleShape)) {
                 inputs.add(new Input(label, values));
             } else if (sampleShape == null || shape.length == sampleShape.length + 1
-                    && Arrays.equals(Arrays.copyOfRange(shape, 1, shape.length), sampleShape)) {
+                    && fits(Arrays.copyOfRange(shape, 1, shape.length), sampleShape)) {
                 for (int i = 0; i < shape[0]; i++) {
                     inputs.add(new Input(label + "[" + i + "]", values.slice(0, i, i + 1).reshape(
                             Arrays.copyOfRange(shape, 1, shape.length))));
@@ -59,19 +96,40 @@ final class PredictionInputs {
         return inputs;
     }
 
-    /** The image as {@code [channels, height, width]}: grey (luminance) for one channel, RGB for three. */
+    /** Whether a tensor's shape is the sample shape, where -1 stands for any size. */
+    private static boolean fits(int[] shape, int[] sampleShape) {
+        if (shape.length != sampleShape.length) {
+            return false;
+        }
+        for (int i = 0; i < shape.length; i++) {
+            if (sampleShape[i] != -1 && sampleShape[i] != shape[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The image as {@code [channels, height, width]}: grey (luminance) for one channel, RGB for
+     * three; a height or width of -1 keeps the image's own.
+     */
     static Tensor image(Path file, int[] sampleShape, boolean invert) throws IOException {
-        if (sampleShape == null || sampleShape.length != 3 || (sampleShape[0] != 1 && sampleShape[0] != 3)) {
+        if (sampleShape == null) {
+            throw new IllegalArgumentException(file + ": the shape of the model's input is not known, so the image"
+                    + " cannot be scaled to it; give it with --input-shape, e.g. --input-shape 1,28,28");
+        }
+        if (sampleShape.length != 3 || (sampleShape[0] != 1 && sampleShape[0] != 3)) {
             throw new IllegalArgumentException(file + ": the model takes samples of shape "
                     + Arrays.toString(sampleShape) + ", not images of shape [1 or 3, height, width]");
         }
+        checkReadable(file);
         BufferedImage image = javax.imageio.ImageIO.read(file.toFile());
         if (image == null) {
             throw new IOException(file + ": not an image javax.imageio can read (PNG, JPEG, GIF, BMP)");
         }
         int channels = sampleShape[0];
-        int height = sampleShape[1];
-        int width = sampleShape[2];
+        int height = sampleShape[1] == -1 ? image.getHeight() : sampleShape[1];
+        int width = sampleShape[2] == -1 ? image.getWidth() : sampleShape[2];
         float[] values = new float[channels * height * width];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
@@ -85,7 +143,7 @@ final class PredictionInputs {
                 }
             }
         }
-        return Tensor.of(values, sampleShape);
+        return Tensor.of(values, channels, height, width);
     }
 
     /**

@@ -7,6 +7,14 @@ import dev.nabla.data.Digits;
 import dev.nabla.data.TensorDataset;
 import dev.nabla.io.ModelFile;
 import dev.nabla.io.Safetensors;
+import dev.nabla.nn.Conv2d;
+import dev.nabla.nn.Dense;
+import dev.nabla.nn.Flatten;
+import dev.nabla.nn.GlobalAvgPool;
+import dev.nabla.nn.Relu;
+import dev.nabla.nn.Sequential;
+import dev.nabla.nn.Softmax;
+import dev.nabla.tensor.ConvolutionOptions;
 import dev.nabla.tensor.Tensor;
 import dev.nabla.train.Model;
 import java.awt.image.BufferedImage;
@@ -96,5 +104,68 @@ class PredictCommandTest {
         assertEquals(1, run.exitCode());
         assertEquals("nabla predict: " + text + ": not an image javax.imageio can read (PNG, JPEG, GIF, BMP)\n",
                 run.err());
+    }
+
+    @Test
+    void aMissingImageIsNamed() {
+        Path missing = directory.resolve("missing.png");
+
+        Run run = Run.nabla("predict", model().toString(), missing.toString());
+
+        assertEquals(1, run.exitCode());
+        assertEquals("nabla predict: no such file: " + missing + "\n", run.err());
+    }
+
+    @Test
+    void aModelSavedFromJavaTakesItsInputShapeFromItsFirstLayers() throws IOException {
+        // Saved before it saw data, the file records no input shape; 64 inputs after Flatten are 8x8 grey pixels.
+        Path file = directory.resolve("java.nabla");
+        ModelFile.save(file, new Sequential(new Flatten(), new Dense(64, 10), new Softmax()));
+
+        Run run = Run.nabla("predict", file.toString(), png(3, false).toString(), "--top", "1");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith(png(3, false) + ": "), run.out());
+    }
+
+    @Test
+    void aConvolutionalModelFromJavaTakesTheImageAtItsOwnSize() throws IOException {
+        Path file = directory.resolve("convolution.nabla");
+        ModelFile.save(file, new Sequential(new Conv2d(1, 4, 3, ConvolutionOptions.defaults()), new GlobalAvgPool(),
+                new Dense(4, 10)));
+
+        Run run = Run.nabla("predict", file.toString(), png(4, false).toString(), "--top", "2");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("(the model gives scores, not probabilities: shown through softmax)"),
+                run.out());
+    }
+
+    @Test
+    void aModelThatSawDataRecordsItsInputShape() throws IOException {
+        Sequential network = new Sequential(new Relu(), new Flatten(), new Dense(10));
+        network.forward(Tensor.zeros(2, 1, 8, 8));
+        Path file = directory.resolve("seen.nabla");
+        ModelFile.save(file, network);
+
+        Run run = Run.nabla("predict", file.toString(), png(2, false).toString(), "--top", "1");
+
+        assertEquals(0, run.exitCode(), run.err());
+    }
+
+    @Test
+    void aModelThatDoesNotTellItsInputShapeAsksForTheOption() throws IOException {
+        Path file = directory.resolve("unknown.nabla");
+        ModelFile.save(file, new Sequential(new Relu(), new Flatten(), new Dense(64, 10)));
+        Path image = png(1, false);
+
+        Run run = Run.nabla("predict", file.toString(), image.toString());
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith(file + " does not record the shape of its input, and its first layer does"
+                + " not tell it; give one sample's shape with --input-shape, e.g. --input-shape 1,28,28 for 28x28 grey"
+                + " images"), run.err());
+        Run given = Run.nabla("predict", file.toString(), image.toString(), "--input-shape", "1,8,8");
+        assertEquals(0, given.exitCode(), given.err());
     }
 }

@@ -20,7 +20,8 @@ import java.util.Set;
  * maps, {@link LayerSpec#toMap()}):
  *
  * <ul>
- * <li>{@code Sequential}: {@code layers}, the list of specs in order;
+ * <li>{@code Sequential}: {@code layers}, the list of specs in order; {@code input_shape},
+ *     one sample's shape without the batch, when the model knew it;
  * <li>{@code Graph}: {@code inputs}, a list of {@code {name, shape}} (the sample shape, without
  *     the batch); {@code layers}, specs by name (a layer applied at several nodes is shared);
  *     {@code nodes}, a list of {@code {layer, inputs}} in an order where every node comes after
@@ -31,8 +32,8 @@ import java.util.Set;
 final class ContainerSpecs {
 
     static final List<LayerType<?>> TYPES = List.of(
-            LayerType.of(Sequential.class, "layers: list", ContainerSpecs::sequential,
-                    s -> values("layers", s.layers().stream().map(l -> LayerSpecs.describe(l).toMap()).toList())),
+            LayerType.of(Sequential.class, "layers: list, input_shape: ints", ContainerSpecs::sequential,
+                    ContainerSpecs::describeSequential),
             LayerType.of(Graph.class, "inputs: list, layers: map, nodes: list, outputs: list", ContainerSpecs::graph,
                     ContainerSpecs::describeGraph));
 
@@ -45,7 +46,20 @@ final class ContainerSpecs {
         for (int i = 0; i < layers.size(); i++) {
             sequential.add(child(layers.get(i), "layers[" + i + "]"));
         }
+        if (a.has("input_shape")) {
+            sequential.withInputShape(a.integers("input_shape", -1));
+        }
         return sequential;
+    }
+
+    /** The layers, and one sample's shape once the model has seen data or was declared it. */
+    private static Map<String, Object> describeSequential(Sequential sequential) {
+        Map<String, Object> described = new LinkedHashMap<>(values("layers",
+                sequential.layers().stream().map(l -> LayerSpecs.describe(l).toMap()).toList()));
+        if (sequential.inputShape() != null) {
+            described.put("input_shape", list(sequential.inputShape()));
+        }
+        return described;
     }
 
     /** The layer a nested spec describes; its errors are located under {@code key}. */

@@ -34,6 +34,8 @@ public final class LayerSpecs {
 
     private static final Arguments.Declared TRAINABLE =
             new Arguments.Declared("trainable", List.of(), Arguments.Kind.BOOL);
+    /** The name a person gave the layer (Layer.named), kept in model files. */
+    private static final Arguments.Declared NAME = new Arguments.Declared("name", List.of(), Arguments.Kind.STRING);
     private static final List<LayerType<?>> TYPES = Stream.of(WeightedLayerSpecs.TYPES, SimpleLayerSpecs.TYPES,
             ContainerSpecs.TYPES).flatMap(List::stream).toList();
     private static final Map<String, LayerType<?>> BY_NAME = new LinkedHashMap<>();
@@ -65,6 +67,7 @@ public final class LayerSpecs {
         }
         List<Arguments.Declared> declared = new ArrayList<>(layerType.arguments());
         declared.add(TRAINABLE);
+        declared.add(NAME);
         Arguments checked = new Arguments(layerType.name(), declared, arguments);
         Layer layer;
         try {
@@ -78,6 +81,13 @@ public final class LayerSpecs {
         }
         if (!checked.flag("trainable", true)) {
             layer.setTrainable(false);
+        }
+        if (checked.has("name")) {
+            try {
+                layer.named((String) checked.raw("name"));
+            } catch (IllegalArgumentException e) {
+                throw new LayerSpecException("name", layerType.name() + ": " + e.getMessage(), e);
+            }
         }
         return layer;
     }
@@ -106,6 +116,9 @@ public final class LayerSpecs {
         Map<String, Object> arguments = new LinkedHashMap<>(type.describe(layer));
         if (!layer.isTrainable()) {
             arguments.put("trainable", false);
+        }
+        if (layer.givenName() != null) {
+            arguments.put("name", layer.givenName());
         }
         return new LayerSpec(type.name(), arguments);
     }

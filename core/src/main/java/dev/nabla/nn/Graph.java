@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,9 @@ import java.util.Set;
 /**
  * A model defined by a graph of layer applications (Keras's functional {@code Model}):
  * several inputs or outputs, shared layers, skip and dense connections. Layers become
- * children named as Keras names them ({@code conv2d}, {@code conv2d_1}, {@code dense}),
- * in order of first use, so state-dict keys read {@code conv2d.weight}.
+ * children under the name given with {@link Layer#named(String)}, else named as Keras
+ * names them ({@code conv2d}, {@code conv2d_1}, {@code dense}) in order of first use, so
+ * state-dict keys read {@code head.weight} or {@code conv2d.weight}.
  *
  * <p>The graph is built at once: a batch of one zero sample per input runs through it in
  * evaluation mode, so every layer is sized and a shape error shows here, naming the layer.
@@ -79,16 +81,25 @@ public class Graph extends Layer {
         return sorted;
     }
 
+    /** Given names first (Layer.named), then Keras's generated ones, skipping names already taken. */
     private void registerLayers() {
         Map<String, Integer> counts = new HashMap<>();
+        Set<String> given = new HashSet<>();
+        order.stream().map(GraphNode::layer).filter(l -> l != null && l.givenName() != null)
+                .forEach(l -> given.add(l.givenName()));
         for (GraphNode node : order) {
             Layer layer = node.layer();
             if (layer == null || names.containsKey(layer)) {
                 continue;
             }
-            String base = kerasName(layer.getClass().getSimpleName());
-            int n = counts.merge(base, 1, Integer::sum);
-            String name = n == 1 ? base : base + "_" + (n - 1);
+            String name = layer.givenName();
+            if (name == null) {
+                String base = kerasName(layer.getClass().getSimpleName());
+                do {
+                    int n = counts.merge(base, 1, Integer::sum);
+                    name = n == 1 ? base : base + "_" + (n - 1);
+                } while (given.contains(name));
+            }
             names.put(layer, name);
             addChild(name, layer);
         }

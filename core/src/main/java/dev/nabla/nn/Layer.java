@@ -31,6 +31,7 @@ public abstract class Layer {
     private final Map<String, Layer> children = new LinkedHashMap<>();
     private Layer parent;
     private String name;
+    private String givenName;
     private Generator generator;
     private boolean training = true;
     private boolean trainable = true;
@@ -146,6 +147,27 @@ public abstract class Layer {
         if (parameters.containsKey(name) || buffers.containsKey(name) || children.containsKey(name)) {
             throw new IllegalArgumentException(path() + ": the name '" + name + "' is already taken");
         }
+    }
+
+    /**
+     * Gives this layer a name (Keras's {@code name=}) before it joins a model: a
+     * {@link Sequential} or {@link Graph} registers it under this name rather than a generated
+     * one, so the summary, the state-dict keys ({@code head.weight}) and model files show it.
+     * Returns this.
+     */
+    @SuppressWarnings("unchecked")
+    public final <L extends Layer> L named(String layerName) {
+        if (layerName == null || layerName.isEmpty() || layerName.contains(".")) {
+            throw new IllegalArgumentException(path() + ": invalid layer name '" + layerName
+                    + "': give a non-empty name without dots, e.g. 'head'");
+        }
+        givenName = layerName;
+        return (L) this;
+    }
+
+    /** The name given with {@link #named(String)}, or null. */
+    public String givenName() {
+        return givenName;
     }
 
     /** The child layers in registration order. */

@@ -4,6 +4,7 @@ import dev.nabla.tensor.NoGrad;
 import dev.nabla.tensor.Shape;
 import dev.nabla.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,9 +12,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Keras's {@code model.summary()} table: each layer's name and type, output shape (the
+ * Keras's {@code model.summary()} table: each layer's name (the one given with
+ * {@link Layer#named(String)}, else generated as Keras does) and type, output shape (the
  * batch shown as {@code None}), parameter count and, for graphs, what it is connected to;
- * then total, trainable and non-trainable parameters with their size in memory.
+ * then total, trainable and non-trainable parameters with their size in memory. As in Keras,
+ * running statistics (batch norm's running mean and variance) count as non-trainable
+ * parameters.
  */
 public final class Summary {
 
@@ -35,21 +39,47 @@ public final class Summary {
                         : graph.nameOf(n.layer())) + "[0][0]").collect(Collectors.joining(", "));
                 Layer layer = node.layer();
                 rows.add(new Row(graph.nameOf(layer) + " (" + layer.getClass().getSimpleName() + ")", shape,
-                        layer.parameterCount(), connected));
+                        countWithStatistics(layer), connected));
             }
         }
         return render("graph", rows, true, graph);
     }
 
     /**
-     * The summary of a model given one sample's shape (without the batch dimension): a
-     * batch of one zero sample runs through it in evaluation mode to find the shapes.
-     * Sequential models get a row per layer; other layers a row per child.
+     * The summary of a model that knows its input: a graph, or a {@link Sequential} that has
+     * seen data or was declared an input shape ({@link Sequential#withInputShape}).
+     *
+     * @throws IllegalStateException for a model that does not know its input, saying what to pass
+     */
+    public static String of(Layer model) {
+        if (model instanceof Graph graph) {
+            return of(graph);
+        }
+        if (model instanceof Sequential sequential && sequential.inputShape() != null) {
+            return of(model, sequential.inputShape());
+        }
+        throw new IllegalStateException(model.path() + ".summary(): the model does not know the shape of its input"
+                + " yet; give one sample's shape without the batch, e.g. summary(1, 28, 28) for 28x28 grey images,"
+                + " declare it with withInputShape(1, 28, 28), or run data through the model first");
+    }
+
+    /**
+     * The summary of a model given one sample's shape (without the batch dimension; none:
+     * the shape the model knows, see {@link #of(Layer)}): a batch of one zero sample runs
+     * through it in evaluation mode to find the shapes. Sequential models get a row per
+     * layer; other layers a row per child.
+     *
+     * @throws IllegalArgumentException when the shape does not fit the model, naming the layer
      */
     public static String of(Layer model, int... sampleShape) {
         if (model instanceof Graph graph) {
             return of(graph);
         }
+        if (sampleShape.length == 0) {
+            return of(model);
+        }
+        String where = model.path() + ".summary(" + Arrays.toString(sampleShape) + ")";
+        checkFirstLayer(model, sampleShape, where);
         int[] dims = new int[sampleShape.length + 1];
         dims[0] = 1;
         System.arraycopy(sampleShape, 0, dims, 1, sampleShape.length);
@@ -59,24 +89,73 @@ public final class Summary {
         model.eval();
         try (NoGrad ignored = NoGrad.enter()) {
             Tensor x = Tensor.zeros(dims);
-            if (model instanceof Sequential sequential) {
-                for (Layer layer : sequential.layers()) {
+            List<Layer> layers = model instanceof Sequential sequential ? sequential.layers() : List.of(model);
+            for (Layer layer : layers) {
+                String label = label(layer, counts);
+                Tensor input = x;
+                try {
                     x = layer.forward(x);
-                    rows.add(new Row(label(layer, counts), batchless(x.shape()), layer.parameterCount(), ""));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(where + ": " + e.getMessage()
+                            + SampleShapes.channelsLastHint(sampleShape), e);
                 }
-            } else {
-                Tensor y = model.forward(x);
-                rows.add(new Row(label(model, counts), batchless(y.shape()), model.parameterCount(), ""));
+                if (x.rank() == 0 || x.dim(0) != 1) {
+                    throw new IllegalArgumentException(where + ": " + label + " turned a batch of one sample "
+                            + input.shape() + " into " + x.shape() + ", losing the batch dimension: the sample shape"
+                            + " misses a dimension; give every size of one sample without the batch, e.g. [1, 28, 28]"
+                            + " for 28x28 grey images");
+                }
+                rows.add(new Row(label, batchless(x.shape()), countWithStatistics(layer), ""));
             }
         } finally {
             if (training) {
                 model.train();
             }
         }
+        if (model instanceof Sequential sequential) {
+            sequential.rememberInputShape(sampleShape);
+        }
         return render(Graph.kerasName(model.getClass().getSimpleName()), rows, false, model);
     }
 
+    /** A convolution would read a sample missing its channels as an unbatched input: refuse it before it builds. */
+    private static void checkFirstLayer(Layer model, int[] sampleShape, String where) {
+        Layer first = model;
+        while (first instanceof Sequential sequential && sequential.size() > 0) {
+            first = sequential.get(0);
+        }
+        String hint = SampleShapes.channelsLastHint(sampleShape);
+        if (first instanceof ConvolutionLayer && !first.isBuilt() && !hint.isEmpty()) {
+            // Built from this sample, the convolution would take the image's height for its channels.
+            throw new IllegalArgumentException(where + ": the first layer, " + first.getClass().getSimpleName()
+                    + ", would read " + sampleShape[0] + " channels" + hint);
+        }
+        if (first instanceof ConvolutionLayer convolution && sampleShape.length != convolution.inputRank() - 1) {
+            String sizes = convolution.inputRank() == 4 ? "[channels, height, width]" : "[channels, length]";
+            throw new IllegalArgumentException(where + ": the first layer, " + first.getClass().getSimpleName()
+                    + ", takes samples of shape " + sizes + ", got " + sampleShape.length + " sizes"
+                    + (sampleShape.length == convolution.inputRank() - 2 ? "; add the channels first, e.g. summary(1, "
+                    + Arrays.stream(sampleShape).mapToObj(Integer::toString).collect(Collectors.joining(", "))
+                    + ") for grey images" : "") + hint);
+        }
+    }
+
+    /**
+     * The parameters and the running statistics (buffers such as batch norm's running mean and
+     * variance, not scalar counters), which Keras counts as non-trainable parameters.
+     */
+    static long countWithStatistics(Layer layer) {
+        Map<String, Parameter> parameters = layer.namedParameters();
+        long statistics = layer.stateDict().entrySet().stream()
+                .filter(e -> !parameters.containsKey(e.getKey()) && e.getValue().rank() > 0)
+                .mapToLong(e -> e.getValue().size()).sum();
+        return layer.parameterCount() + statistics;
+    }
+
     private static String label(Layer layer, Map<String, Integer> counts) {
+        if (layer.givenName() != null) {
+            return layer.givenName() + " (" + layer.getClass().getSimpleName() + ")";
+        }
         String base = Graph.kerasName(layer.getClass().getSimpleName());
         int n = counts.merge(base, 1, Integer::sum);
         return (n == 1 ? base : base + "_" + (n - 1)) + " (" + layer.getClass().getSimpleName() + ")";
@@ -119,7 +198,7 @@ public final class Summary {
             s.append(cellsLine(cells.get(i), widths, '│'));
         }
         s.append(line(widths, '└', '─', '┴', '┘'));
-        long total = model.parameterCount();
+        long total = countWithStatistics(model);
         long trainable = model.trainableParameterCount();
         s.append(" Total params: ").append(count(total)).append('\n');
         s.append(" Trainable params: ").append(count(trainable)).append('\n');

@@ -294,7 +294,10 @@ public class Model {
         return loss;
     }
 
-    /** Keras's summary table for samples of the given shape (without the batch dimension). */
+    /**
+     * Keras's summary table for samples of the given shape (without the batch dimension); with
+     * none, for the shape the network has seen or was declared (see {@link Summary#of(Layer)}).
+     */
     public String summary(int... sampleShape) {
         return Summary.of(network, sampleShape);
     }

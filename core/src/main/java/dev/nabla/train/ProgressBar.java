@@ -1,12 +1,16 @@
 package dev.nabla.train;
 
+import dev.nabla.tensor.Engine;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Keras's progress output. On a terminal, one line per epoch redrawn after each batch:
+ * Keras's progress output, after one line that says which kernels run (the scalar ones are
+ * about ten times slower: see {@link Engine#kernels()}). On a terminal, one line per epoch
+ * redrawn after each batch:
  * <pre>
+ * Kernels: vector (512-bit)
  * Epoch 3/10
  * 469/469 ━━━━━━━━━━━━━━━━━━━━ 4s 8ms/step - accuracy: 0.8812 - loss: 0.3264 - val_accuracy: 0.8755 - val_loss: 0.3467
  * </pre>
@@ -33,6 +37,11 @@ public final class ProgressBar implements Callback {
         this.epochs = epochs;
         this.steps = steps;
         this.interactive = interactive;
+    }
+
+    @Override
+    public void onTrainBegin(Model model) {
+        out.println("Kernels: " + Engine.kernels());
     }
 
     @Override

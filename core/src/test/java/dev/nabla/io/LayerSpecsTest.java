@@ -206,7 +206,7 @@ class LayerSpecsTest {
     @Test
     void argumentErrorsNameTheArgumentTheExpectedKindAndTheLayerType() {
         LayerSpecException unknown = createError("Dense", Map.of("unitz", 10));
-        assertEquals("Dense: argument 'unitz' is not known; known: units, in_features, use_bias, activation, trainable",
+        assertEquals("Dense: argument 'unitz' is not known; known: units, in_features, use_bias, activation, trainable, name",
                 unknown.getMessage());
         assertEquals("unitz", unknown.key());
         assertEquals("Dense: argument 'units' must be an integer, got \"ten\" (a string)",

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.nn.Dense;
 import dev.nabla.nn.Graph;
+import dev.nabla.nn.GraphNode;
 import dev.nabla.nn.Layer;
 import dev.nabla.nn.Relu;
 import dev.nabla.nn.Sequential;
@@ -85,6 +86,22 @@ class ModelFileTest {
         assertEquals(model.stateDict().keySet(), loaded.stateDict().keySet());
         assertEquals(List.of("a", "b"), loaded.inputNodes().stream().map(n -> n.inputName()).toList());
         assertEquals(model.nodes().size(), loaded.nodes().size());
+    }
+
+    @Test
+    void givenLayerNamesSurviveSavingAndLoading() throws IOException {
+        Path file = directory.resolve("named.nabla");
+        Sequential model = new Sequential(new Dense(2, 3).named("hidden"), new Relu(), new Dense(3, 1).named("head"));
+        ModelFile.save(file, model);
+        Sequential loaded = (Sequential) ModelFile.load(file).model();
+        assertEquals(List.of("hidden.weight", "hidden.bias", "head.weight", "head.bias"),
+                List.copyOf(loaded.stateDict().keySet()));
+        assertEquals("head", loaded.get(2).givenName());
+
+        GraphNode x = GraphNode.input("x", 2);
+        Graph graph = new Graph(x, new Dense(1).named("head").apply(new Dense(4).apply(x)));
+        ModelFile.save(file, graph);
+        assertEquals(List.of("dense", "head"), List.copyOf(ModelFile.load(file).model().children().keySet()));
     }
 
     @Test
@@ -333,7 +350,7 @@ class ModelFileTest {
                 + " 'Swish'; known types: Dense, "), loadError(unknown));
         Path badArgument = withConfig("\"units\": 3", "\"unitz\": 3");
         assertEquals(badArgument + ": config.json: model.layers[0].unitz: Dense: argument 'unitz' is not known;"
-                + " known: units, in_features, use_bias, activation, trainable", loadError(badArgument));
+                + " known: units, in_features, use_bias, activation, trainable, name", loadError(badArgument));
         Path badValue = withConfig("\"units\": 3", "\"units\": \"three\"");
         assertEquals(badValue + ": config.json: model.layers[0].units: Dense: argument 'units' must be an integer,"
                 + " got \"three\" (a string)", loadError(badValue));

@@ -1,8 +1,9 @@
 package dev.nabla.kernels;
 
 /**
- * Prints which kernels this JVM chose: the description on the first line, the class on the
- * second. {@link KernelProviderTest} runs it in a child JVM without the Vector API module.
+ * Prints which kernels this JVM chose: the description on the first line, the short
+ * description on the second, the class on the third. {@link KernelProviderTest} runs it in
+ * a child JVM without the Vector API module.
  */
 public final class PrintKernels {
 
@@ -11,6 +12,7 @@ public final class PrintKernels {
 
     public static void main(String[] args) {
         System.out.println(KernelProvider.description());
+        System.out.println(KernelProvider.shortDescription());
         System.out.println(KernelProvider.get().getClass().getName());
     }
 }

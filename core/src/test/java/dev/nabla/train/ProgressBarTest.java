@@ -35,6 +35,19 @@ class ProgressBarTest {
     }
 
     @Test
+    void firstSaysWhichKernelsRun() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), 1, 4, false);
+        bar.onTrainBegin(null);
+        bar.onEpochBegin(0);
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        // The tests run with the Vector API module; without it the line reads
+        // "Kernels: scalar (slow: add --add-modules jdk.incubator.vector)" (see KernelProviderTest).
+        assertTrue(lines[0].matches("Kernels: vector \\(\\d+-bit\\)"), lines[0]);
+        assertEquals("Epoch 1/1", lines[1]);
+    }
+
+    @Test
     void redrawsTheLineOnATerminal() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), 1, 4, true);

@@ -59,8 +59,14 @@ public record Experiment(String source, DataSpec data, ModelSpec model, Training
         return new Experiment(root.source(), data, model, training, output);
     }
 
-    /** One sample's shape: the model's {@code input_shape}, else the built-in data set's; null if neither says. */
+    /**
+     * One sample's shape: the model's {@code input_shape}, else the built-in data set's; null if
+     * neither says.
+     *
+     * @throws dev.nabla.cli.config.ConfigException at {@code input_shape} when it differs from the built-in data's
+     */
     public int[] sampleShape() {
+        model.checkDataShape(data.sampleShape());
         return model.inputShape() != null ? model.inputShape() : data.sampleShape();
     }
 

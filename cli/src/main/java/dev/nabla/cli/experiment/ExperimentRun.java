@@ -47,8 +47,10 @@ public final class ExperimentRun {
         }
         Split split = null;
         int[] sampleShape = experiment.sampleShape();
-        if (sampleShape == null) {
+        if (experiment.data().sampleShape() == null) {
+            // Data read from files: its shape is known once loaded, and checked before any layer is built.
             split = experiment.data().load();
+            experiment.model().checkDataShape(DataSpec.sampleShapeOf(split));
             sampleShape = DataSpec.sampleShapeOf(split);
         }
         Layer network = build(experiment, sampleShape);
@@ -69,6 +71,7 @@ public final class ExperimentRun {
 
     /** The model, seeded, with {@code config.resolved.yaml} written beside where the run's files go. */
     static Layer build(Experiment experiment, int[] sampleShape) throws IOException {
+        experiment.model().checkDataShape(sampleShape);
         Layer.manualSeed(experiment.training().seed());
         Layer network = experiment.model().build(sampleShape);
         Files.createDirectories(experiment.output());

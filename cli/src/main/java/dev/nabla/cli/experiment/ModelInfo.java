@@ -1,7 +1,11 @@
 package dev.nabla.cli.experiment;
 
 import dev.nabla.io.ModelFile;
+import dev.nabla.nn.Dense;
+import dev.nabla.nn.Flatten;
 import dev.nabla.nn.Graph;
+import dev.nabla.nn.Layer;
+import dev.nabla.nn.Sequential;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -48,8 +52,8 @@ public record ModelInfo(int[] inputShape, LossSpec loss, List<String> metrics, L
         Map<String, String> state = loaded.trainingState();
         List<String> shape = list(state.get("input_shape"));
         int[] inputShape = shape == null ? null : shape.stream().mapToInt(Integer::parseInt).toArray();
-        if (inputShape == null && loaded.model() instanceof Graph graph && graph.inputNodes().size() == 1) {
-            inputShape = graph.inputNodes().get(0).sampleShape().toArray();
+        if (inputShape == null) {
+            inputShape = inferInputShape(loaded.model());
         }
         String lossName = state.get("compile.loss");
         LossSpec loss = lossName == null ? null : new LossSpec(lossName, options(state.get("compile.loss_options")));
@@ -65,6 +69,39 @@ public record ModelInfo(int[] inputShape, LossSpec loss, List<String> metrics, L
         Map<String, Object> options = new LinkedHashMap<>();
         ((Map<?, ?>) new Yaml().load(flow)).forEach((key, value) -> options.put(String.valueOf(key), value));
         return options;
+    }
+
+    /**
+     * One sample's shape as far as the model itself tells it: a graph's input, the shape a
+     * {@link Sequential} saw or was declared, a first {@link Dense} layer's {@code [in_features]},
+     * or, after a {@link Flatten}, a square image of {@code in_features} pixels ({@code [1, s, s]}
+     * grey or {@code [3, s, s]} colour). Null when it does not tell (a convolution takes any height and width).
+     */
+    public static int[] inferInputShape(Layer model) {
+        if (model instanceof Graph graph) {
+            return graph.inputNodes().size() == 1 ? graph.inputNodes().get(0).sampleShape().toArray() : null;
+        }
+        if (!(model instanceof Sequential sequential) || sequential.size() == 0) {
+            return null;
+        }
+        if (sequential.inputShape() != null) {
+            return sequential.inputShape();
+        }
+        Layer first = sequential.get(0);
+        if (first instanceof Dense dense && dense.isBuilt()) {
+            return new int[] {dense.inFeatures()};
+        }
+        if (first instanceof Flatten && sequential.size() > 1 && sequential.get(1) instanceof Dense dense
+                && dense.isBuilt()) {
+            int pixels = dense.inFeatures();
+            for (int channels : new int[] {1, 3}) {
+                int side = (int) Math.round(Math.sqrt(pixels / (double) channels));
+                if (channels * side * side == pixels) {
+                    return new int[] {channels, side, side};
+                }
+            }
+        }
+        return null;
     }
 
     /** A JSON array read back (JSON's arrays are YAML flow sequences), as strings; null when absent. */

@@ -1,5 +1,6 @@
 package dev.nabla.cli.experiment;
 
+import dev.nabla.cli.config.ConfigException;
 import dev.nabla.cli.config.ConfigMap;
 import dev.nabla.cli.config.ConfigNode;
 import dev.nabla.io.LayerSpecException;
@@ -7,10 +8,12 @@ import dev.nabla.io.LayerSpecs;
 import dev.nabla.nn.Graph;
 import dev.nabla.nn.GraphNode;
 import dev.nabla.nn.Layer;
+import dev.nabla.nn.SampleShapes;
 import dev.nabla.nn.Sequential;
 import dev.nabla.tensor.NoGrad;
 import dev.nabla.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -28,6 +31,7 @@ public final class ModelSpec {
 
     static final List<String> KEYS = List.of("input_shape", "sequential", "graph");
     static final List<String> GRAPH_KEYS = List.of("inputs", "layers", "outputs");
+    private static final String DOES_NOT_FIT = "the layer does not fit its input: ";
 
     private final ConfigNode node;
     private final int[] inputShape;
@@ -126,25 +130,58 @@ public final class ModelSpec {
         return inputShape == null ? null : inputShape.clone();
     }
 
+    /**
+     * Fails at {@code input_shape}, before any layer is built or trained, when the file gives
+     * one and the data's samples have another shape; with a hint when it looks channels-last.
+     */
+    public void checkDataShape(int[] dataShape) {
+        if (inputShape == null || dataShape == null || Arrays.equals(inputShape, dataShape)) {
+            return;
+        }
+        throw node.asMap().get("input_shape").error("expected the shape of the data's samples, "
+                + Arrays.toString(dataShape) + ", got " + Arrays.toString(inputShape) + "; write input_shape: "
+                + Arrays.toString(dataShape) + ", or leave it out to take the data's"
+                + SampleShapes.channelsLastHint(inputShape));
+    }
+
     /** Makes the layers for samples of {@code sampleShape}, checking each against its input. */
     public Layer build(int[] sampleShape) {
-        return graph ? buildGraph(sampleShape) : buildSequential(sampleShape);
+        try {
+            return graph ? buildGraph(sampleShape) : buildSequential(sampleShape);
+        } catch (ConfigException e) {
+            String hint = SampleShapes.channelsLastHint(sampleShape);
+            if (hint.isEmpty() || !e.problem().startsWith(DOES_NOT_FIT)) {
+                throw e;
+            }
+            throw new ConfigException(e.source(), e.line(), e.path(), e.problem() + hint);
+        }
     }
 
     private Layer buildSequential(int[] sampleShape) {
         Tensor x = sample(sampleShape);
-        List<Layer> built = new ArrayList<>();
+        Sequential sequential = new Sequential();
         for (LayerEntry entry : layers) {
             Layer layer = create(entry);
             x = probe(layer, List.of(x), entry.node());
-            built.add(layer);
+            append(sequential, layer, entry);
             if (entry.hasActivation()) {
                 Layer activation = activation(entry);
                 x = probe(activation, List.of(x), entry.activation());
-                built.add(activation);
+                append(sequential, activation, entry);
             }
         }
-        return new Sequential(built.toArray(Layer[]::new));
+        return sequential;
+    }
+
+    /** Adds a layer; a name taken twice is reported at the second. */
+    private static void append(Sequential sequential, Layer layer, LayerEntry entry) {
+        try {
+            sequential.add(layer);
+        } catch (IllegalArgumentException e) {
+            ConfigNode name = entry.arguments().get("name");
+            throw (name != null ? name : entry.node()).error("the layer name is already taken (" + e.getMessage()
+                    + "); give each layer its own name, other than the positions 0, 1, 2, ... of unnamed layers");
+        }
     }
 
     private Layer buildGraph(int[] sampleShape) {
@@ -157,6 +194,9 @@ public final class ModelSpec {
             List<GraphNode> in = entry.inputs().isEmpty() ? List.of(previous)
                     : entry.inputs().stream().map(reference -> named.get(reference.asString())).toList();
             Layer layer = create(entry);
+            if (entry.name() != null) {
+                layer.named(entry.name().asString());
+            }
             Tensor value = probe(layer, in.stream().map(values::get).toList(), entry.node());
             GraphNode out = layer.apply(in.toArray(GraphNode[]::new));
             if (entry.hasActivation()) {
@@ -187,7 +227,7 @@ public final class ModelSpec {
         try (NoGrad ignored = NoGrad.enter()) {
             return in.size() == 1 ? layer.forward(in.get(0)) : layer.forward(in);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw where.error("the layer does not fit its input: " + e.getMessage());
+            throw where.error(DOES_NOT_FIT + e.getMessage());
         } finally {
             layer.train();
         }

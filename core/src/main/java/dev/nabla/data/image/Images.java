@@ -39,6 +39,10 @@ public final class Images {
         if (channels != 1 && channels != 3) {
             throw new IllegalArgumentException("Images.read: channels must be 1 (grey) or 3 (RGB), got " + channels);
         }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new IOException(file + ": cannot read this image: " + (!Files.exists(file) ? "no such file"
+                    : Files.isDirectory(file) ? "it is a directory" : "the file is not readable (check its permissions)"));
+        }
         BufferedImage image;
         try {
             image = ImageIO.read(file.toFile());

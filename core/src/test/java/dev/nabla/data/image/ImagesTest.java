@@ -63,6 +63,8 @@ class ImagesTest {
         IOException error = assertThrows(IOException.class, () -> Images.read(file, 3));
         assertTrue(error.getMessage().startsWith(file.toString()), error.getMessage());
         IOException missing = assertThrows(IOException.class, () -> Images.read(directory.resolve("none.png"), 3));
-        assertTrue(missing.getMessage().contains("none.png"), missing.getMessage());
+        assertEquals(directory.resolve("none.png") + ": cannot read this image: no such file", missing.getMessage());
+        IOException folder = assertThrows(IOException.class, () -> Images.read(directory, 3));
+        assertEquals(directory + ": cannot read this image: it is a directory", folder.getMessage());
     }
 }
