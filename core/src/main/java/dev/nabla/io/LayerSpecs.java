@@ -115,6 +115,14 @@ public final class LayerSpecs {
         return TYPES.stream().map(LayerType::name).toList();
     }
 
+    /**
+     * Every registered type with its names, class and arguments (aliases, kind, whether
+     * required, default), in the registry's order: what a reference of the layer types lists.
+     */
+    public static List<LayerTypeDescription> descriptions() {
+        return TYPES.stream().map(LayerTypeProbe::describe).toList();
+    }
+
     /** {@code BatchNorm2d}, {@code batch_norm2d} and {@code batchnorm2d} name the same type. */
     private static String normalized(String name) {
         return name.replace("_", "").toLowerCase(Locale.ROOT);
