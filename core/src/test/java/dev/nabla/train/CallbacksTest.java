@@ -8,6 +8,7 @@ import dev.nabla.nn.Dense;
 import dev.nabla.nn.Layer;
 import dev.nabla.nn.Sequential;
 import dev.nabla.optim.Sgd;
+import dev.nabla.optim.StepDecay;
 import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.Tensor;
 import java.nio.file.Files;
@@ -80,6 +81,22 @@ class CallbacksTest {
         assertEquals(0.1f, seen[0], 1e-7);
         assertEquals(0.05f, seen[1], 1e-7);
         assertEquals(0.1f / 3, seen[2], 1e-7);
+    }
+
+    @Test
+    void aScheduleSteppedPerEpochHalvesTheRateAfterEachEpoch() {
+        Model model = regression(0.1f);
+        float[] seen = new float[3];
+        model.fit(X, Y, quiet(3).callbacks(LearningRateScheduler.perEpoch(optimizer -> new StepDecay(optimizer, 1, 0.5f)),
+                new Callback() {
+                    @Override
+                    public void onEpochBegin(int epoch) {
+                        seen[epoch] = model.optimizer().learningRate();
+                    }
+                }));
+        assertEquals(0.1f, seen[0], 1e-7);
+        assertEquals(0.05f, seen[1], 1e-7);
+        assertEquals(0.025f, seen[2], 1e-7);
     }
 
     @Test
