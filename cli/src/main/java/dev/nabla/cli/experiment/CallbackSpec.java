@@ -1,21 +1,28 @@
 package dev.nabla.cli.experiment;
 
+import static dev.nabla.cli.experiment.Setting.Kind.BOOLEAN;
+import static dev.nabla.cli.experiment.Setting.Kind.INTEGER;
+import static dev.nabla.cli.experiment.Setting.Kind.NUMBER;
+import static dev.nabla.cli.experiment.Setting.Kind.STRING;
+
 import dev.nabla.cli.config.ConfigMap;
 import dev.nabla.cli.config.ConfigNode;
 import dev.nabla.nn.Parameter;
-import dev.nabla.optim.CosineAnnealing;
-import dev.nabla.optim.ExponentialDecay;
 import dev.nabla.optim.LearningRateSchedule;
 import dev.nabla.optim.Optimizer;
 import dev.nabla.optim.ReduceOnPlateau;
 import dev.nabla.optim.Sgd;
-import dev.nabla.optim.StepDecay;
 import dev.nabla.tensor.Tensor;
 import dev.nabla.train.Callback;
+import dev.nabla.train.CsvLogger;
 import dev.nabla.train.EarlyStopping;
-import dev.nabla.train.Model;
+import dev.nabla.train.History;
+import dev.nabla.train.LearningRateScheduler;
+import dev.nabla.train.ModelCheckpoint;
+import dev.nabla.train.ProgressBar;
 import dev.nabla.train.ReduceLearningRateOnPlateau;
 import dev.nabla.train.TerminateOnNaN;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,15 +31,51 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * One entry of {@code training.callbacks}, by Keras's name: {@code early_stopping},
- * {@code reduce_lr_on_plateau}, {@code learning_rate_scheduler}, {@code terminate_on_nan}.
- * Values are checked when the file is read, by making the callback once.
+ * One entry of {@code training.callbacks}, by Keras's name ({@code early_stopping},
+ * {@code reduce_lr_on_plateau}, {@code learning_rate_scheduler}, {@code terminate_on_nan})
+ * or class name, with its settings ({@link #TYPES}). Values are checked when the file is
+ * read, by making the callback once.
  */
 final class CallbackSpec {
 
-    private static final List<String> TYPES = List.of("early_stopping", "reduce_lr_on_plateau",
-            "learning_rate_scheduler", "terminate_on_nan");
-    private static final List<String> SCHEDULES = List.of("step_decay", "exponential_decay", "cosine_annealing");
+    /**
+     * One callback.
+     *
+     * @param name           its name in an experiment file
+     * @param implementation the class it creates
+     * @param settings       its settings besides {@code type}
+     * @param factory        makes it from the settings' values, which it may complete ({@code mode: auto} resolved)
+     */
+    record CallbackType(String name, Class<? extends Callback> implementation, List<Setting> settings,
+                        Function<Map<String, Object>, Supplier<Callback>> factory) {
+    }
+
+    private static final Setting MONITOR = Setting.optional("monitor", STRING, "val_loss");
+    /** {@code auto} minimises losses and errors and maximises the rest, as Keras does. */
+    private static final Setting MODE = Setting.choice("mode", "auto", List.of("min", "max", "auto"));
+    private static final String SCHEDULER = "learning_rate_scheduler";
+
+    static final List<CallbackType> TYPES = List.of(
+            new CallbackType("early_stopping", EarlyStopping.class, List.of(MONITOR,
+                    Setting.optional("patience", INTEGER, 0), Setting.optional("min_delta", NUMBER, 0.0), MODE,
+                    Setting.optional("restore_best_weights", BOOLEAN, false)), CallbackSpec::earlyStopping),
+            new CallbackType("reduce_lr_on_plateau", ReduceLearningRateOnPlateau.class, List.of(MONITOR,
+                    Setting.optional("factor", NUMBER, 0.1), Setting.optional("patience", INTEGER, 10),
+                    Setting.optional("cooldown", INTEGER, 0), Setting.optional("min_learning_rate", NUMBER, 0.0),
+                    Setting.optional("min_delta", NUMBER, 1e-4), MODE), CallbackSpec::reduceOnPlateau),
+            new CallbackType(SCHEDULER, LearningRateScheduler.class,
+                    List.of(Setting.choice("schedule", null, ScheduleSpec.names())), CallbackSpec::scheduler),
+            new CallbackType("terminate_on_nan", TerminateOnNaN.class, List.of(), values -> TerminateOnNaN::new));
+
+    /** A callback every run has, which an experiment file does not list, and the reason. */
+    record AlwaysOn(Class<? extends Callback> implementation, String reason) {
+    }
+
+    static final List<AlwaysOn> ALWAYS_ON = List.of(
+            new AlwaysOn(CsvLogger.class, "every run writes history.csv into its output directory"),
+            new AlwaysOn(ModelCheckpoint.class, "every run saves best.nabla and last.nabla into its output directory"),
+            new AlwaysOn(ProgressBar.class, "every run prints Keras's progress bar"),
+            new AlwaysOn(History.class, "every run records each epoch's logs, which history.csv holds"));
 
     private final Map<String, Object> resolved;
     private final Supplier<Callback> factory;
@@ -42,136 +85,104 @@ final class CallbackSpec {
         this.factory = factory;
     }
 
-    /** Reads an entry; {@code epochs} is the default length of a cosine schedule. */
+    /** Reads an entry; {@code epochs} is the default length of the schedules that have one. */
     static CallbackSpec parse(ConfigNode node, int epochs) {
         ConfigMap map = node.asMap();
-        ConfigNode typeNode = map.require("type");
-        String type = canonical(typeNode);
-        Map<String, Object> resolved = new LinkedHashMap<>();
-        resolved.put("type", type);
+        CallbackType type = type(map.require("type"));
+        List<Setting> settings = new ArrayList<>(type.settings());
+        if (type.name().equals(SCHEDULER)) {
+            ConfigNode schedule = map.require("schedule");
+            ScheduleSpec.ScheduleType scheduleType = ScheduleSpec.byName(schedule.asString());
+            if (scheduleType == null) {
+                throw schedule.error("unknown schedule " + schedule.describe() + "; known: "
+                        + String.join(", ", ScheduleSpec.names()));
+            }
+            settings.addAll(scheduleType.settings());
+        }
+        Map<String, Object> values = Setting.read(map, settings, Map.of(ScheduleSpec.EPOCHS, epochs), List.of("type"));
         Supplier<Callback> factory;
         try {
-            factory = switch (type) {
-                case "early_stopping" -> earlyStopping(map, resolved);
-                case "reduce_lr_on_plateau" -> reduceOnPlateau(map, resolved);
-                case "learning_rate_scheduler" -> scheduler(map, resolved, epochs);
-                default -> {
-                    map.allowOnly(List.of("type"));
-                    yield TerminateOnNaN::new;
-                }
-            };
+            factory = type.factory().apply(values);
             factory.get();
         } catch (IllegalArgumentException e) {
             throw node.error(e.getMessage());
         }
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        resolved.put("type", type.name());
+        values.forEach((key, value) -> resolved.put(key, value instanceof Double d ? Experiment.decimal(d.floatValue())
+                : value));
         return new CallbackSpec(resolved, factory);
     }
 
-    private static String canonical(ConfigNode typeNode) {
-        String normalized = typeNode.asString().replace("_", "").toLowerCase(Locale.ROOT);
-        return switch (normalized) {
-            case "earlystopping" -> "early_stopping";
-            case "reducelronplateau", "reducelearningrateonplateau" -> "reduce_lr_on_plateau";
-            case "learningratescheduler" -> "learning_rate_scheduler";
-            case "terminateonnan" -> "terminate_on_nan";
-            case "csvlogger", "modelcheckpoint" -> throw typeNode.error("is always on: every run writes history.csv"
-                    + " and the best and last models into its output directory");
-            default -> throw typeNode.error("unknown callback " + typeNode.describe() + "; known: "
-                    + String.join(", ", TYPES));
-        };
+    private static CallbackType type(ConfigNode typeNode) {
+        String normalized = normalized(typeNode.asString());
+        for (CallbackType type : TYPES) {
+            if (normalized.equals(normalized(type.name()))
+                    || normalized.equals(normalized(type.implementation().getSimpleName()))) {
+                return type;
+            }
+        }
+        for (AlwaysOn always : ALWAYS_ON) {
+            if (normalized.equals(normalized(always.implementation().getSimpleName()))) {
+                throw typeNode.error("is always on: " + always.reason());
+            }
+        }
+        throw typeNode.error("unknown callback " + typeNode.describe() + "; known: "
+                + String.join(", ", TYPES.stream().map(CallbackType::name).toList()));
     }
 
-    private static Supplier<Callback> earlyStopping(ConfigMap map, Map<String, Object> resolved) {
-        map.allowOnly(List.of("type", "monitor", "patience", "min_delta", "mode", "restore_best_weights"));
-        String monitor = map.string("monitor", "val_loss");
-        int patience = map.integer("patience", 0, 0);
-        double minDelta = map.number("min_delta", 0.0);
-        boolean minimize = minimize(map, monitor);
-        boolean restore = map.bool("restore_best_weights", false);
-        resolved.put("monitor", monitor);
-        resolved.put("patience", patience);
-        resolved.put("min_delta", minDelta);
-        resolved.put("mode", minimize ? "min" : "max");
-        resolved.put("restore_best_weights", restore);
-        EarlyStopping.Mode mode = minimize ? EarlyStopping.Mode.MIN : EarlyStopping.Mode.MAX;
+    private static Supplier<Callback> earlyStopping(Map<String, Object> values) {
+        String monitor = (String) values.get("monitor");
+        int patience = (Integer) values.get("patience");
+        double minDelta = (Double) values.get("min_delta");
+        boolean restore = (Boolean) values.get("restore_best_weights");
+        EarlyStopping.Mode mode = minimize(values) ? EarlyStopping.Mode.MIN : EarlyStopping.Mode.MAX;
         return () -> new EarlyStopping(monitor, mode, minDelta, patience, restore);
     }
 
-    private static Supplier<Callback> reduceOnPlateau(ConfigMap map, Map<String, Object> resolved) {
-        map.allowOnly(List.of("type", "monitor", "factor", "patience", "cooldown", "min_learning_rate", "min_delta",
-                "mode"));
-        String monitor = map.string("monitor", "val_loss");
-        float factor = (float) map.number("factor", 0.1);
-        int patience = map.integer("patience", 0, 10);
-        int cooldown = map.integer("cooldown", 0, 0);
-        float minLearningRate = (float) map.number("min_learning_rate", 0.0);
-        float minDelta = (float) map.number("min_delta", 1e-4);
-        boolean minimize = minimize(map, monitor);
-        resolved.put("monitor", monitor);
-        resolved.put("factor", Experiment.decimal(factor));
-        resolved.put("patience", patience);
-        resolved.put("cooldown", cooldown);
-        resolved.put("min_learning_rate", Experiment.decimal(minLearningRate));
-        resolved.put("min_delta", Experiment.decimal(minDelta));
-        resolved.put("mode", minimize ? "min" : "max");
-        ReduceOnPlateau.Mode mode = minimize ? ReduceOnPlateau.Mode.MIN : ReduceOnPlateau.Mode.MAX;
+    private static Supplier<Callback> reduceOnPlateau(Map<String, Object> values) {
+        float factor = number(values, "factor");
+        int patience = (Integer) values.get("patience");
+        int cooldown = (Integer) values.get("cooldown");
+        float minLearningRate = number(values, "min_learning_rate");
+        float minDelta = number(values, "min_delta");
+        ReduceOnPlateau.Mode mode = minimize(values) ? ReduceOnPlateau.Mode.MIN : ReduceOnPlateau.Mode.MAX;
         Function<ReduceOnPlateau, ReduceOnPlateau> settings = rule -> rule.mode(mode).factor(factor)
                 .patience(patience).cooldown(cooldown).minLearningRate(minLearningRate).absoluteThreshold(minDelta);
         settings.apply(new ReduceOnPlateau(probeOptimizer()));
+        String monitor = (String) values.get("monitor");
         return () -> new ReduceLearningRateOnPlateau(monitor, settings::apply);
     }
 
-    private static Supplier<Callback> scheduler(ConfigMap map, Map<String, Object> resolved, int epochs) {
-        ConfigNode scheduleNode = map.require("schedule");
-        String schedule = scheduleNode.asString();
-        Function<Optimizer, LearningRateSchedule> create;
-        switch (schedule) {
-            case "step_decay" -> {
-                map.allowOnly(List.of("type", "schedule", "step_size", "gamma"));
-                int stepSize = map.require("step_size").asInt(1);
-                float gamma = (float) map.number("gamma", 0.1);
-                resolved.put("schedule", schedule);
-                resolved.put("step_size", stepSize);
-                resolved.put("gamma", Experiment.decimal(gamma));
-                create = optimizer -> new StepDecay(optimizer, stepSize, gamma);
-            }
-            case "exponential_decay" -> {
-                map.allowOnly(List.of("type", "schedule", "gamma"));
-                float gamma = map.require("gamma").asFloat();
-                resolved.put("schedule", schedule);
-                resolved.put("gamma", Experiment.decimal(gamma));
-                create = optimizer -> new ExponentialDecay(optimizer, gamma);
-            }
-            case "cosine_annealing" -> {
-                map.allowOnly(List.of("type", "schedule", "max_steps", "min_learning_rate"));
-                int maxSteps = map.integer("max_steps", 1, epochs);
-                float minLearningRate = (float) map.number("min_learning_rate", 0.0);
-                resolved.put("schedule", schedule);
-                resolved.put("max_steps", maxSteps);
-                resolved.put("min_learning_rate", Experiment.decimal(minLearningRate));
-                create = optimizer -> new CosineAnnealing(optimizer, maxSteps, minLearningRate);
-            }
-            default -> throw scheduleNode.error("unknown schedule " + scheduleNode.describe() + "; known: "
-                    + String.join(", ", SCHEDULES));
-        }
+    private static Supplier<Callback> scheduler(Map<String, Object> values) {
+        ScheduleSpec.ScheduleType type = ScheduleSpec.byName((String) values.get("schedule"));
+        Function<Optimizer, LearningRateSchedule> create = optimizer -> type.factory().apply(optimizer, values);
         create.apply(probeOptimizer());
-        return () -> new EpochSchedule(create);
+        return () -> LearningRateScheduler.perEpoch(create);
     }
 
-    /** {@code mode: min|max|auto}; auto minimises losses and errors and maximises the rest, as Keras does. */
-    private static boolean minimize(ConfigMap map, String monitor) {
-        ConfigNode mode = map.get("mode");
-        String value = mode == null ? "auto" : mode.asString();
-        return switch (value) {
+    /** Whether {@code mode} (auto: from the monitored name) minimises; records the mode chosen in {@code values}. */
+    private static boolean minimize(Map<String, Object> values) {
+        String monitor = (String) values.get("monitor");
+        boolean minimize = switch ((String) values.get("mode")) {
             case "min" -> true;
             case "max" -> false;
-            case "auto" -> monitor.endsWith("loss") || monitor.endsWith("error");
-            default -> throw mode.error("expected min, max or auto, got " + mode.describe());
+            default -> monitor.endsWith("loss") || monitor.endsWith("error");
         };
+        values.put("mode", minimize ? "min" : "max");
+        return minimize;
+    }
+
+    private static float number(Map<String, Object> values, String name) {
+        return ((Number) values.get(name)).floatValue();
     }
 
     private static Optimizer probeOptimizer() {
         return new Sgd(List.of(new Parameter(Tensor.zeros(1))), 0.01f);
+    }
+
+    private static String normalized(String name) {
+        return name.replace("_", "").toLowerCase(Locale.ROOT);
     }
 
     /** A new callback for one run. */
@@ -182,26 +193,5 @@ final class CallbackSpec {
     /** The entry with its defaults filled in, for {@code config.resolved.yaml}. */
     Map<String, Object> resolved() {
         return resolved;
-    }
-
-    /** Steps a learning-rate schedule after every epoch, PyTorch's {@code scheduler.step()} per epoch. */
-    private static final class EpochSchedule implements Callback {
-
-        private final Function<Optimizer, LearningRateSchedule> create;
-        private LearningRateSchedule schedule;
-
-        EpochSchedule(Function<Optimizer, LearningRateSchedule> create) {
-            this.create = create;
-        }
-
-        @Override
-        public void onTrainBegin(Model model) {
-            schedule = create.apply(model.optimizer());
-        }
-
-        @Override
-        public void onEpochEnd(int epoch, Map<String, Double> logs) {
-            schedule.step();
-        }
     }
 }
