@@ -61,7 +61,8 @@ final class ReferenceMarkdown {
                 .append("metrics, optimizers, callbacks and learning-rate schedules. [Experiment files](experiments.md)\n")
                 .append("explains the file itself. This page is generated from the registries that read the files;\n")
                 .append("do not edit it by hand, but run `").append(COMMAND).append("`.\n\n")
-                .append("Names ignore case and underscores (`batch_norm2d`, `BatchNorm2d` and `batchnorm2d` are one).\n")
+                .append("The names of layer types, losses, metrics, optimizers and callbacks ignore case and\n")
+                .append("underscores (`batch_norm2d`, `BatchNorm2d` and `batchnorm2d` are one).\n")
                 .append("A default of \"—\" means none: a size taken from the input, or the setting left off.\n");
         layers();
         activations();
