@@ -108,8 +108,8 @@ final class ReferenceMarkdown {
         section("Callbacks", "`training.callbacks`, a list of mappings with a `type` and settings"
                 + " (`{type: early_stopping, patience: 3}`). `mode: auto` minimises a monitored loss or error and"
                 + " maximises anything else. A `val_` quantity needs `data.validation_split`.", Vocabulary.callbacks());
-        out.append("\nAlways on, so an experiment file does not list them:\n\n| Java | why |\n|---|---|\n");
-        Vocabulary.alwaysOnCallbacks().forEach((implementation, reason) ->
+        out.append("\nCallbacks an experiment file does not list:\n\n| Java | why |\n|---|---|\n");
+        Vocabulary.unlistedCallbacks().forEach((implementation, reason) ->
                 out.append("| `").append(implementation.getName()).append("` | ").append(reason).append(" |\n"));
     }
 

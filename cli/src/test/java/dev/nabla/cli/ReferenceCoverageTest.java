@@ -37,7 +37,7 @@ class ReferenceCoverageTest {
 
     @Test
     void everyPublicLayerLossMetricOptimizerScheduleAndCallbackOfCoreIsListed() throws Exception {
-        Set<Class<?>> listed = new HashSet<>(Vocabulary.alwaysOnCallbacks().keySet());
+        Set<Class<?>> listed = new HashSet<>(Vocabulary.unlistedCallbacks().keySet());
         Stream.of(Vocabulary.layers(), Vocabulary.losses(), Vocabulary.metrics(), Vocabulary.optimizers(),
                 Vocabulary.callbacks(), Vocabulary.schedules()).flatMap(List::stream)
                 .forEach(entry -> listed.add(entry.implementation()));

@@ -8,7 +8,6 @@ import static dev.nabla.cli.experiment.Setting.Kind.STRING;
 import dev.nabla.cli.config.ConfigMap;
 import dev.nabla.cli.config.ConfigNode;
 import dev.nabla.nn.Parameter;
-import dev.nabla.optim.LearningRateSchedule;
 import dev.nabla.optim.Optimizer;
 import dev.nabla.optim.ReduceOnPlateau;
 import dev.nabla.optim.Sgd;
@@ -22,7 +21,6 @@ import dev.nabla.train.ModelCheckpoint;
 import dev.nabla.train.ProgressBar;
 import dev.nabla.train.ReduceLearningRateOnPlateau;
 import dev.nabla.train.TerminateOnNaN;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,38 +42,43 @@ final class CallbackSpec {
      * @param name           its name in an experiment file
      * @param implementation the class it creates
      * @param settings       its settings besides {@code type}
-     * @param factory        makes it from the settings' values, which it may complete ({@code mode: auto} resolved)
+     * @param reader         reads its settings from an entry and makes its factory
      */
-    record CallbackType(String name, Class<? extends Callback> implementation, List<Setting> settings,
-                        Function<Map<String, Object>, Supplier<Callback>> factory) {
+    record CallbackType(String name, Class<? extends Callback> implementation, List<Setting> settings, Reader reader) {
+    }
+
+    /** Reads a callback's settings from its entry, given the epochs. */
+    interface Reader {
+        /** The settings with their defaults filled in, and a factory of the callback. */
+        CallbackSpec read(ConfigMap map, int epochs);
     }
 
     private static final Setting MONITOR = Setting.optional("monitor", STRING, "val_loss");
     /** {@code auto} minimises losses and errors and maximises the rest, as Keras does. */
     private static final Setting MODE = Setting.choice("mode", "auto", List.of("min", "max", "auto"));
-    private static final String SCHEDULER = "learning_rate_scheduler";
 
     static final List<CallbackType> TYPES = List.of(
-            new CallbackType("early_stopping", EarlyStopping.class, List.of(MONITOR,
-                    Setting.optional("patience", INTEGER, 0), Setting.optional("min_delta", NUMBER, 0.0), MODE,
+            settings("early_stopping", EarlyStopping.class, List.of(MONITOR, Setting.optional("patience", INTEGER, 0),
+                    Setting.optional("min_delta", NUMBER, 0.0), MODE,
                     Setting.optional("restore_best_weights", BOOLEAN, false)), CallbackSpec::earlyStopping),
-            new CallbackType("reduce_lr_on_plateau", ReduceLearningRateOnPlateau.class, List.of(MONITOR,
+            settings("reduce_lr_on_plateau", ReduceLearningRateOnPlateau.class, List.of(MONITOR,
                     Setting.optional("factor", NUMBER, 0.1), Setting.optional("patience", INTEGER, 10),
                     Setting.optional("cooldown", INTEGER, 0), Setting.optional("min_learning_rate", NUMBER, 0.0),
                     Setting.optional("min_delta", NUMBER, 1e-4), MODE), CallbackSpec::reduceOnPlateau),
-            new CallbackType(SCHEDULER, LearningRateScheduler.class,
-                    List.of(Setting.choice("schedule", null, ScheduleSpec.names())), CallbackSpec::scheduler),
-            new CallbackType("terminate_on_nan", TerminateOnNaN.class, List.of(), values -> TerminateOnNaN::new));
+            new CallbackType("learning_rate_scheduler", LearningRateScheduler.class,
+                    List.of(Setting.choice("schedule", null, ScheduleSpec.NAMES)), CallbackSpec::scheduler),
+            settings("terminate_on_nan", TerminateOnNaN.class, List.of(), values -> TerminateOnNaN::new));
 
-    /** A callback every run has, which an experiment file does not list, and the reason. */
-    record AlwaysOn(Class<? extends Callback> implementation, String reason) {
+    /** A callback class an experiment file does not list, and the reason. */
+    record Unlisted(Class<? extends Callback> implementation, String reason) {
     }
 
-    static final List<AlwaysOn> ALWAYS_ON = List.of(
-            new AlwaysOn(CsvLogger.class, "every run writes history.csv into its output directory"),
-            new AlwaysOn(ModelCheckpoint.class, "every run saves best.nabla and last.nabla into its output directory"),
-            new AlwaysOn(ProgressBar.class, "every run prints Keras's progress bar"),
-            new AlwaysOn(History.class, "every run records each epoch's logs, which history.csv holds"));
+    static final List<Unlisted> UNLISTED = List.of(
+            new Unlisted(CsvLogger.class, "always on: every run writes history.csv into its output directory"),
+            new Unlisted(ModelCheckpoint.class, "always on: every run saves best.nabla and last.nabla into its"
+                    + " output directory"),
+            new Unlisted(ProgressBar.class, "always on: every run prints Keras's progress bar"),
+            new Unlisted(History.class, "always on: every run records each epoch's logs, which history.csv holds"));
 
     private final Map<String, Object> resolved;
     private final Supplier<Callback> factory;
@@ -89,29 +92,29 @@ final class CallbackSpec {
     static CallbackSpec parse(ConfigNode node, int epochs) {
         ConfigMap map = node.asMap();
         CallbackType type = type(map.require("type"));
-        List<Setting> settings = new ArrayList<>(type.settings());
-        if (type.name().equals(SCHEDULER)) {
-            ConfigNode schedule = map.require("schedule");
-            ScheduleSpec.ScheduleType scheduleType = ScheduleSpec.byName(schedule.asString());
-            if (scheduleType == null) {
-                throw schedule.error("unknown schedule " + schedule.describe() + "; known: "
-                        + String.join(", ", ScheduleSpec.names()));
-            }
-            settings.addAll(scheduleType.settings());
-        }
-        Map<String, Object> values = Setting.read(map, settings, Map.of(ScheduleSpec.EPOCHS, epochs), List.of("type"));
-        Supplier<Callback> factory;
+        CallbackSpec spec;
         try {
-            factory = type.factory().apply(values);
-            factory.get();
+            spec = type.reader().read(map, epochs);
+            spec.create();
         } catch (IllegalArgumentException e) {
             throw node.error(e.getMessage());
         }
         Map<String, Object> resolved = new LinkedHashMap<>();
         resolved.put("type", type.name());
-        values.forEach((key, value) -> resolved.put(key, value instanceof Double d ? Experiment.decimal(d.floatValue())
-                : value));
-        return new CallbackSpec(resolved, factory);
+        resolved.putAll(spec.resolved());
+        return new CallbackSpec(resolved, spec.factory);
+    }
+
+    /** A callback whose settings are {@code settings}, made from their values by {@code factory}. */
+    private static CallbackType settings(String name, Class<? extends Callback> implementation, List<Setting> settings,
+                                         Function<Map<String, Object>, Supplier<Callback>> factory) {
+        return new CallbackType(name, implementation, settings, (map, epochs) -> {
+            Map<String, Object> values = Setting.read(map, settings, Map.of(), List.of("type"));
+            Supplier<Callback> callback = factory.apply(values);
+            Map<String, Object> resolved = new LinkedHashMap<>();
+            values.forEach((key, value) -> resolved.put(key, Setting.resolved(value)));
+            return new CallbackSpec(resolved, callback);
+        });
     }
 
     private static CallbackType type(ConfigNode typeNode) {
@@ -122,9 +125,9 @@ final class CallbackSpec {
                 return type;
             }
         }
-        for (AlwaysOn always : ALWAYS_ON) {
-            if (normalized.equals(normalized(always.implementation().getSimpleName()))) {
-                throw typeNode.error("is always on: " + always.reason());
+        for (Unlisted unlisted : UNLISTED) {
+            if (normalized.equals(normalized(unlisted.implementation().getSimpleName()))) {
+                throw typeNode.error("is not listed in an experiment file: " + unlisted.reason());
             }
         }
         throw typeNode.error("unknown callback " + typeNode.describe() + "; known: "
@@ -154,11 +157,10 @@ final class CallbackSpec {
         return () -> new ReduceLearningRateOnPlateau(monitor, settings::apply);
     }
 
-    private static Supplier<Callback> scheduler(Map<String, Object> values) {
-        ScheduleSpec.ScheduleType type = ScheduleSpec.byName((String) values.get("schedule"));
-        Function<Optimizer, LearningRateSchedule> create = optimizer -> type.factory().apply(optimizer, values);
-        create.apply(probeOptimizer());
-        return () -> LearningRateScheduler.perEpoch(create);
+    /** Any schedule of {@link ScheduleSpec}, stepped once per epoch; cosine and one-cycle ones span the epochs by default. */
+    private static CallbackSpec scheduler(ConfigMap map, int epochs) {
+        ScheduleSpec schedule = ScheduleSpec.parse(map, List.of("type"), epochs);
+        return new CallbackSpec(schedule.resolved(), () -> LearningRateScheduler.perEpoch(schedule.factory()));
     }
 
     /** Whether {@code mode} (auto: from the monitored name) minimises; records the mode chosen in {@code values}. */

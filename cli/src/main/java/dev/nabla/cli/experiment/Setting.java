@@ -16,15 +16,16 @@ import java.util.Map;
  * @param name         the key, in snake case ({@code patience})
  * @param kind         the kind of value
  * @param defaultValue the value when the key is not given (Integer, Double, Boolean, String), or null
- * @param defaultFrom  the other value it takes when not given ({@code training.epochs}), or null
+ * @param defaultFrom  the other value it takes when not given ({@code training.epochs}), or null; required
+ *                     where the reader knows no such value
  * @param choices      the values a string setting accepts, or empty
  */
 public record Setting(String name, Kind kind, Object defaultValue, String defaultFrom, List<String> choices) {
 
     /** The kinds of value, with how the reference names them. */
     public enum Kind {
-        INTEGER("an integer"), NUMBER("a number"), BOOLEAN("true or false"), STRING("a string"),
-        INTEGERS("a list of integers");
+        INTEGER("an integer"), STEPS("an integer of at least 1"), NUMBER("a number"), BOOLEAN("true or false"),
+        STRING("a string"), INTEGERS("a list of integers");
 
         private final String description;
 
@@ -80,17 +81,24 @@ public record Setting(String name, Kind kind, Object defaultValue, String defaul
         map.allowOnly(known);
         Map<String, Object> values = new LinkedHashMap<>();
         for (Setting setting : settings) {
-            ConfigNode node = setting.required() ? map.require(setting.name()) : map.get(setting.name());
-            values.put(setting.name(), node == null
-                    ? setting.defaultFrom() == null ? setting.defaultValue() : context.get(setting.defaultFrom())
-                    : setting.value(node));
+            boolean hasDefault = setting.defaultValue() != null
+                    || setting.defaultFrom() != null && context.containsKey(setting.defaultFrom());
+            ConfigNode node = hasDefault ? map.get(setting.name()) : map.require(setting.name());
+            values.put(setting.name(), node != null ? setting.value(node)
+                    : setting.defaultFrom() == null ? setting.defaultValue() : context.get(setting.defaultFrom()));
         }
         return values;
+    }
+
+    /** A value as {@code config.resolved.yaml} writes it: a number as the decimal it was written as. */
+    static Object resolved(Object value) {
+        return value instanceof Double number ? Experiment.decimal(number.floatValue()) : value;
     }
 
     private Object value(ConfigNode node) {
         Object value = switch (kind) {
             case INTEGER -> node.asInt(0);
+            case STEPS -> node.asInt(1);
             case NUMBER -> node.asDouble();
             case BOOLEAN -> node.asBoolean();
             case STRING -> node.asString();

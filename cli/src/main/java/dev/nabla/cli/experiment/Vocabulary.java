@@ -127,10 +127,10 @@ public final class Vocabulary {
                 type.implementation().getSimpleName()), type.implementation(), settings(type.settings()))).toList();
     }
 
-    /** The callbacks every run has, which an experiment file does not list, and why, by class. */
-    public static Map<Class<?>, String> alwaysOnCallbacks() {
+    /** The callback classes an experiment file does not list (those every run has), and why, by class. */
+    public static Map<Class<?>, String> unlistedCallbacks() {
         Map<Class<?>, String> out = new LinkedHashMap<>();
-        CallbackSpec.ALWAYS_ON.forEach(always -> out.put(always.implementation(), always.reason()));
+        CallbackSpec.UNLISTED.forEach(unlisted -> out.put(unlisted.implementation(), unlisted.reason()));
         return out;
     }
 

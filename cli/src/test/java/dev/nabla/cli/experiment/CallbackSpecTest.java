@@ -36,7 +36,7 @@ class CallbackSpecTest {
         assertInstanceOf(LearningRateScheduler.class, oneCycle.create());
         assertEquals(Map.of("type", "learning_rate_scheduler", "schedule", "one_cycle", "max_learning_rate", 0.1,
                 "total_steps", 12, "warmup_fraction", 0.3, "initial_divisor", 25.0, "final_divisor", 10000.0,
-                "annealing", "cosine"), oneCycle.resolved());
+                "anneal_strategy", "cos"), oneCycle.resolved());
         assertEquals(List.of(3, 6), milestones.resolved().get("milestones"));
     }
 
@@ -48,15 +48,15 @@ class CallbackSpecTest {
                 () -> parse("{type: learning_rate_scheduler, schedule: step_decay}"));
         ConfigException choice = assertThrows(ConfigException.class,
                 () -> parse("{type: learning_rate_scheduler, schedule: one_cycle, max_learning_rate: 1,"
-                        + " annealing: cubic}"));
+                        + " anneal_strategy: cubic}"));
         ConfigException misplaced = assertThrows(ConfigException.class,
                 () -> parse("{type: learning_rate_scheduler, schedule: exponential_decay, gamma: 0.9, step_size: 2}"));
 
         assertEquals("schedule", schedule.path());
-        assertEquals("unknown schedule 'cosine'; known: " + String.join(", ", ScheduleSpec.names()),
+        assertEquals("unknown schedule 'cosine'; known: " + String.join(", ", ScheduleSpec.NAMES),
                 schedule.problem());
         assertEquals("missing required key 'step_size'", missing.problem());
-        assertEquals("annealing", choice.path());
+        assertEquals("anneal_strategy", choice.path());
         assertEquals("step_size", misplaced.path());
     }
 
@@ -65,6 +65,7 @@ class CallbackSpecTest {
         ConfigException csv = assertThrows(ConfigException.class, () -> parse("{type: csv_logger}"));
 
         assertEquals("type", csv.path());
-        assertEquals("is always on: every run writes history.csv into its output directory", csv.problem());
+        assertEquals("is not listed in an experiment file: always on: every run writes history.csv into its output"
+                + " directory", csv.problem());
     }
 }

@@ -69,6 +69,6 @@ class VocabularyTest {
         assertEquals(0.1, argument(stepDecay, "gamma").defaultValue());
         assertEquals("training.epochs", argument(entry(Vocabulary.schedules(), CosineAnnealing.class),
                 "max_steps").defaultFrom());
-        assertTrue(Vocabulary.alwaysOnCallbacks().containsKey(CsvLogger.class));
+        assertTrue(Vocabulary.unlistedCallbacks().containsKey(CsvLogger.class));
     }
 }
