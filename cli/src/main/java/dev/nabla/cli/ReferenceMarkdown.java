@@ -57,10 +57,11 @@ final class ReferenceMarkdown {
 
     private String page() {
         out.append("# Reference\n\n")
-                .append("Every name an experiment file may use, with its arguments: layer types, activations, losses,\n")
-                .append("metrics, optimizers, callbacks and learning-rate schedules. [Experiment files](experiments.md)\n")
-                .append("explains the file itself. This page is generated from the registries that read the files;\n")
-                .append("do not edit it by hand, but run `").append(COMMAND).append("`.\n\n")
+                .append("Every name an experiment file may use, with its arguments: layer types, activations,\n")
+                .append("losses, metrics, optimizers, callbacks and learning-rate schedules.\n")
+                .append("[Experiment files](experiments.md) explains the file itself. This page is generated\n")
+                .append("from the registries that read the files; do not edit it by hand, but run\n`")
+                .append(COMMAND).append("`.\n\n")
                 .append("The names of layer types, losses, metrics, optimizers and callbacks ignore case and\n")
                 .append("underscores (`batch_norm2d`, `BatchNorm2d` and `batchnorm2d` are one).\n")
                 .append("A default of \"—\" means none: a size taken from the input, or the setting left off.\n");
@@ -92,10 +93,10 @@ final class ReferenceMarkdown {
         String fused = Vocabulary.layers().stream()
                 .filter(e -> e.arguments().stream().anyMatch(a -> a.name().equals("activation")))
                 .map(e -> e.implementation().getSimpleName()).collect(Collectors.joining(", "));
-        out.append("\n## Activations\n\n`activation:` of a layer entry adds the activation's layer after it; it also takes"
-                + " any layer type that needs no argument (`softmax`, `leaky_relu`). The layers with an `activation`"
-                + " argument (").append(fused).append(") apply these in the same pass when made from Java or read from a"
-                + " model file.\n\n| names | Java | layer added | description |\n|---|---|---|---|\n");
+        out.append("\n## Activations\n\n`activation:` of a layer entry adds the activation's layer after it; it also"
+                + " takes any layer type that needs no argument (`softmax`, `leaky_relu`). The layers with an"
+                + " `activation` argument (").append(fused).append(") apply these in the same pass when made from Java"
+                + " or read from a model file.\n\n| names | Java | layer added | description |\n|---|---|---|---|\n");
         for (Vocabulary.Activation activation : Vocabulary.activations()) {
             out.append("| ").append(codes(activation.names())).append(" | `ActivationFunction.")
                     .append(activation.function().name()).append("` | ")

@@ -157,7 +157,7 @@ final class CallbackSpec {
         return () -> new ReduceLearningRateOnPlateau(monitor, settings::apply);
     }
 
-    /** Any schedule of {@link ScheduleSpec}, stepped once per epoch; cosine and one-cycle ones span the epochs by default. */
+    /** Any schedule of {@link ScheduleSpec}, stepped once per epoch; cosine and one-cycle span the epochs. */
     private static CallbackSpec scheduler(ConfigMap map, int epochs) {
         ScheduleSpec schedule = ScheduleSpec.parse(map, List.of("type"), epochs);
         return new CallbackSpec(schedule.resolved(), () -> LearningRateScheduler.perEpoch(schedule.factory()));

@@ -8,7 +8,6 @@ import dev.nabla.nn.Graph;
 import dev.nabla.nn.GraphNode;
 import dev.nabla.nn.Layer;
 import dev.nabla.nn.Sequential;
-import dev.nabla.tensor.ActivationFunction;
 import dev.nabla.tensor.NoGrad;
 import dev.nabla.tensor.Tensor;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -206,18 +204,11 @@ public final class ModelSpec {
     }
 
     private static Layer activation(LayerEntry entry) {
-        String name = entry.activation().asString();
         try {
-            return ActivationFunction.names().contains(name.toLowerCase(Locale.ROOT))
-                    ? activationLayer(ActivationFunction.byName(name)) : LayerSpecs.create(name, Map.of());
+            return ActivationLayers.create(entry.activation().asString());
         } catch (LayerSpecException e) {
             throw entry.activation().error("unknown activation: " + e.detail());
         }
-    }
-
-    /** The layer that applies {@code function}: {@code relu} adds a Relu, {@code swish} a Silu. */
-    static Layer activationLayer(ActivationFunction function) {
-        return LayerSpecs.create(function.kerasName(), Map.of());
     }
 
     /** The section as written, with the input shape used. */

@@ -92,7 +92,7 @@ public final class Vocabulary {
         ActivationFunction.names().forEach(name -> names.get(ActivationFunction.byName(name)).add(name));
         List<Activation> out = new ArrayList<>();
         names.forEach((function, known) -> out.add(new Activation(known, function,
-                function == ActivationFunction.LINEAR ? null : ModelSpec.activationLayer(function).getClass())));
+                function == ActivationFunction.LINEAR ? null : ActivationLayers.of(function).getClass())));
         return out;
     }
 
