@@ -36,6 +36,9 @@ final class Arguments {
     private final Map<String, Declared> declared = new LinkedHashMap<>();
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final Map<String, String> givenAs = new LinkedHashMap<>();
+    /** What the factory fell back to for each argument it read with a default, for {@link LayerTypeProbe}. */
+    private final Map<String, Object> fallbacks = new LinkedHashMap<>();
+    private final Map<String, List<String>> choices = new LinkedHashMap<>();
 
     /** Checks {@code given} against the declared arguments of {@code layer}, keyed by their names. */
     Arguments(String layer, List<Declared> declarations, Map<String, Object> given) {
@@ -120,21 +123,26 @@ final class Arguments {
 
     /** An integer, or {@code fallback} when not given. */
     int integer(String name, int fallback) {
+        fallbacks.put(name, fallback);
         return has(name) ? integer(name) : fallback;
     }
 
     /** A number, or {@code fallback} when not given. */
     float number(String name, float fallback) {
+        fallbacks.put(name, fallback);
         return has(name) ? ((Number) values.get(name)).floatValue() : fallback;
     }
 
     /** A boolean, or {@code fallback} when not given. */
     boolean flag(String name, boolean fallback) {
+        fallbacks.put(name, fallback);
         return has(name) ? (Boolean) values.get(name) : fallback;
     }
 
     /** One of {@code choices} (case-insensitive, returned in lower case), or {@code fallback} when not given. */
     String choice(String name, String fallback, String... choices) {
+        fallbacks.put(name, fallback);
+        this.choices.put(name, List.of(choices));
         if (!has(name)) {
             return fallback;
         }
@@ -166,6 +174,7 @@ final class Arguments {
 
     /** Sizes as {@link #integers}, or {@code fallback} when not given. */
     int[] integers(String name, int count, int[] fallback) {
+        fallbacks.put(name, fallback.length == 1 ? (Object) fallback[0] : Arrays.stream(fallback).boxed().toList());
         return has(name) ? integers(name, count) : fallback;
     }
 
@@ -177,6 +186,16 @@ final class Arguments {
     /** The name the caller used for an argument, for messages (its alias, if given so). */
     String keyOf(String name) {
         return givenAs.getOrDefault(check(name), name);
+    }
+
+    /** The defaults the factory read so far, by argument name (sizes as a number or a list). */
+    Map<String, Object> fallbacks() {
+        return fallbacks;
+    }
+
+    /** The allowed values of the string arguments read as a choice, by argument name. */
+    Map<String, List<String>> choices() {
+        return choices;
     }
 
     private Object required(String name) {

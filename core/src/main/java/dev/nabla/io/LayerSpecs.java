@@ -123,6 +123,14 @@ public final class LayerSpecs {
         return new LayerSpec(type.name(), arguments);
     }
 
+    /**
+     * Every registered type with its names, class and arguments (aliases, kind, whether
+     * required, default), in the registry's order: what a reference of the layer types lists.
+     */
+    public static List<LayerTypeDescription> descriptions() {
+        return TYPES.stream().map(LayerTypeProbe::describe).toList();
+    }
+
     /** The known type names (the layers' class names), in the registry's order. */
     public static List<String> types() {
         return TYPES.stream().map(LayerType::name).toList();

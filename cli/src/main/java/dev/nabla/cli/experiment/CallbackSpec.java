@@ -1,5 +1,10 @@
 package dev.nabla.cli.experiment;
 
+import static dev.nabla.cli.experiment.Setting.Kind.BOOLEAN;
+import static dev.nabla.cli.experiment.Setting.Kind.INTEGER;
+import static dev.nabla.cli.experiment.Setting.Kind.NUMBER;
+import static dev.nabla.cli.experiment.Setting.Kind.STRING;
+
 import dev.nabla.cli.config.ConfigMap;
 import dev.nabla.cli.config.ConfigNode;
 import dev.nabla.nn.Parameter;
@@ -8,9 +13,14 @@ import dev.nabla.optim.ReduceOnPlateau;
 import dev.nabla.optim.Sgd;
 import dev.nabla.tensor.Tensor;
 import dev.nabla.train.Callback;
+import dev.nabla.train.CsvLogger;
 import dev.nabla.train.EarlyStopping;
-import dev.nabla.train.ReduceLearningRateOnPlateau;
+import dev.nabla.train.History;
+import dev.nabla.train.LearningRateScheduler;
 import dev.nabla.train.ScheduledLearningRate;
+import dev.nabla.train.ModelCheckpoint;
+import dev.nabla.train.ProgressBar;
+import dev.nabla.train.ReduceLearningRateOnPlateau;
 import dev.nabla.train.TerminateOnNaN;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,14 +30,58 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * One entry of {@code training.callbacks}, by Keras's name: {@code early_stopping},
- * {@code reduce_lr_on_plateau}, {@code learning_rate_scheduler}, {@code terminate_on_nan}.
- * Values are checked when the file is read, by making the callback once.
+ * One entry of {@code training.callbacks}, by Keras's name ({@code early_stopping},
+ * {@code reduce_lr_on_plateau}, {@code learning_rate_scheduler}, {@code terminate_on_nan})
+ * or class name, with its settings ({@link #TYPES}). Values are checked when the file is
+ * read, by making the callback once.
  */
 final class CallbackSpec {
 
-    private static final List<String> TYPES = List.of("early_stopping", "reduce_lr_on_plateau",
-            "learning_rate_scheduler", "terminate_on_nan");
+    /**
+     * One callback.
+     *
+     * @param name           its name in an experiment file
+     * @param implementation the class it creates
+     * @param settings       its settings besides {@code type}
+     * @param reader         reads its settings from an entry and makes its factory
+     */
+    record CallbackType(String name, Class<? extends Callback> implementation, List<Setting> settings, Reader reader) {
+    }
+
+    /** Reads a callback's settings from its entry, given the epochs. */
+    interface Reader {
+        /** The settings with their defaults filled in, and a factory of the callback. */
+        CallbackSpec read(ConfigMap map, int epochs);
+    }
+
+    private static final Setting MONITOR = Setting.optional("monitor", STRING, "val_loss");
+    /** {@code auto} minimises losses and errors and maximises the rest, as Keras does. */
+    private static final Setting MODE = Setting.choice("mode", "auto", List.of("min", "max", "auto"));
+
+    static final List<CallbackType> TYPES = List.of(
+            settings("early_stopping", EarlyStopping.class, List.of(MONITOR, Setting.optional("patience", INTEGER, 0),
+                    Setting.optional("min_delta", NUMBER, 0.0), MODE,
+                    Setting.optional("restore_best_weights", BOOLEAN, false)), CallbackSpec::earlyStopping),
+            settings("reduce_lr_on_plateau", ReduceLearningRateOnPlateau.class, List.of(MONITOR,
+                    Setting.optional("factor", NUMBER, 0.1), Setting.optional("patience", INTEGER, 10),
+                    Setting.optional("cooldown", INTEGER, 0), Setting.optional("min_learning_rate", NUMBER, 0.0),
+                    Setting.optional("min_delta", NUMBER, 1e-4), MODE), CallbackSpec::reduceOnPlateau),
+            new CallbackType("learning_rate_scheduler", ScheduledLearningRate.class,
+                    List.of(Setting.choice("schedule", null, ScheduleSpec.NAMES)), CallbackSpec::scheduler),
+            settings("terminate_on_nan", TerminateOnNaN.class, List.of(), values -> TerminateOnNaN::new));
+
+    /** A callback class an experiment file does not list, and the reason. */
+    record Unlisted(Class<? extends Callback> implementation, String reason) {
+    }
+
+    static final List<Unlisted> UNLISTED = List.of(
+            new Unlisted(CsvLogger.class, "always on: every run writes history.csv into its output directory"),
+            new Unlisted(ModelCheckpoint.class, "always on: every run saves best.nabla and last.nabla into its"
+                    + " output directory"),
+            new Unlisted(ProgressBar.class, "always on: every run prints Keras's progress bar"),
+            new Unlisted(History.class, "always on: every run records each epoch's logs, which history.csv holds"),
+            new Unlisted(LearningRateScheduler.class, "Java only: it takes a function of the epoch; a file names"
+                    + " a schedule with learning_rate_scheduler"));
 
     private final Map<String, Object> resolved;
     private final Supplier<Callback> factory;
@@ -37,29 +91,33 @@ final class CallbackSpec {
         this.factory = factory;
     }
 
-    /** Reads an entry; {@code epochs} is the default length of a cosine schedule. */
+    /** Reads an entry; {@code epochs} is the default length of the schedules that have one. */
     static CallbackSpec parse(ConfigNode node, int epochs) {
         ConfigMap map = node.asMap();
-        ConfigNode typeNode = map.require("type");
-        String type = canonical(typeNode);
-        Map<String, Object> resolved = new LinkedHashMap<>();
-        resolved.put("type", type);
-        Supplier<Callback> factory;
+        CallbackType type = type(map.require("type"));
+        CallbackSpec spec;
         try {
-            factory = switch (type) {
-                case "early_stopping" -> earlyStopping(map, resolved);
-                case "reduce_lr_on_plateau" -> reduceOnPlateau(map, resolved);
-                case "learning_rate_scheduler" -> scheduler(map, resolved, epochs);
-                default -> {
-                    map.allowOnly(List.of("type"));
-                    yield TerminateOnNaN::new;
-                }
-            };
-            factory.get();
+            spec = type.reader().read(map, epochs);
+            spec.create();
         } catch (IllegalArgumentException e) {
             throw node.error(e.getMessage());
         }
-        return new CallbackSpec(resolved, factory);
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        resolved.put("type", type.name());
+        resolved.putAll(spec.resolved());
+        return new CallbackSpec(resolved, spec.factory);
+    }
+
+    /** A callback whose settings are {@code settings}, made from their values by {@code factory}. */
+    private static CallbackType settings(String name, Class<? extends Callback> implementation, List<Setting> settings,
+                                         Function<Map<String, Object>, Supplier<Callback>> factory) {
+        return new CallbackType(name, implementation, settings, (map, epochs) -> {
+            Map<String, Object> values = Setting.read(map, settings, Map.of(), List.of("type"));
+            Supplier<Callback> callback = factory.apply(values);
+            Map<String, Object> resolved = new LinkedHashMap<>();
+            values.forEach((key, value) -> resolved.put(key, Setting.resolved(value)));
+            return new CallbackSpec(resolved, callback);
+        });
     }
 
     /**
@@ -68,7 +126,7 @@ final class CallbackSpec {
      */
     static void refuseRateCallbacks(ConfigNode callbacks, boolean scheduledRate) {
         for (ConfigNode entry : scheduledRate ? callbacks.asList() : List.<ConfigNode>of()) {
-            String type = canonical(entry.asMap().require("type"));
+            String type = type(entry.asMap().require("type")).name();
             if (type.equals("learning_rate_scheduler") || type.equals("reduce_lr_on_plateau")) {
                 throw entry.error(type + " would fight the schedule given as the optimizer's learning_rate, which"
                         + " sets the rate at every update; use one of them");
@@ -76,81 +134,74 @@ final class CallbackSpec {
         }
     }
 
-    private static String canonical(ConfigNode typeNode) {
-        String normalized = typeNode.asString().replace("_", "").toLowerCase(Locale.ROOT);
-        return switch (normalized) {
-            case "earlystopping" -> "early_stopping";
-            case "reducelronplateau", "reducelearningrateonplateau" -> "reduce_lr_on_plateau";
-            case "learningratescheduler" -> "learning_rate_scheduler";
-            case "terminateonnan" -> "terminate_on_nan";
-            case "csvlogger", "modelcheckpoint" -> throw typeNode.error("is always on: every run writes history.csv"
-                    + " and the best and last models into its output directory");
-            default -> throw typeNode.error("unknown callback " + typeNode.describe() + "; known: "
-                    + String.join(", ", TYPES));
-        };
+    private static CallbackType type(ConfigNode typeNode) {
+        String normalized = normalized(typeNode.asString());
+        for (CallbackType type : TYPES) {
+            if (normalized.equals(normalized(type.name()))
+                    || normalized.equals(normalized(type.implementation().getSimpleName()))) {
+                return type;
+            }
+        }
+        for (Unlisted unlisted : UNLISTED) {
+            if (normalized.equals(normalized(unlisted.implementation().getSimpleName()))) {
+                throw typeNode.error("is not listed in an experiment file: " + unlisted.reason());
+            }
+        }
+        throw typeNode.error("unknown callback " + typeNode.describe() + "; known: "
+                + String.join(", ", TYPES.stream().map(CallbackType::name).toList()));
     }
 
-    private static Supplier<Callback> earlyStopping(ConfigMap map, Map<String, Object> resolved) {
-        map.allowOnly(List.of("type", "monitor", "patience", "min_delta", "mode", "restore_best_weights"));
-        String monitor = map.string("monitor", "val_loss");
-        int patience = map.integer("patience", 0, 0);
-        double minDelta = map.number("min_delta", 0.0);
-        boolean minimize = minimize(map, monitor);
-        boolean restore = map.bool("restore_best_weights", false);
-        resolved.put("monitor", monitor);
-        resolved.put("patience", patience);
-        resolved.put("min_delta", minDelta);
-        resolved.put("mode", minimize ? "min" : "max");
-        resolved.put("restore_best_weights", restore);
-        EarlyStopping.Mode mode = minimize ? EarlyStopping.Mode.MIN : EarlyStopping.Mode.MAX;
+    private static Supplier<Callback> earlyStopping(Map<String, Object> values) {
+        String monitor = (String) values.get("monitor");
+        int patience = (Integer) values.get("patience");
+        double minDelta = (Double) values.get("min_delta");
+        boolean restore = (Boolean) values.get("restore_best_weights");
+        EarlyStopping.Mode mode = minimize(values) ? EarlyStopping.Mode.MIN : EarlyStopping.Mode.MAX;
         return () -> new EarlyStopping(monitor, mode, minDelta, patience, restore);
     }
 
-    private static Supplier<Callback> reduceOnPlateau(ConfigMap map, Map<String, Object> resolved) {
-        map.allowOnly(List.of("type", "monitor", "factor", "patience", "cooldown", "min_learning_rate", "min_delta",
-                "mode"));
-        String monitor = map.string("monitor", "val_loss");
-        float factor = (float) map.number("factor", 0.1);
-        int patience = map.integer("patience", 0, 10);
-        int cooldown = map.integer("cooldown", 0, 0);
-        float minLearningRate = (float) map.number("min_learning_rate", 0.0);
-        float minDelta = (float) map.number("min_delta", 1e-4);
-        boolean minimize = minimize(map, monitor);
-        resolved.put("monitor", monitor);
-        resolved.put("factor", Experiment.decimal(factor));
-        resolved.put("patience", patience);
-        resolved.put("cooldown", cooldown);
-        resolved.put("min_learning_rate", Experiment.decimal(minLearningRate));
-        resolved.put("min_delta", Experiment.decimal(minDelta));
-        resolved.put("mode", minimize ? "min" : "max");
-        ReduceOnPlateau.Mode mode = minimize ? ReduceOnPlateau.Mode.MIN : ReduceOnPlateau.Mode.MAX;
+    private static Supplier<Callback> reduceOnPlateau(Map<String, Object> values) {
+        float factor = number(values, "factor");
+        int patience = (Integer) values.get("patience");
+        int cooldown = (Integer) values.get("cooldown");
+        float minLearningRate = number(values, "min_learning_rate");
+        float minDelta = number(values, "min_delta");
+        ReduceOnPlateau.Mode mode = minimize(values) ? ReduceOnPlateau.Mode.MIN : ReduceOnPlateau.Mode.MAX;
         Function<ReduceOnPlateau, ReduceOnPlateau> settings = rule -> rule.mode(mode).factor(factor)
                 .patience(patience).cooldown(cooldown).minLearningRate(minLearningRate).absoluteThreshold(minDelta);
         settings.apply(new ReduceOnPlateau(probeOptimizer()));
+        String monitor = (String) values.get("monitor");
         return () -> new ReduceLearningRateOnPlateau(monitor, settings::apply);
     }
 
-    /** Any schedule of {@link ScheduleSpec}, stepped once per epoch; cosine and one-cycle ones span the epochs by default. */
-    private static Supplier<Callback> scheduler(ConfigMap map, Map<String, Object> resolved, int epochs) {
+    /** Any schedule of {@link ScheduleSpec}, stepped once per epoch; cosine and one-cycle span the epochs. */
+    private static CallbackSpec scheduler(ConfigMap map, int epochs) {
         ScheduleSpec schedule = ScheduleSpec.parse(map, List.of("type"), epochs);
-        resolved.putAll(schedule.resolved());
-        return () -> ScheduledLearningRate.perEpoch(schedule.factory());
+        return new CallbackSpec(schedule.resolved(), () -> ScheduledLearningRate.perEpoch(schedule.factory()));
     }
 
-    /** {@code mode: min|max|auto}; auto minimises losses and errors and maximises the rest, as Keras does. */
-    private static boolean minimize(ConfigMap map, String monitor) {
-        ConfigNode mode = map.get("mode");
-        String value = mode == null ? "auto" : mode.asString();
-        return switch (value) {
+    /** Whether {@code mode} (auto: from the monitored name) minimises; records the mode chosen in {@code values}. */
+    private static boolean minimize(Map<String, Object> values) {
+        String monitor = (String) values.get("monitor");
+        boolean minimize = switch ((String) values.get("mode")) {
             case "min" -> true;
             case "max" -> false;
-            case "auto" -> monitor.endsWith("loss") || monitor.endsWith("error");
-            default -> throw mode.error("expected min, max or auto, got " + mode.describe());
+            default -> monitor.endsWith("loss") || monitor.endsWith("error");
         };
+        values.put("mode", minimize ? "min" : "max");
+        return minimize;
+    }
+
+    private static float number(Map<String, Object> values, String name) {
+        return ((Number) values.get(name)).floatValue();
     }
 
     private static Optimizer probeOptimizer() {
         return new Sgd(List.of(new Parameter(Tensor.zeros(1))), 0.01f);
+    }
+
+    private static String normalized(String name) {
+        return name.replace("_", "").toLowerCase(Locale.ROOT);
     }
 
     /** A new callback for one run. */

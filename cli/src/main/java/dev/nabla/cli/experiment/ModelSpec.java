@@ -245,7 +245,7 @@ public final class ModelSpec {
 
     private static Layer activation(LayerEntry entry) {
         try {
-            return LayerSpecs.create(entry.activation().asString(), Map.of());
+            return ActivationLayers.create(entry.activation().asString());
         } catch (LayerSpecException e) {
             throw entry.activation().error("unknown activation: " + e.detail());
         }

@@ -1,5 +1,10 @@
 package dev.nabla.cli.experiment;
 
+import static dev.nabla.cli.experiment.Setting.Kind.INTEGER;
+import static dev.nabla.cli.experiment.Setting.Kind.INTEGERS;
+import static dev.nabla.cli.experiment.Setting.Kind.NUMBER;
+import static dev.nabla.cli.experiment.Setting.Kind.STEPS;
+
 import dev.nabla.cli.config.ConfigMap;
 import dev.nabla.cli.config.ConfigNode;
 import dev.nabla.nn.Parameter;
@@ -18,20 +23,71 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * A learning-rate schedule of {@code dev.nabla.optim} by its name in snake case, with its
- * settings: {@code {schedule: step_decay, step_size: 30, gamma: 0.1}}. It is given either as an
- * optimizer's {@code learning_rate} (stepped after every optimizer update, as Keras steps a
- * schedule given as {@code learning_rate}) or as a {@code learning_rate_scheduler} callback
- * (stepped once per epoch). Defaults are PyTorch's. Values are checked when the file is read,
- * by making the schedule once on an optimizer of one parameter.
+ * settings: {@code {schedule: step_decay, step_size: 30, gamma: 0.1}}, as a
+ * {@code learning_rate_scheduler} callback gives it (stepped once per epoch). Each schedule and
+ * its settings are declared once in {@link #TYPES}, which both reads the file and describes it.
+ * Defaults are PyTorch's. Values are checked when the file is read, by making the schedule once
+ * on an optimizer of one parameter.
  */
 final class ScheduleSpec {
 
-    static final List<String> NAMES = List.of("step_decay", "multi_step_decay", "exponential_decay",
-            "cosine_annealing", "cosine_annealing_warm_restarts", "one_cycle", "constant");
+    /** The default length of the schedules that have one, when the caller gives it (the epochs). */
+    static final String LENGTH = "training.epochs";
+
+    /**
+     * One schedule.
+     *
+     * @param name           its name in an experiment file
+     * @param implementation the class it creates
+     * @param settings       its settings besides {@code schedule}
+     * @param factory        makes it for an optimizer from the settings' values
+     */
+    record ScheduleType(String name, Class<? extends LearningRateSchedule> implementation, List<Setting> settings,
+                        BiFunction<Optimizer, Map<String, Object>, LearningRateSchedule> factory) {
+    }
+
+    private static final Setting MIN_LEARNING_RATE = Setting.optional("min_learning_rate", NUMBER, 0.0);
+
+    static final List<ScheduleType> TYPES = List.of(
+            new ScheduleType("step_decay", StepDecay.class,
+                    List.of(Setting.required("step_size", STEPS), Setting.optional("gamma", NUMBER, 0.1)),
+                    (optimizer, v) -> new StepDecay(optimizer, integer(v, "step_size"), number(v, "gamma"))),
+            new ScheduleType("multi_step_decay", MultiStepDecay.class,
+                    List.of(Setting.required("milestones", INTEGERS), Setting.optional("gamma", NUMBER, 0.1)),
+                    (optimizer, v) -> new MultiStepDecay(optimizer, number(v, "gamma"), integers(v, "milestones"))),
+            new ScheduleType("exponential_decay", ExponentialDecay.class, List.of(Setting.required("gamma", NUMBER)),
+                    (optimizer, v) -> new ExponentialDecay(optimizer, number(v, "gamma"))),
+            new ScheduleType("cosine_annealing", CosineAnnealing.class,
+                    List.of(Setting.following("max_steps", STEPS, LENGTH), MIN_LEARNING_RATE,
+                            Setting.optional("warmup_steps", INTEGER, 0),
+                            Setting.optional("warmup_start_factor", NUMBER, 1.0 / 3)),   // PyTorch LinearLR's
+                    (optimizer, v) -> CosineAnnealing.withWarmup(optimizer, integer(v, "warmup_steps"),
+                            number(v, "warmup_start_factor"), integer(v, "max_steps"), number(v, "min_learning_rate"))),
+            new ScheduleType("cosine_annealing_warm_restarts", CosineAnnealingWarmRestarts.class,
+                    List.of(Setting.required("first_period", STEPS), Setting.optional("period_multiplier", STEPS, 1),
+                            MIN_LEARNING_RATE),
+                    (optimizer, v) -> new CosineAnnealingWarmRestarts(optimizer, integer(v, "first_period"),
+                            integer(v, "period_multiplier"), number(v, "min_learning_rate"))),
+            new ScheduleType("one_cycle", OneCycle.class,
+                    List.of(Setting.required("max_learning_rate", NUMBER),
+                            Setting.following("total_steps", STEPS, LENGTH),
+                            Setting.optional("warmup_fraction", NUMBER, 0.3),
+                            Setting.optional("initial_divisor", NUMBER, 25.0),
+                            Setting.optional("final_divisor", NUMBER, 1e4),
+                            Setting.choice("anneal_strategy", "cos", List.of("cos", "linear"))),
+                    (optimizer, v) -> new OneCycle(optimizer, number(v, "max_learning_rate"), integer(v, "total_steps"),
+                            new OneCycle.Options(number(v, "warmup_fraction"), number(v, "initial_divisor"),
+                                    number(v, "final_divisor"), v.get("anneal_strategy").equals("cos")))),
+            new ScheduleType("constant", ConstantSchedule.class,
+                    List.of(Setting.optional("factor", NUMBER, 1.0 / 3), Setting.optional("total_steps", INTEGER, 5)),
+                    (optimizer, v) -> new ConstantSchedule(optimizer, number(v, "factor"), integer(v, "total_steps"))));
+
+    static final List<String> NAMES = TYPES.stream().map(ScheduleType::name).toList();
 
     private final Map<String, Object> resolved;
     private final Function<Optimizer, LearningRateSchedule> factory;
@@ -49,108 +105,23 @@ final class ScheduleSpec {
      */
     static ScheduleSpec parse(ConfigMap map, List<String> otherKeys, Integer defaultLength) {
         ConfigNode nameNode = map.require("schedule");
-        String name = nameNode.asString();
-        Map<String, Object> resolved = new LinkedHashMap<>();
-        resolved.put("schedule", name);
-        Function<Optimizer, LearningRateSchedule> factory = switch (name) {
-            case "step_decay" -> {
-                allow(map, otherKeys, "step_size", "gamma");
-                int stepSize = length(map, resolved, "step_size", null);
-                float gamma = number(map, resolved, "gamma", 0.1);
-                yield optimizer -> new StepDecay(optimizer, stepSize, gamma);
-            }
-            case "multi_step_decay" -> {
-                allow(map, otherKeys, "milestones", "gamma");
-                List<Integer> milestones = new ArrayList<>();
-                map.require("milestones").asListOrOne().forEach(m -> milestones.add(m.asInt(0)));
-                resolved.put("milestones", milestones);
-                float gamma = number(map, resolved, "gamma", 0.1);
-                int[] steps = milestones.stream().mapToInt(Integer::intValue).toArray();
-                yield optimizer -> new MultiStepDecay(optimizer, gamma, steps);
-            }
-            case "exponential_decay" -> {
-                allow(map, otherKeys, "gamma");
-                float gamma = map.require("gamma").asFloat();
-                resolved.put("gamma", Experiment.decimal(gamma));
-                yield optimizer -> new ExponentialDecay(optimizer, gamma);
-            }
-            case "cosine_annealing" -> cosine(map, otherKeys, resolved, defaultLength);
-            case "cosine_annealing_warm_restarts" -> {
-                allow(map, otherKeys, "first_period", "period_multiplier", "min_learning_rate");
-                int firstPeriod = length(map, resolved, "first_period", null);
-                int multiplier = length(map, resolved, "period_multiplier", 1);
-                float min = number(map, resolved, "min_learning_rate", 0.0);
-                yield optimizer -> new CosineAnnealingWarmRestarts(optimizer, firstPeriod, multiplier, min);
-            }
-            case "one_cycle" -> oneCycle(map, otherKeys, resolved, defaultLength);
-            case "constant" -> {
-                allow(map, otherKeys, "factor", "total_steps");
-                float factor = number(map, resolved, "factor", 1.0 / 3);
-                int totalSteps = map.integer("total_steps", 0, 5);
-                resolved.put("total_steps", totalSteps);
-                yield optimizer -> new ConstantSchedule(optimizer, factor, totalSteps);
-            }
-            default -> throw nameNode.error("unknown schedule " + nameNode.describe() + "; known: "
-                    + String.join(", ", NAMES));
-        };
+        ScheduleType type = TYPES.stream().filter(t -> t.name().equals(nameNode.asString())).findFirst()
+                .orElseThrow(() -> nameNode.error("unknown schedule " + nameNode.describe() + "; known: "
+                        + String.join(", ", NAMES)));
+        List<String> allowed = new ArrayList<>(otherKeys);
+        allowed.add("schedule");
+        Map<String, Object> context = defaultLength == null ? Map.of() : Map.of(LENGTH, defaultLength);
+        Map<String, Object> values = Setting.read(map, type.settings(), context, allowed);
+        Function<Optimizer, LearningRateSchedule> factory = optimizer -> type.factory().apply(optimizer, values);
         try {
             factory.apply(new Sgd(List.of(new Parameter(Tensor.zeros(1))), 0.01f));
         } catch (IllegalArgumentException e) {
             throw map.node().error(e.getMessage());
         }
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        resolved.put("schedule", type.name());
+        values.forEach((key, value) -> resolved.put(key, Setting.resolved(value)));
         return new ScheduleSpec(resolved, factory);
-    }
-
-    private static Function<Optimizer, LearningRateSchedule> cosine(ConfigMap map, List<String> otherKeys,
-                                                                    Map<String, Object> resolved, Integer length) {
-        allow(map, otherKeys, "max_steps", "min_learning_rate", "warmup_steps", "warmup_start_factor");
-        int maxSteps = length(map, resolved, "max_steps", length);
-        float min = number(map, resolved, "min_learning_rate", 0.0);
-        int warmupSteps = map.integer("warmup_steps", 0, 0);
-        resolved.put("warmup_steps", warmupSteps);
-        float startFactor = number(map, resolved, "warmup_start_factor", 1.0 / 3);   // PyTorch LinearLR's
-        return optimizer -> CosineAnnealing.withWarmup(optimizer, warmupSteps, startFactor, maxSteps, min);
-    }
-
-    private static Function<Optimizer, LearningRateSchedule> oneCycle(ConfigMap map, List<String> otherKeys,
-                                                                      Map<String, Object> resolved, Integer length) {
-        allow(map, otherKeys, "max_learning_rate", "total_steps", "warmup_fraction", "initial_divisor",
-                "final_divisor", "anneal_strategy");
-        float max = map.require("max_learning_rate").asFloat();
-        resolved.put("max_learning_rate", Experiment.decimal(max));
-        int totalSteps = length(map, resolved, "total_steps", length);
-        float warmup = number(map, resolved, "warmup_fraction", 0.3);
-        float initialDivisor = number(map, resolved, "initial_divisor", 25.0);
-        float finalDivisor = number(map, resolved, "final_divisor", 1e4);
-        ConfigNode anneal = map.get("anneal_strategy");
-        String strategy = anneal == null ? "cos" : anneal.asString();
-        if (!strategy.equals("cos") && !strategy.equals("linear")) {
-            throw anneal.error("expected cos or linear (PyTorch's anneal_strategy), got " + anneal.describe());
-        }
-        resolved.put("anneal_strategy", strategy);
-        OneCycle.Options options = new OneCycle.Options(warmup, initialDivisor, finalDivisor, strategy.equals("cos"));
-        return optimizer -> new OneCycle(optimizer, max, totalSteps, options);
-    }
-
-    private static void allow(ConfigMap map, List<String> otherKeys, String... own) {
-        List<String> known = new ArrayList<>(otherKeys);
-        known.add("schedule");
-        known.addAll(List.of(own));
-        map.allowOnly(known);
-    }
-
-    /** An integer of at least 1; required when {@code fallback} is null. */
-    private static int length(ConfigMap map, Map<String, Object> resolved, String key, Integer fallback) {
-        int value = fallback == null ? map.require(key).asInt(1) : map.integer(key, 1, fallback);
-        resolved.put(key, value);
-        return value;
-    }
-
-    /** A number, {@code fallback} when absent. */
-    private static float number(ConfigMap map, Map<String, Object> resolved, String key, double fallback) {
-        float value = (float) map.number(key, fallback);
-        resolved.put(key, Experiment.decimal(value));
-        return value;
     }
 
     /** Makes the schedule on an optimizer, taking its rates as base rates. */
@@ -161,5 +132,17 @@ final class ScheduleSpec {
     /** The schedule's name and settings, defaults included, for {@code config.resolved.yaml}. */
     Map<String, Object> resolved() {
         return resolved;
+    }
+
+    private static int integer(Map<String, Object> values, String name) {
+        return (Integer) values.get(name);
+    }
+
+    private static float number(Map<String, Object> values, String name) {
+        return ((Number) values.get(name)).floatValue();
+    }
+
+    private static int[] integers(Map<String, Object> values, String name) {
+        return ((List<?>) values.get(name)).stream().mapToInt(v -> (Integer) v).toArray();
     }
 }

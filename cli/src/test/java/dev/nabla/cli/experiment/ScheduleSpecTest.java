@@ -134,8 +134,8 @@ class ScheduleSpecTest {
                 + String.join(", ", ScheduleSpec.NAMES), failure("{schedule: cosine}"));
         assertEquals("x.yaml:7: training.optimizer.learning_rate: missing required key 'max_steps'",
                 failure("{schedule: cosine_annealing}"));
-        assertEquals("x.yaml:7: training.optimizer.learning_rate.anneal_strategy: expected cos or linear"
-                + " (PyTorch's anneal_strategy), got 'fast'",
+        assertEquals("x.yaml:7: training.optimizer.learning_rate.anneal_strategy: expected one of cos, linear,"
+                + " got 'fast'",
                 failure("{schedule: one_cycle, max_learning_rate: 1, total_steps: 5, anneal_strategy: fast}"));
         assertTrue(failure("{schedule: multi_step_decay, milestones: [5, 2]}").startsWith(
                 "x.yaml:7: training.optimizer.learning_rate: MultiStepDecay: milestones must be increasing"));

@@ -1,0 +1,188 @@
+package dev.nabla.cli;
+
+import dev.nabla.cli.experiment.Vocabulary;
+import dev.nabla.tensor.ActivationFunction;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+/**
+ * {@code docs/reference.md}: every name an experiment file may use, by kind, with its class,
+ * arguments and a one-line description, written from {@link Vocabulary} (the registries) and
+ * the descriptions in {@value #DESCRIPTIONS}.
+ */
+final class ReferenceMarkdown {
+
+    /** The command that writes {@code docs/reference.md}, from the repository's root. */
+    static final String COMMAND = "./nabla reference --output docs/reference.md";
+    /** The one-line descriptions, keyed by class name (activations by their constant), beside this class. */
+    static final String DESCRIPTIONS = "reference-descriptions.properties";
+
+    /** Smaller numbers are written with an exponent. */
+    private static final BigDecimal SMALL = new BigDecimal("0.001");
+
+    private final Properties descriptions = descriptions();
+    private final StringBuilder out = new StringBuilder();
+
+    private ReferenceMarkdown() {
+    }
+
+    /** The whole page. */
+    static String render() {
+        return new ReferenceMarkdown().page();
+    }
+
+    /** The descriptions by key: a class name, or {@code dev.nabla.tensor.ActivationFunction.RELU}. */
+    static Properties descriptions() {
+        Properties properties = new Properties();
+        try (InputStream in = ReferenceMarkdown.class.getResourceAsStream(DESCRIPTIONS)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
+    /** The description key of an activation. */
+    static String key(ActivationFunction function) {
+        return ActivationFunction.class.getName() + "." + function.name();
+    }
+
+    private String page() {
+        out.append("# Reference\n\n")
+                .append("Every name an experiment file may use, with its arguments: layer types, activations,\n")
+                .append("losses, metrics, optimizers, callbacks and learning-rate schedules.\n")
+                .append("[Experiment files](experiments.md) explains the file itself. This page is generated\n")
+                .append("from the registries that read the files; do not edit it by hand, but run\n`")
+                .append(COMMAND).append("`.\n\n")
+                .append("The names of layer types, losses, metrics, optimizers and callbacks ignore case and\n")
+                .append("underscores (`batch_norm2d`, `BatchNorm2d` and `batchnorm2d` are one).\n")
+                .append("A default of \"—\" means none: a size taken from the input, or the setting left off.\n");
+        layers();
+        activations();
+        section("Losses", "`training.loss`; the class name is accepted too.", Vocabulary.losses());
+        section("Metrics", "`training.metrics`, a list; the class names are accepted too.", Vocabulary.metrics());
+        section("Optimizers", "`training.optimizer`: a name, or a mapping of `name` and settings"
+                + " (`{name: sgd, learning_rate: 0.1}`). Defaults are PyTorch's.", Vocabulary.optimizers());
+        callbacks();
+        section("Learning-rate schedules", "`schedule:` of a `learning_rate_scheduler` callback, with the"
+                + " schedule's settings beside it (`{type: learning_rate_scheduler, schedule: step_decay,"
+                + " step_size: 10}`). The schedule steps once per epoch.", Vocabulary.schedules());
+        return out.toString();
+    }
+
+    private void layers() {
+        List<Vocabulary.Entry> layers = Vocabulary.layers();
+        out.append("\n## Layers\n\n`type:` of an entry of `model.sequential` or `model.graph.layers`. Every layer also"
+                + " takes `trainable: false` (freeze it) and `activation:` (an activation layer after it); in a graph,"
+                + " `name` and `inputs`.\n\n");
+        out.append(layers.stream().map(e -> "[" + e.implementation().getSimpleName() + "](#"
+                + e.implementation().getSimpleName().toLowerCase(Locale.ROOT) + ")")
+                .collect(Collectors.joining(" · "))).append("\n");
+        layers.forEach(entry -> entry(entry, "argument"));
+    }
+
+    private void activations() {
+        String fused = Vocabulary.layers().stream()
+                .filter(e -> e.arguments().stream().anyMatch(a -> a.name().equals("activation")))
+                .map(e -> e.implementation().getSimpleName()).collect(Collectors.joining(", "));
+        out.append("\n## Activations\n\n`activation:` of a layer entry adds the activation's layer after it; it also"
+                + " takes any layer type that needs no argument (`softmax`, `leaky_relu`). The layers with an"
+                + " `activation` argument (").append(fused).append(") apply these in the same pass when made from Java"
+                + " or read from a model file.\n\n| names | Java | layer added | description |\n|---|---|---|---|\n");
+        for (Vocabulary.Activation activation : Vocabulary.activations()) {
+            out.append("| ").append(codes(activation.names())).append(" | `ActivationFunction.")
+                    .append(activation.function().name()).append("` | ")
+                    .append(activation.layer() == null ? "none" : "`" + activation.layer().getSimpleName() + "`")
+                    .append(" | ").append(describe(key(activation.function()))).append(" |\n");
+        }
+    }
+
+    private void callbacks() {
+        section("Callbacks", "`training.callbacks`, a list of mappings with a `type` and settings"
+                + " (`{type: early_stopping, patience: 3}`). `mode: auto` minimises a monitored loss or error and"
+                + " maximises anything else. A `val_` quantity needs `data.validation_split`.", Vocabulary.callbacks());
+        out.append("\nCallbacks an experiment file does not list:\n\n| Java | why |\n|---|---|\n");
+        Vocabulary.unlistedCallbacks().forEach((implementation, reason) ->
+                out.append("| `").append(implementation.getName()).append("` | ").append(reason).append(" |\n"));
+    }
+
+    /** A table when no entry takes arguments, else a subsection per entry. */
+    private void section(String title, String intro, List<Vocabulary.Entry> entries) {
+        out.append("\n## ").append(title).append("\n\n").append(intro).append("\n");
+        if (entries.stream().anyMatch(e -> !e.arguments().isEmpty())) {
+            entries.forEach(entry -> entry(entry, "setting"));
+            return;
+        }
+        out.append("\n| names | Java | description |\n|---|---|---|\n");
+        for (Vocabulary.Entry entry : entries) {
+            out.append("| ").append(codes(entry.names())).append(" | `").append(entry.implementation().getName())
+                    .append("` | ").append(describe(entry.implementation().getName())).append(" |\n");
+        }
+    }
+
+    private void entry(Vocabulary.Entry entry, String argumentWord) {
+        out.append("\n### ").append(entry.implementation().getSimpleName()).append("\n\n")
+                .append(codes(entry.names())).append(" — `").append(entry.implementation().getName()).append("`\n\n")
+                .append(describe(entry.implementation().getName())).append("\n");
+        if (entry.arguments().isEmpty()) {
+            out.append("\nNo ").append(argumentWord).append("s.\n");
+            return;
+        }
+        out.append("\n| ").append(argumentWord).append(" | type | default |\n|---|---|---|\n");
+        for (Vocabulary.Argument argument : entry.arguments()) {
+            out.append("| `").append(argument.name()).append('`');
+            if (!argument.aliases().isEmpty()) {
+                out.append(" (").append(codes(argument.aliases())).append(')');
+            }
+            out.append(" | ").append(argument.choices().isEmpty() ? argument.kind()
+                    : "one of " + codes(argument.choices()));
+            out.append(" | ").append(defaultOf(argument)).append(" |\n");
+        }
+    }
+
+    private static String defaultOf(Vocabulary.Argument argument) {
+        if (argument.required()) {
+            return "required";
+        }
+        if (argument.defaultFrom() != null) {
+            return "the value of `" + argument.defaultFrom() + "`";
+        }
+        return argument.defaultValue() == null ? "—" : "`" + yaml(argument.defaultValue()) + "`";
+    }
+
+    /** A value as a YAML file would hold it: {@code 0.25}, {@code 1.0e-8} (YAML 1.1 wants the point). */
+    static String yaml(Object value) {
+        return switch (value) {
+            case Float f -> decimal(new BigDecimal(Float.toString(f)));
+            case Double d -> decimal(new BigDecimal(Double.toString(d)));
+            case List<?> list -> list.stream().map(ReferenceMarkdown::yaml).collect(Collectors.joining(", ", "[", "]"));
+            default -> String.valueOf(value);
+        };
+    }
+
+    private static String decimal(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.signum() == 0 || stripped.abs().compareTo(SMALL) >= 0) {
+            return stripped.toPlainString();
+        }
+        int exponent = stripped.precision() - stripped.scale() - 1;
+        String mantissa = stripped.movePointLeft(exponent).toPlainString();
+        return (mantissa.contains(".") ? mantissa : mantissa + ".0") + "e" + exponent;
+    }
+
+    private String describe(String key) {
+        return descriptions.getProperty(key, "").trim();
+    }
+
+    private static String codes(List<String> names) {
+        return names.stream().map(n -> "`" + n + "`").collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,155 @@
+package dev.nabla.cli.experiment;
+
+import dev.nabla.io.LayerSpecs;
+import dev.nabla.io.LayerTypeDescription;
+import dev.nabla.loss.Losses;
+import dev.nabla.metrics.Metrics;
+import dev.nabla.nn.Layer;
+import dev.nabla.nn.Parameter;
+import dev.nabla.optim.Optimizers;
+import dev.nabla.tensor.ActivationFunction;
+import dev.nabla.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Every name an experiment file may use, by kind, with the class it makes and its arguments:
+ * read from the registries that parse the files ({@link LayerSpecs}, {@link Losses},
+ * {@link Metrics}, {@link Optimizers}, the callbacks and schedules of the {@code training}
+ * section), so a list made from it cannot disagree with what the files accept.
+ * {@code nabla reference} writes it as {@code docs/reference.md}.
+ */
+public final class Vocabulary {
+
+    /**
+     * One thing an experiment file names.
+     *
+     * @param names          its names, the preferred first (aliases after it)
+     * @param implementation the class it makes
+     * @param arguments      the settings it takes beside its name
+     */
+    public record Entry(List<String> names, Class<?> implementation, List<Argument> arguments) {
+
+        /** Copies the lists. */
+        public Entry {
+            names = List.copyOf(names);
+            arguments = List.copyOf(arguments);
+        }
+    }
+
+    /**
+     * One argument or setting.
+     *
+     * @param name         its key
+     * @param aliases      other keys it accepts
+     * @param kind         the kind of value, as messages name it ({@code an integer})
+     * @param required     whether it must be given
+     * @param defaultValue its value when not given, or null (none, or another value's: {@link #defaultFrom})
+     * @param defaultFrom  the other value it takes when not given ({@code kernel_size}), or null
+     * @param choices      the values a string accepts, or empty
+     */
+    public record Argument(String name, List<String> aliases, String kind, boolean required, Object defaultValue,
+                           String defaultFrom, List<String> choices) {
+
+        /** Copies the lists. */
+        public Argument {
+            aliases = List.copyOf(aliases);
+            choices = List.copyOf(choices);
+        }
+    }
+
+    /**
+     * An activation, as {@code activation:} names it: its names, the fused function Dense and
+     * the convolutions apply, and the layer an experiment file adds for it (null for the identity).
+     */
+    public record Activation(List<String> names, ActivationFunction function, Class<? extends Layer> layer) {
+    }
+
+    private Vocabulary() {
+    }
+
+    /** The layer types of {@code model}, by their snake-case and class names. */
+    public static List<Entry> layers() {
+        return LayerSpecs.descriptions().stream().map(Vocabulary::layer).toList();
+    }
+
+    private static Entry layer(LayerTypeDescription type) {
+        List<String> names = new ArrayList<>(type.names().reversed());
+        List<Argument> arguments = type.arguments().stream().map(a -> new Argument(a.name(), a.aliases(), a.kind(),
+                a.required(), a.defaultValue(), a.defaultFrom(), a.choices())).toList();
+        return new Entry(names, type.layerClass(), arguments);
+    }
+
+    /** The activations, in {@link ActivationFunction}'s order, each with all its names. */
+    public static List<Activation> activations() {
+        Map<ActivationFunction, List<String>> names = new LinkedHashMap<>();
+        for (ActivationFunction function : ActivationFunction.values()) {
+            names.put(function, new ArrayList<>());
+        }
+        ActivationFunction.names().forEach(name -> names.get(ActivationFunction.byName(name)).add(name));
+        List<Activation> out = new ArrayList<>();
+        names.forEach((function, known) -> out.add(new Activation(known, function,
+                function == ActivationFunction.LINEAR ? null : ActivationLayers.of(function).getClass())));
+        return out;
+    }
+
+    /** The losses of {@code training.loss}, their names grouped by class. */
+    public static List<Entry> losses() {
+        return grouped(Losses.names(), name -> Losses.byName(name).getClass());
+    }
+
+    /** The metrics of {@code training.metrics}, their names grouped by class. */
+    public static List<Entry> metrics() {
+        return grouped(Metrics.names(), name -> Metrics.byName(name).getClass());
+    }
+
+    /** The optimizers of {@code training.optimizer}, with their settings and defaults. */
+    public static List<Entry> optimizers() {
+        List<Parameter> probe = List.of(new Parameter(Tensor.zeros(1)));
+        return Optimizers.names().stream().map(name -> {
+            List<Argument> settings = new ArrayList<>();
+            OptimizerSpec.named(name).resolved().forEach((key, value) -> {
+                if (!key.equals("name")) {
+                    String kind = (value instanceof Boolean ? Setting.Kind.BOOLEAN : Setting.Kind.NUMBER).description();
+                    settings.add(new Argument(key, List.of(), kind, false, value, null, List.of()));
+                }
+            });
+            return new Entry(List.of(name), Optimizers.byName(name).apply(probe).getClass(), settings);
+        }).toList();
+    }
+
+    /** The callbacks of {@code training.callbacks}, by their names and class names. */
+    public static List<Entry> callbacks() {
+        return CallbackSpec.TYPES.stream().map(type -> new Entry(List.of(type.name(),
+                type.implementation().getSimpleName()), type.implementation(), settings(type.settings()))).toList();
+    }
+
+    /** The callback classes an experiment file does not list (those every run has), and why, by class. */
+    public static Map<Class<?>, String> unlistedCallbacks() {
+        Map<Class<?>, String> out = new LinkedHashMap<>();
+        CallbackSpec.UNLISTED.forEach(unlisted -> out.put(unlisted.implementation(), unlisted.reason()));
+        return out;
+    }
+
+    /** The schedules a {@code learning_rate_scheduler} callback names, stepped once per epoch. */
+    public static List<Entry> schedules() {
+        return ScheduleSpec.TYPES.stream().map(type -> new Entry(List.of(type.name()), type.implementation(),
+                settings(type.settings()))).toList();
+    }
+
+    private static List<Argument> settings(List<Setting> settings) {
+        return settings.stream().map(s -> new Argument(s.name(), List.of(), s.kind().description(), s.required(),
+                s.defaultValue(), s.defaultFrom(), s.choices())).toList();
+    }
+
+    private static List<Entry> grouped(List<String> names, Function<String, Class<?>> classOf) {
+        Map<Class<?>, List<String>> byClass = new LinkedHashMap<>();
+        names.forEach(name -> byClass.computeIfAbsent(classOf.apply(name), c -> new ArrayList<>()).add(name));
+        List<Entry> out = new ArrayList<>();
+        byClass.forEach((implementation, known) -> out.add(new Entry(known, implementation, List.of())));
+        return out;
+    }
+}

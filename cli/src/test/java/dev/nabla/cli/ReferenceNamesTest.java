@@ -1,0 +1,192 @@
+package dev.nabla.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.nabla.cli.experiment.Vocabulary;
+import dev.nabla.nn.Graph;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every name docs/reference.md lists is accepted by {@code nabla summary}, which reads an
+ * experiment file as {@code nabla train} does and builds its model: each layer type under each
+ * of its names, with its required arguments filled in and its other arguments at their listed
+ * defaults, once by their names and once by their aliases; each activation, loss, metric,
+ * optimizer (with every setting at its default), callback and schedule.
+ */
+class ReferenceNamesTest {
+
+    /**
+     * Sample shapes tried in turn until the layer fits: images, sequences, vectors. The digits'
+     * 64 pixels are reshaped to each before the layer (or, for one or four values, go through a
+     * dense layer), since input_shape must be the data's.
+     */
+    private static final List<String> SAMPLE_SHAPES = List.of("[1, 8, 8]", "[1, 64]", "[64]", "[4, 4, 4]", "[4]", "[1]");
+    /**
+     * Layer types whose required arguments no sample value can fill, with an entry that uses
+     * them: a graph's arguments are a whole graph, as model files store it.
+     */
+    private static final Map<Class<?>, String> WHOLE_EXAMPLES = Map.of(Graph.class, "inputs: [{name: x, shape: [4]}],"
+            + " layers: {d: {type: dense, units: 2}}, nodes: [{layer: d, inputs: [0]}], outputs: [1]");
+    private static final String MODEL = "  input_shape: [1, 8, 8]\n"
+            + "  sequential: [{type: flatten}, {type: dense, units: 2}]\n";
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void everyLayerTypeIsAcceptedUnderEachNameWithItsArgumentsAndTheirAliases() throws IOException {
+        for (Vocabulary.Entry layer : Vocabulary.layers()) {
+            for (int i = 0; i < layer.names().size(); i++) {
+                boolean aliases = i % 2 == 1;
+                String arguments = WHOLE_EXAMPLES.containsKey(layer.implementation())
+                        ? WHOLE_EXAMPLES.get(layer.implementation()) : flow(arguments(layer.arguments(), aliases));
+                assertLayerAccepted("{type: " + layer.names().get(i) + (arguments.isEmpty() ? "" : ", " + arguments)
+                        + "}");
+            }
+        }
+    }
+
+    private void assertLayerAccepted(String entry) throws IOException {
+        List<String> attempts = new ArrayList<>();
+        for (String shape : SAMPLE_SHAPES) {
+            String reshape = shape.matches("\\[\\d]") ? "{type: flatten}, {type: dense, units: " + shape.charAt(1) + "}"
+                    : "{type: reshape, shape: " + shape + "}";
+            for (String model : List.of("  sequential: [" + reshape + ", " + entry + "]\n", "  graph:\n    layers: ["
+                    + reshape + ", {name: a, type: flatten}, " + entry.replace("{type:", "{inputs: [a, a], type:")
+                    + "]\n")) {
+                Run run = summary(model, "loss: mse");
+                if (run.exitCode() == 0) {
+                    return;
+                }
+                attempts.add(shape + ": " + run.err().strip());
+            }
+        }
+        fail(entry + " is refused for every sample shape:\n" + String.join("\n", attempts));
+    }
+
+    @Test
+    void everyActivationIsAccepted() throws IOException {
+        for (Vocabulary.Activation activation : Vocabulary.activations()) {
+            for (String name : activation.names()) {
+                assertAccepted(MODEL.replace("units: 2", "units: 2, activation: " + name), "loss: mse");
+            }
+        }
+    }
+
+    @Test
+    void everyLossAndMetricIsAcceptedUnderEachNameAndItsClassName() throws IOException {
+        for (Vocabulary.Entry loss : Vocabulary.losses()) {
+            for (String name : namesAndClassName(loss)) {
+                assertAccepted(MODEL, "loss: " + name);
+            }
+        }
+        for (Vocabulary.Entry metric : Vocabulary.metrics()) {
+            for (String name : namesAndClassName(metric)) {
+                assertAccepted(MODEL, "loss: mse\n  metrics: [" + name + "]");
+            }
+        }
+    }
+
+    @Test
+    void everyOptimizerIsAcceptedByNameAndWithEverySettingAtItsDefault() throws IOException {
+        for (Vocabulary.Entry optimizer : Vocabulary.optimizers()) {
+            assertAccepted(MODEL, "loss: mse\n  optimizer: " + optimizer.names().get(0));
+            assertAccepted(MODEL, "loss: mse\n  optimizer: {name: " + optimizer.names().get(0) + ", "
+                    + flow(arguments(optimizer.arguments(), false)) + "}");
+        }
+    }
+
+    @Test
+    void everyCallbackAndScheduleIsAcceptedWithItsSettings() throws IOException {
+        List<String> scheduleNames = Vocabulary.schedules().stream().map(s -> s.names().get(0)).toList();
+        for (Vocabulary.Entry callback : Vocabulary.callbacks()) {
+            for (String name : callback.names()) {
+                Map<String, Object> settings = arguments(callback.arguments(), false);
+                // a setting naming a schedule takes the schedule's settings beside it
+                String scheduleKey = callback.arguments().stream().filter(a -> a.choices().equals(scheduleNames))
+                        .map(Vocabulary.Argument::name).findFirst().orElse(null);
+                if (scheduleKey == null) {
+                    assertAccepted(MODEL, callbacks(name, settings));
+                    continue;
+                }
+                for (Vocabulary.Entry schedule : Vocabulary.schedules()) {
+                    Map<String, Object> withSchedule = new LinkedHashMap<>(settings);
+                    withSchedule.put(scheduleKey, schedule.names().get(0));
+                    withSchedule.putAll(arguments(schedule.arguments(), false));
+                    assertAccepted(MODEL, callbacks(name, withSchedule));
+                }
+            }
+        }
+    }
+
+    private static String callbacks(String type, Map<String, Object> settings) {
+        String rest = flow(settings);
+        return "loss: mse\n  callbacks: [{type: " + type + (rest.isEmpty() ? "" : ", " + rest) + "}]";
+    }
+
+    private static List<String> namesAndClassName(Vocabulary.Entry entry) {
+        List<String> names = new ArrayList<>(entry.names());
+        names.add(entry.implementation().getSimpleName());
+        return names;
+    }
+
+    /**
+     * The required arguments with a sample value and the others at their default (those with
+     * none, or another's, left out), under their names or their first alias.
+     */
+    private static Map<String, Object> arguments(List<Vocabulary.Argument> arguments, boolean aliases) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Vocabulary.Argument argument : arguments) {
+            Object value = argument.required() ? sample(argument) : argument.defaultValue();
+            if (value != null) {
+                out.put(aliases && !argument.aliases().isEmpty() ? argument.aliases().get(0) : argument.name(), value);
+            }
+        }
+        return out;
+    }
+
+    private static Object sample(Vocabulary.Argument argument) {
+        if (!argument.choices().isEmpty()) {
+            return argument.choices().get(0);
+        }
+        Function<String, Object> byKind = kind -> switch (kind) {
+            case "a number" -> 0.5;
+            case "true or false" -> true;
+            case "a list of integers" -> List.of(1);
+            default -> kind.startsWith("an integer") ? (Object) 1 : null;
+        };
+        Object value = byKind.apply(argument.kind());
+        if (value == null) {
+            fail("no sample value for '" + argument.name() + "', " + argument.kind() + ": add one to sample(), or the"
+                    + " layer type to WHOLE_EXAMPLES with the reason");
+        }
+        return value;
+    }
+
+    private static String flow(Map<String, Object> values) {
+        return values.entrySet().stream().map(e -> e.getKey() + ": " + ReferenceMarkdown.yaml(e.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
+    private void assertAccepted(String model, String training) throws IOException {
+        Run run = summary(model, training);
+        assertEquals(0, run.exitCode(), "model:\n" + model + "training:\n  " + training + "\n" + run.err());
+    }
+
+    private Run summary(String model, String training) throws IOException {
+        Path file = directory.resolve("experiment.yaml");
+        Files.writeString(file, "data: digits\nmodel:\n" + model + "training:\n  " + training + "\n");
+        return Run.nabla("summary", file.toString());
+    }
+}
