@@ -90,6 +90,8 @@ class ReferenceNamesTest {
             for (String name : namesAndClassName(loss)) {
                 assertAccepted(MODEL, "loss: " + name);
             }
+            assertAccepted(MODEL, "loss: {name: " + loss.names().get(0) + ", "
+                    + flow(arguments(loss.arguments(), false)) + "}");
         }
         for (Vocabulary.Entry metric : Vocabulary.metrics()) {
             for (String name : namesAndClassName(metric)) {

@@ -63,7 +63,54 @@ public final class LossOptions {
                 KullbackLeiblerDivergence.Input.valueOf(choice(v, "probabilities", "log_probabilities", "logits")))));
     }
 
+    /** What each option takes, for its description: the kind of value and, for a choice, the choices. */
+    private static final Map<String, String> KINDS = Map.ofEntries(Map.entry("from_logits", "a boolean"),
+            Map.entry("label_smoothing", "a number"), Map.entry("class_weights", "a list of numbers"),
+            Map.entry("pos_weight", "a number or a list of numbers"), Map.entry("ignore_index", "an integer"),
+            Map.entry("gamma", "a number"), Map.entry("alpha", "a number"), Map.entry("delta", "a number"),
+            Map.entry("beta", "a number"), Map.entry("log_target", "a boolean"), Map.entry("input", "a string"),
+            Map.entry("reduction", "a string"));
+    private static final Map<String, List<String>> CHOICES = Map.of(
+            "input", List.of("probabilities", "log_probabilities", "logits"),
+            "reduction", List.of("mean", "sum", "none"));
+    /** The record component behind an option whose name differs from it in more than case and underscores. */
+    private static final Map<String, String> COMPONENTS = Map.of("pos_weight", "positiveWeight");
+
+    /**
+     * One option of one loss, as the reference lists it.
+     *
+     * @param name         its snake-case name
+     * @param kind         the kind of value ({@code a number})
+     * @param defaultValue the loss's value when not given (a Boolean, Number or String), or null for none
+     * @param choices      the values a string takes, or empty
+     */
+    public record Description(String name, String kind, Object defaultValue, List<String> choices) {
+    }
+
     private LossOptions() {
+    }
+
+    /** The options {@code loss} takes with their kinds and the values {@code loss} has for them (its defaults when new). */
+    public static List<Description> describe(Loss loss) {
+        return names(loss).stream().map(name -> new Description(name, KINDS.get(name), valueOf(loss, name),
+                CHOICES.getOrDefault(name, List.of()))).toList();
+    }
+
+    /** The loss's value of an option (its accessor), as a plain value: enums in lower case, one-value tensors as numbers. */
+    private static Object valueOf(Loss loss, String option) {
+        String accessor = normalize(COMPONENTS.getOrDefault(option, option));
+        for (java.lang.reflect.Method method : loss.getClass().getMethods()) {
+            if (method.getParameterCount() == 0 && normalize(method.getName()).equals(accessor)) {
+                try {
+                    Object value = method.invoke(loss);
+                    return value instanceof Enum<?> e ? e.name().toLowerCase(Locale.ROOT)
+                            : value instanceof Tensor t ? (t.size() == 1 ? (Object) t.item() : null) : value;
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + method.getName() + " of " + loss, e);
+                }
+            }
+        }
+        return null;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.nabla.cli.experiment;
 import dev.nabla.io.LayerSpecs;
 import dev.nabla.io.LayerTypeDescription;
 import dev.nabla.loss.Losses;
+import dev.nabla.loss.LossOptions;
 import dev.nabla.metrics.Metrics;
 import dev.nabla.nn.Layer;
 import dev.nabla.nn.Parameter;
@@ -96,9 +97,12 @@ public final class Vocabulary {
         return out;
     }
 
-    /** The losses of {@code training.loss}, their names grouped by class. */
+    /** The losses of {@code training.loss}, their names grouped by class, with their options and defaults. */
     public static List<Entry> losses() {
-        return grouped(Losses.names(), name -> Losses.byName(name).getClass());
+        return grouped(Losses.names(), name -> Losses.byName(name).getClass()).stream().map(entry -> new Entry(
+                entry.names(), entry.implementation(), LossOptions.describe(Losses.byName(entry.names().get(0)))
+                .stream().map(o -> new Argument(o.name(), List.of(), o.kind(), false, o.defaultValue(), null,
+                        o.choices())).toList())).toList();
     }
 
     /** The metrics of {@code training.metrics}, their names grouped by class. */
