@@ -77,6 +77,11 @@ class SummaryTest {
         Sequential model = new Sequential(new Conv2d(4, 3), new Flatten(), new Dense(10)).withInputShape(1, 8, 8);
         assertTrue(model.get(2).isBuilt());
         assertTrue(model.summary().contains("│ conv2d (Conv2d)   │ (None, 4, 6, 6) │      40 │"), model.summary());
+
+        Sequential seen = new Sequential(new Flatten(), new Dense(3));
+        seen.forward(Tensor.zeros(2, 64));
+        assertEquals(List.of(1, 8, 8), List.of(seen.withInputShape(1, 8, 8).inputShape()[0], seen.inputShape()[1],
+                seen.inputShape()[2]), "a declaration overrides the shape seen");
     }
 
     @Test
