@@ -50,7 +50,7 @@ final class Arguments {
             Declared d = byAnyName.get(key);
             if (d == null) {
                 throw new LayerSpecException(key, layer + ": argument '" + key + "' is not known; known: "
-                        + String.join(", ", declared.keySet()));
+                        + String.join(", ", declared.keySet()) + Suggestions.didYouMean(key, byAnyName.keySet()));
             }
             if (value == null) {
                 return;

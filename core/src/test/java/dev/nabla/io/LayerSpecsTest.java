@@ -200,14 +200,15 @@ class LayerSpecsTest {
         assertEquals("type", e.key());
         assertTrue(e.getMessage().startsWith("unknown layer type 'Dens'; known types: Dense, Conv1d, Conv2d,"),
                 e.getMessage());
-        assertTrue(e.getMessage().endsWith("Sequential, Graph (or in snake_case, such as batch_norm2d)"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("Sequential, Graph (or in snake_case, such as batch_norm2d, or by Keras's and"
+                + " PyTorch's names, such as MaxPooling2D and Linear); did you mean 'Dense'?"), e.getMessage());
     }
 
     @Test
     void argumentErrorsNameTheArgumentTheExpectedKindAndTheLayerType() {
         LayerSpecException unknown = createError("Dense", Map.of("unitz", 10));
-        assertEquals("Dense: argument 'unitz' is not known; known: units, in_features, use_bias, activation, trainable",
-                unknown.getMessage());
+        assertEquals("Dense: argument 'unitz' is not known; known: units, in_features, use_bias, activation, trainable;"
+                + " did you mean 'units'?", unknown.getMessage());
         assertEquals("unitz", unknown.key());
         assertEquals("Dense: argument 'units' must be an integer, got \"ten\" (a string)",
                 createError("Dense", Map.of("units", "ten")).getMessage());

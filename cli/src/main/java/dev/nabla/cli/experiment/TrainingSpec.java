@@ -56,6 +56,11 @@ public record TrainingSpec(OptimizerSpec optimizer, String loss, List<String> me
                 map.has("seed") ? map.get("seed").asInt() : 1, map.bool("shuffle", true), List.copyOf(callbacks));
     }
 
+    /** The same training with another seed (the {@code --seed} option). */
+    TrainingSpec withSeed(long value) {
+        return new TrainingSpec(optimizer, loss, metrics, batchSize, epochs, value, shuffle, callbacks);
+    }
+
     private static void check(ConfigNode node, Runnable lookUp) {
         try {
             lookUp.run();
