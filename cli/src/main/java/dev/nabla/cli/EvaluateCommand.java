@@ -3,12 +3,12 @@ package dev.nabla.cli;
 import dev.nabla.cli.experiment.CsvModelInputs;
 import dev.nabla.cli.experiment.DataSpec;
 import dev.nabla.cli.experiment.Json;
+import dev.nabla.cli.experiment.MetricSpec;
 import dev.nabla.cli.experiment.ModelInfo;
 import dev.nabla.data.TensorDataset;
 import dev.nabla.io.ModelFile;
 import dev.nabla.loss.Losses;
 import dev.nabla.metrics.Metric;
-import dev.nabla.metrics.Metrics;
 import dev.nabla.optim.Optimizers;
 import dev.nabla.train.Model;
 import java.io.IOException;
@@ -48,7 +48,8 @@ final class EvaluateCommand implements Callable<Integer> {
     private String loss;
 
     @Option(names = "--metrics", split = ",", paramLabel = "NAME",
-            description = "Metrics, comma-separated (default: the model's, else accuracy).")
+            description = "Metrics, comma-separated, a name with an average as f1:macro (binary, macro, micro,"
+                    + " weighted; for precision, recall, f1 and auc) (default: the model's, else accuracy).")
     private List<String> metrics;
 
     @Option(names = "--batch-size", defaultValue = "256", paramLabel = "N",
@@ -63,7 +64,7 @@ final class EvaluateCommand implements Callable<Integer> {
         List<String> metricNames = metrics != null ? metrics : info.metrics() != null ? info.metrics()
                 : List.of("accuracy");
         List<Metric> compiled = new ArrayList<>();
-        metricNames.forEach(name -> compiled.add(Metrics.byName(name)));
+        metricNames.forEach(name -> compiled.add(MetricSpec.of(name).create()));
         TensorDataset dataset = CsvModelInputs.isCsv(data)
                 ? CsvModelInputs.dataset(Path.of(data), file, loaded.trainingState()) : DataSpec.select(data);
         Model model = new Model(loaded.model());

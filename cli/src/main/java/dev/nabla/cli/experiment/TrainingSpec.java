@@ -5,7 +5,6 @@ import dev.nabla.cli.config.ConfigNode;
 import dev.nabla.loss.Loss;
 import dev.nabla.loss.Losses;
 import dev.nabla.metrics.Metric;
-import dev.nabla.metrics.Metrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +17,7 @@ import java.util.Map;
  *
  * @param optimizer the optimizer and its settings
  * @param loss      the loss's name, as {@link Losses#byName} knows it
- * @param metrics   the metrics' names, as {@link Metrics#byName} knows them
+ * @param metrics   the metrics in their command-line form, {@code accuracy} or {@code f1_score:macro} ({@link MetricSpec})
  * @param batchSize samples per step
  * @param epochs    passes over the training set
  * @param seed      the seed of the initial weights and of the shuffling
@@ -42,9 +41,7 @@ public record TrainingSpec(OptimizerSpec optimizer, String loss, List<String> me
         List<String> metrics = new ArrayList<>();
         if (map.has("metrics")) {
             for (ConfigNode metric : map.get("metrics").asListOrOne()) {
-                String name = metric.asString();
-                check(metric, () -> Metrics.byName(name));
-                metrics.add(name);
+                metrics.add(MetricSpec.parse(metric).text());
             }
         }
         int epochs = epochsOverride != null ? epochsOverride : map.integer("epochs", 1, 1);
@@ -76,7 +73,7 @@ public record TrainingSpec(OptimizerSpec optimizer, String loss, List<String> me
 
     /** New metrics, one per name. */
     public Metric[] createMetrics() {
-        return metrics.stream().map(Metrics::byName).toArray(Metric[]::new);
+        return metrics.stream().map(text -> MetricSpec.of(text).create()).toArray(Metric[]::new);
     }
 
     /** The section with its defaults filled in, for {@code config.resolved.yaml}. */
@@ -84,7 +81,7 @@ public record TrainingSpec(OptimizerSpec optimizer, String loss, List<String> me
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("optimizer", optimizer.resolved());
         out.put("loss", loss);
-        out.put("metrics", metrics);
+        out.put("metrics", metrics.stream().map(text -> MetricSpec.of(text).resolved()).toList());
         out.put("batch_size", batchSize);
         out.put("epochs", epochs);
         out.put("seed", seed);
