@@ -108,6 +108,11 @@ final class Arguments {
                 + value : value instanceof List<?> ? "the list " + value : String.valueOf(value);
     }
 
+    /** The layer type as the caller named it, for messages. */
+    String layer() {
+        return layer;
+    }
+
     /** Whether the argument was given. */
     boolean has(String name) {
         return values.containsKey(check(name));

@@ -82,15 +82,17 @@ public final class LayerSpecs {
         Map<String, Object> own = alias == null ? arguments : alias.translation().apply(new LinkedHashMap<>(arguments));
         List<Arguments.Declared> declared = new ArrayList<>(layerType.arguments());
         declared.add(TRAINABLE);
-        Arguments checked = new Arguments(layerType.name(), declared, own);
+        // Messages name the type as the caller wrote it: max_pooling2d in a YAML file, Dense in a model file.
+        Arguments checked = new Arguments(type, declared, own);
         Layer layer;
         try {
             layer = layerType.factory().apply(checked);
         } catch (LayerSpecException e) {
             throw e;
         } catch (IllegalArgumentException | IllegalStateException e) {
-            String message = String.valueOf(e.getMessage()).startsWith(layerType.name()) ? e.getMessage()
-                    : layerType.name() + ": " + e.getMessage();
+            String message = String.valueOf(e.getMessage());
+            message = message.startsWith(layerType.name() + ":") ? type + message.substring(layerType.name().length())
+                    : type + ": " + message;
             throw new LayerSpecException("", message, e);
         }
         if (!checked.flag("trainable", true)) {

@@ -123,7 +123,7 @@ final class SimpleLayerSpecs {
             case 1 -> new ZeroPadding2d(p[0]);
             case 2 -> new ZeroPadding2d(p[0], p[1]);
             case 4 -> new ZeroPadding2d(p[0], p[1], p[2], p[3]);
-            default -> throw new LayerSpecException(a.keyOf("padding"), "ZeroPadding2d: argument 'padding' needs 1, 2"
+            default -> throw new LayerSpecException(a.keyOf("padding"), a.layer() + ": argument 'padding' needs 1, 2"
                     + " or 4 integers (all sides; vertical, horizontal; top, bottom, left, right), got " + p.length);
         };
     }

@@ -128,7 +128,7 @@ final class WeightedLayerSpecs {
             return new LayerNorm(a.integers("normalized_shape", -1), eps, affine);
         }
         if (eps != EPS || !affine) {
-            throw new LayerSpecException("normalized_shape", "LayerNorm: eps and elementwise_affine other than"
+            throw new LayerSpecException("normalized_shape", a.layer() + ": eps and elementwise_affine other than"
                     + " the defaults need normalized_shape (the sizes of the normalised trailing dimensions)");
         }
         return new LayerNorm();

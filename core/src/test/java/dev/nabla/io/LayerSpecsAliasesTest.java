@@ -92,7 +92,7 @@ class LayerSpecsAliasesTest {
         assertTrue(typo.getMessage().endsWith("; did you mean 'BatchNormalization'?"), typo.getMessage());
         LayerSpecException argument = assertThrows(LayerSpecException.class,
                 () -> LayerSpecs.create("conv2d", Map.of("filter", 4, "kernel_size", 3)));
-        assertEquals("Conv2d: argument 'filter' is not known; known: kernel_size, out_channels, in_channels, stride,"
+        assertEquals("conv2d: argument 'filter' is not known; known: kernel_size, out_channels, in_channels, stride,"
                 + " padding, dilation, groups, use_bias, activation, trainable; did you mean 'filters'?",
                 argument.getMessage());
     }

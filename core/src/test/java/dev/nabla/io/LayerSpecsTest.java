@@ -215,7 +215,7 @@ class LayerSpecsTest {
         assertEquals("Dense: argument 'units' must be an integer, got 10.5",
                 createError("Dense", Map.of("units", 10.5)).getMessage());
         assertEquals("Dense: argument 'units' is required (an integer)", createError("Dense", Map.of()).getMessage());
-        assertEquals("Dropout: argument 'rate' must be a number, got true",
+        assertEquals("dropout: argument 'rate' must be a number, got true",
                 createError("dropout", Map.of("rate", true)).getMessage());
         assertEquals("Conv2d: argument 'padding' must be an integer, a list of integers, \"same\" or \"valid\","
                         + " got \"full\" (a string)",
@@ -225,7 +225,7 @@ class LayerSpecsTest {
         twice.put("strides", 1);
         assertEquals("Conv2d: argument 'strides' repeats 'stride' (the same argument under another name); give one"
                 + " of them", createError("Conv2d", twice).getMessage());
-        assertEquals("UpSampling2d: argument 'interpolation' must be one of nearest, bilinear, got \"cubic\"",
+        assertEquals("up_sampling2d: argument 'interpolation' must be one of nearest, bilinear, got \"cubic\"",
                 createError("up_sampling2d", Map.of("interpolation", "cubic")).getMessage());
         assertEquals("Conv2d: argument 'kernel_size' needs 2 integers or one, got 3: [3, 3, 3]",
                 createError("Conv2d", Map.of("out_channels", 2, "kernel_size", List.of(3, 3, 3))).getMessage());

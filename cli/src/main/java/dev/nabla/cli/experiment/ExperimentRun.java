@@ -3,6 +3,7 @@ package dev.nabla.cli.experiment;
 import dev.nabla.data.Split;
 import dev.nabla.nn.Layer;
 import dev.nabla.nn.Summary;
+import dev.nabla.tensor.AdvisedException;
 import dev.nabla.train.Callback;
 import dev.nabla.train.CsvLogger;
 import dev.nabla.train.FitOptions;
@@ -93,10 +94,17 @@ public final class ExperimentRun {
         Map<String, String> state = new LinkedHashMap<>(new ModelInfo(sampleShape, training.loss(), training.metrics(),
                 classNames).toTrainingState());
         state.putAll(runState);
-        History history = model.fit(split.train(), fitOptions(experiment).callbacks(
-                callbacks(experiment, state).toArray(Callback[]::new)));
-
-        Map<String, Double> test = model.evaluate(split.test(), training.batchSize());
+        History history;
+        Map<String, Double> test;
+        try {
+            history = model.fit(split.train(), fitOptions(experiment).callbacks(
+                    callbacks(experiment, state).toArray(Callback[]::new)));
+            test = model.evaluate(split.test(), training.batchSize());
+        } catch (AdvisedException e) {
+            // The layers were checked as the file was read, so what still fails is the loss against the data.
+            throw new IllegalArgumentException(experiment.source() + ": training.loss: " + training.loss() + ": "
+                    + e.fileMessage(), e);
+        }
         Files.writeString(output.resolve("metrics.json"), Json.object(test) + "\n");
         Curves.write(history, output.resolve("curves.png"));
         out.println(testLine(test));

@@ -8,6 +8,7 @@ import dev.nabla.nn.Graph;
 import dev.nabla.nn.GraphNode;
 import dev.nabla.nn.Layer;
 import dev.nabla.nn.Sequential;
+import dev.nabla.tensor.AdvisedException;
 import dev.nabla.tensor.NoGrad;
 import dev.nabla.tensor.Tensor;
 import java.util.ArrayList;
@@ -136,11 +137,11 @@ public final class ModelSpec {
         List<Layer> built = new ArrayList<>();
         for (LayerEntry entry : layers) {
             Layer layer = create(entry);
-            x = probe(layer, List.of(x), entry.node());
+            x = probe(layer, List.of(x), entry.node(), entry.type());
             built.add(layer);
             if (entry.hasActivation()) {
                 Layer activation = activation(entry);
-                x = probe(activation, List.of(x), entry.activation());
+                x = probe(activation, List.of(x), entry.activation(), entry.activation());
                 built.add(activation);
             }
         }
@@ -157,11 +158,11 @@ public final class ModelSpec {
             List<GraphNode> in = entry.inputs().isEmpty() ? List.of(previous)
                     : entry.inputs().stream().map(reference -> named.get(reference.asString())).toList();
             Layer layer = create(entry);
-            Tensor value = probe(layer, in.stream().map(values::get).toList(), entry.node());
+            Tensor value = probe(layer, in.stream().map(values::get).toList(), entry.node(), entry.type());
             GraphNode out = layer.apply(in.toArray(GraphNode[]::new));
             if (entry.hasActivation()) {
                 Layer activation = activation(entry);
-                value = probe(activation, List.of(value), entry.activation());
+                value = probe(activation, List.of(value), entry.activation(), entry.activation());
                 out = activation.apply(out);
             }
             values.put(out, value);
@@ -181,13 +182,22 @@ public final class ModelSpec {
         return Tensor.zeros(dims);
     }
 
-    /** The layer's output for these inputs, in evaluation mode; a shape error is reported at {@code where}. */
-    private static Tensor probe(Layer layer, List<Tensor> in, ConfigNode where) {
+    /**
+     * The layer's output for these inputs, in evaluation mode; a shape error is reported at
+     * {@code where}, naming the layer by its {@code type} as written and giving the fix in the
+     * file's terms rather than Java's.
+     */
+    private static Tensor probe(Layer layer, List<Tensor> in, ConfigNode where, ConfigNode type) {
         layer.eval();
+        String problem = "the layer '" + type.asString() + "' does not fit its input: ";
         try (NoGrad ignored = NoGrad.enter()) {
             return in.size() == 1 ? layer.forward(in.get(0)) : layer.forward(in);
+        } catch (AdvisedException e) {
+            throw where.error(problem + e.fileMessage());
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw where.error("the layer does not fit its input: " + e.getMessage());
+            String message = String.valueOf(e.getMessage());
+            String javaName = layer.path() + ": ";
+            throw where.error(problem + (message.startsWith(javaName) ? message.substring(javaName.length()) : message));
         } finally {
             layer.train();
         }
