@@ -25,15 +25,17 @@ import java.util.Map;
  * @param limit           the most examples used of each of the training and test sets (of a CSV file's rows); 0
  *                        for all
  * @param csv             a CSV file, its columns, preprocessing and testing, or null
+ * @param augmentation    random changes to the training images, or null
  */
-public record DataSpec(BuiltInData builtIn, Path directory, float validationSplit, int limit, CsvSpec csv) {
+public record DataSpec(BuiltInData builtIn, Path directory, float validationSplit, int limit, CsvSpec csv,
+                       AugmentationSpec augmentation) {
 
-    static final List<String> KEYS = List.of("name", "path", "csv", "validation_split", "limit");
+    static final List<String> KEYS = List.of("name", "path", "csv", "validation_split", "limit", "augmentation");
 
     /** Reads {@code data: digits} or {@code data: {name: ..., validation_split: ..., limit: ...}}. */
     static DataSpec parse(ConfigNode node) {
         if (!node.isMap()) {
-            return new DataSpec(builtIn(node), null, 0f, 0, null);
+            return new DataSpec(builtIn(node), null, 0f, 0, null, null);
         }
         ConfigMap map = node.asMap();
         boolean csv = map.has("csv");
@@ -57,7 +59,8 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
             throw split.error("expected a fraction from 0 (included) to 1 (excluded), got " + split.describe());
         }
         return new DataSpec(name == null ? null : builtIn(name), path == null ? null : Path.of(path.asString()),
-                validationSplit, map.integer("limit", 1, 0), csv ? CsvSpec.parse(map) : null);
+                validationSplit, map.integer("limit", 1, 0), csv ? CsvSpec.parse(map) : null,
+                map.has("augmentation") ? AugmentationSpec.parse(map.get("augmentation")) : null);
     }
 
     private static BuiltInData builtIn(ConfigNode name) {
@@ -96,12 +99,13 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
 
     /** The same data with another limit (0 for none). */
     public DataSpec withLimit(int value) {
-        return new DataSpec(builtIn, directory, validationSplit, value, csv);
+        return new DataSpec(builtIn, directory, validationSplit, value, csv, augmentation);
     }
 
     /** The same data with a CSV file's path resolved against {@code base} (the experiment file's directory). */
     public DataSpec withBase(Path base) {
-        return csv == null ? this : new DataSpec(builtIn, directory, validationSplit, limit, csv.resolvedAgainst(base));
+        return csv == null ? this : new DataSpec(builtIn, directory, validationSplit, limit, csv.resolvedAgainst(base),
+                augmentation);
     }
 
     /** The data set's name in messages: {@code fashion-mnist} or the directory. */
@@ -122,6 +126,9 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
         out.put("validation_split", Experiment.decimal(validationSplit));
         if (limit > 0) {
             out.put("limit", limit);
+        }
+        if (augmentation != null) {
+            out.put("augmentation", augmentation.resolved());
         }
         return out;
     }

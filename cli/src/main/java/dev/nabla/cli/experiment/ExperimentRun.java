@@ -94,11 +94,12 @@ public final class ExperimentRun {
         Map<String, String> state = new LinkedHashMap<>(new ModelInfo(sampleShape, training.loss(), training.metrics(),
                 classNames).toTrainingState());
         state.putAll(runState);
+        FitOptions options = fitOptions(experiment).callbacks(callbacks(experiment, state).toArray(Callback[]::new));
+        FitData fitData = FitData.of(experiment, split.train(), sampleShape, options);
         History history;
         Map<String, Double> test;
         try {
-            history = model.fit(split.train(), fitOptions(experiment).callbacks(
-                    callbacks(experiment, state).toArray(Callback[]::new)));
+            history = model.fit(fitData.training(), fitData.options());
             test = model.evaluate(split.test(), training.batchSize());
         } catch (AdvisedException e) {
             // The layers were checked as the file was read, so what still fails is the loss against the data.
