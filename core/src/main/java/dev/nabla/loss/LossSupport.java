@@ -135,7 +135,12 @@ final class LossSupport {
             labels = labels.reshape(dropLast(labels));
         }
         if (!Arrays.equals(labels.shape().toArray(), expected)) {
-            throw new IllegalArgumentException(loss + ": " + labelShapeProblem(predictions, labels, expected));
+            String problem = labelShapeProblem(predictions, labels, expected);
+            if (labels.shape().equals(predictions.shape())) {
+                throw new AdvisedException(loss, problem, "for one-hot or probability targets use CategoricalCrossEntropy",
+                        "for one-hot or probability targets use loss: categorical_crossentropy");
+            }
+            throw new IllegalArgumentException(loss + ": " + problem);
         }
         float[] values = labels.toFloatArray();
         for (int i = 0; i < values.length; i++) {
@@ -153,7 +158,7 @@ final class LossSupport {
         String both = "predictions " + predictions.shape() + " and labels " + labels.shape();
         if (labels.shape().equals(predictions.shape())) {
             return both + " have the same shape, but labels should be one class index per sample, shape "
-                    + Shape.of(expected) + "; for one-hot or probability targets use CategoricalCrossEntropy";
+                    + Shape.of(expected);
         }
         if (labels.rank() == expected.length && expected.length > 0) {
             for (int d = 0; d < expected.length; d++) {

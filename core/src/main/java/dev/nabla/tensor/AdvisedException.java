@@ -8,6 +8,7 @@ package dev.nabla.tensor;
  */
 public class AdvisedException extends IllegalArgumentException {
 
+    private final String subject;
     private final String problem;
     private final String fileAdvice;
 
@@ -19,8 +20,14 @@ public class AdvisedException extends IllegalArgumentException {
      */
     public AdvisedException(String subject, String problem, String javaAdvice, String fileAdvice) {
         super(subject + ": " + problem + (javaAdvice.isEmpty() ? "" : "; " + javaAdvice));
+        this.subject = subject;
         this.problem = problem;
         this.fileAdvice = fileAdvice;
+    }
+
+    /** Who complains, in Java terms: {@code Sequential.2}, {@code MeanSquaredError}, {@code F1Score}. */
+    public String subject() {
+        return subject;
     }
 
     /** What is wrong and the fix in an experiment file, without the subject: {@code expected ...; give in_features: 64 ...}. */

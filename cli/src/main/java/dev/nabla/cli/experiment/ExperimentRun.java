@@ -102,9 +102,10 @@ public final class ExperimentRun {
             history = model.fit(fitData.training(), fitData.options());
             test = model.evaluate(split.test(), training.batchSize());
         } catch (AdvisedException e) {
-            // The layers were checked as the file was read, so what still fails is the loss against the data.
-            throw new IllegalArgumentException(experiment.source() + ": training.loss: " + training.loss() + ": "
-                    + e.fileMessage(), e);
+            // The layers were checked as the file was read: what still fails is the loss or a metric against the data.
+            boolean loss = e.subject().equals(training.createLoss().getClass().getSimpleName());
+            throw new IllegalArgumentException(experiment.source() + ": training." + (loss ? "loss: " + training.loss()
+                    : "metrics") + ": " + e.fileMessage(), e);
         }
         Files.writeString(output.resolve("metrics.json"), Json.object(test) + "\n");
         Curves.write(history, output.resolve("curves.png"));

@@ -25,11 +25,16 @@ class ModelSpecMessagesTest {
               sequential:
                 - {type: flatten}
                 - LAYER
-            training: {loss: LOSS, epochs: 1}
+            training: {loss: LOSS, metrics: METRICS, epochs: 1}
             """;
 
     private Experiment parse(String layer, String loss) {
-        return Experiment.parse(YamlFile.parse(DIGITS.replace("LAYER", layer).replace("LOSS", loss), "x.yaml"),
+        return parse(layer, loss, "[]");
+    }
+
+    private Experiment parse(String layer, String loss, String metrics) {
+        return Experiment.parse(YamlFile.parse(DIGITS.replace("LAYER", layer).replace("LOSS", loss)
+                        .replace("METRICS", metrics), "x.yaml"),
                 directory.resolve("run"), Experiment.Overrides.NONE);
     }
 
@@ -55,6 +60,17 @@ class ModelSpecMessagesTest {
     }
 
     @Test
+    void aMergeGivenOneInputSaysToListItsInputs() {
+        Experiment experiment = parse("{type: add}", "mse");
+
+        ConfigException e = assertThrows(ConfigException.class, () -> experiment.model().build(new int[] {1, 8, 8}));
+
+        assertEquals("x.yaml:5: model.sequential[1]: the layer 'add' does not fit its input: takes a list of inputs;"
+                + " list the layers it joins in a graph, as in inputs: [a, b]; it was given one input of shape [1, 64]",
+                e.getMessage());
+    }
+
+    @Test
     void argumentErrorsNameTheTypeAsWritten() {
         Experiment experiment = parse("{type: max_pooling2d, pool_sise: 2}", "mse");
 
@@ -75,5 +91,18 @@ class ModelSpecMessagesTest {
         assertEquals("x.yaml: training.loss: mse: predictions [32, 1] and targets [32] differ in shape; end the model"
                 + " with {type: flatten, start_axis: 0} to give the targets' shape", e.getMessage());
         assertTrue(Double.isFinite(ExperimentRun.run(fixed, new PrintWriter(new StringWriter())).get("loss")));
+    }
+
+    @Test
+    void aBinaryMetricOnManyClassesSaysToGiveItAnAverage() {
+        Experiment experiment = parse("{type: dense, units: 10, activation: softmax}", "sparse_categorical_crossentropy",
+                "[f1_score]");
+
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> ExperimentRun.run(experiment, new PrintWriter(new StringWriter())));
+
+        assertEquals("x.yaml: training.metrics: with the binary average, predictions [32, 10] and targets [32] should"
+                + " have the same shape (probabilities and 0/1 targets); for class scores [N, C] give the metric an"
+                + " average, as in {name: f1_score, average: macro}", e.getMessage());
     }
 }
