@@ -22,10 +22,14 @@ import java.util.stream.Stream;
  * ({@code batch_norm2d}, as Keras names layers); case and underscores are ignored. Argument
  * names are snake_case ({@code out_channels}, {@code kernel_size}), with Keras's and
  * PyTorch's names as aliases where they differ ({@code filters}, {@code strides},
- * {@code pool_size}, {@code padding_idx}). Values are what a JSON or YAML parser produces:
- * Integer, Long, Double, Boolean, String, List, Map. Every layer also takes
- * {@code trainable: false} to freeze it. Conventions are Nabla's, which are PyTorch's: batch
- * norm's {@code momentum} is the weight of the new batch (Keras's 0.99 is 0.01 here).
+ * {@code pool_size}, {@code padding_idx}). Types have Keras's and PyTorch's names as aliases too
+ * ({@code MaxPooling2D}, {@code BatchNormalization}, {@code Linear}; {@link #aliases}); an
+ * unknown type or argument is answered with the closest known name. Values are what a JSON or
+ * YAML parser produces: Integer, Long, Double, Boolean, String, List, Map. Every layer also
+ * takes {@code trainable: false} to freeze it. Conventions are Nabla's, which are PyTorch's:
+ * batch norm's {@code momentum} is the weight of the new batch (Keras's 0.99 is 0.01 here),
+ * except under Keras's name {@code BatchNormalization}, where it is Keras's and is converted.
+ * Messages name the type as the caller wrote it.
  *
  * <p>Only these registered types are ever created, so reading a spec never runs code named
  * by the file. A layer defined by subclassing {@link Layer} has no spec: save its weights
@@ -49,8 +53,10 @@ public final class LayerSpecs {
         for (LayerType<?> type : TYPES) {
             for (LayerType.Alias alias : type.aliases()) {
                 // An alias may differ from the type's own name by case only (Keras's LeakyReLU): listed, not needed.
-                LayerType<?> earlier = BY_NAME.putIfAbsent(normalized(alias.name()), type);
-                if (earlier != null && earlier != type) {
+                if (normalized(alias.name()).equals(normalized(type.name()))) {
+                    continue;
+                }
+                if (BY_NAME.putIfAbsent(normalized(alias.name()), type) != null) {
                     throw new IllegalStateException("the layer alias " + alias.name() + " names two types");
                 }
                 ALIASES.put(normalized(alias.name()), alias);
@@ -135,9 +141,9 @@ public final class LayerSpecs {
     }
 
     /**
-     * The other names of a type (given by any of its names): Keras's and PyTorch's where they
-     * differ from Nabla's by more than case and underscores ({@code MaxPooling2D} and
-     * {@code max_pooling2d} for {@code MaxPool2d}, {@code Linear} for {@code Dense}).
+     * The other names of a type (given by any of its names), as Keras and PyTorch spell them:
+     * {@code MaxPooling2D} for {@code MaxPool2d}, {@code Linear} for {@code Dense}, and those
+     * that differ from Nabla's by case only ({@code LeakyReLU}), which any spelling finds anyway.
      *
      * @throws IllegalArgumentException for an unknown type
      */
