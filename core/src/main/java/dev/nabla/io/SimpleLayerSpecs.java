@@ -38,7 +38,7 @@ import java.util.Locale;
 /** The registry entries of layers without parameters: activations, pooling, reshaping, dropout, merging. */
 final class SimpleLayerSpecs {
 
-    private static final String WINDOW = "kernel_size|pool_size: int, stride|strides: int, padding: int";
+    private static final String WINDOW = "kernel_size|pool_size: int, stride|strides: int, padding: padding";
 
     static final List<LayerType<?>> TYPES = List.of(
             LayerType.of(Relu.class, "", a -> new Relu(), r -> values()).alias("ReLU"),
@@ -61,19 +61,19 @@ final class SimpleLayerSpecs {
             LayerType.of(LogSoftmax.class, "axis|dim: int", a -> new LogSoftmax(a.integer("axis", -1)),
                     s -> values("axis", s.axis())),
             LayerType.of(MaxPool1d.class, WINDOW, a -> new MaxPool1d(a.integer("kernel_size"),
-                            a.integer("stride", a.integer("kernel_size")), a.integer("padding", 0)),
+                            a.integer("stride", a.integer("kernel_size")), poolPadding(a)),
                     p -> values("kernel_size", p.kernelSize(), "stride", p.stride(), "padding", p.padding()))
                     .alias("MaxPooling1D", "MaxPool1D"),
             LayerType.of(MaxPool2d.class, WINDOW, a -> new MaxPool2d(a.integer("kernel_size"),
-                            a.integer("stride", a.integer("kernel_size")), a.integer("padding", 0)),
+                            a.integer("stride", a.integer("kernel_size")), poolPadding(a)),
                     p -> values("kernel_size", p.kernelSize(), "stride", p.stride(), "padding", p.padding()))
                     .alias("MaxPooling2D", "MaxPool2D"),
             LayerType.of(AvgPool1d.class, WINDOW, a -> new AvgPool1d(a.integer("kernel_size"),
-                            a.integer("stride", a.integer("kernel_size")), a.integer("padding", 0)),
+                            a.integer("stride", a.integer("kernel_size")), poolPadding(a)),
                     p -> values("kernel_size", p.kernelSize(), "stride", p.stride(), "padding", p.padding()))
                     .alias("AveragePooling1D", "AvgPool1D"),
             LayerType.of(AvgPool2d.class, WINDOW, a -> new AvgPool2d(a.integer("kernel_size"),
-                            a.integer("stride", a.integer("kernel_size")), a.integer("padding", 0)),
+                            a.integer("stride", a.integer("kernel_size")), poolPadding(a)),
                     p -> values("kernel_size", p.kernelSize(), "stride", p.stride(), "padding", p.padding()))
                     .alias("AveragePooling2D", "AvgPool2D"),
             LayerType.of(AdaptiveAvgPool2d.class, "output_size: ints", a -> {
@@ -114,6 +114,23 @@ final class SimpleLayerSpecs {
                     c -> values("axis", c.axis())));
 
     private SimpleLayerSpecs() {
+    }
+
+    /**
+     * A pooling window's padding: a number, or Keras's {@code "valid"} (none). Keras's
+     * {@code "same"} pads unevenly where PyTorch's pooling pads evenly, so it is refused with the
+     * number to give instead.
+     */
+    private static int poolPadding(Arguments a) {
+        if (!(a.raw("padding") instanceof String mode)) {
+            return a.has("padding") ? a.integers("padding", 1)[0] : 0;
+        }
+        if (mode.equalsIgnoreCase("valid")) {
+            return 0;
+        }
+        throw new LayerSpecException(a.keyOf("padding"), a.layer() + ": pooling takes padding: valid or a number of"
+                + " pixels on each side, not \"" + mode + "\"; for a window of k with stride 1, padding (k - 1) / 2"
+                + " keeps the size");
     }
 
     /** One size for all sides, (vertical, horizontal), or (top, bottom, left, right), as the constructors take them. */

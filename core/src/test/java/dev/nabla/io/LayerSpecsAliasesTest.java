@@ -72,6 +72,18 @@ class LayerSpecsAliasesTest {
     }
 
     @Test
+    void poolingTakesKerasValidPaddingAndRefusesSame() {
+        assertEquals(0, ((MaxPool2d) LayerSpecs.create("MaxPooling2D", Map.of("pool_size", 2, "padding", "valid")))
+                .padding());
+        assertEquals(1, ((MaxPool2d) LayerSpecs.create("max_pool2d", Map.of("kernel_size", 3, "padding", 1))).padding());
+        LayerSpecException same = assertThrows(LayerSpecException.class,
+                () -> LayerSpecs.create("MaxPooling2D", Map.of("pool_size", 3, "padding", "same")));
+        assertEquals("padding", same.key());
+        assertEquals("MaxPooling2D: pooling takes padding: valid or a number of pixels on each side, not \"same\"; for"
+                + " a window of k with stride 1, padding (k - 1) / 2 keeps the size", same.getMessage());
+    }
+
+    @Test
     void kerasBatchNormalizationMomentumIsConvertedToPyTorchs() {
         BatchNorm2d keras = (BatchNorm2d) LayerSpecs.create("BatchNormalization", Map.of("momentum", 0.99));
         BatchNorm2d pytorch = (BatchNorm2d) LayerSpecs.create("BatchNorm2d", Map.of("momentum", 0.01));

@@ -2,6 +2,7 @@ package dev.nabla.cli.experiment;
 
 import dev.nabla.cli.config.ConfigMap;
 import dev.nabla.cli.config.ConfigNode;
+import dev.nabla.io.Suggestions;
 import dev.nabla.metrics.Average;
 import dev.nabla.metrics.Metric;
 import dev.nabla.metrics.Metrics;
@@ -55,7 +56,12 @@ public record MetricSpec(String name, Average average) {
     }
 
     private static MetricSpec of(String name, String average) {
-        String logged = Metrics.byName(name).name();
+        String logged;
+        try {
+            logged = Metrics.byName(name).name();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + Suggestions.didYouMean(name, Metrics.names()), e);
+        }
         if (average == null) {
             return new MetricSpec(logged, null);
         }

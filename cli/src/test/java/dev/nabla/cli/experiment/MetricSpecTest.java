@@ -2,6 +2,7 @@ package dev.nabla.cli.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.cli.config.ConfigException;
 import dev.nabla.cli.config.YamlFile;
@@ -65,6 +66,7 @@ class MetricSpecTest {
         ConfigException accuracy = assertThrows(ConfigException.class,
                 () -> training("\n    - {name: accuracy, average: macro}"));
         ConfigException none = assertThrows(ConfigException.class, () -> training("[recall:none]"));
+        ConfigException typoInName = assertThrows(ConfigException.class, () -> training("[precison]"));
 
         assertEquals("x.yaml:9: training.metrics[0].average: average must be one of binary, macro, micro, weighted,"
                 + " got 'macr'", typo.getMessage());
@@ -72,5 +74,8 @@ class MetricSpecTest {
                 + " recall, f1_score and auc do", accuracy.getMessage());
         assertEquals("x.yaml:8: training.metrics[0]: average must be one of binary, macro, micro, weighted, got"
                 + " 'none'", none.getMessage());
+        assertTrue(typoInName.getMessage().startsWith("x.yaml:8: training.metrics[0]: unknown metric 'precison';"),
+                typoInName.getMessage());
+        assertTrue(typoInName.getMessage().endsWith("; did you mean 'precision'?"), typoInName.getMessage());
     }
 }
