@@ -2,6 +2,7 @@ package dev.nabla.cli;
 
 import dev.nabla.cli.experiment.CsvModelInputs;
 import dev.nabla.cli.experiment.DataSpec;
+import dev.nabla.cli.experiment.ImageFolderSpec;
 import dev.nabla.cli.experiment.Json;
 import dev.nabla.cli.experiment.MetricSpec;
 import dev.nabla.cli.experiment.ModelInfo;
@@ -37,7 +38,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--data", required = true, paramLabel = "SPEC", description = "The data: digits, fashion-mnist,"
             + " mnist or a directory of MNIST-format files, then :test (the default) or :train, e.g. fashion-mnist:test;"
-            + " or a CSV file with the columns of the one the model was trained on, prepared as in training.")
+            + " or a CSV file with the columns of the one the model was trained on, prepared as in training;"
+            + " or a folder of images in one sub-folder per class, scaled to the model's input.")
     private String data;
 
     @Option(names = "--json", description = "Print one JSON object, {\"loss\": ..., \"accuracy\": ...}.")
@@ -66,7 +68,9 @@ final class EvaluateCommand implements Callable<Integer> {
         List<Metric> compiled = new ArrayList<>();
         metricNames.forEach(name -> compiled.add(MetricSpec.of(name).create()));
         TensorDataset dataset = CsvModelInputs.isCsv(data)
-                ? CsvModelInputs.dataset(Path.of(data), file, loaded.trainingState()) : DataSpec.select(data);
+                ? CsvModelInputs.dataset(Path.of(data), file, loaded.trainingState())
+                : ImageFolderSpec.isImageFolder(Path.of(data))
+                ? ImageFolderSpec.readAll(Path.of(data), info.inputShape(), info.classNames()) : DataSpec.select(data);
         Model model = new Model(loaded.model());
         // evaluate needs a compiled model; the optimizer is never made.
         model.compile(Optimizers.byName("sgd"), Losses.byName(lossName), compiled.toArray(Metric[]::new));

@@ -8,11 +8,14 @@ import dev.nabla.data.TensorDataset;
 import dev.nabla.data.image.ImageFolder;
 import dev.nabla.tensor.Generator;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * Images sorted into one folder per class as the data ({@code data: {image_folder: DIR}},
@@ -29,7 +32,7 @@ import java.util.stream.IntStream;
  * @param channels   1 (grey) or 3 (RGB)
  * @param testSplit  the fraction of {@code folder} held out to test when there is no test folder
  */
-record ImageFolderSpec(Path folder, Path testFolder, int height, int width, int channels, double testSplit) {
+public record ImageFolderSpec(Path folder, Path testFolder, int height, int width, int channels, double testSplit) {
 
     static final List<String> KEYS = List.of("image_folder", "test_folder", "image_size", "channels", "test_split");
     private static final long SPLIT_SEED = 1;
@@ -86,6 +89,41 @@ record ImageFolderSpec(Path folder, Path testFolder, int height, int width, int 
                     + " the training folder's " + train.classNames() + "; the same class folders are needed in both");
         }
         return new Split(inMemory(train), inMemory(test));
+    }
+
+    /**
+     * Whether {@code directory} holds images in class folders rather than MNIST-format files: it
+     * has sub-folders and no {@code *-images-idx3-ubyte} file.
+     */
+    public static boolean isImageFolder(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(directory)) {
+            List<Path> all = entries.toList();
+            return all.stream().anyMatch(Files::isDirectory)
+                    && all.stream().noneMatch(f -> f.getFileName().toString().contains("-images-idx3-ubyte"));
+        }
+    }
+
+    /**
+     * Every image of {@code directory}, for a model trained on {@code classNames} (or null) with
+     * samples of {@code sampleShape} {@code [channels, height, width]}: what {@code evaluate} tests on.
+     *
+     * @throws IOException when the folder's classes differ from the model's, or its images cannot be read
+     */
+    public static TensorDataset readAll(Path directory, int[] sampleShape, List<String> classNames) throws IOException {
+        if (sampleShape == null || sampleShape.length != 3) {
+            throw new IOException(directory + ": a folder of images needs a model that records its input shape"
+                    + " [channels, height, width] (one trained by ./nabla train); this one records "
+                    + (sampleShape == null ? "none" : Arrays.toString(sampleShape)));
+        }
+        ImageFolder images = new ImageFolder(directory, sampleShape[0], sampleShape[1], sampleShape[2]);
+        if (classNames != null && !images.classNames().equals(classNames)) {
+            throw new IOException(directory + ": the folder's classes " + images.classNames() + " differ from the"
+                    + " model's " + classNames + "; the same class folders are needed");
+        }
+        return inMemory(images);
     }
 
     private static TensorDataset inMemory(ImageFolder images) {

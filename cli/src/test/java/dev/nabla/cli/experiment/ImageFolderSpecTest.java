@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.cli.Main;
 import dev.nabla.cli.config.ConfigException;
 import dev.nabla.cli.config.YamlFile;
 import dev.nabla.data.Split;
@@ -20,6 +21,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class ImageFolderSpecTest {
 
@@ -84,6 +86,30 @@ class ImageFolderSpecTest {
         assertTrue(resolved.contains("image_folder: " + directory.resolve("shapes").toAbsolutePath()), resolved);
         assertEquals(experiment.data().resolved(),
                 Experiment.read(directory.resolve("run/config.resolved.yaml"), Experiment.Overrides.NONE).data().resolved());
+    }
+
+    @Test
+    void evaluateTestsAModelOnAFolderOfImagesScaledToItsInput() throws IOException {
+        images("shapes");
+        ExperimentRun.run(read(EXPERIMENT), new PrintWriter(new StringWriter()));
+        Files.createDirectories(directory.resolve("other/round"));
+        Files.copy(directory.resolve("shapes/dark/0.png"), directory.resolve("other/round/0.png"));
+        String model = directory.resolve("run/best.nabla").toString();
+
+        StringWriter out = new StringWriter();
+        CommandLine evaluate = Main.commandLine();
+        evaluate.setOut(new PrintWriter(out, true));
+        int exitCode = evaluate.execute("evaluate", model, "--data", directory.resolve("shapes").toString());
+        StringWriter err = new StringWriter();
+        CommandLine wrong = Main.commandLine();
+        wrong.setErr(new PrintWriter(err, true));
+        int wrongCode = wrong.execute("evaluate", model, "--data", directory.resolve("other").toString());
+
+        assertEquals(0, exitCode);
+        assertTrue(out.toString().startsWith(directory.resolve("shapes") + ": 20 examples\nloss "), out.toString());
+        assertEquals(1, wrongCode);
+        assertEquals("nabla evaluate: " + directory.resolve("other") + ": the folder's classes [round] differ from the"
+                + " model's [dark, light]; the same class folders are needed\n", err.toString());
     }
 
     @Test
