@@ -55,8 +55,9 @@ class ModelSpecMessagesTest {
 
         ConfigException e = assertThrows(ConfigException.class, () -> experiment.model().build(new int[] {1, 8, 8}));
 
-        assertTrue(e.getMessage().startsWith("x.yaml:5: model.sequential[1]: the layer 'BatchNormalization' does not"
-                + " fit its input: expected input of shape [N, C, H, W]"), e.getMessage());
+        assertEquals("x.yaml:5: model.sequential[1]: the layer 'BatchNormalization' does not fit its input: expected"
+                + " input of shape [N, C, H, W], got [1, 64]; for features [N, C] or sequences [N, C, L] use"
+                + " {type: batch_norm1d}", e.getMessage());
     }
 
     @Test
