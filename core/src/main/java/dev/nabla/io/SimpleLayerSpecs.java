@@ -49,7 +49,8 @@ final class SimpleLayerSpecs {
             LayerType.of(LeakyRelu.class, "slope|negative_slope|alpha: float",
                     a -> new LeakyRelu(a.number("slope", 0.01f)), l -> values("slope", l.slope()))
                     .alias("LeakyReLU", "leaky_relu"),
-            LayerType.of(Elu.class, "alpha: float", a -> new Elu(a.number("alpha", 1f)), e -> values("alpha", e.alpha()))
+            LayerType.of(Elu.class, "alpha: float", a -> new Elu(a.number("alpha", 1f)),
+                    e -> values("alpha", e.alpha()))
                     .alias("ELU"),
             LayerType.of(Gelu.class, "approximate: bool", a -> new Gelu(a.flag("approximate", false)),
                     g -> values("approximate", g.tanhApproximation())).alias("GELU"),

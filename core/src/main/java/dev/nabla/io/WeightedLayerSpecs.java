@@ -36,7 +36,8 @@ final class WeightedLayerSpecs {
             + " padding: padding, dilation|dilation_rate: ints, groups: int";
 
     static final List<LayerType<?>> TYPES = List.of(
-            LayerType.of(Dense.class, "units|out_features: int, in_features|input_dim: int, use_bias|bias: bool, activation: string",
+            LayerType.of(Dense.class,
+                    "units|out_features: int, in_features|input_dim: int, use_bias|bias: bool, activation: string",
                     a -> a.has("in_features")
                             ? new Dense(a.integer("in_features"), a.integer("units"), a.flag("use_bias", true), activation(a))
                             : new Dense(a.integer("units"), a.flag("use_bias", true), activation(a)),

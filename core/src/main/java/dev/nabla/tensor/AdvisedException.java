@@ -30,7 +30,7 @@ public class AdvisedException extends IllegalArgumentException {
         return subject;
     }
 
-    /** What is wrong and the fix in an experiment file, without the subject: {@code expected ...; give in_features: 64 ...}. */
+    /** What is wrong and the fix in an experiment file, without the subject: {@code expected ...; give in_features: 64}. */
     public String fileMessage() {
         return problem + (fileAdvice.isEmpty() ? "" : "; " + fileAdvice);
     }

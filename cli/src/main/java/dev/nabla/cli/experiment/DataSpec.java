@@ -100,7 +100,8 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
         if (csv != null) {
             throw new IllegalStateException("a CSV file is read as a table (TabularRun), not loaded as a split");
         }
-        Split split = builtIn != null ? builtIn.load() : imageFolder != null ? imageFolder.load() : Mnist.load(directory);
+        Split split = builtIn != null ? builtIn.load()
+                : imageFolder != null ? imageFolder.load() : Mnist.load(directory);
         return limit == 0 ? split : new Split(first(split.train(), limit), first(split.test(), limit));
     }
 

@@ -197,7 +197,8 @@ public final class ModelSpec {
         } catch (IllegalArgumentException | IllegalStateException e) {
             String message = String.valueOf(e.getMessage());
             String javaName = layer.path() + ": ";
-            throw where.error(problem + (message.startsWith(javaName) ? message.substring(javaName.length()) : message));
+            String detail = message.startsWith(javaName) ? message.substring(javaName.length()) : message;
+            throw where.error(problem + detail);
         } finally {
             layer.train();
         }

@@ -17,7 +17,8 @@ import java.util.Map;
  *
  * @param optimizer the optimizer and its settings
  * @param loss      the loss's name, as {@link Losses#byName} knows it
- * @param metrics   the metrics in their command-line form, {@code accuracy} or {@code f1_score:macro} ({@link MetricSpec})
+ * @param metrics   the metrics in their command-line form, {@code accuracy} or {@code f1_score:macro}
+ *                  ({@link MetricSpec})
  * @param batchSize samples per step
  * @param epochs    passes over the training set
  * @param seed      the seed of the initial weights and of the shuffling

@@ -70,7 +70,8 @@ class AugmentationSpecTest {
         assertEquals(new Zoom(1 / 1.25, 1 / 0.8, 0f), all.transforms().get(3), "a positive factor zooms out");
         assertEquals(new RandomCrop(8, 8, 2, PadMode.CONSTANT, 0f), all.transforms().get(4));
         assertEquals(new Compose(new HorizontalFlip(0.5), new VerticalFlip(0.5)),
-                transforms(EXPERIMENT.replace("mode: horizontal", "mode: horizontal_and_vertical")).transforms().get(0));
+                transforms(EXPERIMENT.replace("mode: horizontal", "mode: horizontal_and_vertical"))
+                        .transforms().get(0));
     }
 
     @Test
@@ -78,7 +79,8 @@ class AugmentationSpecTest {
         Map<String, Object> data = parse(EXPERIMENT).data().resolved();
 
         assertEquals(List.of(Map.of("type", "random_flip", "mode", "horizontal"),
-                Map.of("type", "random_rotation", "fill_mode", "constant", "fill_value", 0.0, "factor", List.of(-0.1, 0.1)),
+                Map.of("type", "random_rotation", "fill_mode", "constant", "fill_value", 0.0, "factor",
+                        List.of(-0.1, 0.1)),
                 Map.of("type", "random_translation", "fill_mode", "constant", "fill_value", 0.0, "height_factor", 0.2,
                         "width_factor", 0.1),
                 Map.of("type", "random_zoom", "fill_mode", "constant", "fill_value", 0.0, "height_factor",
@@ -98,7 +100,8 @@ class AugmentationSpecTest {
         assertEquals(6, training.size());
         assertEquals(0f, data.options().validationSplit());
         TensorDataset validation = assertInstanceOf(TensorDataset.class, data.options().validationData());
-        assertTrue(validation.features().allClose(train.features().slice(0, 6, 8), 0f, 0f), "validation images unchanged");
+        assertTrue(validation.features().allClose(train.features().slice(0, 6, 8), 0f, 0f),
+                "validation images unchanged");
     }
 
     @Test

@@ -85,7 +85,8 @@ class ImageFolderSpecTest {
         String resolved = Files.readString(directory.resolve("run/config.resolved.yaml"));
         assertTrue(resolved.contains("image_folder: " + directory.resolve("shapes").toAbsolutePath()), resolved);
         assertEquals(experiment.data().resolved(),
-                Experiment.read(directory.resolve("run/config.resolved.yaml"), Experiment.Overrides.NONE).data().resolved());
+                Experiment.read(directory.resolve("run/config.resolved.yaml"), Experiment.Overrides.NONE).data()
+                        .resolved());
     }
 
     @Test

@@ -48,7 +48,8 @@ class MetricSpecTest {
         MetricSpec spec = MetricSpec.of("f1:macro");
         var metric = spec.create();
         var direct = new F1Score(Average.MACRO);
-        Tensor scores = Tensor.of(new float[] {0.9f, 0.1f, 0f, 0.2f, 0.7f, 0.1f, 0.6f, 0.3f, 0.1f, 0.1f, 0.1f, 0.8f}, 4, 3);
+        Tensor scores = Tensor.of(new float[] {0.9f, 0.1f, 0f, 0.2f, 0.7f, 0.1f, 0.6f, 0.3f, 0.1f, 0.1f, 0.1f, 0.8f},
+                4, 3);
         Tensor labels = Tensor.of(0f, 1f, 1f, 2f);
         metric.update(scores, labels);
         direct.update(scores, labels);

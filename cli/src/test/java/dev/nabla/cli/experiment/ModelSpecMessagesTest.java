@@ -96,8 +96,8 @@ class ModelSpecMessagesTest {
 
     @Test
     void aBinaryMetricOnManyClassesSaysToGiveItAnAverage() {
-        Experiment experiment = parse("{type: dense, units: 10, activation: softmax}", "sparse_categorical_crossentropy",
-                "[f1_score]");
+        Experiment experiment = parse("{type: dense, units: 10, activation: softmax}",
+                "sparse_categorical_crossentropy", "[f1_score]");
 
         var e = assertThrows(IllegalArgumentException.class,
                 () -> ExperimentRun.run(experiment, new PrintWriter(new StringWriter())));
