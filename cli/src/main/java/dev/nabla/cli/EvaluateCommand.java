@@ -2,13 +2,14 @@ package dev.nabla.cli;
 
 import dev.nabla.cli.experiment.CsvModelInputs;
 import dev.nabla.cli.experiment.DataSpec;
+import dev.nabla.cli.experiment.ImageFolderSpec;
 import dev.nabla.cli.experiment.Json;
 import dev.nabla.cli.experiment.LossSpec;
+import dev.nabla.cli.experiment.MetricSpec;
 import dev.nabla.cli.experiment.ModelInfo;
 import dev.nabla.data.TensorDataset;
 import dev.nabla.io.ModelFile;
 import dev.nabla.metrics.Metric;
-import dev.nabla.metrics.Metrics;
 import dev.nabla.optim.Optimizers;
 import dev.nabla.train.Model;
 import java.io.IOException;
@@ -37,7 +38,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--data", required = true, paramLabel = "SPEC", description = "The data: digits, fashion-mnist,"
             + " mnist or a directory of MNIST-format files, then :test (the default) or :train, e.g. fashion-mnist:test;"
-            + " or a CSV file with the columns of the one the model was trained on, prepared as in training.")
+            + " or a CSV file with the columns of the one the model was trained on, prepared as in training;"
+            + " or a folder of images in one sub-folder per class, scaled to the model's input.")
     private String data;
 
     @Option(names = "--json", description = "Print one JSON object, {\"loss\": ..., \"accuracy\": ...}.")
@@ -48,7 +50,8 @@ final class EvaluateCommand implements Callable<Integer> {
     private String loss;
 
     @Option(names = "--metrics", split = ",", paramLabel = "NAME",
-            description = "Metrics, comma-separated (default: the model's, else accuracy).")
+            description = "Metrics, comma-separated, a name with an average as f1:macro (binary, macro, micro,"
+                    + " weighted; for precision, recall, f1 and auc) (default: the model's, else accuracy).")
     private List<String> metrics;
 
     @Option(names = "--batch-size", defaultValue = "256", paramLabel = "N",
@@ -64,9 +67,11 @@ final class EvaluateCommand implements Callable<Integer> {
         List<String> metricNames = metrics != null ? metrics : info.metrics() != null ? info.metrics()
                 : List.of("accuracy");
         List<Metric> compiled = new ArrayList<>();
-        metricNames.forEach(name -> compiled.add(Metrics.byName(name)));
+        metricNames.forEach(name -> compiled.add(MetricSpec.of(name).create()));
         TensorDataset dataset = CsvModelInputs.isCsv(data)
-                ? CsvModelInputs.dataset(Path.of(data), file, loaded.trainingState()) : DataSpec.select(data);
+                ? CsvModelInputs.dataset(Path.of(data), file, loaded.trainingState())
+                : ImageFolderSpec.isImageFolder(Path.of(data))
+                ? ImageFolderSpec.readAll(Path.of(data), info.inputShape(), info.classNames()) : DataSpec.select(data);
         Model model = new Model(loaded.model());
         // evaluate needs a compiled model; the optimizer is never made.
         model.compile(Optimizers.byName("sgd"), lossSpec.create(), compiled.toArray(Metric[]::new));

@@ -57,9 +57,9 @@ final class TrainCommand implements Callable<Integer> {
             description = "Use at most N training and N test examples: a quick run to try a file out.")
     private Integer limit;
 
-    @Option(names = "--seed", defaultValue = "1",
-            description = "Without a file: the seed of the split, weights and order (default: ${DEFAULT-VALUE}).")
-    private long seed;
+    @Option(names = "--seed", paramLabel = "N", description = "The seed of the initial weights and of the order,"
+            + " replacing the file's (default: the file's; 1 without a file, where it also cuts the split).")
+    private Long seed;
 
     @Override
     public Integer call() throws IOException {
@@ -67,7 +67,7 @@ final class TrainCommand implements Callable<Integer> {
         check(limit, "--limit");
         PrintWriter out = spec.commandLine().getOut();
         if (experiment != null) {
-            Experiment parsed = Experiment.read(experiment, new Experiment.Overrides(epochs, output, limit));
+            Experiment parsed = Experiment.read(experiment, new Experiment.Overrides(epochs, output, limit, seed));
             ExperimentRun.run(parsed, out);
             return 0;
         }
@@ -75,7 +75,8 @@ final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), (output != null ? "--output" : "--limit")
                     + " needs an EXPERIMENT file; the built-in run writes no files");
         }
-        Map<String, Double> test = trainDigits(epochs == null ? BUILT_IN_EPOCHS : epochs, seed, out);
+        Map<String, Double> test = trainDigits(epochs == null ? BUILT_IN_EPOCHS : epochs,
+                seed == null ? 1 : seed, out);
         out.printf(Locale.ROOT, "test accuracy %.4f, test loss %.4f%n", test.get("accuracy"), test.get("loss"));
         out.flush();
         return 0;

@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EvaluateCommandTest {
+
+    @TempDir
+    Path directory;
 
     @Test
     void givesTheLossAndMetricsTheModelWasTrainedWith() {
@@ -36,6 +41,50 @@ class EvaluateCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().matches("\\{\"loss\": [0-9.]+, \"accuracy\": [0-9.]+, \"sparse_top_k_categorical_accuracy\":"
                 + " [0-9.]+}\n"), run.out());
+    }
+
+    @Test
+    void averagedMetricsOfTheFileAreRecordedInTheModelAndEvaluatedAgain() throws IOException {
+        Path file = directory.resolve("averaged.yaml");
+        Files.writeString(file, """
+                data: {name: digits, limit: 200}
+                model:
+                  sequential:
+                    - {type: flatten}
+                    - {type: dense, units: 10, activation: softmax}
+                training:
+                  loss: sparse_categorical_crossentropy
+                  metrics: [accuracy, {name: f1, average: macro}, {name: auc, average: weighted}]
+                  epochs: 2
+                """);
+        Path output = directory.resolve("run");
+
+        Run train = Run.nabla("train", file.toString(), "--output", output.toString());
+        Run again = Run.nabla("evaluate", output.resolve("last.nabla").toString(), "--data", "digits", "--json");
+        Run asked = Run.nabla("evaluate", output.resolve("last.nabla").toString(), "--data", "digits", "--json",
+                "--metrics", "f1:macro,recall:micro");
+
+        assertEquals(0, train.exitCode(), train.err());
+        String metrics = Files.readString(output.resolve("metrics.json"));
+        assertTrue(metrics.matches("\\{\"loss\": [0-9.]+, \"accuracy\": [0-9.]+, \"f1_score_macro\": [0-9.]+,"
+                + " \"auc_weighted\": [0-9.]+}\n"), metrics);
+        String resolved = Files.readString(output.resolve("config.resolved.yaml"));
+        assertTrue(resolved.contains("metrics:\n  - accuracy\n  - {name: f1_score, average: macro}\n  - {name: auc,"
+                + " average: weighted}\n"), resolved);
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.out().contains("\"f1_score_macro\": "), again.out());
+        assertEquals(0, asked.exitCode(), asked.err());
+        assertTrue(asked.out().matches("\\{\"loss\": [0-9.]+, \"f1_score_macro\": [0-9.]+, \"recall_micro\":"
+                + " [0-9.]+}\n"), asked.out());
+    }
+
+    @Test
+    void aMetricWithAnUnknownAverageIsSaidSo() {
+        Run run = Run.nabla("evaluate", TrainedDigitsModel.directory().resolve("best.nabla").toString(),
+                "--data", "digits", "--metrics", "f1:mean");
+
+        assertEquals(1, run.exitCode());
+        assertEquals("nabla evaluate: average must be one of binary, macro, micro, weighted, got 'mean'\n", run.err());
     }
 
     @Test

@@ -62,6 +62,27 @@ class TrainCommandTest {
     }
 
     @Test
+    void theSeedOptionReplacesTheFilesSeedAndIsRecorded() throws IOException {
+        Path file = experiment(DIGITS.replace("epochs: 50", "epochs: 50\n  seed: 5"));
+        Path first = directory.resolve("first");
+        Path second = directory.resolve("second");
+        Path third = directory.resolve("third");
+
+        Run.nabla("train", file.toString(), "--epochs", "1", "--limit", "100", "--output", first.toString());
+        Run run = Run.nabla("train", file.toString(), "--epochs", "1", "--limit", "100", "--output", second.toString(),
+                "--seed", "7");
+        Run.nabla("train", file.toString(), "--epochs", "1", "--limit", "100", "--output", third.toString(),
+                "--seed", "7");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.readString(first.resolve("config.resolved.yaml")).contains("seed: 5"));
+        assertTrue(Files.readString(second.resolve("config.resolved.yaml")).contains("seed: 7"));
+        String seven = Files.readString(second.resolve("history.csv"));
+        assertEquals(seven, Files.readString(third.resolve("history.csv")), "the same seed trains the same");
+        assertTrue(!seven.equals(Files.readString(first.resolve("history.csv"))), "another seed trains otherwise");
+    }
+
+    @Test
     void aBadExperimentFileGivesItsMistakeWithoutAStackTrace() throws IOException {
         Path file = experiment(DIGITS.replace("epochs: 50", "epochs: ten"));
 

@@ -53,7 +53,7 @@ final class Arguments {
             Declared d = byAnyName.get(key);
             if (d == null) {
                 throw new LayerSpecException(key, layer + ": argument '" + key + "' is not known; known: "
-                        + String.join(", ", declared.keySet()));
+                        + String.join(", ", declared.keySet()) + Suggestions.didYouMean(key, byAnyName.keySet()));
             }
             if (value == null) {
                 return;
@@ -109,6 +109,11 @@ final class Arguments {
     static String show(Object value) {
         return value instanceof String s ? "\"" + s + "\" (a string)" : value instanceof Map<?, ?> ? "an object "
                 + value : value instanceof List<?> ? "the list " + value : String.valueOf(value);
+    }
+
+    /** The layer type as the caller named it, for messages. */
+    String layer() {
+        return layer;
     }
 
     /** Whether the argument was given. */

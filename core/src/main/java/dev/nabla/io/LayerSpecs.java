@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -21,10 +22,14 @@ import java.util.stream.Stream;
  * ({@code batch_norm2d}, as Keras names layers); case and underscores are ignored. Argument
  * names are snake_case ({@code out_channels}, {@code kernel_size}), with Keras's and
  * PyTorch's names as aliases where they differ ({@code filters}, {@code strides},
- * {@code pool_size}, {@code padding_idx}). Values are what a JSON or YAML parser produces:
- * Integer, Long, Double, Boolean, String, List, Map. Every layer also takes
- * {@code trainable: false} to freeze it. Conventions are Nabla's, which are PyTorch's: batch
- * norm's {@code momentum} is the weight of the new batch (Keras's 0.99 is 0.01 here).
+ * {@code pool_size}, {@code padding_idx}). Types have Keras's and PyTorch's names as aliases too
+ * ({@code MaxPooling2D}, {@code BatchNormalization}, {@code Linear}; {@link #aliases}); an
+ * unknown type or argument is answered with the closest known name. Values are what a JSON or
+ * YAML parser produces: Integer, Long, Double, Boolean, String, List, Map. Every layer also
+ * takes {@code trainable: false} to freeze it. Conventions are Nabla's, which are PyTorch's:
+ * batch norm's {@code momentum} is the weight of the new batch (Keras's 0.99 is 0.01 here),
+ * except under Keras's name {@code BatchNormalization}, where it is Keras's and is converted.
+ * Messages name the type as the caller wrote it.
  *
  * <p>Only these registered types are ever created, so reading a spec never runs code named
  * by the file. A layer defined by subclassing {@link Layer} has no spec: save its weights
@@ -39,12 +44,25 @@ public final class LayerSpecs {
     private static final List<LayerType<?>> TYPES = Stream.of(WeightedLayerSpecs.TYPES, SimpleLayerSpecs.TYPES,
             ContainerSpecs.TYPES).flatMap(List::stream).toList();
     private static final Map<String, LayerType<?>> BY_NAME = new LinkedHashMap<>();
+    private static final Map<String, LayerType.Alias> ALIASES = new LinkedHashMap<>();
     private static final Map<Class<?>, LayerType<?>> BY_CLASS = new LinkedHashMap<>();
 
     static {
         for (LayerType<?> type : TYPES) {
             BY_NAME.put(normalized(type.name()), type);
             BY_CLASS.put(type.layerClass(), type);
+        }
+        for (LayerType<?> type : TYPES) {
+            for (LayerType.Alias alias : type.aliases()) {
+                // An alias may differ from the type's own name by case only (Keras's LeakyReLU): listed, not needed.
+                if (normalized(alias.name()).equals(normalized(type.name()))) {
+                    continue;
+                }
+                if (BY_NAME.putIfAbsent(normalized(alias.name()), type) != null) {
+                    throw new IllegalStateException("the layer alias " + alias.name() + " names two types");
+                }
+                ALIASES.put(normalized(alias.name()), alias);
+            }
         }
     }
 
@@ -62,21 +80,28 @@ public final class LayerSpecs {
     public static Layer create(String type, Map<String, Object> arguments) {
         LayerType<?> layerType = BY_NAME.get(normalized(type));
         if (layerType == null) {
+            List<String> names = new ArrayList<>(types());
+            TYPES.forEach(t -> t.aliases().forEach(alias -> names.add(alias.name())));
             throw new LayerSpecException("type", "unknown layer type '" + type + "'; known types: " + String.join(", ",
-                    types()) + " (or in snake_case, such as batch_norm2d)");
+                    types()) + " (or in snake_case, such as batch_norm2d, or by Keras's and PyTorch's names, such as"
+                    + " MaxPooling2D and Linear)" + Suggestions.didYouMean(type, names));
         }
+        LayerType.Alias alias = ALIASES.get(normalized(type));
+        Map<String, Object> own = alias == null ? arguments : alias.translation().apply(new LinkedHashMap<>(arguments));
         List<Arguments.Declared> declared = new ArrayList<>(layerType.arguments());
         declared.add(TRAINABLE);
         declared.add(NAME);
-        Arguments checked = new Arguments(layerType.name(), declared, arguments);
+        // Messages name the type as the caller wrote it: max_pooling2d in a YAML file, Dense in a model file.
+        Arguments checked = new Arguments(type, declared, own);
         Layer layer;
         try {
             layer = layerType.factory().apply(checked);
         } catch (LayerSpecException e) {
             throw e;
         } catch (IllegalArgumentException | IllegalStateException e) {
-            String message = String.valueOf(e.getMessage()).startsWith(layerType.name()) ? e.getMessage()
-                    : layerType.name() + ": " + e.getMessage();
+            String message = String.valueOf(e.getMessage());
+            message = message.startsWith(layerType.name() + ":") ? type + message.substring(layerType.name().length())
+                    : type + ": " + message;
             throw new LayerSpecException("", message, e);
         }
         if (!checked.flag("trainable", true)) {
@@ -134,6 +159,49 @@ public final class LayerSpecs {
     /** The known type names (the layers' class names), in the registry's order. */
     public static List<String> types() {
         return TYPES.stream().map(LayerType::name).toList();
+    }
+
+    /**
+     * The other names of a type (given by any of its names), as Keras and PyTorch spell them:
+     * {@code MaxPooling2D} for {@code MaxPool2d}, {@code Linear} for {@code Dense}, and those
+     * that differ from Nabla's by case only ({@code LeakyReLU}), which any spelling finds anyway.
+     *
+     * @throws IllegalArgumentException for an unknown type
+     */
+    public static List<String> aliases(String type) {
+        return typeNamed(type).aliases().stream().map(LayerType.Alias::name).toList();
+    }
+
+    /**
+     * The type's argument names, each with its other names ({@code units|out_features}), in the
+     * order the type declares them, {@code trainable} last.
+     *
+     * @throws IllegalArgumentException for an unknown type
+     */
+    public static List<String> arguments(String type) {
+        List<String> out = new ArrayList<>();
+        for (Arguments.Declared d : typeNamed(type).arguments()) {
+            out.add(Stream.concat(Stream.of(d.name()), d.aliases().stream()).collect(Collectors.joining("|")));
+        }
+        out.add(TRAINABLE.name());
+        return out;
+    }
+
+    /**
+     * The type's own name for any of its names ({@code Dense} for {@code linear}), or null for
+     * an unknown name.
+     */
+    public static String canonicalName(String type) {
+        LayerType<?> found = BY_NAME.get(normalized(type));
+        return found == null ? null : found.name();
+    }
+
+    private static LayerType<?> typeNamed(String type) {
+        LayerType<?> found = BY_NAME.get(normalized(type));
+        if (found == null) {
+            throw new IllegalArgumentException("unknown layer type '" + type + "'");
+        }
+        return found;
     }
 
     /** {@code BatchNorm2d}, {@code batch_norm2d} and {@code batchnorm2d} name the same type. */

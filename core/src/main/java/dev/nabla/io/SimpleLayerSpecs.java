@@ -38,18 +38,22 @@ import java.util.Locale;
 /** The registry entries of layers without parameters: activations, pooling, reshaping, dropout, merging. */
 final class SimpleLayerSpecs {
 
-    private static final String WINDOW = "kernel_size|pool_size: int, stride|strides: int, padding: int";
+    private static final String WINDOW = "kernel_size|pool_size: int, stride|strides: int, padding: padding";
 
     static final List<LayerType<?>> TYPES = List.of(
-            LayerType.of(Relu.class, "", a -> new Relu(), r -> values()),
+            LayerType.of(Relu.class, "", a -> new Relu(), r -> values()).alias("ReLU"),
             LayerType.of(Sigmoid.class, "", a -> new Sigmoid(), s -> values()),
             LayerType.of(Tanh.class, "", a -> new Tanh(), t -> values()),
-            LayerType.of(Silu.class, "", a -> new Silu(), s -> values()),
-            LayerType.of(LeakyRelu.class, "slope|negative_slope: float", a -> new LeakyRelu(a.number("slope", 0.01f)),
-                    l -> values("slope", l.slope())),
-            LayerType.of(Elu.class, "alpha: float", a -> new Elu(a.number("alpha", 1f)), e -> values("alpha", e.alpha())),
+            LayerType.of(Silu.class, "", a -> new Silu(), s -> values())
+                    .alias("swish", "SiLU"),
+            LayerType.of(LeakyRelu.class, "slope|negative_slope|alpha: float",
+                    a -> new LeakyRelu(a.number("slope", 0.01f)), l -> values("slope", l.slope()))
+                    .alias("LeakyReLU", "leaky_relu"),
+            LayerType.of(Elu.class, "alpha: float", a -> new Elu(a.number("alpha", 1f)),
+                    e -> values("alpha", e.alpha()))
+                    .alias("ELU"),
             LayerType.of(Gelu.class, "approximate: bool", a -> new Gelu(a.flag("approximate", false)),
-                    g -> values("approximate", g.tanhApproximation())),
+                    g -> values("approximate", g.tanhApproximation())).alias("GELU"),
             LayerType.of(Softplus.class, "beta: float, threshold: float",
                     a -> new Softplus(a.number("beta", 1f), a.number("threshold", 20f)),
                     s -> values("beta", s.beta(), "threshold", s.threshold())),
@@ -58,23 +62,31 @@ final class SimpleLayerSpecs {
             LayerType.of(LogSoftmax.class, "axis|dim: int", a -> new LogSoftmax(a.integer("axis", -1)),
                     s -> values("axis", s.axis())),
             LayerType.of(MaxPool1d.class, WINDOW, a -> new MaxPool1d(a.integer("kernel_size"),
-                            a.integer("stride", a.integer("kernel_size")), a.integer("padding", 0)),
-                    p -> values("kernel_size", p.kernelSize(), "stride", p.stride(), "padding", p.padding())),
+                            a.integer("stride", a.integer("kernel_size")), poolPadding(a)),
+                    p -> values("kernel_size", p.kernelSize(), "stride", p.stride(), "padding", p.padding()))
+                    .alias("MaxPooling1D", "MaxPool1D"),
             LayerType.of(MaxPool2d.class, WINDOW, a -> new MaxPool2d(a.integer("kernel_size"),
-                            a.integer("stride", a.integer("kernel_size")), a.integer("padding", 0)),
-                    p -> values("kernel_size", p.kernelSize(), "stride", p.stride(), "padding", p.padding())),
+                            a.integer("stride", a.integer("kernel_size")), poolPadding(a)),
+                    p -> values("kernel_size", p.kernelSize(), "stride", p.stride(), "padding", p.padding()))
+                    .alias("MaxPooling2D", "MaxPool2D"),
             LayerType.of(AvgPool1d.class, WINDOW, a -> new AvgPool1d(a.integer("kernel_size"),
-                            a.integer("stride", a.integer("kernel_size")), a.integer("padding", 0)),
-                    p -> values("kernel_size", p.kernelSize(), "stride", p.stride(), "padding", p.padding())),
+                            a.integer("stride", a.integer("kernel_size")), poolPadding(a)),
+                    p -> values("kernel_size", p.kernelSize(), "stride", p.stride(), "padding", p.padding()))
+                    .alias("AveragePooling1D", "AvgPool1D"),
             LayerType.of(AvgPool2d.class, WINDOW, a -> new AvgPool2d(a.integer("kernel_size"),
-                            a.integer("stride", a.integer("kernel_size")), a.integer("padding", 0)),
-                    p -> values("kernel_size", p.kernelSize(), "stride", p.stride(), "padding", p.padding())),
+                            a.integer("stride", a.integer("kernel_size")), poolPadding(a)),
+                    p -> values("kernel_size", p.kernelSize(), "stride", p.stride(), "padding", p.padding()))
+                    .alias("AveragePooling2D", "AvgPool2D"),
             LayerType.of(AdaptiveAvgPool2d.class, "output_size: ints", a -> {
                 int[] size = pair(a.integers("output_size", 2));
                 return new AdaptiveAvgPool2d(size[0], size[1]);
             }, p -> values("output_size", compact(p.outputHeight(), p.outputWidth()))),
-            LayerType.of(GlobalAvgPool.class, "", a -> new GlobalAvgPool(), p -> values()),
-            LayerType.of(GlobalMaxPool.class, "", a -> new GlobalMaxPool(), p -> values()),
+            LayerType.of(GlobalAvgPool.class, "", a -> new GlobalAvgPool(), p -> values())
+                    .alias("GlobalAveragePooling2D", "GlobalAveragePooling1D", "GlobalAvgPool2D",
+                            "GlobalAvgPool1D"),
+            LayerType.of(GlobalMaxPool.class, "", a -> new GlobalMaxPool(), p -> values())
+                    .alias("GlobalMaxPooling2D", "GlobalMaxPooling1D", "GlobalMaxPool2D",
+                            "GlobalMaxPool1D"),
             LayerType.of(Flatten.class, "start_axis|start_dim: int, end_axis|end_dim: int",
                     a -> new Flatten(a.integer("start_axis", 1), a.integer("end_axis", -1)),
                     f -> values("start_axis", f.startAxis(), "end_axis", f.endAxis())),
@@ -87,19 +99,39 @@ final class SimpleLayerSpecs {
                 String mode = a.choice("interpolation", "nearest", "nearest", "bilinear");
                 return new UpSampling2d(size[0], size[1], UpSampling2d.Interpolation.valueOf(mode.toUpperCase(Locale.ROOT)));
             }, u -> values("size", compact(u.scaleHeight(), u.scaleWidth()),
-                    "interpolation", u.interpolation().name().toLowerCase(Locale.ROOT))),
+                    "interpolation", u.interpolation().name().toLowerCase(Locale.ROOT)))
+                    .alias("Upsample"),
             LayerType.of(ZeroPadding2d.class, "padding: ints", SimpleLayerSpecs::zeroPadding,
-                    z -> values("padding", list(z.padding()))),
+                    z -> values("padding", list(z.padding())))
+                    .alias("ZeroPad2d"),
             LayerType.of(Dropout.class, "rate|p: float", a -> new Dropout(a.number("rate", 0.5f)),
                     d -> values("rate", d.rate())),
             LayerType.of(SpatialDropout2d.class, "rate|p: float", a -> new SpatialDropout2d(a.number("rate", 0.5f)),
-                    d -> values("rate", d.rate())),
+                    d -> values("rate", d.rate()))
+                    .alias("Dropout2d"),
             LayerType.of(Add.class, "", a -> new Add(), m -> values()),
             LayerType.of(Multiply.class, "", a -> new Multiply(), m -> values()),
             LayerType.of(Concatenate.class, "axis|dim: int", a -> new Concatenate(a.integer("axis", 1)),
                     c -> values("axis", c.axis())));
 
     private SimpleLayerSpecs() {
+    }
+
+    /**
+     * A pooling window's padding: a number, or Keras's {@code "valid"} (none). Keras's
+     * {@code "same"} pads unevenly where PyTorch's pooling pads evenly, so it is refused with the
+     * number to give instead.
+     */
+    private static int poolPadding(Arguments a) {
+        if (!(a.raw("padding") instanceof String mode)) {
+            return a.has("padding") ? a.integers("padding", 1)[0] : 0;
+        }
+        if (mode.equalsIgnoreCase("valid")) {
+            return 0;
+        }
+        throw new LayerSpecException(a.keyOf("padding"), a.layer() + ": pooling takes padding: valid or a number of"
+                + " pixels on each side, not \"" + mode + "\"; for a window of k with stride 1, padding (k - 1) / 2"
+                + " keeps the size");
     }
 
     /** One size for all sides, (vertical, horizontal), or (top, bottom, left, right), as the constructors take them. */
@@ -109,7 +141,7 @@ final class SimpleLayerSpecs {
             case 1 -> new ZeroPadding2d(p[0]);
             case 2 -> new ZeroPadding2d(p[0], p[1]);
             case 4 -> new ZeroPadding2d(p[0], p[1], p[2], p[3]);
-            default -> throw new LayerSpecException(a.keyOf("padding"), "ZeroPadding2d: argument 'padding' needs 1, 2"
+            default -> throw new LayerSpecException(a.keyOf("padding"), a.layer() + ": argument 'padding' needs 1, 2"
                     + " or 4 integers (all sides; vertical, horizontal; top, bottom, left, right), got " + p.length);
         };
     }

@@ -36,26 +36,31 @@ final class WeightedLayerSpecs {
             + " padding: padding, dilation|dilation_rate: ints, groups: int";
 
     static final List<LayerType<?>> TYPES = List.of(
-            LayerType.of(Dense.class, "units|out_features: int, in_features: int, use_bias|bias: bool, activation: string",
+            LayerType.of(Dense.class,
+                    "units|out_features: int, in_features|input_dim: int, use_bias|bias: bool, activation: string",
                     a -> a.has("in_features")
                             ? new Dense(a.integer("in_features"), a.integer("units"), a.flag("use_bias", true), activation(a))
                             : new Dense(a.integer("units"), a.flag("use_bias", true), activation(a)),
                     d -> values("units", d.units(), "in_features", known(d.inFeatures()), "use_bias", d.useBias(),
-                            "activation", d.activation() == ActivationFunction.LINEAR ? null : d.activation().kerasName())),
+                            "activation", d.activation() == ActivationFunction.LINEAR ? null : d.activation().kerasName()))
+                    .alias("Linear"),
             LayerType.of(Conv1d.class, "kernel_size: int, " + CONVOLUTION + ", use_bias|bias: bool, activation: string",
                     a -> sized(new Conv1d(a.integer("out_channels"), a.integer("kernel_size"), options(a, 1, false),
                             a.flag("use_bias", true), activation(a)), a, "in_channels",
                             n -> new int[] {1, n, a.integer("kernel_size")}),
                     c -> withActivation(convolution(c.outChannels(), c.kernelSize()[0], c.inChannels(), c.options(), false,
-                            c.useBias()), c.activation())),
+                            c.useBias()), c.activation()))
+                    .alias("Convolution1D"),
             LayerType.of(Conv2d.class, "kernel_size: ints, " + CONVOLUTION + ", use_bias|bias: bool, activation: string",
                     WeightedLayerSpecs::conv2d,
                     c -> withActivation(convolution(c.outChannels(), compact(c.kernelSize()[0], c.kernelSize()[1]),
-                            c.inChannels(), c.options(), false, c.useBias()), c.activation())),
+                            c.inChannels(), c.options(), false, c.useBias()), c.activation()))
+                    .alias("Convolution2D"),
             LayerType.of(ConvTranspose2d.class, "kernel_size: int, " + CONVOLUTION + ", output_padding: ints",
                     a -> sized(new ConvTranspose2d(a.integer("out_channels"), a.integer("kernel_size"),
                             options(a, 2, true)), a, "in_channels", n -> new int[] {1, n, 1, 1}),
-                    c -> convolution(c.outChannels(), c.kernelSize()[0], c.inChannels(), c.options(), true, null)),
+                    c -> convolution(c.outChannels(), c.kernelSize()[0], c.inChannels(), c.options(), true, null))
+                    .alias("Conv2DTranspose", "Convolution2DTranspose"),
             LayerType.of(BatchNorm1d.class, "num_features: int, eps|epsilon: float, momentum: float, affine: bool",
                     a -> new BatchNorm1d(a.integer("num_features", -1), a.number("eps", EPS),
                             a.number("momentum", MOMENTUM), a.flag("affine", true)),
@@ -65,16 +70,19 @@ final class WeightedLayerSpecs {
                     a -> new BatchNorm2d(a.integer("num_features", -1), a.number("eps", EPS),
                             a.number("momentum", MOMENTUM), a.flag("affine", true)),
                     b -> values("num_features", known(b.numFeatures()), "eps", b.eps(), "momentum", b.momentum(),
-                            "affine", b.affine())),
+                            "affine", b.affine()))
+                    .alias(WeightedLayerSpecs::kerasMomentum, "BatchNormalization"),
             LayerType.of(LayerNorm.class, "normalized_shape: ints, eps|epsilon: float, elementwise_affine: bool",
                     WeightedLayerSpecs::layerNorm,
                     n -> values("normalized_shape", n.normalizedShape() == null ? null : list(n.normalizedShape()), "eps", n.eps(),
-                            "elementwise_affine", n.elementwiseAffine())),
+                            "elementwise_affine", n.elementwiseAffine()))
+                    .alias("LayerNormalization"),
             LayerType.of(GroupNorm.class, "num_groups|groups: int, num_channels: int, eps|epsilon: float, affine: bool",
                     a -> new GroupNorm(a.integer("num_groups"), a.integer("num_channels", -1), a.number("eps", EPS),
                             a.flag("affine", true)),
                     g -> values("num_groups", g.numGroups(), "num_channels", known(g.numChannels()), "eps", g.eps(),
-                            "affine", g.affine())),
+                            "affine", g.affine()))
+                    .alias("GroupNormalization"),
             LayerType.of(Embedding.class, "num_embeddings|input_dim: int, embedding_dim|output_dim: int,"
                             + " padding_index|padding_idx: int",
                     a -> a.has("padding_index")
@@ -84,9 +92,22 @@ final class WeightedLayerSpecs {
                             "padding_index", known(e.paddingIndex()))),
             LayerType.of(Prelu.class, "slopes|num_parameters: int, initial|init: float",
                     a -> new Prelu(a.integer("slopes", 1), a.number("initial", 0.25f)),
-                    p -> values("slopes", p.slopes())));
+                    p -> values("slopes", p.slopes()))
+                    .alias("PReLU"));
 
     private WeightedLayerSpecs() {
+    }
+
+    /**
+     * Keras's {@code BatchNormalization(momentum=0.99)} keeps 99 percent of the running statistics
+     * each step, where PyTorch's (and Nabla's) {@code momentum} is the weight of the new batch: the
+     * same rule with {@code 1 - momentum}, converted here so that a Keras file means what it says.
+     */
+    private static Map<String, Object> kerasMomentum(Map<String, Object> arguments) {
+        if (arguments.get("momentum") instanceof Number keras && Double.isFinite(keras.doubleValue())) {
+            arguments.put("momentum", 1 - keras.doubleValue());
+        }
+        return arguments;
     }
 
     /** Dense's activation by its Keras name; linear when not given. */
@@ -108,7 +129,7 @@ final class WeightedLayerSpecs {
             return new LayerNorm(a.integers("normalized_shape", -1), eps, affine);
         }
         if (eps != EPS || !affine) {
-            throw new LayerSpecException("normalized_shape", "LayerNorm: eps and elementwise_affine other than"
+            throw new LayerSpecException("normalized_shape", a.layer() + ": eps and elementwise_affine other than"
                     + " the defaults need normalized_shape (the sizes of the normalised trailing dimensions)");
         }
         return new LayerNorm();

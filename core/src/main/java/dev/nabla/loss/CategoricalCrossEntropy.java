@@ -65,8 +65,10 @@ public record CategoricalCrossEntropy(boolean fromLogits, float labelSmoothing, 
     @Override
     public Tensor apply(Tensor predictions, Tensor targets) {
         int classes = LossSupport.classCount(NAME, predictions);
-        LossSupport.requireSameShape(NAME, predictions, targets, targets.rank() == predictions.rank() - 1
-                ? "; for integer class labels use SparseCategoricalCrossEntropy" : "");
+        boolean labels = targets.rank() == predictions.rank() - 1;
+        LossSupport.requireSameShape(NAME, predictions, targets,
+                labels ? "; for integer class labels use SparseCategoricalCrossEntropy" : "",
+                labels ? "; for integer class labels use loss: sparse_categorical_crossentropy" : "");
         Tensor t = labelSmoothing == 0f ? targets
                 : targets.mul(1f - labelSmoothing).add(labelSmoothing / classes);
         Tensor terms = t.mul(LossSupport.logProbabilities(predictions, fromLogits));

@@ -1,5 +1,6 @@
 package dev.nabla.loss;
 
+import dev.nabla.tensor.AdvisedException;
 import dev.nabla.tensor.Shape;
 import dev.nabla.tensor.Tensor;
 import java.util.Arrays;
@@ -49,13 +50,38 @@ final class LossSupport {
     }
 
     static void requireSameShape(String loss, Tensor predictions, Tensor targets, String hint) {
+        requireSameShape(loss, predictions, targets, hint, "");
+    }
+
+    /**
+     * Predictions and targets of one shape, else an error with the fix in Java (reshape the
+     * targets) and in an experiment file, where the targets are the data's and the model is what
+     * changes; {@code javaHint} and {@code fileHint} add what the loss knows ("; for labels ...").
+     */
+    static void requireSameShape(String loss, Tensor predictions, Tensor targets, String javaHint, String fileHint) {
         if (predictions.shape().equals(targets.shape())) {
             return;
         }
-        String fix = predictions.size() == targets.size()
-                ? "; reshape the targets, e.g. targets.reshape(" + joined(predictions.shape()) + ")" : "";
-        throw new IllegalArgumentException(loss + ": predictions " + predictions.shape() + " and targets "
-                + targets.shape() + " differ in shape" + fix + hint);
+        boolean sameSize = predictions.size() == targets.size();
+        String javaFix = sameSize ? "reshape the targets, e.g. targets.reshape(" + joined(predictions.shape()) + ")" : "";
+        String fileFix = sameSize ? "end the model with " + reshapeTo(targets) + " to give the targets' shape"
+                : "the model must give predictions of the targets' shape, " + targets.shape() + " (its last layer's units)";
+        throw new AdvisedException(loss, "predictions " + predictions.shape() + " and targets " + targets.shape()
+                + " differ in shape", join(javaFix, javaHint), join(fileFix, fileHint));
+    }
+
+    /** The layer of an experiment file that turns a batch of predictions into the targets' shape. */
+    private static String reshapeTo(Tensor targets) {
+        if (targets.rank() <= 1) {
+            return "{type: flatten, start_axis: 0}";
+        }
+        int[] sample = Arrays.copyOfRange(targets.shape().toArray(), 1, targets.rank());
+        return "{type: reshape, shape: " + Arrays.toString(sample) + "}";
+    }
+
+    private static String join(String fix, String hint) {
+        String trimmed = hint.startsWith("; ") ? hint.substring(2) : hint;
+        return fix.isEmpty() ? trimmed : trimmed.isEmpty() ? fix : fix + "; " + trimmed;
     }
 
     /** The size of the class axis (the last) of predictions of shape [..., classes]. */
@@ -109,7 +135,12 @@ final class LossSupport {
             labels = labels.reshape(dropLast(labels));
         }
         if (!Arrays.equals(labels.shape().toArray(), expected)) {
-            throw new IllegalArgumentException(loss + ": " + labelShapeProblem(predictions, labels, expected));
+            String problem = labelShapeProblem(predictions, labels, expected);
+            if (labels.shape().equals(predictions.shape())) {
+                throw new AdvisedException(loss, problem, "for one-hot or probability targets use CategoricalCrossEntropy",
+                        "for one-hot or probability targets use loss: categorical_crossentropy");
+            }
+            throw new IllegalArgumentException(loss + ": " + problem);
         }
         float[] values = labels.toFloatArray();
         for (int i = 0; i < values.length; i++) {
@@ -127,7 +158,7 @@ final class LossSupport {
         String both = "predictions " + predictions.shape() + " and labels " + labels.shape();
         if (labels.shape().equals(predictions.shape())) {
             return both + " have the same shape, but labels should be one class index per sample, shape "
-                    + Shape.of(expected) + "; for one-hot or probability targets use CategoricalCrossEntropy";
+                    + Shape.of(expected);
         }
         if (labels.rank() == expected.length && expected.length > 0) {
             for (int d = 0; d < expected.length; d++) {

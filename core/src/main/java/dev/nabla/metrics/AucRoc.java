@@ -20,6 +20,11 @@ import java.util.Arrays;
  *       same as one-vs-rest for one-hot rows.</li>
  * </ul>
  *
+ * <p>Several columns combine as the {@link Average} says, scikit-learn's {@code average=}:
+ * {@code MACRO} (the default) the mean of the columns' AUCs, {@code WEIGHTED} their mean weighted
+ * by each column's positives, {@code MICRO} the AUC of all columns' scores and indicators pooled
+ * into one list. {@code BINARY} takes one column only; {@code NONE} is {@link #perClass()}.
+ *
  * <p>The AUC is undefined when a column has no positive or no negative (scikit-learn raises an
  * error): its value, and the macro average, are then NaN, as is the result before any update.
  * Sample weights are one per sample, shape {@code [N]}.
@@ -28,11 +33,36 @@ public final class AucRoc implements Metric {
 
     private static final String NAME = "AucRoc";
 
+    private final Average average;
+
     private int columns;
     private int rows;
     private float[] scores = new float[0];
     private boolean[] positive = new boolean[0];
     private double[] weights;
+
+    /** The macro average over columns, scikit-learn's default. */
+    public AucRoc() {
+        this(Average.MACRO);
+    }
+
+    /**
+     * Columns combined as {@code average} says.
+     *
+     * @throws IllegalArgumentException for {@link Average#NONE}, whose per-column values {@link #perClass()} gives
+     */
+    public AucRoc(Average average) {
+        if (average == null || average == Average.NONE) {
+            throw new IllegalArgumentException(NAME + ": average must be BINARY, MACRO, WEIGHTED or MICRO, got " + average
+                    + "; perClass() gives each column's AUC");
+        }
+        this.average = average;
+    }
+
+    /** How columns combine. */
+    public Average average() {
+        return average;
+    }
 
     @Override
     public String name() {
@@ -44,6 +74,10 @@ public final class AucRoc implements Metric {
         boolean indicator = MetricSupport.sameShape(predictions, targets);
         int width = indicator ? (predictions.rank() <= 1 ? 1 : predictions.dim(-1))
                 : MetricSupport.classCount(NAME, predictions);
+        if (average == Average.BINARY && width != 1) {
+            throw new IllegalArgumentException(NAME + ": the BINARY average takes one column of scores, got predictions "
+                    + predictions.shape() + "; use MACRO, WEIGHTED or MICRO for several classes");
+        }
         if (columns != 0 && width != columns) {
             throw new IllegalArgumentException(NAME + ": predictions " + predictions.shape() + " have " + width
                     + " columns, earlier batches had " + columns);
@@ -55,13 +89,43 @@ public final class AucRoc implements Metric {
         append(s, truth, w, width);
     }
 
-    /** The AUC (binary) or the macro average of the per-column AUCs; NaN when undefined. */
+    /** The AUC (one column) or the average of the per-column AUCs; NaN when undefined. */
     @Override
     public double result() {
         if (columns == 0) {
             return Double.NaN;
         }
-        return Arrays.stream(perClass()).average().orElse(Double.NaN);
+        return switch (average) {
+            case WEIGHTED -> weightedByPositives(perClass());
+            case MICRO -> pooled();
+            default -> Arrays.stream(perClass()).average().orElse(Double.NaN);
+        };
+    }
+
+    private double weightedByPositives(double[] areas) {
+        double sum = 0;
+        double total = 0;
+        for (int c = 0; c < columns; c++) {
+            double support = 0;
+            for (int r = 0; r < rows; r++) {
+                support += positive[r * columns + c] ? (weights == null ? 1 : weights[r]) : 0;
+            }
+            sum += support == 0 ? 0 : support * areas[c];
+            total += support;
+        }
+        return sum / total;
+    }
+
+    /** Every (row, column) as one binary example, with its row's weight. */
+    private double pooled() {
+        double[] pooledWeights = null;
+        if (weights != null) {
+            pooledWeights = new double[rows * columns];
+            for (int i = 0; i < pooledWeights.length; i++) {
+                pooledWeights[i] = weights[i / columns];
+            }
+        }
+        return RocAuc.area(scores, positive, pooledWeights, rows * columns);
     }
 
     /** The AUC of each column (one for binary input), class c against the rest. */

@@ -1,5 +1,6 @@
 package dev.nabla.metrics;
 
+import dev.nabla.tensor.AdvisedException;
 import dev.nabla.tensor.Tensor;
 import java.util.Arrays;
 
@@ -13,12 +14,17 @@ import java.util.Arrays;
  */
 record ClassPairs(int[] truth, int[] predicted, double[] weights, int classes) {
 
-    /** Probabilities (or any scores) and 0/1 targets of the same shape; predicted 1 strictly above threshold. */
-    static ClassPairs binary(String metric, Tensor predictions, Tensor targets, Tensor sampleWeights, float threshold) {
+    /**
+     * Probabilities (or any scores) and 0/1 targets of the same shape; predicted 1 strictly above
+     * threshold. {@code kerasName} names the metric in the advice for an experiment file.
+     */
+    static ClassPairs binary(String metric, String kerasName, Tensor predictions, Tensor targets, Tensor sampleWeights,
+            float threshold) {
         if (!MetricSupport.sameShape(predictions, targets)) {
-            throw new IllegalArgumentException(metric + ": with Average.BINARY, predictions " + predictions.shape()
+            throw new AdvisedException(metric, "with the binary average, predictions " + predictions.shape()
                     + " and targets " + targets.shape() + " should have the same shape (probabilities and 0/1"
-                    + " targets); for class scores [N, C] use Average.MACRO, MICRO, WEIGHTED or NONE");
+                    + " targets)", "for class scores [N, C] use Average.MACRO, MICRO, WEIGHTED or NONE",
+                    "for class scores [N, C] give the metric an average, as in {name: " + kerasName + ", average: macro}");
         }
         float[] p = MetricSupport.values(metric, "predictions", predictions);
         float[] t = MetricSupport.values(metric, "targets", targets);

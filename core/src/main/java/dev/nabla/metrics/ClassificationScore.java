@@ -43,7 +43,7 @@ abstract sealed class ClassificationScore implements Metric permits Precision, R
     @Override
     public void update(Tensor predictions, Tensor targets, Tensor sampleWeights) {
         counts.add(average == Average.BINARY
-                ? ClassPairs.binary(metric, predictions, targets, sampleWeights, threshold)
+                ? ClassPairs.binary(metric, name(), predictions, targets, sampleWeights, threshold)
                 : ClassPairs.multiClass(metric, predictions, targets, sampleWeights, 0));
     }
 

@@ -54,6 +54,24 @@ public final class Metrics {
         return metric.get();
     }
 
+    /**
+     * A new metric of a name, its classes combined as {@code average} says: precision, recall and
+     * F1 ({@code "macro"} for {@code F1Score(average="macro")}) and the AUC.
+     *
+     * @throws IllegalArgumentException for an unknown name, or a metric that takes no average
+     *     (naming those that do)
+     */
+    public static Metric byName(String name, Average average) {
+        return switch (byName(name)) {
+            case Precision precision -> precision.average(average);
+            case Recall recall -> recall.average(average);
+            case F1Score f1 -> f1.average(average);
+            case AucRoc auc -> new AucRoc(average);
+            case Metric other -> throw new IllegalArgumentException("the metric '" + name + "' takes no average;"
+                    + " precision, recall, f1_score and auc do");
+        };
+    }
+
     /** The Keras-style names {@link #byName} knows, aliases included. */
     public static List<String> names() {
         return List.copyOf(NAMES);

@@ -73,8 +73,19 @@ abstract class BatchNorm extends Layer {
 
     @Override
     public Tensor forward(Tensor input) {
-        if (!acceptsRank(input.rank()) || (isBuilt() && input.dim(1) != numFeatures)) {
-            throw shapeError(expectedShape(isBuilt() ? Integer.toString(numFeatures) : "C"), input.shape());
+        String expected = expectedShape(isBuilt() ? Integer.toString(numFeatures) : "C");
+        if (!acceptsRank(input.rank())) {
+            // The other batch norm takes this rank when it is 2 to 4: say which.
+            boolean images = input.rank() == 4;
+            if (input.rank() < 2 || input.rank() > 4) {
+                throw shapeError(expected, input.shape());
+            }
+            throw shapeError(expected, input.shape(), "for " + (images ? "images use BatchNorm2d" : "features [N, C] or"
+                    + " sequences [N, C, L] use BatchNorm1d"), "for " + (images ? "images use {type: batch_norm2d}"
+                    : "features [N, C] or sequences [N, C, L] use {type: batch_norm1d}"));
+        }
+        if (isBuilt() && input.dim(1) != numFeatures) {
+            throw shapeError(expected, input.shape());
         }
         buildIfNeeded(input.shape());
         int[] perChannel = new int[input.rank()];

@@ -28,7 +28,16 @@ public class Conv1d extends ConvolutionLayer {
         super(outChannels, new int[] {kernelSize}, options, useBias, activation);
     }
 
-    /** A convolution with its input channels given, built at once. */
+    /**
+     * PyTorch's {@code nn.Conv1d(in_channels, out_channels, kernel_size)}: the input channels come
+     * first and the layer is built at once. The Keras-shaped {@code new Conv1d(outChannels,
+     * kernelSize)} takes them from the data instead.
+     */
+    public Conv1d(int inChannels, int outChannels, int kernelSize) {
+        this(inChannels, outChannels, kernelSize, ConvolutionOptions.defaults());
+    }
+
+    /** A convolution with its input channels given, built at once (PyTorch's {@code nn.Conv1d(in, out, k, ...)}). */
     public Conv1d(int inChannels, int outChannels, int kernelSize, ConvolutionOptions options) {
         this(outChannels, kernelSize, options, true);
         build(Shape.of(1, inChannels, kernelSize));

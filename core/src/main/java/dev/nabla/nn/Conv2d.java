@@ -42,7 +42,16 @@ public class Conv2d extends ConvolutionLayer {
         }
     }
 
-    /** A convolution with its input channels given, built at once (PyTorch's {@code nn.Conv2d(in, out, k)}). */
+    /**
+     * PyTorch's {@code nn.Conv2d(in_channels, out_channels, kernel_size)}: the input channels come
+     * first and the layer is built at once, so its weights exist before the first input. The
+     * Keras-shaped {@code new Conv2d(outChannels, kernelSize)} takes them from the data instead.
+     */
+    public Conv2d(int inChannels, int outChannels, int kernelSize) {
+        this(inChannels, outChannels, kernelSize, ConvolutionOptions.defaults());
+    }
+
+    /** A convolution with its input channels given, built at once (PyTorch's {@code nn.Conv2d(in, out, k, ...)}). */
     public Conv2d(int inChannels, int outChannels, int kernelSize, ConvolutionOptions options) {
         this(inChannels, outChannels, kernelSize, options, ActivationFunction.LINEAR);
     }

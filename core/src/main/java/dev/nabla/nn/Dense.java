@@ -122,9 +122,12 @@ public class Dense extends Layer {
             throw shapeError("[..., " + inFeatures + "]", input.shape());
         }
         if (input.dim(-1) != inFeatures) {
-            throw shapeError("[..., " + inFeatures + "]", input.shape(), "the input has " + input.dim(-1)
-                    + " features: give this layer " + input.dim(-1) + " inputs, or write new Dense(" + units
-                    + ") to take the size from the data");
+            int features = input.dim(-1);
+            throw shapeError("[..., " + inFeatures + "]", input.shape(), "the input has " + features
+                    + " features: give this layer " + features + " inputs, or write new Dense(" + units
+                    + ") to take the size from the data", "the input has " + features + " features: give in_features: "
+                    + features + ", or leave in_features out, as in {type: dense, units: " + units
+                    + "}, to take the size from the data");
         }
         return Linear.linear(input, weight.value(), useBias ? bias.value() : null, activation);
     }

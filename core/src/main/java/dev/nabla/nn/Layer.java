@@ -1,5 +1,6 @@
 package dev.nabla.nn;
 
+import dev.nabla.tensor.AdvisedException;
 import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.NoGrad;
 import dev.nabla.tensor.Shape;
@@ -347,5 +348,13 @@ public abstract class Layer {
     /** An error for an input of the wrong shape, naming this layer, both shapes and the likely fix. */
     protected final IllegalArgumentException shapeError(String expected, Shape actual, String likelyFix) {
         return new IllegalArgumentException(shapeError(expected, actual).getMessage() + "; " + likelyFix);
+    }
+
+    /**
+     * An error for an input of the wrong shape with the likely fix in Java ({@code new Dense(10)})
+     * and in an experiment file ({@code {type: dense, units: 10}}), which the command line shows.
+     */
+    protected final AdvisedException shapeError(String expected, Shape actual, String javaFix, String fileFix) {
+        return new AdvisedException(path(), "expected input of shape " + expected + ", got " + actual, javaFix, fileFix);
     }
 }

@@ -1,5 +1,6 @@
 package dev.nabla.nn;
 
+import dev.nabla.tensor.AdvisedException;
 import dev.nabla.tensor.Shape;
 import dev.nabla.tensor.Tensor;
 import java.util.Arrays;
@@ -29,8 +30,10 @@ abstract class Merge extends Layer {
 
     @Override
     public final Tensor forward(Tensor input) {
-        throw new IllegalArgumentException(path() + ": takes a list of inputs, forward(List.of(a, b, ...)); got"
-                + " a single tensor of shape " + input.shape());
+        throw new AdvisedException(path(), "takes a list of inputs",
+                "call forward(List.of(a, b, ...)); it was given one tensor of shape " + input.shape(),
+                "list the layers it joins in a graph, as in inputs: [a, b]; it was given one input of shape "
+                        + input.shape());
     }
 
     /** The shapes of all inputs, for messages: {@code [2, 3] and [2, 4]}. */

@@ -5,15 +5,25 @@ import java.util.Arrays;
 
 /**
  * Reorders the dimensions of each sample, keeping the batch first (Keras {@code Permute}):
- * the axes are numbered from 1, excluding the batch, as in Keras — {@code new Permute(2, 1)}
- * takes {@code [N, A, B] → [N, B, A]}.
+ * {@code [N, d1, d2, ...] → [N, d_axes[0], d_axes[1], ...]}.
+ *
+ * <p><b>The axes are numbered from 1, and the batch is not among them</b>, as in Keras:
+ * {@code new Permute(2, 1)} takes {@code [N, A, B] → [N, B, A]}. This differs from
+ * {@link Tensor#permute}, which numbers every axis from 0, the batch included (PyTorch's
+ * {@code x.permute(0, 2, 1)} is {@code new Permute(2, 1)} here). A 0 among the axes is refused
+ * with a message saying so.
  */
 public class Permute extends Layer {
 
     private final int[] axes;
 
-    /** The new order of the sample dimensions, numbered from 1. */
+    /** The new order of the sample dimensions, numbered from 1 (the batch, axis 0, stays first). */
     public Permute(int... axes) {
+        if (Arrays.stream(axes).anyMatch(axis -> axis == 0)) {
+            throw new IllegalArgumentException("Permute: axes " + Arrays.toString(axes) + " contain 0, but the axes are"
+                    + " numbered from 1 and the batch axis is not among them (as in Keras): to swap the two sample axes"
+                    + " of [N, A, B] write Permute(2, 1); Tensor.permute numbers from 0 with the batch included");
+        }
         int[] sorted = axes.clone();
         Arrays.sort(sorted);
         for (int i = 0; i < sorted.length; i++) {

@@ -200,21 +200,22 @@ class LayerSpecsTest {
         assertEquals("type", e.key());
         assertTrue(e.getMessage().startsWith("unknown layer type 'Dens'; known types: Dense, Conv1d, Conv2d,"),
                 e.getMessage());
-        assertTrue(e.getMessage().endsWith("Sequential, Graph (or in snake_case, such as batch_norm2d)"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("Sequential, Graph (or in snake_case, such as batch_norm2d, or by Keras's and"
+                + " PyTorch's names, such as MaxPooling2D and Linear); did you mean 'Dense'?"), e.getMessage());
     }
 
     @Test
     void argumentErrorsNameTheArgumentTheExpectedKindAndTheLayerType() {
         LayerSpecException unknown = createError("Dense", Map.of("unitz", 10));
-        assertEquals("Dense: argument 'unitz' is not known; known: units, in_features, use_bias, activation, trainable, name",
-                unknown.getMessage());
+        assertEquals("Dense: argument 'unitz' is not known; known: units, in_features, use_bias, activation, trainable,"
+                + " name; did you mean 'units'?", unknown.getMessage());
         assertEquals("unitz", unknown.key());
         assertEquals("Dense: argument 'units' must be an integer, got \"ten\" (a string)",
                 createError("Dense", Map.of("units", "ten")).getMessage());
         assertEquals("Dense: argument 'units' must be an integer, got 10.5",
                 createError("Dense", Map.of("units", 10.5)).getMessage());
         assertEquals("Dense: argument 'units' is required (an integer)", createError("Dense", Map.of()).getMessage());
-        assertEquals("Dropout: argument 'rate' must be a number, got true",
+        assertEquals("dropout: argument 'rate' must be a number, got true",
                 createError("dropout", Map.of("rate", true)).getMessage());
         assertEquals("Conv2d: argument 'padding' must be an integer, a list of integers, \"same\" or \"valid\","
                         + " got \"full\" (a string)",
@@ -224,7 +225,7 @@ class LayerSpecsTest {
         twice.put("strides", 1);
         assertEquals("Conv2d: argument 'strides' repeats 'stride' (the same argument under another name); give one"
                 + " of them", createError("Conv2d", twice).getMessage());
-        assertEquals("UpSampling2d: argument 'interpolation' must be one of nearest, bilinear, got \"cubic\"",
+        assertEquals("up_sampling2d: argument 'interpolation' must be one of nearest, bilinear, got \"cubic\"",
                 createError("up_sampling2d", Map.of("interpolation", "cubic")).getMessage());
         assertEquals("Conv2d: argument 'kernel_size' needs 2 integers or one, got 3: [3, 3, 3]",
                 createError("Conv2d", Map.of("out_channels", 2, "kernel_size", List.of(3, 3, 3))).getMessage());

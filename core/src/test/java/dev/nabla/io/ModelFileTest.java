@@ -345,12 +345,13 @@ class ModelFileTest {
 
     @Test
     void architectureErrorsNameTheirPlaceInTheConfig() throws IOException {
-        Path unknown = withConfig("\"type\": \"Relu\"", "\"type\": \"Swish\"");
+        Path unknown = withConfig("\"type\": \"Relu\"", "\"type\": \"Mish\"");
         assertTrue(loadError(unknown).startsWith(unknown + ": config.json: model.layers[1].type: unknown layer type"
-                + " 'Swish'; known types: Dense, "), loadError(unknown));
+                + " 'Mish'; known types: Dense, "), loadError(unknown));
         Path badArgument = withConfig("\"units\": 3", "\"unitz\": 3");
         assertEquals(badArgument + ": config.json: model.layers[0].unitz: Dense: argument 'unitz' is not known;"
-                + " known: units, in_features, use_bias, activation, trainable, name", loadError(badArgument));
+                + " known: units, in_features, use_bias, activation, trainable, name; did you mean 'units'?",
+                loadError(badArgument));
         Path badValue = withConfig("\"units\": 3", "\"units\": \"three\"");
         assertEquals(badValue + ": config.json: model.layers[0].units: Dense: argument 'units' must be an integer,"
                 + " got \"three\" (a string)", loadError(badValue));

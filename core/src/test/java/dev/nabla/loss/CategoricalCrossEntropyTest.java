@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.fixtures.TorchFixture;
+import dev.nabla.tensor.AdvisedException;
 import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.GradCheck;
 import dev.nabla.tensor.Shape;
@@ -89,6 +90,9 @@ class CategoricalCrossEntropyTest {
                 () -> new CategoricalCrossEntropy().apply(Tensor.zeros(32, 10), Tensor.zeros(32)));
         assertEquals("CategoricalCrossEntropy: predictions [32, 10] and targets [32] differ in shape;"
                 + " for integer class labels use SparseCategoricalCrossEntropy", labels.getMessage());
+        assertEquals("predictions [32, 10] and targets [32] differ in shape; the model must give predictions of the"
+                + " targets' shape, [32] (its last layer's units); for integer class labels use loss:"
+                + " sparse_categorical_crossentropy", ((AdvisedException) labels).fileMessage());
         var weights = assertThrows(IllegalArgumentException.class, () -> new CategoricalCrossEntropy()
                 .classWeights(Tensor.ones(3)).apply(Tensor.zeros(2, 4), Tensor.zeros(2, 4)));
         assertTrue(weights.getMessage().startsWith("CategoricalCrossEntropy: classWeights [3] should hold one"

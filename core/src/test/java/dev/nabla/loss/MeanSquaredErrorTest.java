@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.fixtures.TorchFixture;
+import dev.nabla.tensor.AdvisedException;
 import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.GradCheck;
 import dev.nabla.tensor.Shape;
@@ -52,5 +53,11 @@ class MeanSquaredErrorTest {
         assertTrue(e.getMessage().startsWith("MeanSquaredError: predictions [32, 1] and targets [32] differ"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("targets.reshape(32, 1)"), e.getMessage());
+        assertEquals("predictions [32, 1] and targets [32] differ in shape; end the model with {type: flatten,"
+                + " start_axis: 0} to give the targets' shape", ((AdvisedException) e).fileMessage());
+        var columns = assertThrows(AdvisedException.class,
+                () -> new MeanSquaredError().apply(Tensor.zeros(4, 4, 1), Tensor.zeros(4, 4)));
+        assertEquals("predictions [4, 4, 1] and targets [4, 4] differ in shape; end the model with {type: reshape,"
+                + " shape: [4]} to give the targets' shape", columns.fileMessage());
     }
 }

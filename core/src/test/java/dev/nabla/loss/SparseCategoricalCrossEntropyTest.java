@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.nabla.fixtures.TorchFixture;
+import dev.nabla.tensor.AdvisedException;
 import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.GradCheck;
 import dev.nabla.tensor.Shape;
@@ -122,6 +123,9 @@ class SparseCategoricalCrossEntropyTest {
         assertEquals("SparseCategoricalCrossEntropy: predictions [4, 3] and labels [4, 3] have the same shape,"
                 + " but labels should be one class index per sample, shape [4]; for one-hot or probability"
                 + " targets use CategoricalCrossEntropy", oneHot.getMessage());
+        assertEquals("predictions [4, 3] and labels [4, 3] have the same shape, but labels should be one class index"
+                + " per sample, shape [4]; for one-hot or probability targets use loss: categorical_crossentropy",
+                ((AdvisedException) oneHot).fileMessage());
         var range = assertThrows(IllegalArgumentException.class,
                 () -> new SparseCategoricalCrossEntropy().apply(Tensor.zeros(4, 3), Tensor.of(0f, 1f, 3f, 2f)));
         assertEquals("SparseCategoricalCrossEntropy: label 3.0 at flat position 2 is not a class index in [0, 3)"

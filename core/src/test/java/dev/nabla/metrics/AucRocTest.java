@@ -46,6 +46,24 @@ class AucRocTest {
     }
 
     @Test
+    void averagesColumnsAsAsked() {
+        Tensor probabilities = Tensor.of(new float[] {0.8f, 0.1f, 0.1f, 0.2f, 0.5f, 0.3f, 0.3f, 0.3f, 0.4f,
+            0.6f, 0.3f, 0.1f}, 4, 3);
+        Tensor classes = Tensor.of(0f, 1f, 2f, 1f);
+        // columns: 1, 3.5/4 (one tie), 1; the middle one has two positives
+        assertEquals((1 + 0.875 + 1) / 3, result(new AucRoc(), probabilities, classes, null), 1e-12);
+        assertEquals((1 + 2 * 0.875 + 1) / 4, result(new AucRoc(Average.WEIGHTED), probabilities, classes, null),
+                1e-12);
+        // pooled: 4 positives against 8 negatives, 27.5 of the 32 pairs right
+        assertEquals(27.5 / 32, result(new AucRoc(Average.MICRO), probabilities, classes, null), 1e-12);
+        var binary = assertThrows(IllegalArgumentException.class,
+                () -> new AucRoc(Average.BINARY).update(probabilities, classes));
+        assertEquals("AucRoc: the BINARY average takes one column of scores, got predictions [4, 3]; use MACRO,"
+                + " WEIGHTED or MICRO for several classes", binary.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new AucRoc(Average.NONE));
+    }
+
+    @Test
     void streamingGivesExactlyTheResultOnAllData() {
         MetricFixtures.assertStreamsExactly(AucRoc::new, scores, labels, tensor("binary/weights"));
         MetricFixtures.assertStreamsExactly(AucRoc::new, tensor("multiclass/scores"), tensor("multiclass/labels"),

@@ -60,4 +60,14 @@ class MetricsTest {
         assertTrue(Metrics.names().contains("r2"));
         assertThrows(IllegalArgumentException.class, () -> Metrics.byName(null));
     }
+
+    @Test
+    void classificationMetricsTakeAnAverageByName() {
+        assertEquals(Average.MACRO, ((F1Score) Metrics.byName("f1", Average.MACRO)).average());
+        assertEquals(Average.WEIGHTED, ((Precision) Metrics.byName("precision", Average.WEIGHTED)).average());
+        assertEquals(Average.MICRO, ((Recall) Metrics.byName("recall", Average.MICRO)).average());
+        assertEquals(Average.WEIGHTED, ((AucRoc) Metrics.byName("auc", Average.WEIGHTED)).average());
+        var e = assertThrows(IllegalArgumentException.class, () -> Metrics.byName("accuracy", Average.MACRO));
+        assertEquals("the metric 'accuracy' takes no average; precision, recall, f1_score and auc do", e.getMessage());
+    }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.nabla.tensor.AdvisedException;
 import dev.nabla.tensor.Tensor;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -68,9 +69,12 @@ class PrecisionTest {
     void binaryModeNeedsPredictionsShapedLikeTheTargets() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> new Precision().update(Tensor.zeros(4, 3), Tensor.zeros(4)));
-        assertEquals("Precision: with Average.BINARY, predictions [4, 3] and targets [4] should have the same shape"
-                + " (probabilities and 0/1 targets); for class scores [N, C] use Average.MACRO, MICRO, WEIGHTED or NONE",
-                e.getMessage());
+        assertEquals("Precision: with the binary average, predictions [4, 3] and targets [4] should have the same"
+                + " shape (probabilities and 0/1 targets); for class scores [N, C] use Average.MACRO, MICRO, WEIGHTED or"
+                + " NONE", e.getMessage());
+        assertEquals("with the binary average, predictions [4, 3] and targets [4] should have the same shape"
+                + " (probabilities and 0/1 targets); for class scores [N, C] give the metric an average, as in"
+                + " {name: precision, average: macro}", ((AdvisedException) e).fileMessage());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.nabla.fixtures.TorchFixture;
+import dev.nabla.tensor.AdvisedException;
 import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.Tensor;
 import java.util.List;
@@ -34,8 +35,11 @@ class AddTest {
     @Test
     void takesAListOfInputs() {
         var e = assertThrows(IllegalArgumentException.class, () -> new Add().forward(Tensor.ones(2, 3)));
-        assertEquals("Add: takes a list of inputs, forward(List.of(a, b, ...)); got a single tensor of shape [2, 3]",
-                e.getMessage());
+        assertEquals("Add: takes a list of inputs; call forward(List.of(a, b, ...)); it was given one tensor of shape"
+                + " [2, 3]", e.getMessage());
+        assertEquals("takes a list of inputs; list the layers it joins in a graph, as in inputs: [a, b]; it was given"
+                + " one input of shape [2, 3]", assertThrows(AdvisedException.class,
+                () -> new Add().forward(Tensor.zeros(2, 3))).fileMessage());
         assertThrows(IllegalArgumentException.class, () -> new Add().forward(List.of()));
     }
 }

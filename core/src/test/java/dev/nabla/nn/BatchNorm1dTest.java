@@ -30,6 +30,7 @@ class BatchNorm1dTest {
         var e = assertThrows(IllegalArgumentException.class, () -> new BatchNorm1d(3).forward(Tensor.ones(2, 4)));
         assertEquals("BatchNorm1d: expected input of shape [N, 3] or [N, 3, L], got [2, 4]", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new BatchNorm1d().forward(Tensor.ones(2, 3, 4, 4)));
-        assertEquals("BatchNorm1d: expected input of shape [N, C] or [N, C, L], got [2, 3, 4, 4]", e.getMessage());
+        assertEquals("BatchNorm1d: expected input of shape [N, C] or [N, C, L], got [2, 3, 4, 4]; for images use"
+                + " BatchNorm2d", e.getMessage());
     }
 }

@@ -3,6 +3,7 @@ package dev.nabla.nn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.nabla.tensor.AdvisedException;
 import dev.nabla.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,9 @@ class BatchNorm2dTest {
         var e = assertThrows(IllegalArgumentException.class, () -> new BatchNorm2d(3).forward(Tensor.ones(2, 4, 5, 5)));
         assertEquals("BatchNorm2d: expected input of shape [N, 3, H, W], got [2, 4, 5, 5]", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new BatchNorm2d().forward(Tensor.ones(2, 3)));
-        assertEquals("BatchNorm2d: expected input of shape [N, C, H, W], got [2, 3]", e.getMessage());
+        assertEquals("BatchNorm2d: expected input of shape [N, C, H, W], got [2, 3]; for features [N, C] or sequences"
+                + " [N, C, L] use BatchNorm1d", e.getMessage());
+        assertEquals("expected input of shape [N, C, H, W], got [2, 3]; for features [N, C] or sequences [N, C, L] use"
+                + " {type: batch_norm1d}", ((AdvisedException) e).fileMessage());
     }
 }

@@ -1,9 +1,12 @@
 package dev.nabla.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.tensor.ConvolutionOptions;
+import dev.nabla.tensor.Generator;
+import dev.nabla.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
 class Conv1dTest {
@@ -18,6 +21,18 @@ class Conv1dTest {
     @Test
     void weightIsLaidOutAsPyTorch() {
         assertEquals("[6, 2, 5]", new Conv1d(2, 6, 5, ConvolutionOptions.defaults()).weight().shape().toString());
+    }
+
+    @Test
+    void thePyTorchShapedConstructorEqualsTheKerasShapedOneOnTheSameWeights() {
+        Conv1d pytorch = new Conv1d(2, 6, 5);
+        Conv1d keras = new Conv1d(6, 5);
+        Tensor x = Tensor.randn(new Generator(4), 3, 2, 11);
+        keras.forward(x);
+        keras.loadStateDict(pytorch.stateDict(), true);
+
+        assertEquals("[6, 2, 5]", pytorch.weight().shape().toString(), "built at once, before any input");
+        assertTrue(pytorch.forward(x).allClose(keras.forward(x), 0f, 0f));
     }
 
     @Test

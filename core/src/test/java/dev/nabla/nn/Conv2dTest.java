@@ -45,6 +45,18 @@ class Conv2dTest {
     }
 
     @Test
+    void thePyTorchShapedConstructorEqualsTheKerasShapedOneOnTheSameWeights() {
+        Conv2d pytorch = new Conv2d(1, 8, 3);
+        Conv2d keras = new Conv2d(8, 3);
+        Tensor x = Tensor.randn(new Generator(5), 2, 1, 6, 6);
+        keras.forward(x);
+        keras.loadStateDict(pytorch.stateDict(), true);
+
+        assertEquals("[8, 1, 3, 3]", pytorch.weight().shape().toString(), "built at once, before any input");
+        assertTrue(pytorch.forward(x).allClose(keras.forward(x), 0f, 0f));
+    }
+
+    @Test
     void defaultInitialisationIsBoundedByOneOverSquareRootOfFanIn() {
         Conv2d conv = new Conv2d(8, 16, 3, ConvolutionOptions.defaults());
         float bound = 1f / (float) Math.sqrt(8 * 9);

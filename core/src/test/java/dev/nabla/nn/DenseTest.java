@@ -1,11 +1,13 @@
 package dev.nabla.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.nn.init.Initializers;
 import dev.nabla.tensor.ActivationFunction;
+import dev.nabla.tensor.AdvisedException;
 import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,17 @@ class DenseTest {
                 new int[] {2, 4, 3});
         assertEquals(ActivationFunction.LINEAR, new Dense(3).activation());
         assertTrue(new Dense(2, 3, ActivationFunction.RELU).toString().contains("activation=relu"));
+    }
+
+    @Test
+    void aWrongInputSizeGivesTheFixInJavaAndInAnExperimentFile() {
+        var e = assertThrows(AdvisedException.class, () -> new Dense(5, 10).forward(Tensor.zeros(1, 64)));
+
+        assertEquals("Dense: expected input of shape [..., 5], got [1, 64]; the input has 64 features: give this layer"
+                + " 64 inputs, or write new Dense(10) to take the size from the data", e.getMessage());
+        assertEquals("expected input of shape [..., 5], got [1, 64]; the input has 64 features: give in_features: 64,"
+                + " or leave in_features out, as in {type: dense, units: 10}, to take the size from the data",
+                e.fileMessage());
     }
 
     @Test

@@ -29,7 +29,15 @@ class ShapeLayersTest {
     @Test
     void permuteNumbersSampleAxesFromOneLikeKeras() {
         LayerContract.check(() -> new Permute(2, 1), new int[] {2, 3, 4}, new int[] {2, 4, 3});
-        assertThrows(IllegalArgumentException.class, () -> new Permute(0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new Permute(1, 3));
+    }
+
+    @Test
+    void aZeroAxisInPermuteSaysTheAxesAreNumberedFromOneWithoutTheBatch() {
+        var e = assertThrows(IllegalArgumentException.class, () -> new Permute(0, 2, 1));
+        assertEquals("Permute: axes [0, 2, 1] contain 0, but the axes are numbered from 1 and the batch axis is not"
+                + " among them (as in Keras): to swap the two sample axes of [N, A, B] write Permute(2, 1);"
+                + " Tensor.permute numbers from 0 with the batch included", e.getMessage());
     }
 
     @Test

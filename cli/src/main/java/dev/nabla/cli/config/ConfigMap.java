@@ -1,5 +1,6 @@
 package dev.nabla.cli.config;
 
+import dev.nabla.io.Suggestions;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -25,31 +25,39 @@ import java.util.Map;
  * @param limit           the most examples used of each of the training and test sets (of a CSV file's rows); 0
  *                        for all
  * @param csv             a CSV file, its columns, preprocessing and testing, or null
+ * @param augmentation    random changes to the training images, or null
+ * @param imageFolder     images in one folder per class, or null
  */
-public record DataSpec(BuiltInData builtIn, Path directory, float validationSplit, int limit, CsvSpec csv) {
+public record DataSpec(BuiltInData builtIn, Path directory, float validationSplit, int limit, CsvSpec csv,
+                       AugmentationSpec augmentation, ImageFolderSpec imageFolder) {
 
-    static final List<String> KEYS = List.of("name", "path", "csv", "validation_split", "limit");
+    static final List<String> KEYS = List.of("name", "path", "csv", "validation_split", "limit", "augmentation");
 
     /** Reads {@code data: digits} or {@code data: {name: ..., validation_split: ..., limit: ...}}. */
     static DataSpec parse(ConfigNode node) {
         if (!node.isMap()) {
-            return new DataSpec(builtIn(node), null, 0f, 0, null);
+            return new DataSpec(builtIn(node), null, 0f, 0, null, null, null);
         }
         ConfigMap map = node.asMap();
         boolean csv = map.has("csv");
+        boolean images = map.has("image_folder") && !csv;
         if (csv) {
             List<String> keys = new ArrayList<>(CsvSpec.KEYS);
             keys.addAll(List.of("validation_split", "limit"));
+            map.allowOnly(keys);
+        } else if (images) {
+            List<String> keys = new ArrayList<>(ImageFolderSpec.KEYS);
+            keys.addAll(List.of("validation_split", "limit", "augmentation"));
             map.allowOnly(keys);
         } else {
             map.allowOnly(KEYS);
         }
         ConfigNode name = map.get("name");
         ConfigNode path = map.get("path");
-        if (!csv && (name == null) == (path == null)) {
+        if (!csv && !images && (name == null) == (path == null)) {
             throw node.error("give either 'name' (one of " + String.join(", ", BuiltInData.names())
-                    + "), 'path' (a directory of MNIST-format files) or 'csv' (a CSV file), not "
-                    + (name == null ? "neither" : "both"));
+                    + "), 'path' (a directory of MNIST-format files), 'image_folder' (a folder of images per class)"
+                    + " or 'csv' (a CSV file), not " + (name == null ? "neither" : "both"));
         }
         ConfigNode split = map.get("validation_split");
         float validationSplit = split == null ? 0f : split.asFloat();
@@ -57,7 +65,9 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
             throw split.error("expected a fraction from 0 (included) to 1 (excluded), got " + split.describe());
         }
         return new DataSpec(name == null ? null : builtIn(name), path == null ? null : Path.of(path.asString()),
-                validationSplit, map.integer("limit", 1, 0), csv ? CsvSpec.parse(map) : null);
+                validationSplit, map.integer("limit", 1, 0), csv ? CsvSpec.parse(map) : null,
+                map.has("augmentation") ? AugmentationSpec.parse(map.get("augmentation")) : null,
+                images ? ImageFolderSpec.parse(map) : null);
     }
 
     private static BuiltInData builtIn(ConfigNode name) {
@@ -69,9 +79,9 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
         return data;
     }
 
-    /** One example's shape, known without loading for a built-in set; null for a directory. */
+    /** One example's shape, known without loading for a built-in set and an image folder; null for a directory. */
     public int[] sampleShape() {
-        return builtIn == null ? null : builtIn.sampleShape();
+        return builtIn != null ? builtIn.sampleShape() : imageFolder != null ? imageFolder.sampleShape() : null;
     }
 
     /** One example's shape in loaded data. */
@@ -80,9 +90,9 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
         return Arrays.copyOfRange(dims, 1, dims.length);
     }
 
-    /** The class names of a built-in set, or null. */
-    public List<String> classNames() {
-        return builtIn == null ? null : builtIn.classNames();
+    /** The class names of a built-in set or an image folder, or null. */
+    public List<String> classNames() throws IOException {
+        return builtIn != null ? builtIn.classNames() : imageFolder != null ? imageFolder.classNames() : null;
     }
 
     /** The training and test sets, each cut to {@link #limit} examples when one is set. */
@@ -90,23 +100,26 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
         if (csv != null) {
             throw new IllegalStateException("a CSV file is read as a table (TabularRun), not loaded as a split");
         }
-        Split split = builtIn != null ? builtIn.load() : Mnist.load(directory);
+        Split split = builtIn != null ? builtIn.load()
+                : imageFolder != null ? imageFolder.load() : Mnist.load(directory);
         return limit == 0 ? split : new Split(first(split.train(), limit), first(split.test(), limit));
     }
 
     /** The same data with another limit (0 for none). */
     public DataSpec withLimit(int value) {
-        return new DataSpec(builtIn, directory, validationSplit, value, csv);
+        return new DataSpec(builtIn, directory, validationSplit, value, csv, augmentation, imageFolder);
     }
 
     /** The same data with a CSV file's path resolved against {@code base} (the experiment file's directory). */
     public DataSpec withBase(Path base) {
-        return csv == null ? this : new DataSpec(builtIn, directory, validationSplit, limit, csv.resolvedAgainst(base));
+        return new DataSpec(builtIn, directory, validationSplit, limit, csv == null ? null : csv.resolvedAgainst(base),
+                augmentation, imageFolder == null ? null : imageFolder.resolvedAgainst(base));
     }
 
     /** The data set's name in messages: {@code fashion-mnist} or the directory. */
     public String title() {
-        return builtIn != null ? builtIn.key() : csv != null ? csv.file().toString() : directory.toString();
+        return builtIn != null ? builtIn.key() : csv != null ? csv.file().toString()
+                : imageFolder != null ? imageFolder.folder().toString() : directory.toString();
     }
 
     /** The section with its defaults filled in, for {@code config.resolved.yaml}. */
@@ -114,6 +127,8 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
         Map<String, Object> out = new LinkedHashMap<>();
         if (csv != null) {
             out.putAll(csv.resolved());
+        } else if (imageFolder != null) {
+            out.putAll(imageFolder.resolved());
         } else if (builtIn != null) {
             out.put("name", builtIn.key());
         } else {
@@ -122,6 +137,9 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
         out.put("validation_split", Experiment.decimal(validationSplit));
         if (limit > 0) {
             out.put("limit", limit);
+        }
+        if (augmentation != null) {
+            out.put("augmentation", augmentation.resolved());
         }
         return out;
     }

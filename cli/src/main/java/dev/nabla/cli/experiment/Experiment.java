@@ -29,11 +29,17 @@ public record Experiment(String source, DataSpec data, ModelSpec model, Training
      * @param epochs the number of epochs
      * @param output the output directory
      * @param limit  the most examples used of each of the training and test sets
+     * @param seed   the seed of the initial weights and of the shuffling
      */
-    public record Overrides(Integer epochs, Path output, Integer limit) {
+    public record Overrides(Integer epochs, Path output, Integer limit, Long seed) {
 
         /** No change. */
-        public static final Overrides NONE = new Overrides(null, null, null);
+        public static final Overrides NONE = new Overrides(null, null, null, null);
+
+        /** The epochs, output and limit changed, the seed left as the file says. */
+        public Overrides(Integer epochs, Path output, Integer limit) {
+            this(epochs, output, limit, null);
+        }
     }
 
     /** Reads and checks an experiment file. */
@@ -54,6 +60,9 @@ public record Experiment(String source, DataSpec data, ModelSpec model, Training
         }
         ModelSpec model = ModelSpec.parse(map.require("model"));
         TrainingSpec training = TrainingSpec.parse(map.require("training"), overrides.epochs());
+        if (overrides.seed() != null) {
+            training = training.withSeed(overrides.seed());
+        }
         Path output = overrides.output() != null ? overrides.output()
                 : map.has("output") ? Path.of(map.get("output").asString()) : defaultOutput;
         return new Experiment(root.source(), data, model, training, output);

@@ -3,6 +3,7 @@ package dev.nabla.cli.experiment;
 import dev.nabla.data.Split;
 import dev.nabla.nn.Layer;
 import dev.nabla.nn.Summary;
+import dev.nabla.tensor.AdvisedException;
 import dev.nabla.train.Callback;
 import dev.nabla.train.CsvLogger;
 import dev.nabla.train.FitOptions;
@@ -97,10 +98,19 @@ public final class ExperimentRun {
         Map<String, String> state = new LinkedHashMap<>(new ModelInfo(sampleShape, training.loss(), training.metrics(),
                 classNames).toTrainingState());
         state.putAll(runState);
-        History history = model.fit(split.train(), fitOptions(experiment).callbacks(
-                callbacks(experiment, state).toArray(Callback[]::new)));
-
-        Map<String, Double> test = model.evaluate(split.test(), training.batchSize());
+        FitOptions options = fitOptions(experiment).callbacks(callbacks(experiment, state).toArray(Callback[]::new));
+        FitData fitData = FitData.of(experiment, split.train(), sampleShape, options);
+        History history;
+        Map<String, Double> test;
+        try {
+            history = model.fit(fitData.training(), fitData.options());
+            test = model.evaluate(split.test(), training.batchSize());
+        } catch (AdvisedException e) {
+            // The layers were checked as the file was read: what still fails is the loss or a metric against the data.
+            boolean loss = e.subject().equals(training.createLoss().getClass().getSimpleName());
+            throw new IllegalArgumentException(experiment.source() + ": training." + (loss ? "loss: " + training.loss()
+                    : "metrics") + ": " + e.fileMessage(), e);
+        }
         Files.writeString(output.resolve("metrics.json"), Json.object(test) + "\n");
         Curves.write(history, output.resolve("curves.png"));
         out.println(testLine(test));

@@ -10,6 +10,7 @@ import dev.nabla.nn.GraphNode;
 import dev.nabla.nn.Layer;
 import dev.nabla.nn.SampleShapes;
 import dev.nabla.nn.Sequential;
+import dev.nabla.tensor.AdvisedException;
 import dev.nabla.tensor.NoGrad;
 import dev.nabla.tensor.Tensor;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ public final class ModelSpec {
 
     static final List<String> KEYS = List.of("input_shape", "sequential", "graph");
     static final List<String> GRAPH_KEYS = List.of("inputs", "layers", "outputs");
-    private static final String DOES_NOT_FIT = "the layer does not fit its input: ";
+    private static final String DOES_NOT_FIT = " does not fit its input: ";
 
     private final ConfigNode node;
     private final int[] inputShape;
@@ -150,7 +151,7 @@ public final class ModelSpec {
             return graph ? buildGraph(sampleShape) : buildSequential(sampleShape);
         } catch (ConfigException e) {
             String hint = SampleShapes.channelsLastHint(sampleShape);
-            if (hint.isEmpty() || !e.problem().startsWith(DOES_NOT_FIT)) {
+            if (hint.isEmpty() || !e.problem().contains(DOES_NOT_FIT)) {
                 throw e;
             }
             throw new ConfigException(e.source(), e.line(), e.path(), e.problem() + hint);
@@ -162,11 +163,11 @@ public final class ModelSpec {
         Sequential sequential = new Sequential();
         for (LayerEntry entry : layers) {
             Layer layer = create(entry);
-            x = probe(layer, List.of(x), entry.node());
+            x = probe(layer, List.of(x), entry.node(), entry.type());
             append(sequential, layer, entry);
             if (entry.hasActivation()) {
                 Layer activation = activation(entry);
-                x = probe(activation, List.of(x), entry.activation());
+                x = probe(activation, List.of(x), entry.activation(), entry.activation());
                 append(sequential, activation, entry);
             }
         }
@@ -197,11 +198,11 @@ public final class ModelSpec {
             if (entry.name() != null) {
                 layer.named(entry.name().asString());
             }
-            Tensor value = probe(layer, in.stream().map(values::get).toList(), entry.node());
+            Tensor value = probe(layer, in.stream().map(values::get).toList(), entry.node(), entry.type());
             GraphNode out = layer.apply(in.toArray(GraphNode[]::new));
             if (entry.hasActivation()) {
                 Layer activation = activation(entry);
-                value = probe(activation, List.of(value), entry.activation());
+                value = probe(activation, List.of(value), entry.activation(), entry.activation());
                 out = activation.apply(out);
             }
             values.put(out, value);
@@ -221,13 +222,23 @@ public final class ModelSpec {
         return Tensor.zeros(dims);
     }
 
-    /** The layer's output for these inputs, in evaluation mode; a shape error is reported at {@code where}. */
-    private static Tensor probe(Layer layer, List<Tensor> in, ConfigNode where) {
+    /**
+     * The layer's output for these inputs, in evaluation mode; a shape error is reported at
+     * {@code where}, naming the layer by its {@code type} as written and giving the fix in the
+     * file's terms rather than Java's.
+     */
+    private static Tensor probe(Layer layer, List<Tensor> in, ConfigNode where, ConfigNode type) {
         layer.eval();
+        String problem = "the layer '" + type.asString() + "'" + DOES_NOT_FIT;
         try (NoGrad ignored = NoGrad.enter()) {
             return in.size() == 1 ? layer.forward(in.get(0)) : layer.forward(in);
+        } catch (AdvisedException e) {
+            throw where.error(problem + e.fileMessage());
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw where.error(DOES_NOT_FIT + e.getMessage());
+            String message = String.valueOf(e.getMessage());
+            String javaName = layer.path() + ": ";
+            String detail = message.startsWith(javaName) ? message.substring(javaName.length()) : message;
+            throw where.error(problem + detail);
         } finally {
             layer.train();
         }

@@ -4,7 +4,6 @@ import dev.nabla.cli.config.ConfigMap;
 import dev.nabla.cli.config.ConfigNode;
 import dev.nabla.loss.Loss;
 import dev.nabla.metrics.Metric;
-import dev.nabla.metrics.Metrics;
 import dev.nabla.train.GradientOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +17,8 @@ import java.util.Map;
  *
  * @param optimizer the optimizer and its settings
  * @param loss      the loss and its options
- * @param metrics   the metrics' names, as {@link Metrics#byName} knows them
+ * @param metrics   the metrics in their command-line form, {@code accuracy} or {@code f1_score:macro}
+ *                  ({@link MetricSpec})
  * @param batchSize samples per step
  * @param epochs    passes over the training set
  * @param seed      the seed of the initial weights and of the shuffling
@@ -43,9 +43,7 @@ public record TrainingSpec(OptimizerSpec optimizer, LossSpec loss, List<String> 
         List<String> metrics = new ArrayList<>();
         if (map.has("metrics")) {
             for (ConfigNode metric : map.get("metrics").asListOrOne()) {
-                String name = metric.asString();
-                check(metric, () -> Metrics.byName(name));
-                metrics.add(name);
+                metrics.add(MetricSpec.parse(metric).text());
             }
         }
         int epochs = epochsOverride != null ? epochsOverride : map.integer("epochs", 1, 1);
@@ -57,6 +55,11 @@ public record TrainingSpec(OptimizerSpec optimizer, LossSpec loss, List<String> 
         return new TrainingSpec(optimizer, loss, List.copyOf(metrics), map.integer("batch_size", 1, 32), epochs,
                 map.has("seed") ? map.get("seed").asInt() : 1, map.bool("shuffle", true), List.copyOf(callbacks),
                 GradientSpec.parse(map));
+    }
+
+    /** The same training with another seed (the {@code --seed} option). */
+    TrainingSpec withSeed(long value) {
+        return new TrainingSpec(optimizer, loss, metrics, batchSize, epochs, value, shuffle, callbacks, gradients);
     }
 
     private static void check(ConfigNode node, Runnable lookUp) {
@@ -74,7 +77,7 @@ public record TrainingSpec(OptimizerSpec optimizer, LossSpec loss, List<String> 
 
     /** New metrics, one per name. */
     public Metric[] createMetrics() {
-        return metrics.stream().map(Metrics::byName).toArray(Metric[]::new);
+        return metrics.stream().map(text -> MetricSpec.of(text).create()).toArray(Metric[]::new);
     }
 
     /** The section with its defaults filled in, for {@code config.resolved.yaml}. */
@@ -82,7 +85,7 @@ public record TrainingSpec(OptimizerSpec optimizer, LossSpec loss, List<String> 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("optimizer", optimizer.resolved());
         out.put("loss", loss.resolved());
-        out.put("metrics", metrics);
+        out.put("metrics", metrics.stream().map(text -> MetricSpec.of(text).resolved()).toList());
         out.put("batch_size", batchSize);
         out.put("epochs", epochs);
         out.put("seed", seed);

@@ -245,7 +245,7 @@ class ExperimentTest {
 
         assertEquals("model.graph.layers[3]", e.path());
         assertEquals(9, e.line());
-        assertTrue(e.getMessage().contains("the layer does not fit its input"), e.getMessage());
+        assertTrue(e.getMessage().contains("the layer 'add' does not fit its input: "), e.getMessage());
     }
 
     @Test

@@ -1,28 +1,44 @@
-package dev.nabla.cli.config;
+package dev.nabla.io;
 
 import java.util.Collection;
 import java.util.Locale;
 
-/** "Did you mean" for mistyped names: the known name closest to a wrong one, if close enough. */
-final class Suggestions {
+/**
+ * "Did you mean" for mistyped names: the known name closest to a wrong one, if close enough.
+ * The layer registry uses it for types and arguments, the experiment files for their keys.
+ */
+public final class Suggestions {
 
     private Suggestions() {
     }
 
     /** {@code "; did you mean 'patience'?"} for {@code "patiance"}, or the empty string. */
-    static String didYouMean(String wrong, Collection<String> known) {
+    public static String didYouMean(String wrong, Collection<String> known) {
+        String best = closest(wrong, known);
+        return best == null ? "" : "; did you mean '" + best + "'?";
+    }
+
+    /**
+     * The known name closest to {@code wrong}, ignoring case and underscores, when at most a third
+     * of its letters differ (at least one); else null.
+     */
+    public static String closest(String wrong, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        String w = wrong.toLowerCase(Locale.ROOT);
+        String w = plain(wrong);
         for (String candidate : known) {
-            int d = distance(w, candidate.toLowerCase(Locale.ROOT));
+            int d = distance(w, plain(candidate));
             if (d < bestDistance) {
                 best = candidate;
                 bestDistance = d;
             }
         }
-        int allowed = Math.max(1, wrong.length() / 3);
-        return best != null && bestDistance <= allowed ? "; did you mean '" + best + "'?" : "";
+        int allowed = Math.max(1, w.length() / 3);
+        return bestDistance <= allowed ? best : null;
+    }
+
+    private static String plain(String name) {
+        return name.replace("_", "").toLowerCase(Locale.ROOT);
     }
 
     /** Levenshtein distance. */
