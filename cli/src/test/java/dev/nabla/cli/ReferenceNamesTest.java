@@ -97,6 +97,12 @@ class ReferenceNamesTest {
             for (String name : namesAndClassName(metric)) {
                 assertAccepted(MODEL, "loss: mse\n  metrics: [" + name + "]");
             }
+            for (Vocabulary.Argument setting : metric.arguments()) {
+                for (String choice : setting.choices()) {
+                    assertAccepted(MODEL, "loss: mse\n  metrics: [{name: " + metric.names().get(0) + ", "
+                            + setting.name() + ": " + choice + "}]");
+                }
+            }
         }
     }
 

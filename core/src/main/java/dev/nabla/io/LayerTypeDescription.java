@@ -45,10 +45,14 @@ public record LayerTypeDescription(String name, Class<? extends Layer> layerClas
         }
     }
 
-    /** The names the type is known by: the class name and its snake_case form ({@code batch_norm2d}). */
+    /**
+     * The names the type is known by: the class name, its snake_case form ({@code batch_norm2d})
+     * and Keras's and PyTorch's names for it ({@code BatchNormalization}).
+     */
     public List<String> names() {
-        String snake = snakeCase(name);
-        return snake.equals(name) ? List.of(name) : List.of(name, snake);
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(List.of(name, snakeCase(name)));
+        names.addAll(LayerSpecs.aliases(name));
+        return List.copyOf(names);
     }
 
     /** {@code BatchNorm2d} as {@code batch_norm2d}, {@code Conv2d} as {@code conv2d}, as Keras names layers. */

@@ -25,7 +25,7 @@ import java.util.Map;
 public record MetricSpec(String name, Average average) {
 
     static final List<String> KEYS = List.of("name", "average");
-    private static final List<String> AVERAGES = List.of("binary", "macro", "micro", "weighted");
+    static final List<String> AVERAGES = List.of("binary", "macro", "micro", "weighted");
 
     /** Reads {@code f1}, {@code f1:macro} or {@code {name: f1, average: macro}}. */
     static MetricSpec parse(ConfigNode node) {

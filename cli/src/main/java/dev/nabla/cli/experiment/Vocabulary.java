@@ -4,7 +4,11 @@ import dev.nabla.io.LayerSpecs;
 import dev.nabla.io.LayerTypeDescription;
 import dev.nabla.loss.Losses;
 import dev.nabla.loss.LossOptions;
+import dev.nabla.metrics.AucRoc;
+import dev.nabla.metrics.F1Score;
 import dev.nabla.metrics.Metrics;
+import dev.nabla.metrics.Precision;
+import dev.nabla.metrics.Recall;
 import dev.nabla.nn.Layer;
 import dev.nabla.nn.Parameter;
 import dev.nabla.optim.Optimizers;
@@ -105,9 +109,21 @@ public final class Vocabulary {
                         o.choices())).toList())).toList();
     }
 
-    /** The metrics of {@code training.metrics}, their names grouped by class. */
+    /** The metrics of {@code training.metrics}, their names grouped by class, with {@code average} where they take one. */
     public static List<Entry> metrics() {
-        return grouped(Metrics.names(), name -> Metrics.byName(name).getClass());
+        return grouped(Metrics.names(), name -> Metrics.byName(name).getClass()).stream().map(entry -> {
+            Object defaultAverage = switch (Metrics.byName(entry.names().get(0))) {
+                case Precision precision -> precision.average();
+                case Recall recall -> recall.average();
+                case F1Score f1 -> f1.average();
+                case AucRoc auc -> auc.average();
+                default -> null;
+            };
+            return defaultAverage == null ? entry : new Entry(entry.names(), entry.implementation(), List.of(
+                    new Argument("average", List.of(), Setting.Kind.STRING.description(), false,
+                            defaultAverage.toString().toLowerCase(java.util.Locale.ROOT), null,
+                            MetricSpec.AVERAGES)));
+        }).toList();
     }
 
     /** The optimizers of {@code training.optimizer}, with their settings and defaults. */
