@@ -105,7 +105,8 @@ class LayerSpecsAliasesTest {
         LayerSpecException argument = assertThrows(LayerSpecException.class,
                 () -> LayerSpecs.create("conv2d", Map.of("filter", 4, "kernel_size", 3)));
         assertEquals("conv2d: argument 'filter' is not known; known: kernel_size, out_channels, in_channels, stride,"
-                + " padding, dilation, groups, use_bias, activation, trainable; did you mean 'filters'?",
+                + " padding, dilation, groups, use_bias, activation, trainable, name; did you mean"
+                + " 'filters'?",
                 argument.getMessage());
     }
 
