@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -49,6 +50,25 @@ class DocumentationExamplesTest {
         }
         assertFalse(tests.isEmpty(), "README.md has Java examples");
         return tests.stream();
+    }
+
+    /**
+     * No shell example starts a plain {@code java}: where the {@code java} on the PATH is older
+     * than 25 (Debian's default is 17) it fails with UnsupportedClassVersionError. Examples name
+     * a JDK 25's java, or use ./nabla, which finds one.
+     */
+    @Test
+    void shellExamplesNeverRunThePlainJavaOfThePath() throws IOException {
+        Pattern shell = Pattern.compile("```(?:sh|bash|shell)\\n(.*?)```", Pattern.DOTALL);
+        List<String> plain = new ArrayList<>();
+        for (Path doc : documents()) {
+            Matcher m = shell.matcher(Files.readString(doc));
+            while (m.find()) {
+                m.group(1).lines().filter(line -> line.strip().startsWith("java "))
+                        .forEach(line -> plain.add(ROOT.relativize(doc) + ": " + line.strip()));
+            }
+        }
+        assertEquals(List.of(), plain);
     }
 
     private static List<Path> documents() throws IOException {

@@ -55,6 +55,11 @@ public record LayerTypeDescription(String name, Class<? extends Layer> layerClas
         return List.copyOf(names);
     }
 
+    /** The snake_case name experiment files use first ({@code batch_norm2d}). */
+    public String snakeCaseName() {
+        return snakeCase(name);
+    }
+
     /** {@code BatchNorm2d} as {@code batch_norm2d}, {@code Conv2d} as {@code conv2d}, as Keras names layers. */
     static String snakeCase(String className) {
         StringBuilder out = new StringBuilder();

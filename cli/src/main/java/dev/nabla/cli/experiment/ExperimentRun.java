@@ -108,8 +108,8 @@ public final class ExperimentRun {
         } catch (AdvisedException e) {
             // The layers were checked as the file was read: what still fails is the loss or a metric against the data.
             boolean loss = e.subject().equals(training.createLoss().getClass().getSimpleName());
-            throw new IllegalArgumentException(experiment.source() + ": training." + (loss ? "loss: " + training.loss()
-                    : "metrics") + ": " + e.fileMessage(), e);
+            throw new IllegalArgumentException(experiment.source() + ": training." + (loss
+                    ? "loss: " + training.loss().name() : "metrics") + ": " + e.fileMessage(), e);
         }
         Files.writeString(output.resolve("metrics.json"), Json.object(test) + "\n");
         Curves.write(history, output.resolve("curves.png"));

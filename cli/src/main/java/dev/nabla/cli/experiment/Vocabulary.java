@@ -82,7 +82,9 @@ public final class Vocabulary {
     }
 
     private static Entry layer(LayerTypeDescription type) {
-        List<String> names = new ArrayList<>(type.names().reversed());
+        // The snake_case name first, as experiment files write it, then the class name and the aliases.
+        List<String> names = new ArrayList<>(List.of(type.snakeCaseName()));
+        type.names().stream().filter(n -> !n.equals(type.snakeCaseName())).forEach(names::add);
         List<Argument> arguments = type.arguments().stream().map(a -> new Argument(a.name(), a.aliases(), a.kind(),
                 a.required(), a.defaultValue(), a.defaultFrom(), a.choices())).toList();
         return new Entry(names, type.layerClass(), arguments);

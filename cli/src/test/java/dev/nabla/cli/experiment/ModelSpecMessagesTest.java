@@ -78,7 +78,8 @@ class ModelSpecMessagesTest {
         ConfigException e = assertThrows(ConfigException.class, () -> experiment.model().build(new int[] {1, 8, 8}));
 
         assertEquals("x.yaml:5: model.sequential[1].pool_sise: max_pooling2d: argument 'pool_sise' is not known;"
-                + " known: kernel_size, stride, padding, trainable; did you mean 'pool_size'?", e.getMessage());
+                + " known: kernel_size, stride, padding, trainable, name; did you mean 'pool_size'?",
+                e.getMessage());
     }
 
     @Test

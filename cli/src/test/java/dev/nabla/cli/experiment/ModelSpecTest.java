@@ -102,7 +102,7 @@ class ModelSpecTest {
         ConfigException e = assertThrows(ConfigException.class, () -> experiment.model().build(new int[] {8, 8, 1}));
 
         assertEquals("model.sequential[0]", e.path());
-        assertTrue(e.problem().startsWith("the layer does not fit its input: "), e.problem());
+        assertTrue(e.problem().startsWith("the layer 'conv2d' does not fit its input: "), e.problem());
         assertTrue(e.problem().endsWith("; [8, 8, 1] looks channels-last ([height, width, channels]): Nabla is"
                 + " channels-first like PyTorch, [channels, height, width]; give [1, 8, 8], or move the channels"
                 + " first (permute(2, 0, 1) on each image)"), e.problem());

@@ -29,7 +29,7 @@ class VocabularyTest {
     void layerTypesComeWithTheirSnakeCaseNameFirstAndTheirArguments() {
         Vocabulary.Entry conv = entry(Vocabulary.layers(), Conv2d.class);
 
-        assertEquals(List.of("conv2d", "Conv2d"), conv.names());
+        assertEquals(List.of("conv2d", "Conv2d", "Convolution2D"), conv.names());
         assertEquals(List.of("filters"), argument(conv, "out_channels").aliases());
         assertTrue(argument(conv, "kernel_size").required());
     }
