@@ -14,7 +14,9 @@ import java.util.function.BiFunction;
  * {@code from_logits}, {@code label_smoothing}, {@code class_weights} (PyTorch's
  * {@code weight}), {@code pos_weight}, {@code ignore_index}, {@code gamma}, {@code alpha},
  * {@code delta}, {@code beta}, {@code log_target}, {@code input} (KL divergence's
- * probabilities, log_probabilities or logits) and {@code reduction} (mean, sum, none).
+ * probabilities, log_probabilities or logits), {@code elementwise} (KL divergence's values per
+ * element, so that {@code mean} is PyTorch's {@code 'mean'} rather than its {@code 'batchmean'})
+ * and {@code reduction} (mean, sum, none).
  * Names are matched ignoring case and underscores, so {@code fromLogits} works too.
  *
  * <p>Values are Booleans, Numbers, Strings or lists of Numbers (a per-class tensor), as a
@@ -59,6 +61,7 @@ public final class LossOptions {
         option("delta", on(Huber.class, (l, v) -> new Huber(number(v), l.reduction())));
         option("beta", on(SmoothL1.class, (l, v) -> new SmoothL1(number(v), l.reduction())));
         option("log_target", on(KullbackLeiblerDivergence.class, (l, v) -> l.logTarget(bool(v))));
+        option("elementwise", on(KullbackLeiblerDivergence.class, (l, v) -> l.elementwise(bool(v))));
         option("input", on(KullbackLeiblerDivergence.class, (l, v) -> l.input(
                 KullbackLeiblerDivergence.Input.valueOf(choice(v, "probabilities", "log_probabilities", "logits")))));
     }
@@ -68,7 +71,7 @@ public final class LossOptions {
             Map.entry("label_smoothing", "a number"), Map.entry("class_weights", "a list of numbers"),
             Map.entry("pos_weight", "a number or a list of numbers"), Map.entry("ignore_index", "an integer"),
             Map.entry("gamma", "a number"), Map.entry("alpha", "a number"), Map.entry("delta", "a number"),
-            Map.entry("beta", "a number"), Map.entry("log_target", "a boolean"), Map.entry("input", "a string"),
+            Map.entry("beta", "a number"), Map.entry("log_target", "a boolean"), Map.entry("elementwise", "a boolean"), Map.entry("input", "a string"),
             Map.entry("reduction", "a string"));
     private static final Map<String, List<String>> CHOICES = Map.of(
             "input", List.of("probabilities", "log_probabilities", "logits"),

@@ -39,6 +39,9 @@ class LossOptionsTest {
                 "reduction", "none")));
         assertEquals(KullbackLeiblerDivergence.pyTorch().logTarget(true),
                 Losses.byName("kl_divergence", Map.of("input", "log_probabilities", "log_target", true)));
+        assertEquals(KullbackLeiblerDivergence.pyTorch().elementwise(true).reduction(Reduction.NONE),
+                Losses.byName("kl_divergence", Map.of("input", "log_probabilities", "elementwise", true,
+                        "reduction", "none")));
         assertEquals(new BinaryFocalLoss().gamma(3f).alpha(0.4f),
                 Losses.byName("binary_focal_crossentropy", Map.of("gamma", 3, "alpha", 0.4)));
         assertEquals(List.of("from_logits", "label_smoothing", "class_weights", "ignore_index", "reduction"),
