@@ -256,9 +256,23 @@ final class VectorKernels implements Kernels {
     }
 
     // ---------------------------------------------------------------- half precision
-    // Half products all go through the blocked VectorGemm (which widens while packing), also
-    // where VectorInnerProducts would serve a float32 A·Bᵀ better: a half twin of it is not
-    // written yet.
+    // Half products take the float32 product's paths: inner products for a short or narrow
+    // A·Bᵀ (widened block by block), otherwise the blocked VectorGemm (widened while packing).
+
+    /** Either a or aHalf is null, likewise b and bHalf. */
+    private static void halfGemm(HalfPrecision format, boolean transA, boolean transB, int m, int n, int k,
+                                 float alpha, float[] a, short[] aHalf, int aOff, int lda,
+                                 float[] b, short[] bHalf, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        if (empty(m, n, k, alpha, beta, c, cOff, ldc)) {
+            return;
+        }
+        if (!transA && transB && VectorInnerProducts.pays(m, n)) {
+            HalfInnerProducts.run(format, m, n, k, alpha, a, aHalf, aOff, lda, b, bHalf, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        new VectorGemm(format, transA, transB, m, n, k, alpha, a, aHalf, aOff, lda, b, bHalf, bOff, ldb,
+                beta, c, cOff, ldc).run();
+    }
 
     @Override
     public void halfToFloat(HalfPrecision format, short[] src, int srcOff, float[] dst, int dstOff, int n) {
@@ -274,30 +288,21 @@ final class VectorKernels implements Kernels {
     public void gemm(HalfPrecision format, boolean transA, boolean transB, int m, int n, int k, float alpha,
                      short[] a, int aOff, int lda, short[] b, int bOff, int ldb,
                      float beta, float[] c, int cOff, int ldc) {
-        if (!empty(m, n, k, alpha, beta, c, cOff, ldc)) {
-            new VectorGemm(format, transA, transB, m, n, k, alpha, null, a, aOff, lda, null, b, bOff, ldb,
-                    beta, c, cOff, ldc).run();
-        }
+        halfGemm(format, transA, transB, m, n, k, alpha, null, a, aOff, lda, null, b, bOff, ldb, beta, c, cOff, ldc);
     }
 
     @Override
     public void gemm(HalfPrecision format, boolean transA, boolean transB, int m, int n, int k, float alpha,
                      float[] a, int aOff, int lda, short[] b, int bOff, int ldb,
                      float beta, float[] c, int cOff, int ldc) {
-        if (!empty(m, n, k, alpha, beta, c, cOff, ldc)) {
-            new VectorGemm(format, transA, transB, m, n, k, alpha, a, null, aOff, lda, null, b, bOff, ldb,
-                    beta, c, cOff, ldc).run();
-        }
+        halfGemm(format, transA, transB, m, n, k, alpha, a, null, aOff, lda, null, b, bOff, ldb, beta, c, cOff, ldc);
     }
 
     @Override
     public void gemm(HalfPrecision format, boolean transA, boolean transB, int m, int n, int k, float alpha,
                      short[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      float beta, float[] c, int cOff, int ldc) {
-        if (!empty(m, n, k, alpha, beta, c, cOff, ldc)) {
-            new VectorGemm(format, transA, transB, m, n, k, alpha, null, a, aOff, lda, b, null, bOff, ldb,
-                    beta, c, cOff, ldc).run();
-        }
+        halfGemm(format, transA, transB, m, n, k, alpha, null, a, aOff, lda, b, null, bOff, ldb, beta, c, cOff, ldc);
     }
 
     /**
