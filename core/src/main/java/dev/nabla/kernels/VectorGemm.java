@@ -240,6 +240,11 @@ final class VectorGemm {
             float[] src = b;
             int s = transB ? bOff + (j0 + jr) * ldb + p0 : bOff + p0 * ldb + j0 + jr;
             int ld = ldb;
+            if (bHalf != null && !transB && cols == NR) {
+                // A whole panel's lines of k are NR consecutive halves: widened straight into place.
+                VectorHalfPrecision.widenBlock(format, bHalf, s, ldb, kc, NR, dst, jr * kc);
+                continue;
+            }
             if (bHalf != null) {
                 // One panel at a time, so the widened copy (at most NR × KC floats) stays in L2.
                 int rows = transB ? cols : kc;
