@@ -11,6 +11,19 @@ package dev.nabla.kernels;
  *
  * <p>Matrices are row-major: element (i, j) of an {@code m × n} matrix with leading
  * dimension {@code ld} sits at {@code offset + i * ld + j}.
+ *
+ * <p><b>Half precision.</b> bfloat16 and float16 values are stored as raw bits in
+ * {@code short[]} ({@link HalfPrecision}) and always computed in float32. A tensor storage
+ * holding halves would call: {@link #halfToFloat} / {@link #floatToHalf} to convert
+ * (casting, loading, saving; an optimizer keeping float32 master weights rounds them with
+ * {@code floatToHalf} after each step); the half {@code gemm} overloads for matrix products,
+ * which widen the halves while packing them and accumulate in float32, so a dense layer with
+ * bfloat16 weights and float32 activations computes {@code x · Wᵀ} with
+ * {@code gemm(BFLOAT16, false, true, ..., float[] x, ..., short[] w, ...)} and its input
+ * gradient {@code g · W} with {@code transB} false, never holding W in float32; and, for
+ * everything else, a widened float32 copy of the operand (element-wise kernels take
+ * {@code float[]} only). Results come back in float32; a half result is one more
+ * {@code floatToHalf}.
  */
 public interface Kernels {
 
@@ -98,6 +111,48 @@ public interface Kernels {
      */
     void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
               float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+              float beta, float[] c, int cOff, int ldc);
+
+    // ---------------------------------------------------------------- half precision
+
+    /**
+     * {@code dst[dstOff + i] = format.toFloat(src[srcOff + i])} for i in [0, n): halves to
+     * float32, exactly.
+     */
+    void halfToFloat(HalfPrecision format, short[] src, int srcOff, float[] dst, int dstOff, int n);
+
+    /**
+     * {@code dst[dstOff + i] = format.fromFloat(src[srcOff + i])} for i in [0, n): float32 to
+     * the nearest half, ties to even, bit for bit as {@link HalfPrecision#fromFloat}.
+     */
+    void floatToHalf(HalfPrecision format, float[] src, int srcOff, short[] dst, int dstOff, int n);
+
+    /**
+     * {@link #gemm(boolean, boolean, int, int, int, float, float[], int, int, float[], int, int,
+     * float, float[], int, int) gemm} with both operands in half precision: the float32 product
+     * of the operands widened exactly to float32 ({@link #halfToFloat}), accumulated and
+     * written in float32. So C differs from the float32 product of unrounded operands only by
+     * the operands' rounding into {@code format} (at most {@link HalfPrecision#unitRoundoff}
+     * relative, per operand).
+     */
+    void gemm(HalfPrecision format, boolean transA, boolean transB, int m, int n, int k, float alpha,
+              short[] a, int aOff, int lda, short[] b, int bOff, int ldb,
+              float beta, float[] c, int cOff, int ldc);
+
+    /**
+     * The half-precision {@code gemm} with A in float32 and B in {@code format}: activations
+     * times half weights.
+     */
+    void gemm(HalfPrecision format, boolean transA, boolean transB, int m, int n, int k, float alpha,
+              float[] a, int aOff, int lda, short[] b, int bOff, int ldb,
+              float beta, float[] c, int cOff, int ldc);
+
+    /**
+     * The half-precision {@code gemm} with A in {@code format} and B in float32: half weights
+     * times activations (a convolution's {@code W · columns}).
+     */
+    void gemm(HalfPrecision format, boolean transA, boolean transB, int m, int n, int k, float alpha,
+              short[] a, int aOff, int lda, float[] b, int bOff, int ldb,
               float beta, float[] c, int cOff, int ldc);
 
     /**

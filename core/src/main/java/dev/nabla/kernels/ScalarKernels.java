@@ -169,6 +169,57 @@ public final class ScalarKernels implements Kernels {
         }
     }
 
+    // ---------------------------------------------------------------- half precision
+
+    @Override
+    public void halfToFloat(HalfPrecision format, short[] src, int srcOff, float[] dst, int dstOff, int n) {
+        for (int i = 0; i < n; i++) {
+            dst[dstOff + i] = format.toFloat(src[srcOff + i]);
+        }
+    }
+
+    @Override
+    public void floatToHalf(HalfPrecision format, float[] src, int srcOff, short[] dst, int dstOff, int n) {
+        for (int i = 0; i < n; i++) {
+            dst[dstOff + i] = format.fromFloat(src[srcOff + i]);
+        }
+    }
+
+    // The half products are defined as the float32 product of the exactly widened operands;
+    // widening whole operands into copies says just that.
+
+    @Override
+    public void gemm(HalfPrecision format, boolean transA, boolean transB, int m, int n, int k, float alpha,
+                     short[] a, int aOff, int lda, short[] b, int bOff, int ldb,
+                     float beta, float[] c, int cOff, int ldc) {
+        gemm(transA, transB, m, n, k, alpha, widen(format, a, aOff, lda, transA ? k : m, transA ? m : k), 0, lda,
+                widen(format, b, bOff, ldb, transB ? n : k, transB ? k : n), 0, ldb, beta, c, cOff, ldc);
+    }
+
+    @Override
+    public void gemm(HalfPrecision format, boolean transA, boolean transB, int m, int n, int k, float alpha,
+                     float[] a, int aOff, int lda, short[] b, int bOff, int ldb,
+                     float beta, float[] c, int cOff, int ldc) {
+        gemm(transA, transB, m, n, k, alpha, a, aOff, lda,
+                widen(format, b, bOff, ldb, transB ? n : k, transB ? k : n), 0, ldb, beta, c, cOff, ldc);
+    }
+
+    @Override
+    public void gemm(HalfPrecision format, boolean transA, boolean transB, int m, int n, int k, float alpha,
+                     short[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                     float beta, float[] c, int cOff, int ldc) {
+        gemm(transA, transB, m, n, k, alpha, widen(format, a, aOff, lda, transA ? k : m, transA ? m : k), 0, lda,
+                b, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    /** The stored rows × cols matrix at offset with leading dimension ld, widened, at offset 0. */
+    private float[] widen(HalfPrecision format, short[] half, int offset, int ld, int rows, int cols) {
+        int span = rows <= 0 || cols <= 0 ? 0 : (rows - 1) * ld + cols;
+        float[] wide = new float[span];
+        halfToFloat(format, half, offset, wide, 0, span);
+        return wide;
+    }
+
     @Override
     public void maxPool(float[] x, int xOff, int inPlane, int[] start, int[] offsets, int outPlane,
                         int planeStart, int planeEnd, float[] y, int[] argmax) {

@@ -29,8 +29,15 @@ import jdk.incubator.vector.VectorSpecies;
  *       are bitwise the same for any thread count.</li>
  * </ul>
  *
- * Packing buffers are kept per thread and grow to the largest product seen (at most
- * (MC + NC) × KC floats, 4.25 MB), so the hot path allocates nothing.
+ * Either operand may be in half precision ({@link HalfPrecision}, {@code short[]}): its block
+ * is widened to float32 into a scratch buffer ({@link VectorHalfPrecision#widenBlock}) and
+ * packed from there by the float32 code, so the micro-kernel and everything after packing are
+ * the same for every format. Widening is exact, so a half product is the float32 product of
+ * the widened operands; the extra pass costs O(mk + kn) against the product's O(mnk).
+ *
+ * <p>Packing buffers are kept per thread and grow to the largest product seen (at most
+ * (MC + NC) × KC floats, 4.25 MB, plus MC × KC floats to widen half operands in), so the hot
+ * path allocates nothing.
  *
  * <p>Line budget: packing, blocking and the micro-kernel share their block sizes and buffers,
  * and the Vector API compiles the micro-kernel well only while it stays in one small class.
@@ -75,11 +82,24 @@ final class VectorGemm {
     private final int m, n, k;
     private final float alpha, beta;
     private final float[] a, b, c;
+    /** The operands when in half precision (then a or b is null), in {@link #format}. */
+    private final short[] aHalf, bHalf;
+    private final HalfPrecision format;
     private final int aOff, lda, bOff, ldb, cOff, ldc;
 
     VectorGemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                float beta, float[] c, int cOff, int ldc) {
+        this(null, transA, transB, m, n, k, alpha, a, null, aOff, lda, b, null, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    /** Each operand either in float32 ({@code a}, {@code b}) or in {@code format} ({@code aHalf}, {@code bHalf}). */
+    VectorGemm(HalfPrecision format, boolean transA, boolean transB, int m, int n, int k, float alpha,
+               float[] a, short[] aHalf, int aOff, int lda, float[] b, short[] bHalf, int bOff, int ldb,
+               float beta, float[] c, int cOff, int ldc) {
+        this.format = format;
+        this.aHalf = aHalf;
+        this.bHalf = bHalf;
         this.transA = transA;
         this.transB = transB;
         this.m = m;
@@ -148,12 +168,12 @@ final class VectorGemm {
                 int kc = Math.min(KC, k - p0);
                 boolean firstSlice = p0 == 0;
                 if (!buffers.holdsB(id, jc, p0, nc)) {
-                    packB(p0, kc, jc, nc, bPacked);
+                    packB(p0, kc, jc, nc, bPacked, buffers);
                     buffers.heldB(id, jc, p0, nc);
                 }
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
-                    packA(ic, mc, p0, kc, aPacked);
+                    packA(ic, mc, p0, kc, aPacked, buffers);
                     for (int jr = 0; jr < nc; jr += NR) {
                         int cols = Math.min(NR, nc - jr);
                         for (int ir = 0; ir < mc; ir += MR) {
@@ -178,24 +198,37 @@ final class VectorGemm {
      * Rows [i0, i0 + mc) × k [p0, p0 + kc) of op(A) into panels of MR rows: element (r, p)
      * of panel q at {@code q·MR·kc + p·MR + r}; rows past mc are zeros.
      */
-    private void packA(int i0, int mc, int p0, int kc, float[] dst) {
+    private void packA(int i0, int mc, int p0, int kc, float[] dst, Buffers buffers) {
+        float[] src = a;
+        int base = aOff;
+        int ld = lda;
+        if (aHalf != null) {
+            // The block widened into scratch, addressed as if it were A: base is chosen so
+            // that the block's first element, (i0, p0), lands at index 0.
+            int rows = transA ? kc : mc;
+            ld = transA ? mc : kc;
+            src = buffers.widened(rows * ld);
+            int first = transA ? p0 * lda + i0 : i0 * lda + p0;
+            VectorHalfPrecision.widenBlock(format, aHalf, aOff + first, lda, rows, ld, src, 0);
+            base = transA ? -(p0 * ld + i0) : -(i0 * ld + p0);
+        }
         if (transA) {
             // A is k × m: the block's rows are side by side in each stored row of A, read
             // once each (panel by panel, each line of A would be fetched MC / MR times).
-            for (int p = 0, s = aOff + p0 * lda + i0; p < kc; p++, s += lda) {
+            for (int p = 0, s = base + p0 * ld + i0; p < kc; p++, s += ld) {
                 for (int ir = 0; ir < mc; ir += MR) {
                     int rows = Math.min(MR, mc - ir);
                     if (rows == MR) {
-                        System.arraycopy(a, s + ir, dst, ir * kc + p * MR, MR);
+                        System.arraycopy(src, s + ir, dst, ir * kc + p * MR, MR);
                     } else {
-                        copyRows(a, s + ir, lda, rows, 1, dst, ir * kc + p * MR, MR);
+                        copyRows(src, s + ir, ld, rows, 1, dst, ir * kc + p * MR, MR);
                     }
                 }
             }
             return;
         }
         for (int ir = 0; ir < mc; ir += MR) {
-            transpose(a, aOff + (i0 + ir) * lda + p0, lda, Math.min(MR, mc - ir), kc, dst, ir * kc, MR);
+            transpose(src, base + (i0 + ir) * ld + p0, ld, Math.min(MR, mc - ir), kc, dst, ir * kc, MR);
         }
     }
 
@@ -203,14 +236,30 @@ final class VectorGemm {
      * k [p0, p0 + kc) × columns [j0, j0 + nc) of op(B) into panels of NR columns: element
      * (p, j) of panel q at {@code q·NR·kc + p·NR + j}; columns past nc are zeros.
      */
-    private void packB(int p0, int kc, int j0, int nc, float[] dst) {
+    private void packB(int p0, int kc, int j0, int nc, float[] dst, Buffers buffers) {
         for (int jr = 0; jr < nc; jr += NR) {
             int cols = Math.min(NR, nc - jr);
+            // B is n × k when transposed: column j of op(B) is row j of B.
+            float[] src = b;
+            int s = transB ? bOff + (j0 + jr) * ldb + p0 : bOff + p0 * ldb + j0 + jr;
+            int ld = ldb;
+            if (bHalf != null && !transB && cols == NR) {
+                // A whole panel's lines of k are NR consecutive halves: widened straight into place.
+                VectorHalfPrecision.widenBlock(format, bHalf, s, ldb, kc, NR, dst, jr * kc);
+                continue;
+            }
+            if (bHalf != null) {
+                // One panel at a time, so the widened copy (at most NR × KC floats) stays in L2.
+                int rows = transB ? cols : kc;
+                ld = transB ? kc : cols;
+                src = buffers.widened(rows * ld);
+                VectorHalfPrecision.widenBlock(format, bHalf, s, ldb, rows, ld, src, 0);
+                s = 0;
+            }
             if (transB) {
-                // B is n × k: column j of op(B) is row j of B.
-                transpose(b, bOff + (j0 + jr) * ldb + p0, ldb, cols, kc, dst, jr * kc, NR);
+                transpose(src, s, ld, cols, kc, dst, jr * kc, NR);
             } else {
-                copyRows(b, bOff + p0 * ldb + j0 + jr, ldb, cols, kc, dst, jr * kc, NR);
+                copyRows(src, s, ld, cols, kc, dst, jr * kc, NR);
             }
         }
     }
@@ -393,6 +442,7 @@ final class VectorGemm {
     private static final class Buffers {
         private float[] a = new float[0];
         private float[] b = new float[0];
+        private float[] widened = new float[0];
         private long bProduct;
         private int bColumn;
         private int bDepth;
@@ -415,6 +465,14 @@ final class VectorGemm {
                 a = new float[size];
             }
             return a;
+        }
+
+        /** Scratch for a half operand's block before packing (its contents do not outlive a pack). */
+        float[] widened(int size) {
+            if (widened.length < size) {
+                widened = new float[size];
+            }
+            return widened;
         }
 
         float[] b(int size) {

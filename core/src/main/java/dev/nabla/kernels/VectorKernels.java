@@ -229,16 +229,7 @@ final class VectorKernels implements Kernels {
     public void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      float beta, float[] c, int cOff, int ldc) {
-        if (m <= 0 || n <= 0) {
-            return;
-        }
-        if (k <= 0) {
-            // C = alpha·0 + beta·C, as the scalar definition gives.
-            for (int i = 0; i < m; i++) {
-                for (int j = 0, row = cOff + i * ldc; j < n; j++) {
-                    c[row + j] = beta == 0f ? alpha * 0f : alpha * 0f + beta * c[row + j];
-                }
-            }
+        if (empty(m, n, k, alpha, beta, c, cOff, ldc)) {
             return;
         }
         if (!transA && transB && VectorInnerProducts.pays(m, n)) {
@@ -246,6 +237,56 @@ final class VectorKernels implements Kernels {
             return;
         }
         new VectorGemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc).run();
+    }
+
+    /**
+     * Handles a product with no output or no depth (then C = alpha·0 + beta·C, as the scalar
+     * definition gives) and says whether it did.
+     */
+    static boolean empty(int m, int n, int k, float alpha, float beta, float[] c, int cOff, int ldc) {
+        if (m <= 0 || n <= 0) {
+            return true;
+        }
+        if (k > 0) {
+            return false;
+        }
+        for (int i = 0; i < m; i++) {
+            for (int j = 0, row = cOff + i * ldc; j < n; j++) {
+                c[row + j] = beta == 0f ? alpha * 0f : alpha * 0f + beta * c[row + j];
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void halfToFloat(HalfPrecision format, short[] src, int srcOff, float[] dst, int dstOff, int n) {
+        VectorHalfPrecision.halfToFloat(format, src, srcOff, dst, dstOff, n);
+    }
+
+    @Override
+    public void floatToHalf(HalfPrecision format, float[] src, int srcOff, short[] dst, int dstOff, int n) {
+        VectorHalfPrecision.floatToHalf(format, src, srcOff, dst, dstOff, n);
+    }
+
+    @Override
+    public void gemm(HalfPrecision format, boolean transA, boolean transB, int m, int n, int k, float alpha,
+                     short[] a, int aOff, int lda, short[] b, int bOff, int ldb,
+                     float beta, float[] c, int cOff, int ldc) {
+        VectorHalfGemm.run(format, transA, transB, m, n, k, alpha, null, a, aOff, lda, null, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    @Override
+    public void gemm(HalfPrecision format, boolean transA, boolean transB, int m, int n, int k, float alpha,
+                     float[] a, int aOff, int lda, short[] b, int bOff, int ldb,
+                     float beta, float[] c, int cOff, int ldc) {
+        VectorHalfGemm.run(format, transA, transB, m, n, k, alpha, a, null, aOff, lda, null, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    @Override
+    public void gemm(HalfPrecision format, boolean transA, boolean transB, int m, int n, int k, float alpha,
+                     short[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                     float beta, float[] c, int cOff, int ldc) {
+        VectorHalfGemm.run(format, transA, transB, m, n, k, alpha, null, a, aOff, lda, b, null, bOff, ldb, beta, c, cOff, ldc);
     }
 
     /**
