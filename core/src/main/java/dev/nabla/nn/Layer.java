@@ -21,7 +21,9 @@ import java.util.Map;
  * ({@link #build(Shape)}), so {@code new Dense(128)} works without an input size.
  *
  * <p>Subclasses implement {@link #forward(Tensor)}; a custom model is a subclass that adds
- * children in its constructor and combines them in {@code forward}.
+ * children in its constructor and combines them in {@code forward}. Layers that take several
+ * inputs override {@link #forward(List)}; layers that give several outputs override
+ * {@link #forwardAll(List)}.
  */
 public abstract class Layer {
 
@@ -56,8 +58,21 @@ public abstract class Layer {
     }
 
     /**
+     * Every output of the layer for its inputs, in a fixed order: PyTorch's modules that return
+     * a tuple, Keras's layers that return a list. A recurrent layer, say, gives its sequence
+     * output {@code [N, T, H]}, last hidden state {@code [N, H]} and cell state {@code [N, H]}.
+     * The default is the one output of {@link #forward(List)}. A layer with several outputs
+     * overrides this and has {@code forward} give its first output, which is what a
+     * {@link Sequential} passes on; in a {@link Graph}, {@link GraphNode#output(int)} selects the others.
+     */
+    public List<Tensor> forwardAll(List<Tensor> inputs) {
+        return List.of(forward(inputs));
+    }
+
+    /**
      * This layer applied to symbolic inputs, for building a {@link Graph} (Keras's
-     * {@code layer(x)}): nothing is computed until the graph runs.
+     * {@code layer(x)}): nothing is computed until the graph runs. The node is the layer's
+     * first output; {@link GraphNode#output(int)} gives the others of a layer with several.
      */
     public final GraphNode apply(GraphNode... inputs) {
         return GraphNode.applied(this, inputs);

@@ -289,6 +289,23 @@ class LayerSpecsTest {
     }
 
     @Test
+    void graphSpecsSelectALayersOtherOutputsByPairs() {
+        Map<String, Object> graph = new LinkedHashMap<>();
+        graph.put("inputs", List.of(Map.of("name", "x", "shape", List.of(3))));
+        graph.put("layers", Map.of("dense", Map.of("type", "Dense", "units", 2)));
+        graph.put("nodes", List.of(Map.of("layer", "dense", "inputs", List.of(List.of(0, 0)))));
+        graph.put("outputs", List.of(List.of(1, 1)));
+        assertEquals("Graph: Graph.dense: gives 1 output, numbered from 0, so it has no output(1); use the node apply"
+                + " returned", createError("Graph", graph).getMessage());
+        graph.put("nodes", List.of(Map.of("layer", "dense", "inputs", List.of(List.of(0, 1)))));
+        assertEquals("nodes[0].inputs: Graph: node 0: GraphNode.output(1): the input 'x' is one value, output 0",
+                createError("Graph", graph).messageUnder(""));
+        graph.put("nodes", List.of(Map.of("layer", "dense", "inputs", List.of(List.of(0)))));
+        assertEquals("nodes[0].inputs: Graph: expected a non-empty list of node numbers (or [node number, output"
+                + " number] pairs), got the list [[0]]", createError("Graph", graph).messageUnder(""));
+    }
+
+    @Test
     void aSubclassedLayerCannotBeDescribed() {
         Layer custom = new Sequential(new Dense(2, 2), new Dense(2, 2) { });
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LayerSpecs.describe(custom));
