@@ -20,6 +20,11 @@ import java.util.Map;
  * whose sizes depend on their input build themselves from the first input's shape
  * ({@link #build(Shape)}), so {@code new Dense(128)} works without an input size.
  *
+ * <p>Initial weights and dropout masks come from the nearest seeded ancestor's generator
+ * ({@link #seed(long)}), else from one default generator, which starts from
+ * {@link #DEFAULT_SEED} in every JVM unless {@link #manualSeed(long)} says otherwise: the same
+ * program builds the same weights on every run.
+ *
  * <p>Subclasses implement {@link #forward(Tensor)}; a custom model is a subclass that adds
  * children in its constructor and combines them in {@code forward}. Layers that take several
  * inputs override {@link #forward(List)}; layers that give several outputs override
@@ -27,7 +32,15 @@ import java.util.Map;
  */
 public abstract class Layer {
 
-    private static Generator defaultGenerator = new Generator(System.nanoTime());
+    /**
+     * The seed the default generator starts from in every JVM until {@link #manualSeed} is
+     * called: PyTorch's default CPU seed, so a program that never seeds gives the same initial
+     * weights and dropout masks on every run, as in PyTorch.
+     */
+    public static final long DEFAULT_SEED = 67280421310721L;
+
+    private static volatile Generator defaultGenerator = new Generator(DEFAULT_SEED);
+    private static volatile long initialSeed = DEFAULT_SEED;
 
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
     private final Map<String, Tensor> buffers = new LinkedHashMap<>();
@@ -41,9 +54,24 @@ public abstract class Layer {
     /** Volatile, with the build under this layer's lock, so threads that call a new layer at once build it once. */
     private volatile boolean built;
 
-    /** Sets the seed of the generator that initialises layers with no seeded ancestor (PyTorch's manual_seed). */
+    /**
+     * Restarts the default generator, which initialises layers with no seeded ancestor and draws
+     * their dropout masks, from {@code seed} (PyTorch's {@code torch.manual_seed}). Without a call
+     * it starts from {@link #DEFAULT_SEED}. The generator is shared by every thread: layers made
+     * on several threads at once draw from it in no fixed order, so seed those with
+     * {@link #seed(long)} instead.
+     */
     public static synchronized void manualSeed(long seed) {
         defaultGenerator = new Generator(seed);
+        initialSeed = seed;
+    }
+
+    /**
+     * The seed the default generator last started from: {@link #manualSeed}'s, else
+     * {@link #DEFAULT_SEED} (PyTorch's {@code torch.initial_seed}).
+     */
+    public static long initialSeed() {
+        return initialSeed;
     }
 
     /** The layer's output for one input. */
