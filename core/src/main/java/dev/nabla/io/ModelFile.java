@@ -39,8 +39,8 @@ import java.util.zip.ZipOutputStream;
  *
  * <p>Loading creates only registered layer types and never runs code named by the file.
  * Writes are atomic ({@link AtomicFiles}): a failed save leaves the previous file as it was.
- * Models built by subclassing {@link Layer} have no spec; save their weights only
- * ({@link PyTorchWeights#save}) and rebuild them in code.
+ * A layer class of your own is saved once its type is registered ({@link LayerSpecs#register});
+ * otherwise save its weights only ({@link PyTorchWeights#save}) and rebuild it in code.
  */
 public final class ModelFile {
 
