@@ -20,11 +20,6 @@ import java.util.Map;
  * whose sizes depend on their input build themselves from the first input's shape
  * ({@link #build(Shape)}), so {@code new Dense(128)} works without an input size.
  *
- * <p>Initial weights and dropout masks come from the nearest seeded ancestor's generator
- * ({@link #seed(long)}), else from one default generator, which starts from
- * {@link #DEFAULT_SEED} in every JVM unless {@link #manualSeed(long)} says otherwise: the same
- * program builds the same weights on every run.
- *
  * <p>Subclasses implement {@link #forward(Tensor)}; a custom model is a subclass that adds
  * children in its constructor and combines them in {@code forward}. Layers that take several
  * inputs override {@link #forward(List)}; layers that give several outputs override
@@ -33,9 +28,8 @@ import java.util.Map;
 public abstract class Layer {
 
     /**
-     * The seed the default generator starts from in every JVM until {@link #manualSeed} is
-     * called: PyTorch's default CPU seed, so a program that never seeds gives the same initial
-     * weights and dropout masks on every run, as in PyTorch.
+     * The default generator's seed in every JVM until {@link #manualSeed} (PyTorch's default):
+     * a program that never seeds gives the same initial weights and dropout masks on every run.
      */
     public static final long DEFAULT_SEED = 67280421310721L;
 
@@ -86,12 +80,11 @@ public abstract class Layer {
     }
 
     /**
-     * Every output of the layer for its inputs, in a fixed order: PyTorch's modules that return
-     * a tuple, Keras's layers that return a list. A recurrent layer, say, gives its sequence
-     * output {@code [N, T, H]}, last hidden state {@code [N, H]} and cell state {@code [N, H]}.
-     * The default is the one output of {@link #forward(List)}. A layer with several outputs
-     * overrides this and has {@code forward} give its first output, which is what a
-     * {@link Sequential} passes on; in a {@link Graph}, {@link GraphNode#output(int)} selects the others.
+     * Every output of the layer, in a fixed order (PyTorch's modules returning a tuple): a
+     * recurrent layer gives its output {@code [N, T, H]}, hidden state {@code [N, H]} and cell
+     * state {@code [N, H]}. By default, {@link #forward(List)}'s one output. A layer with several
+     * overrides this and has {@code forward} give the first, which a {@link Sequential} passes
+     * on; in a {@link Graph}, {@link GraphNode#output(int)} selects the others.
      */
     public List<Tensor> forwardAll(List<Tensor> inputs) {
         return List.of(forward(inputs));
