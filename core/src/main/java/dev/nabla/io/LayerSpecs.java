@@ -59,7 +59,7 @@ public final class LayerSpecs {
      *     one of its aliases is invalid or taken by another type (names ignore case and underscores)
      */
     public static synchronized void register(LayerType<?> type) {
-        registry = registry.with(type, false);
+        registry = registry.with(java.util.Objects.requireNonNull(type, "LayerSpecs.register: type"), false);
     }
 
     /**
