@@ -8,12 +8,19 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One layer's arguments, checked against what the layer type declares: every key known
- * (under its name or an alias), every value of the declared kind. The factories then read
- * typed values with defaults. Values are what a JSON or YAML parser produces (Integer, Long,
- * Double, Boolean, String, List, Map); null counts as not given.
+ * One layer's arguments, checked against what the layer type declares ({@link LayerType#of}):
+ * every key known (under its name or an alias), every value of the declared kind. A type's
+ * factory then reads typed values by the arguments' own names, with defaults:
+ *
+ * <pre>{@code
+ * arguments -> new Scale(arguments.integer("units"), arguments.number("factor", 1f))
+ * }</pre>
+ *
+ * <p>A required argument that is missing, or a choice that is not among the allowed ones,
+ * throws a {@link LayerSpecException} naming it. Values are what a JSON or YAML parser
+ * produces (Integer, Long, Double, Boolean, String, List, Map); null counts as not given.
  */
-final class Arguments {
+public final class Arguments {
 
     /** The kinds of value an argument may hold, with how messages name them. */
     enum Kind {
@@ -71,19 +78,32 @@ final class Arguments {
         });
     }
 
-    /** Declarations from a signature such as {@code "out_channels|filters: int, use_bias: bool"}. */
-    static List<Declared> signature(String text) {
+    /**
+     * Declarations from a signature such as {@code "out_channels|filters: int, use_bias: bool"}.
+     *
+     * @throws IllegalArgumentException for a malformed signature, naming the layer type and the part
+     */
+    static List<Declared> signature(String layer, String text) {
         List<Declared> out = new ArrayList<>();
-        if (text.isBlank()) {
+        if (text == null || text.isBlank()) {
             return out;
         }
         for (String part : text.split(",")) {
             String[] nameAndKind = part.split(":");
-            List<String> names = List.of(nameAndKind[0].trim().split("\\|"));
-            Kind kind = Kind.valueOf(nameAndKind[1].trim().toUpperCase(Locale.ROOT));
+            List<String> names = nameAndKind.length == 2 ? List.of(nameAndKind[0].trim().split("\\s*\\|\\s*")) : List.of();
+            Kind kind = nameAndKind.length == 2 ? kindNamed(nameAndKind[1].trim()) : null;
+            if (kind == null || names.stream().anyMatch(n -> !n.matches("[A-Za-z][A-Za-z0-9_]*"))) {
+                throw new IllegalArgumentException(layer + ": cannot read the argument declaration '" + part.trim()
+                        + "'; write 'name: kind' or 'name|other_name: kind', the kind one of "
+                        + Arrays.stream(Kind.values()).map(k -> k.name().toLowerCase(Locale.ROOT)).toList());
+            }
             out.add(new Declared(names.get(0), names.subList(1, names.size()), kind));
         }
         return out;
+    }
+
+    private static Kind kindNamed(String text) {
+        return Arrays.stream(Kind.values()).filter(k -> k.name().equalsIgnoreCase(text)).findFirst().orElse(null);
     }
 
     private static boolean fits(Kind kind, Object value) {
@@ -112,40 +132,45 @@ final class Arguments {
     }
 
     /** The layer type as the caller named it, for messages. */
-    String layer() {
+    public String layer() {
         return layer;
     }
 
     /** Whether the argument was given. */
-    boolean has(String name) {
+    public boolean has(String name) {
         return values.containsKey(check(name));
     }
 
     /** A required integer. */
-    int integer(String name) {
+    public int integer(String name) {
         return ((Number) required(name)).intValue();
     }
 
     /** An integer, or {@code fallback} when not given. */
-    int integer(String name, int fallback) {
+    public int integer(String name, int fallback) {
         fallbacks.put(name, fallback);
         return has(name) ? integer(name) : fallback;
     }
 
+    /** A required number. */
+    public float number(String name) {
+        return ((Number) required(name)).floatValue();
+    }
+
     /** A number, or {@code fallback} when not given. */
-    float number(String name, float fallback) {
+    public float number(String name, float fallback) {
         fallbacks.put(name, fallback);
         return has(name) ? ((Number) values.get(name)).floatValue() : fallback;
     }
 
     /** A boolean, or {@code fallback} when not given. */
-    boolean flag(String name, boolean fallback) {
+    public boolean flag(String name, boolean fallback) {
         fallbacks.put(name, fallback);
         return has(name) ? (Boolean) values.get(name) : fallback;
     }
 
     /** One of {@code choices} (case-insensitive, returned in lower case), or {@code fallback} when not given. */
-    String choice(String name, String fallback, String... choices) {
+    public String choice(String name, String fallback, String... choices) {
         fallbacks.put(name, fallback);
         this.choices.put(name, List.of(choices));
         if (!has(name)) {
@@ -163,7 +188,7 @@ final class Arguments {
      * Sizes given as one integer (repeated {@code count} times) or as a list of {@code count}
      * integers; {@code count} -1 takes a list of any length (and one integer as a list of one).
      */
-    int[] integers(String name, int count) {
+    public int[] integers(String name, int count) {
         Object value = required(name);
         if (value instanceof List<?> list) {
             if (count >= 0 && list.size() != count) {
@@ -178,18 +203,18 @@ final class Arguments {
     }
 
     /** Sizes as {@link #integers}, or {@code fallback} when not given. */
-    int[] integers(String name, int count, int[] fallback) {
+    public int[] integers(String name, int count, int[] fallback) {
         fallbacks.put(name, fallback.length == 1 ? (Object) fallback[0] : Arrays.stream(fallback).boxed().toList());
         return has(name) ? integers(name, count) : fallback;
     }
 
     /** The value as given (a string, list or map), or null. */
-    Object raw(String name) {
+    public Object raw(String name) {
         return values.get(check(name));
     }
 
     /** The name the caller used for an argument, for messages (its alias, if given so). */
-    String keyOf(String name) {
+    public String keyOf(String name) {
         return givenAs.getOrDefault(check(name), name);
     }
 

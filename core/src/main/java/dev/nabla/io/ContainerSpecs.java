@@ -24,9 +24,11 @@ import java.util.Set;
  *     one sample's shape without the batch, when the model knew it;
  * <li>{@code Graph}: {@code inputs}, a list of {@code {name, shape}} (the sample shape, without
  *     the batch); {@code layers}, specs by name (a layer applied at several nodes is shared);
- *     {@code nodes}, a list of {@code {layer, inputs}} in an order where every node comes after
- *     its inputs; and {@code outputs}. Nodes are numbered with the inputs first (0, 1, ...),
- *     then the nodes in order; {@code inputs} and {@code outputs} hold these numbers.
+ *     {@code nodes}, a list of {@code {layer, inputs}} (the layer calls) in an order where every
+ *     node comes after its inputs; and {@code outputs}. Nodes are numbered with the inputs first
+ *     (0, 1, ...), then the nodes in order; {@code inputs} and {@code outputs} hold these numbers,
+ *     a number for a node's first output and the pair {@code [number, i]} for its output
+ *     {@code i} ({@link GraphNode#output(int)}), which model file version 2 added.
  * </ul>
  */
 final class ContainerSpecs {
@@ -100,31 +102,72 @@ final class ContainerSpecs {
                         + " layers " + layers.keySet() + ", got " + Arguments.show(node.get("layer")));
             }
             unused.remove((String) node.get("layer"));
-            nodes.add(layer.apply(ids(node.get("inputs"), nodes, key + ".inputs").toArray(GraphNode[]::new)));
+            nodes.add(layer.apply(references(node.get("inputs"), nodes, key + ".inputs").toArray(GraphNode[]::new)));
         }
         if (!unused.isEmpty()) {
             throw new LayerSpecException("layers." + unused.iterator().next(), "Graph: the layers " + unused
                     + " are applied at no node");
         }
-        return new Graph(graphInputs, ids(required(a, "outputs"), nodes, "outputs"));
+        return new Graph(graphInputs, references(required(a, "outputs"), nodes, "outputs"));
     }
 
-    /** The nodes a list of node numbers names, each among those defined so far. */
-    private static List<GraphNode> ids(Object value, List<GraphNode> defined, String key) {
-        if (!(value instanceof List<?> list) || list.isEmpty() || !allIntegers(list)) {
-            throw new LayerSpecException(key, "Graph: expected a non-empty list of node numbers, got "
-                    + Arguments.show(value));
+    /**
+     * The nodes a list of references names: node numbers, each among those defined so far, or
+     * pairs {@code [number, output]} for a node's other outputs.
+     */
+    private static List<GraphNode> references(Object value, List<GraphNode> defined, String key) {
+        if (!(value instanceof List<?> list) || list.isEmpty() || !list.stream().allMatch(ContainerSpecs::isReference)) {
+            throw new LayerSpecException(key, "Graph: expected a non-empty list of node numbers (or [node number,"
+                    + " output number] pairs), got " + Arguments.show(value));
         }
         List<GraphNode> out = new ArrayList<>();
-        for (Object id : list) {
-            long n = ((Number) id).longValue();
+        for (Object reference : list) {
+            List<?> pair = reference instanceof List<?> p ? p : List.of(reference, 0);
+            long n = ((Number) pair.get(0)).longValue();
+            long output = ((Number) pair.get(1)).longValue();
             if (n < 0 || n >= defined.size()) {
                 throw new LayerSpecException(key, "Graph: node number " + n + " is not defined here; the inputs and"
                         + " the nodes before this point are numbered 0 to " + (defined.size() - 1));
             }
-            out.add(defined.get((int) n));
+            if (output < 0 || output > Integer.MAX_VALUE) {
+                throw new LayerSpecException(key, "Graph: output number " + output + " of node " + n
+                        + " is out of range; outputs are numbered from 0");
+            }
+            try {
+                out.add(defined.get((int) n).output((int) output));
+            } catch (IllegalArgumentException e) {
+                throw new LayerSpecException(key, "Graph: node " + n + ": " + e.getMessage(), e);
+            }
         }
         return out;
+    }
+
+    private static boolean isReference(Object value) {
+        return value instanceof List<?> pair ? pair.size() == 2 && allIntegers(pair) : allIntegers(List.of(value));
+    }
+
+    /** A node as a reference: its call's number, with the output it selects unless that is the first. */
+    private static Object reference(GraphNode node, Map<GraphNode, Integer> ids) {
+        int id = ids.get(node.application());
+        return node.outputIndex() == 0 ? (Object) id : List.of(id, node.outputIndex());
+    }
+
+    /**
+     * The model file version a spec needs: 2 when a graph in it (at any depth) reads a layer's
+     * output other than the first, else 1, so files of other models stay readable by older Nabla.
+     */
+    static int formatVersion(Object spec) {
+        if (spec instanceof Map<?, ?> map) {
+            boolean selects = "Graph".equals(map.get("type")) && (hasPair(map.get("outputs"))
+                    || map.get("nodes") instanceof List<?> nodes && nodes.stream()
+                    .anyMatch(n -> n instanceof Map<?, ?> node && hasPair(node.get("inputs"))));
+            return selects ? 2 : map.values().stream().mapToInt(ContainerSpecs::formatVersion).max().orElse(1);
+        }
+        return spec instanceof List<?> list ? list.stream().mapToInt(ContainerSpecs::formatVersion).max().orElse(1) : 1;
+    }
+
+    private static boolean hasPair(Object references) {
+        return references instanceof List<?> list && list.stream().anyMatch(r -> r instanceof List<?>);
     }
 
     private static Map<String, Object> describeGraph(Graph graph) {
@@ -139,12 +182,13 @@ final class ContainerSpecs {
         List<Object> nodes = new ArrayList<>();
         for (GraphNode node : graph.nodes()) {
             if (!node.isInput()) {
-                nodes.add(values("layer", graph.nameOf(node.layer()), "inputs", node.inputs().stream().map(ids::get).toList()));
+                nodes.add(values("layer", graph.nameOf(node.layer()),
+                        "inputs", node.inputs().stream().map(input -> reference(input, ids)).toList()));
                 ids.put(node, ids.size());
             }
         }
         return values("inputs", inputs, "layers", layers, "nodes", nodes,
-                "outputs", graph.outputNodes().stream().map(ids::get).toList());
+                "outputs", graph.outputNodes().stream().map(output -> reference(output, ids)).toList());
     }
 
     private static Object required(Arguments a, String name) {

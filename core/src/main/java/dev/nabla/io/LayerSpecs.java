@@ -4,7 +4,6 @@ import dev.nabla.nn.Layer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -31,8 +30,9 @@ import java.util.stream.Stream;
  * except under Keras's name {@code BatchNormalization}, where it is Keras's and is converted.
  * Messages name the type as the caller wrote it.
  *
- * <p>Only these registered types are ever created, so reading a spec never runs code named
- * by the file. A layer defined by subclassing {@link Layer} has no spec: save its weights
+ * <p>Only registered types are ever created, so reading a spec never runs code named by the
+ * file. A layer defined by subclassing {@link Layer} has a spec once its type is registered
+ * ({@link #register}, with a {@link LayerType}); otherwise save its weights
  * ({@link PyTorchWeights#save}) and rebuild it in code.
  */
 public final class LayerSpecs {
@@ -41,32 +41,25 @@ public final class LayerSpecs {
             new Arguments.Declared("trainable", List.of(), Arguments.Kind.BOOL);
     /** The name a person gave the layer (Layer.named), kept in model files. */
     private static final Arguments.Declared NAME = new Arguments.Declared("name", List.of(), Arguments.Kind.STRING);
-    private static final List<LayerType<?>> TYPES = Stream.of(WeightedLayerSpecs.TYPES, SimpleLayerSpecs.TYPES,
-            ContainerSpecs.TYPES).flatMap(List::stream).toList();
-    private static final Map<String, LayerType<?>> BY_NAME = new LinkedHashMap<>();
-    private static final Map<String, LayerType.Alias> ALIASES = new LinkedHashMap<>();
-    private static final Map<Class<?>, LayerType<?>> BY_CLASS = new LinkedHashMap<>();
-
-    static {
-        for (LayerType<?> type : TYPES) {
-            BY_NAME.put(normalized(type.name()), type);
-            BY_CLASS.put(type.layerClass(), type);
-        }
-        for (LayerType<?> type : TYPES) {
-            for (LayerType.Alias alias : type.aliases()) {
-                // An alias may differ from the type's own name by case only (Keras's LeakyReLU): listed, not needed.
-                if (normalized(alias.name()).equals(normalized(type.name()))) {
-                    continue;
-                }
-                if (BY_NAME.putIfAbsent(normalized(alias.name()), type) != null) {
-                    throw new IllegalStateException("the layer alias " + alias.name() + " names two types");
-                }
-                ALIASES.put(normalized(alias.name()), alias);
-            }
-        }
-    }
+    /** Replaced, never changed, by each registration, so that readers on any thread see a whole registry. */
+    private static volatile LayerTypeRegistry registry = LayerTypeRegistry.builtIn(Stream.of(
+            WeightedLayerSpecs.TYPES, SimpleLayerSpecs.TYPES, ContainerSpecs.TYPES).flatMap(List::stream).toList());
 
     private LayerSpecs() {
+    }
+
+    /**
+     * Adds a layer type defined outside Nabla (a user's layer, a model zoo's block), so that
+     * {@link #describe} writes it down, model files save it, and {@link #create} and model files
+     * make it again. Register a type once, before saving or loading models that hold it (in a
+     * static initializer of the code that defines it, say); loading a model file creates only
+     * registered types.
+     *
+     * @throws IllegalArgumentException when the class is registered already, or the type's name or
+     *     one of its aliases is invalid or taken by another type (names ignore case and underscores)
+     */
+    public static synchronized void register(LayerType<?> type) {
+        registry = registry.with(java.util.Objects.requireNonNull(type, "LayerSpecs.register: type"), false);
     }
 
     /**
@@ -78,15 +71,17 @@ public final class LayerSpecs {
      *     a value the layer refuses; {@link LayerSpecException#key()} says where
      */
     public static Layer create(String type, Map<String, Object> arguments) {
-        LayerType<?> layerType = BY_NAME.get(normalized(type));
+        LayerTypeRegistry types = registry;
+        LayerType<?> layerType = types.named(type);
         if (layerType == null) {
             List<String> names = new ArrayList<>(types());
-            TYPES.forEach(t -> t.aliases().forEach(alias -> names.add(alias.name())));
+            types.types().forEach(t -> t.aliases().forEach(alias -> names.add(alias.name())));
             throw new LayerSpecException("type", "unknown layer type '" + type + "'; known types: " + String.join(", ",
                     types()) + " (or in snake_case, such as batch_norm2d, or by Keras's and PyTorch's names, such as"
-                    + " MaxPooling2D and Linear)" + Suggestions.didYouMean(type, names));
+                    + " MaxPooling2D and Linear; a type defined outside Nabla is known once registered with"
+                    + " LayerSpecs.register)" + Suggestions.didYouMean(type, names));
         }
-        LayerType.Alias alias = ALIASES.get(normalized(type));
+        LayerType.Alias alias = types.alias(type);
         Map<String, Object> own = alias == null ? arguments : alias.translation().apply(new LinkedHashMap<>(arguments));
         List<Arguments.Declared> declared = new ArrayList<>(layerType.arguments());
         declared.add(TRAINABLE);
@@ -95,7 +90,7 @@ public final class LayerSpecs {
         Arguments checked = new Arguments(type, declared, own);
         Layer layer;
         try {
-            layer = layerType.factory().apply(checked);
+            layer = layerType.create(checked);
         } catch (LayerSpecException e) {
             throw e;
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -128,15 +123,16 @@ public final class LayerSpecs {
      * once and takes the same weights (which the spec does not hold). Containers describe
      * their layers as nested specs.
      *
-     * @throws IllegalArgumentException for a layer that is not a built-in type (a subclass),
-     *     naming its path and saying what to do instead
+     * @throws IllegalArgumentException for a layer whose class is not a registered type (a
+     *     subclass), naming its path and saying what to do instead
      */
     public static LayerSpec describe(Layer layer) {
-        LayerType<?> type = BY_CLASS.get(layer.getClass());
+        LayerType<?> type = registry.ofClass(layer.getClass());
         if (type == null) {
-            throw new IllegalArgumentException(layer.path() + ": " + layer.getClass().getName() + " is not a built-in"
-                    + " layer type, so its architecture cannot be written down; save the weights only"
-                    + " (PyTorchWeights.save or Safetensors.write of stateDict()) and rebuild the model in code");
+            throw new IllegalArgumentException(layer.path() + ": " + layer.getClass().getName() + " is not a registered"
+                    + " layer type, so its architecture cannot be written down; register it (LayerSpecs.register),"
+                    + " or save the weights only (PyTorchWeights.save or Safetensors.write of stateDict()) and rebuild"
+                    + " the model in code");
         }
         Map<String, Object> arguments = new LinkedHashMap<>(type.describe(layer));
         if (!layer.isTrainable()) {
@@ -150,15 +146,20 @@ public final class LayerSpecs {
 
     /**
      * Every registered type with its names, class and arguments (aliases, kind, whether
-     * required, default), in the registry's order: what a reference of the layer types lists.
+     * required, default), the built-in ones first ({@link LayerTypeDescription#builtIn()}),
+     * then those {@link #register registered} in their order: what a reference of the layer types lists.
      */
     public static List<LayerTypeDescription> descriptions() {
-        return TYPES.stream().map(LayerTypeProbe::describe).toList();
+        LayerTypeRegistry types = registry;
+        return types.types().stream().map(t -> LayerTypeProbe.describe(t, types.isBuiltIn(t))).toList();
     }
 
-    /** The known type names (the layers' class names), in the registry's order. */
+    /**
+     * The known type names (the layers' class names unless registered under another), the
+     * built-in ones first in the registry's order, then those {@link #register registered}.
+     */
     public static List<String> types() {
-        return TYPES.stream().map(LayerType::name).toList();
+        return registry.types().stream().map(LayerType::name).toList();
     }
 
     /**
@@ -192,20 +193,15 @@ public final class LayerSpecs {
      * an unknown name.
      */
     public static String canonicalName(String type) {
-        LayerType<?> found = BY_NAME.get(normalized(type));
+        LayerType<?> found = registry.named(type);
         return found == null ? null : found.name();
     }
 
     private static LayerType<?> typeNamed(String type) {
-        LayerType<?> found = BY_NAME.get(normalized(type));
+        LayerType<?> found = registry.named(type);
         if (found == null) {
             throw new IllegalArgumentException("unknown layer type '" + type + "'");
         }
         return found;
-    }
-
-    /** {@code BatchNorm2d}, {@code batch_norm2d} and {@code batchnorm2d} name the same type. */
-    private static String normalized(String name) {
-        return name.replace("_", "").toLowerCase(Locale.ROOT);
     }
 }

@@ -13,8 +13,11 @@ import java.util.Locale;
  * @param name       the type's name, the layer's class name ({@code BatchNorm2d})
  * @param layerClass the class the type creates
  * @param arguments  the declared arguments, in declaration order ({@code trainable}, which every type takes, aside)
+ * @param builtIn    whether the type is one of Nabla's own, rather than {@link LayerSpecs#register registered}
+ *                   by a user or a library (which a reference of what the command line accepts leaves out)
  */
-public record LayerTypeDescription(String name, Class<? extends Layer> layerClass, List<Argument> arguments) {
+public record LayerTypeDescription(String name, Class<? extends Layer> layerClass, List<Argument> arguments,
+                                   boolean builtIn) {
 
     /** Copies the arguments. */
     public LayerTypeDescription {

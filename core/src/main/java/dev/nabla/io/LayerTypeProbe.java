@@ -30,12 +30,12 @@ final class LayerTypeProbe {
                        Map<String, Object> described) {
     }
 
-    static LayerTypeDescription describe(LayerType<?> type) {
+    static LayerTypeDescription describe(LayerType<?> type, boolean builtIn) {
         Run first = run(type, FIRST_SAMPLES);
         Run second = run(type, SECOND_SAMPLES);
         List<LayerTypeDescription.Argument> arguments = type.arguments().stream()
                 .map(declared -> argument(declared, first, second)).toList();
-        return new LayerTypeDescription(type.name(), type.layerClass(), arguments);
+        return new LayerTypeDescription(type.name(), type.layerClass(), arguments, builtIn);
     }
 
     private static Run run(LayerType<?> type, int firstSample) {
@@ -45,7 +45,7 @@ final class LayerTypeProbe {
         while (true) {
             Arguments arguments = new Arguments(type.name(), type.arguments(), given);
             try {
-                Layer layer = type.factory().apply(arguments);
+                Layer layer = type.create(arguments);
                 return new Run(given, required, arguments, true, type.describe(layer));
             } catch (LayerSpecException e) {
                 Arguments.Declared missing = type.arguments().stream().filter(d -> d.name().equals(e.key()))
@@ -55,8 +55,9 @@ final class LayerTypeProbe {
                 }
                 required.add(missing.name());
                 given.put(missing.name(), sample(missing.kind(), sample++));
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                // the samples do not make a valid layer (a permutation, say): what was read so far stands
+            } catch (RuntimeException e) {
+                // the samples do not make a valid layer (a permutation, say, or a user's type that
+                // does not expect them): what was read so far stands
                 return new Run(given, required, arguments, false, Map.of());
             }
         }

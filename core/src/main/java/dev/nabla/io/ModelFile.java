@@ -27,7 +27,7 @@ import java.util.zip.ZipOutputStream;
  *
  * <p>The file is a zip archive of:
  * <ul>
- * <li>{@code config.json}: {@code {"format": "nabla-model", "version": 1, "model": <spec>,
+ * <li>{@code config.json}: {@code {"format": "nabla-model", "version": 1 or 2, "model": <spec>,
  *     "metadata": {...}}}, the model as a {@link LayerSpecs} spec: {@code {"type":
  *     "Sequential", "layers": [{"type": "Dense", "units": 10, ...}, ...]}}, graphs as their
  *     inputs, layers, nodes and outputs (see {@link LayerSpecs});
@@ -39,15 +39,19 @@ import java.util.zip.ZipOutputStream;
  *
  * <p>Loading creates only registered layer types and never runs code named by the file.
  * Writes are atomic ({@link AtomicFiles}): a failed save leaves the previous file as it was.
- * Models built by subclassing {@link Layer} have no spec; save their weights only
- * ({@link PyTorchWeights#save}) and rebuild them in code.
+ * A layer class of your own is saved once its type is registered ({@link LayerSpecs#register});
+ * otherwise save its weights only ({@link PyTorchWeights#save}) and rebuild it in code.
  */
 public final class ModelFile {
 
     /** The value of {@code format} in {@code config.json}. */
     public static final String FORMAT = "nabla-model";
-    /** The newest format version this code writes and reads. */
-    public static final int VERSION = 1;
+    /**
+     * The newest format version this code writes and reads. Version 2 added graphs whose layers
+     * read another layer's output other than its first ({@code [node, output]} references); a
+     * model without them is written as version 1, which older Nabla reads.
+     */
+    public static final int VERSION = 2;
 
     static final String CONFIG = "config.json";
     static final String WEIGHTS = "weights.safetensors";
@@ -83,8 +87,9 @@ public final class ModelFile {
         }
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("format", FORMAT);
-        config.put("version", VERSION);
-        config.put("model", LayerSpecs.describe(model).toMap());
+        Map<String, Object> spec = LayerSpecs.describe(model).toMap();
+        config.put("version", ContainerSpecs.formatVersion(spec));
+        config.put("model", spec);
         config.put("metadata", metadata);
         byte[] configJson = JsonWriter.writeIndented(config).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.Content weights = Safetensors.content(PyTorchWeights.pyTorchState(model), PyTorchWeights.METADATA);

@@ -19,6 +19,9 @@ import java.util.Set;
  * names them ({@code conv2d}, {@code conv2d_1}, {@code dense}) in order of first use, so
  * state-dict keys read {@code head.weight} or {@code conv2d.weight}.
  *
+ * <p>A layer with several outputs ({@link Layer#forwardAll}) feeds later layers through
+ * {@link GraphNode#output(int)}; a graph is such a layer itself when it has several outputs.
+ *
  * <p>The graph is built at once: a batch of one zero sample per input runs through it in
  * evaluation mode, so every layer is sized and a shape error shows here, naming the layer.
  */
@@ -28,7 +31,8 @@ public class Graph extends Layer {
     private final List<GraphNode> outputs;
     private final List<GraphNode> order;
     private final Map<Layer, String> names = new IdentityHashMap<>();
-    private final Map<GraphNode, Shape> shapes = new IdentityHashMap<>();
+    /** Each layer call's output shapes for a batch of one, by the node {@link Layer#apply} returned. */
+    private final Map<GraphNode, List<Shape>> shapes = new IdentityHashMap<>();
 
     /** A graph with one input and one output. */
     public Graph(GraphNode input, GraphNode output) {
@@ -45,23 +49,24 @@ public class Graph extends Layer {
         buildWithSamples();
     }
 
+    /** The layer calls (and inputs) the outputs need, each once, after those it reads. */
     private List<GraphNode> sortedNodes() {
         List<GraphNode> sorted = new ArrayList<>();
         Set<GraphNode> done = Collections.newSetFromMap(new IdentityHashMap<>());
         ArrayDeque<GraphNode> stack = new ArrayDeque<>();
         ArrayDeque<Integer> next = new ArrayDeque<>();
         for (GraphNode output : outputs) {
-            if (done.contains(output)) {
+            if (done.contains(output.application())) {
                 continue;
             }
-            stack.push(output);
+            stack.push(output.application());
             next.push(0);
             while (!stack.isEmpty()) {
                 GraphNode node = stack.peek();
                 int i = next.pop();
                 if (i < node.inputs().size()) {
                     next.push(i + 1);
-                    GraphNode child = node.inputs().get(i);
+                    GraphNode child = node.inputs().get(i).application();
                     if (!done.contains(child)) {
                         stack.push(child);
                         next.push(0);
@@ -119,17 +124,19 @@ public class Graph extends Layer {
             samples.add(Tensor.zeros(dims));
         }
         try (Inference ignored = Inference.enter()) {
-            Map<GraphNode, Tensor> values = run(samples);
-            values.forEach((node, value) -> shapes.put(node, value.shape()));
+            Map<GraphNode, List<Tensor>> values = run(samples);
+            outputs.forEach(output -> valueOf(output, values));     // each output the graph selects exists
+            values.forEach((node, value) -> shapes.put(node, value.stream().map(Tensor::shape).toList()));
         }
     }
 
-    private Map<GraphNode, Tensor> run(List<Tensor> values) {
+    /** Every layer call's outputs, by the node {@link Layer#apply} returned (inputs by their own node). */
+    private Map<GraphNode, List<Tensor>> run(List<Tensor> values) {
         if (values.size() != inputs.size()) {
             throw new IllegalArgumentException(path() + ": expected " + inputs.size() + " inputs "
                     + inputNames() + ", got " + values.size());
         }
-        Map<GraphNode, Tensor> computed = new IdentityHashMap<>();
+        Map<GraphNode, List<Tensor>> computed = new IdentityHashMap<>();
         for (int i = 0; i < inputs.size(); i++) {
             Shape sample = inputs.get(i).sampleShape();
             Shape actual = values.get(i).shape();
@@ -137,15 +144,28 @@ public class Graph extends Layer {
                 throw new IllegalArgumentException(path() + ": input '" + inputs.get(i).inputName()
                         + "' expects samples of shape " + sample + " (batch first), got " + actual);
             }
-            computed.put(inputs.get(i), values.get(i));
+            computed.put(inputs.get(i), List.of(values.get(i)));
         }
         for (GraphNode node : order) {
             if (!node.isInput()) {
-                List<Tensor> args = node.inputs().stream().map(computed::get).toList();
-                computed.put(node, args.size() == 1 ? node.layer().forward(args.get(0)) : node.layer().forward(args));
+                List<Tensor> args = node.inputs().stream().map(input -> valueOf(input, computed)).toList();
+                computed.put(node, node.layer().forwardAll(args));
             }
         }
         return computed;
+    }
+
+    /** The value of a node: the output of its layer call that it selects. */
+    private Tensor valueOf(GraphNode node, Map<GraphNode, List<Tensor>> computed) {
+        List<Tensor> all = computed.get(node.application());
+        if (node.outputIndex() >= all.size()) {
+            String layer = nameOf(node.layer());
+            throw new IllegalArgumentException(path() + "." + layer + ": gives " + all.size() + " output"
+                    + (all.size() == 1 ? "" : "s") + ", numbered from 0, so it has no output(" + node.outputIndex()
+                    + "); " + (all.size() == 1 ? "use the node apply returned" : "select output 0 to "
+                    + (all.size() - 1)));
+        }
+        return all.get(node.outputIndex());
     }
 
     private static Shape sampleOf(Shape batched) {
@@ -158,9 +178,10 @@ public class Graph extends Layer {
     }
 
     /** Every output for the given inputs, in the order of the graph's outputs. */
+    @Override
     public List<Tensor> forwardAll(List<Tensor> values) {
-        Map<GraphNode, Tensor> computed = run(values);
-        return outputs.stream().map(computed::get).toList();
+        Map<GraphNode, List<Tensor>> computed = run(values);
+        return outputs.stream().map(output -> valueOf(output, computed)).toList();
     }
 
     @Override
@@ -176,7 +197,10 @@ public class Graph extends Layer {
         return forward(List.of(input));
     }
 
-    /** The nodes in an order where every node comes after its inputs. */
+    /**
+     * The inputs and layer calls (the nodes {@link Layer#apply} returned) in an order where every
+     * node comes after those it reads; each call once, however many of its outputs are used.
+     */
     public List<GraphNode> nodes() {
         return order;
     }
@@ -191,9 +215,14 @@ public class Graph extends Layer {
         return outputs;
     }
 
-    /** A node's output shape for a batch of one (the batch dimension is 1). */
+    /** A node's shape for a batch of one (the batch dimension is 1): the output of its layer call it selects. */
     public Shape shapeOf(GraphNode node) {
-        return shapes.get(node);
+        return shapes.get(node.application()).get(node.outputIndex());
+    }
+
+    /** The shapes of every output of a node's layer call, for a batch of one. */
+    public List<Shape> outputShapesOf(GraphNode node) {
+        return shapes.get(node.application());
     }
 
     /** The child name of a layer in this graph. */

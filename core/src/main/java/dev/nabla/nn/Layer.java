@@ -21,11 +21,20 @@ import java.util.Map;
  * ({@link #build(Shape)}), so {@code new Dense(128)} works without an input size.
  *
  * <p>Subclasses implement {@link #forward(Tensor)}; a custom model is a subclass that adds
- * children in its constructor and combines them in {@code forward}.
+ * children in its constructor and combines them in {@code forward}. Layers that take several
+ * inputs override {@link #forward(List)}; layers that give several outputs override
+ * {@link #forwardAll(List)}.
  */
 public abstract class Layer {
 
-    private static Generator defaultGenerator = new Generator(System.nanoTime());
+    /**
+     * The default generator's seed in every JVM until {@link #manualSeed} (PyTorch's default):
+     * a program that never seeds gives the same initial weights and dropout masks on every run.
+     */
+    public static final long DEFAULT_SEED = 67280421310721L;
+
+    private static volatile Generator defaultGenerator = new Generator(DEFAULT_SEED);
+    private static volatile long initialSeed = DEFAULT_SEED;
 
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
     private final Map<String, Tensor> buffers = new LinkedHashMap<>();
@@ -39,9 +48,24 @@ public abstract class Layer {
     /** Volatile, with the build under this layer's lock, so threads that call a new layer at once build it once. */
     private volatile boolean built;
 
-    /** Sets the seed of the generator that initialises layers with no seeded ancestor (PyTorch's manual_seed). */
+    /**
+     * Restarts the default generator, which initialises layers with no seeded ancestor and draws
+     * their dropout masks, from {@code seed} (PyTorch's {@code torch.manual_seed}). Without a call
+     * it starts from {@link #DEFAULT_SEED}. The generator is shared by every thread: layers made
+     * on several threads at once draw from it in no fixed order, so seed those with
+     * {@link #seed(long)} instead.
+     */
     public static synchronized void manualSeed(long seed) {
         defaultGenerator = new Generator(seed);
+        initialSeed = seed;
+    }
+
+    /**
+     * The seed the default generator last started from: {@link #manualSeed}'s, else
+     * {@link #DEFAULT_SEED} (PyTorch's {@code torch.initial_seed}).
+     */
+    public static long initialSeed() {
+        return initialSeed;
     }
 
     /** The layer's output for one input. */
@@ -56,8 +80,20 @@ public abstract class Layer {
     }
 
     /**
+     * Every output of the layer, in a fixed order (PyTorch's modules returning a tuple): a
+     * recurrent layer gives its output {@code [N, T, H]}, hidden state {@code [N, H]} and cell
+     * state {@code [N, H]}. By default, {@link #forward(List)}'s one output. A layer with several
+     * overrides this and has {@code forward} give the first, which a {@link Sequential} passes
+     * on; in a {@link Graph}, {@link GraphNode#output(int)} selects the others.
+     */
+    public List<Tensor> forwardAll(List<Tensor> inputs) {
+        return List.of(forward(inputs));
+    }
+
+    /**
      * This layer applied to symbolic inputs, for building a {@link Graph} (Keras's
-     * {@code layer(x)}): nothing is computed until the graph runs.
+     * {@code layer(x)}): nothing is computed until the graph runs. The node is the layer's
+     * first output; {@link GraphNode#output(int)} gives the others of a layer with several.
      */
     public final GraphNode apply(GraphNode... inputs) {
         return GraphNode.applied(this, inputs);

@@ -27,16 +27,22 @@ public final class Summary {
     private Summary() {
     }
 
-    /** The summary of a graph, whose input shapes are known. */
+    /**
+     * The summary of a graph, whose input shapes are known. A layer with several outputs shows
+     * each one's shape, {@code [(None, 5, 8), (None, 8), (None, 8)]}, and a layer reading output
+     * {@code i} of another is connected to {@code name[0][i]}, as in Keras.
+     */
     public static String of(Graph graph) {
         List<Row> rows = new ArrayList<>();
         for (GraphNode node : graph.nodes()) {
-            String shape = batchless(graph.shapeOf(node));
+            List<Shape> shapes = graph.outputShapesOf(node);
+            String shape = shapes.size() == 1 ? batchless(shapes.get(0))
+                    : shapes.stream().map(Summary::batchless).collect(Collectors.joining(", ", "[", "]"));
             if (node.isInput()) {
                 rows.add(new Row(node.inputName() + " (InputLayer)", shape, 0, "-"));
             } else {
                 String connected = node.inputs().stream().map(n -> (n.isInput() ? n.inputName()
-                        : graph.nameOf(n.layer())) + "[0][0]").collect(Collectors.joining(", "));
+                        : graph.nameOf(n.layer())) + "[0][" + n.outputIndex() + "]").collect(Collectors.joining(", "));
                 Layer layer = node.layer();
                 rows.add(new Row(graph.nameOf(layer) + " (" + layer.getClass().getSimpleName() + ")", shape,
                         countWithStatistics(layer), connected));

@@ -109,8 +109,8 @@ class MalformedModelFileTest {
         Path keras = withConfig("\"format\": \"nabla-model\"", "\"format\": \"keras\"");
         assertEquals(keras + ": config.json: format is \"keras\", expected \"nabla-model\"; not a Nabla model file",
                 loadError(keras));
-        Path newer = withConfig("\"version\": 1", "\"version\": 2");
-        assertEquals(newer + ": written by a newer Nabla (model file version 2; this Nabla reads versions up to 1);"
+        Path newer = withConfig("\"version\": 1", "\"version\": 3");
+        assertEquals(newer + ": written by a newer Nabla (model file version 3; this Nabla reads versions up to 2);"
                 + " update Nabla to load it", loadError(newer));
         Path fractional = withConfig("\"version\": 1", "\"version\": 1.5");
         assertEquals(fractional + ": config.json: version must be a positive integer, got 1.5", loadError(fractional));

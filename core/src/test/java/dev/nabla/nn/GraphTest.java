@@ -62,6 +62,23 @@ class GraphTest {
     }
 
     @Test
+    void aGraphWithSeveralOutputsIsALayerWhoseOutputsLaterLayersSelect() {
+        GraphNode x = GraphNode.input("x", 3);
+        GraphNode hidden = new Dense(4).seed(1).apply(x);
+        Graph inner = new Graph(List.of(x), List.of(hidden, new Tanh().apply(hidden)));
+        GraphNode y = GraphNode.input("y", 3);
+        GraphNode both = inner.apply(y);
+        Graph outer = new Graph(y, new Add().apply(both, both.output(1)));
+        Tensor input = Tensor.randn(new Generator(2), 2, 3);
+        List<Tensor> parts = inner.forwardAll(List.of(input));
+        assertTrue(outer.forward(input).allClose(parts.get(0).add(parts.get(1)), 0f, 0f));
+        assertTrue(Summary.of(outer).contains("│ graph (Graph)  │ [(None, 4), (None, 4)] │      16 │ y[0][0]  "), Summary.of(outer));
+        assertTrue(Summary.of(outer).contains("│ graph[0][0], graph[0][1] │"), Summary.of(outer));
+        var e = assertThrows(IllegalArgumentException.class, () -> inner.forward(input));
+        assertEquals("Graph.graph: has 2 outputs; use forwardAll", e.getMessage());
+    }
+
+    @Test
     void shapeErrorsAppearWhenTheGraphIsBuilt() {
         GraphNode x = GraphNode.input("x", 4);
         GraphNode a = new Dense(4, 3).apply(x);

@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.tensor.Tensor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class LayerTest {
@@ -140,5 +144,26 @@ class LayerTest {
         Tensor c = new Dense(3).seed(2).forward(Tensor.ones(1, 4));
         assertTrue(a.allClose(b, 0f, 0f));
         assertFalse(a.allClose(c));
+    }
+
+    @Test
+    void unseededLayersStartFromTheDefaultSeedInEveryJvm() throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                UnseededWeights.class.getName()).redirectErrorStream(true).start();
+        String printed = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child JVM did not finish");
+        assertEquals(0, child.exitValue(), printed);
+
+        Layer.manualSeed(Layer.DEFAULT_SEED);
+        assertEquals(Layer.DEFAULT_SEED, Layer.initialSeed());
+        String expected = Arrays.toString(new Dense(3, 2).stateDict().get("weight").toFloatArray());
+        assertEquals(List.of(Long.toString(Layer.DEFAULT_SEED), expected), printed.lines().toList());
+        Layer.manualSeed(5);
+        assertEquals(5, Layer.initialSeed());
+        String seeded = Arrays.toString(new Dense(3, 2).stateDict().get("weight").toFloatArray());
+        Layer.manualSeed(5);
+        assertEquals(seeded, Arrays.toString(new Dense(3, 2).stateDict().get("weight").toFloatArray()));
+        assertFalse(seeded.equals(expected));
     }
 }

@@ -76,9 +76,12 @@ public final class Vocabulary {
     private Vocabulary() {
     }
 
-    /** The layer types of {@code model}, by their snake-case and class names. */
+    /**
+     * The built-in layer types of {@code model}, by their snake-case and class names (types a
+     * program registered itself are not what the command line accepts).
+     */
     public static List<Entry> layers() {
-        return LayerSpecs.descriptions().stream().map(Vocabulary::layer).toList();
+        return LayerSpecs.descriptions().stream().filter(LayerTypeDescription::builtIn).map(Vocabulary::layer).toList();
     }
 
     private static Entry layer(LayerTypeDescription type) {
