@@ -11,6 +11,7 @@ import dev.nabla.nn.Parameter;
 import dev.nabla.optim.Optimizer;
 import dev.nabla.optim.ReduceOnPlateau;
 import dev.nabla.optim.Sgd;
+import dev.nabla.tensor.Names;
 import dev.nabla.tensor.Tensor;
 import dev.nabla.train.Callback;
 import dev.nabla.train.CsvLogger;
@@ -24,7 +25,6 @@ import dev.nabla.train.ReduceLearningRateOnPlateau;
 import dev.nabla.train.TerminateOnNaN;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -135,15 +135,15 @@ final class CallbackSpec {
     }
 
     private static CallbackType type(ConfigNode typeNode) {
-        String normalized = normalized(typeNode.asString());
+        String normalized = Names.normalized(typeNode.asString());
         for (CallbackType type : TYPES) {
-            if (normalized.equals(normalized(type.name()))
-                    || normalized.equals(normalized(type.implementation().getSimpleName()))) {
+            if (normalized.equals(Names.normalized(type.name()))
+                    || normalized.equals(Names.normalized(type.implementation().getSimpleName()))) {
                 return type;
             }
         }
         for (Unlisted unlisted : UNLISTED) {
-            if (normalized.equals(normalized(unlisted.implementation().getSimpleName()))) {
+            if (normalized.equals(Names.normalized(unlisted.implementation().getSimpleName()))) {
                 throw typeNode.error("is not listed in an experiment file: " + unlisted.reason());
             }
         }
@@ -198,10 +198,6 @@ final class CallbackSpec {
 
     private static Optimizer probeOptimizer() {
         return new Sgd(List.of(new Parameter(Tensor.zeros(1))), 0.01f);
-    }
-
-    private static String normalized(String name) {
-        return name.replace("_", "").toLowerCase(Locale.ROOT);
     }
 
     /** A new callback for one run. */
