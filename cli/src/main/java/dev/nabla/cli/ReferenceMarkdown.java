@@ -107,8 +107,8 @@ final class ReferenceMarkdown {
 
     private void callbacks() {
         section("Callbacks", "`training.callbacks`, a list of mappings with a `type` and settings"
-                + " (`{type: early_stopping, patience: 3}`). `mode: auto` minimises a monitored loss or error and"
-                + " maximises anything else. A `val_` quantity needs `data.validation_split`.", Vocabulary.callbacks());
+                + " (`{type: early_stopping, patience: 3}`). `mode: auto` maximises a monitored accuracy, AUC,"
+                + " precision, recall, F1 or R² and minimises anything else (losses, errors). A `val_` quantity needs `data.validation_split`.", Vocabulary.callbacks());
         out.append("\nCallbacks an experiment file does not list:\n\n| Java | why |\n|---|---|\n");
         Vocabulary.unlistedCallbacks().forEach((implementation, reason) ->
                 out.append("| `").append(implementation.getName()).append("` | ").append(reason).append(" |\n"));
