@@ -1,6 +1,7 @@
 package dev.nabla.cli.experiment;
 
 import dev.nabla.data.Split;
+import dev.nabla.io.JsonWriter;
 import dev.nabla.nn.Layer;
 import dev.nabla.nn.Summary;
 import dev.nabla.optim.Plateau;
@@ -113,7 +114,8 @@ public final class ExperimentRun {
             throw new IllegalArgumentException(experiment.source() + ": training." + (loss ? "loss: " + training.loss()
                     : "metrics") + ": " + e.fileMessage(), e);
         }
-        Files.writeString(output.resolve("metrics.json"), Json.object(test) + "\n");
+        Files.writeString(output.resolve("metrics.json"),
+                JsonWriter.writeLine(JsonWriter.finiteOrNull(test)) + "\n");
         Curves.write(history, output.resolve("curves.png"));
         out.println(testLine(test));
         out.println("wrote " + output + ": " + String.join(", ", FILES));
