@@ -1,6 +1,7 @@
 package dev.nabla.cli;
 
 import dev.nabla.cli.experiment.Vocabulary;
+import dev.nabla.io.LayerTypeDescription;
 import dev.nabla.tensor.ActivationFunction;
 import java.io.IOException;
 import java.io.InputStream;
@@ -137,7 +138,7 @@ final class ReferenceMarkdown {
             return;
         }
         out.append("\n| ").append(argumentWord).append(" | type | default |\n|---|---|---|\n");
-        for (Vocabulary.Argument argument : entry.arguments()) {
+        for (LayerTypeDescription.Argument argument : entry.arguments()) {
             out.append("| `").append(argument.name()).append('`');
             if (!argument.aliases().isEmpty()) {
                 out.append(" (").append(codes(argument.aliases())).append(')');
@@ -148,7 +149,7 @@ final class ReferenceMarkdown {
         }
     }
 
-    private static String defaultOf(Vocabulary.Argument argument) {
+    private static String defaultOf(LayerTypeDescription.Argument argument) {
         if (argument.required()) {
             return "required";
         }
