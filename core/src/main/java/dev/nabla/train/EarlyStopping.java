@@ -49,12 +49,7 @@ public final class EarlyStopping implements Callback {
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
-        Double value = logs.get(monitor);
-        if (value == null) {
-            throw new IllegalArgumentException("EarlyStopping: '" + monitor + "' is not logged; logged: " + logs.keySet()
-                    + (monitor.startsWith("val_") ? " (give fit validation data)" : ""));
-        }
-        if (plateau.update(value)) {
+        if (plateau.update(MonitoredValue.of("EarlyStopping", monitor, logs))) {
             bestEpoch = epoch;
             if (restoreBestWeights) {
                 bestWeights = snapshot();

@@ -138,22 +138,20 @@ public final class ModelCheckpoint implements Callback {
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
-        Double current = logs.get(monitor);
-        if (saveBestOnly && current == null) {
-            throw new IllegalArgumentException("ModelCheckpoint: '" + monitor + "' is not logged; logged: "
-                    + logs.keySet() + (monitor.startsWith("val_") ? " (give fit validation data)" : ""));
-        }
-        String from = best == null ? "inf" : best.toString();
-        if (saveBestOnly && !plateau.update(current)) {
-            say("Epoch " + (epoch + 1) + ": " + monitor + " did not improve from " + from);
-            return;
-        }
-        Path path = Path.of(fileName(epoch, logs));
+        Path path;
         if (saveBestOnly) {
+            double current = MonitoredValue.of("ModelCheckpoint", monitor, logs);
+            String from = best == null ? "inf" : best.toString();
+            if (!plateau.update(current)) {
+                say("Epoch " + (epoch + 1) + ": " + monitor + " did not improve from " + from);
+                return;
+            }
+            path = Path.of(fileName(epoch, logs));
             say("Epoch " + (epoch + 1) + ": " + monitor + " improved from " + from + " to " + current
                     + ", saving model to " + path);
             best = current;
         } else {
+            path = Path.of(fileName(epoch, logs));
             say("Epoch " + (epoch + 1) + ": saving model to " + path);
         }
         save(path, epoch, logs);
