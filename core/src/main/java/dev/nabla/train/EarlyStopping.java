@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * Stops training when a monitored value stops improving (Keras's {@code EarlyStopping}):
  * after {@code patience} epochs without an improvement larger than {@code minDelta}, in the
- * direction given by the mode ({@link Plateau}). With {@code restoreBestWeights}, the weights of the best epoch
- * are put back at the end.
+ * direction given by the mode ({@link Plateau}). With {@code restoreBestWeights}, the
+ * weights of the best epoch are put back at the end.
  */
 public final class EarlyStopping implements Callback {
 

@@ -28,11 +28,12 @@ import java.util.regex.Pattern;
  *
  * <p>By default the whole model is saved ({@link ModelFile}) with the optimizer's state and
  * the training state ({@code epoch} — pass it to {@link FitOptions#initialEpoch} to resume —
- * and the epoch's logs as strings, plus any {@link #trainingState} of the caller's); with {@link #saveWeightsOnly} only the weights, as a
- * PyTorch-compatible safetensors file ({@link PyTorchWeights}). With {@link #saveBestOnly},
- * an epoch is saved only when the monitored value ({@code val_loss} by default) improves on
- * the best so far ({@link Plateau}). Writes are atomic: an interrupted save leaves the previous file whole.
- * Nothing is printed unless {@link #verbose} is on.
+ * and the epoch's logs as strings, plus any {@link #trainingState} of the caller's); with
+ * {@link #saveWeightsOnly} only the weights, as a PyTorch-compatible safetensors file
+ * ({@link PyTorchWeights}). With {@link #saveBestOnly}, an epoch is saved only when the
+ * monitored value ({@code val_loss} by default) improves on the best so far ({@link Plateau}).
+ * Writes are atomic: an interrupted save leaves the previous file whole. Nothing is printed
+ * unless {@link #verbose} is on.
  */
 public final class ModelCheckpoint implements Callback {
 
