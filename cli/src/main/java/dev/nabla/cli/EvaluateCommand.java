@@ -3,11 +3,11 @@ package dev.nabla.cli;
 import dev.nabla.cli.experiment.CsvModelInputs;
 import dev.nabla.cli.experiment.DataSpec;
 import dev.nabla.cli.experiment.ImageFolderSpec;
-import dev.nabla.cli.experiment.Json;
 import dev.nabla.cli.experiment.LossSpec;
 import dev.nabla.cli.experiment.MetricSpec;
 import dev.nabla.cli.experiment.ModelInfo;
 import dev.nabla.data.TensorDataset;
+import dev.nabla.io.JsonWriter;
 import dev.nabla.io.ModelFile;
 import dev.nabla.metrics.Metric;
 import dev.nabla.optim.Optimizers;
@@ -78,7 +78,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Map<String, Double> result = model.evaluate(dataset, batchSize);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.object(result));
+            out.println(JsonWriter.writeLine(JsonWriter.finiteOrNull(result)));
         } else {
             out.printf(Locale.ROOT, "%s: %d examples%n", data, dataset.size());
             List<String> parts = new ArrayList<>();

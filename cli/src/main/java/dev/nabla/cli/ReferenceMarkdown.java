@@ -1,6 +1,7 @@
 package dev.nabla.cli;
 
 import dev.nabla.cli.experiment.Vocabulary;
+import dev.nabla.io.LayerTypeDescription;
 import dev.nabla.tensor.ActivationFunction;
 import java.io.IOException;
 import java.io.InputStream;
@@ -107,8 +108,8 @@ final class ReferenceMarkdown {
 
     private void callbacks() {
         section("Callbacks", "`training.callbacks`, a list of mappings with a `type` and settings"
-                + " (`{type: early_stopping, patience: 3}`). `mode: auto` minimises a monitored loss or error and"
-                + " maximises anything else. A `val_` quantity needs `data.validation_split`.", Vocabulary.callbacks());
+                + " (`{type: early_stopping, patience: 3}`). `mode: auto` maximises a monitored accuracy, AUC,"
+                + " precision, recall, F1 or R² and minimises anything else (losses, errors). A `val_` quantity needs `data.validation_split`.", Vocabulary.callbacks());
         out.append("\nCallbacks an experiment file does not list:\n\n| Java | why |\n|---|---|\n");
         Vocabulary.unlistedCallbacks().forEach((implementation, reason) ->
                 out.append("| `").append(implementation.getName()).append("` | ").append(reason).append(" |\n"));
@@ -137,7 +138,7 @@ final class ReferenceMarkdown {
             return;
         }
         out.append("\n| ").append(argumentWord).append(" | type | default |\n|---|---|---|\n");
-        for (Vocabulary.Argument argument : entry.arguments()) {
+        for (LayerTypeDescription.Argument argument : entry.arguments()) {
             out.append("| `").append(argument.name()).append('`');
             if (!argument.aliases().isEmpty()) {
                 out.append(" (").append(codes(argument.aliases())).append(')');
@@ -148,7 +149,7 @@ final class ReferenceMarkdown {
         }
     }
 
-    private static String defaultOf(Vocabulary.Argument argument) {
+    private static String defaultOf(LayerTypeDescription.Argument argument) {
         if (argument.required()) {
             return "required";
         }

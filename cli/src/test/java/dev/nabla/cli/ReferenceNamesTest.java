@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.nabla.cli.experiment.Vocabulary;
+import dev.nabla.io.LayerTypeDescription;
 import dev.nabla.nn.Graph;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,7 +98,7 @@ class ReferenceNamesTest {
             for (String name : namesAndClassName(metric)) {
                 assertAccepted(MODEL, "loss: mse\n  metrics: [" + name + "]");
             }
-            for (Vocabulary.Argument setting : metric.arguments()) {
+            for (LayerTypeDescription.Argument setting : metric.arguments()) {
                 for (String choice : setting.choices()) {
                     assertAccepted(MODEL, "loss: mse\n  metrics: [{name: " + metric.names().get(0) + ", "
                             + setting.name() + ": " + choice + "}]");
@@ -123,7 +124,7 @@ class ReferenceNamesTest {
                 Map<String, Object> settings = arguments(callback.arguments(), false);
                 // a setting naming a schedule takes the schedule's settings beside it
                 String scheduleKey = callback.arguments().stream().filter(a -> a.choices().equals(scheduleNames))
-                        .map(Vocabulary.Argument::name).findFirst().orElse(null);
+                        .map(LayerTypeDescription.Argument::name).findFirst().orElse(null);
                 if (scheduleKey == null) {
                     assertAccepted(MODEL, callbacks(name, settings));
                     continue;
@@ -153,9 +154,9 @@ class ReferenceNamesTest {
      * The required arguments with a sample value and the others at their default (those with
      * none, or another's, left out), under their names or their first alias.
      */
-    private static Map<String, Object> arguments(List<Vocabulary.Argument> arguments, boolean aliases) {
+    private static Map<String, Object> arguments(List<LayerTypeDescription.Argument> arguments, boolean aliases) {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (Vocabulary.Argument argument : arguments) {
+        for (LayerTypeDescription.Argument argument : arguments) {
             Object value = argument.required() ? sample(argument) : argument.defaultValue();
             if (value != null) {
                 out.put(aliases && !argument.aliases().isEmpty() ? argument.aliases().get(0) : argument.name(), value);
@@ -164,7 +165,7 @@ class ReferenceNamesTest {
         return out;
     }
 
-    private static Object sample(Vocabulary.Argument argument) {
+    private static Object sample(LayerTypeDescription.Argument argument) {
         if (!argument.choices().isEmpty()) {
             return argument.choices().get(0);
         }

@@ -23,7 +23,7 @@ import java.util.Map;
  * Anything malformed, including a duplicate key, is an {@link IOException} naming the byte
  * offset.
  */
-final class JsonReader {
+public final class JsonReader {
 
     /** Deeper nesting than a safetensors header needs is refused rather than risking the stack. */
     private static final int MAX_HEADER_DEPTH = 32;
@@ -47,7 +47,7 @@ final class JsonReader {
     }
 
     /** Parses one JSON value of the full grammar filling {@code bytes}, surrounded only by whitespace. */
-    static Object parseDocument(byte[] bytes) throws IOException {
+    public static Object parseDocument(byte[] bytes) throws IOException {
         return parse(new JsonReader(bytes, true, "the JSON text"));
     }
 

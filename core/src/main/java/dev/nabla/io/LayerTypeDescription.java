@@ -25,7 +25,8 @@ public record LayerTypeDescription(String name, Class<? extends Layer> layerClas
     }
 
     /**
-     * One argument.
+     * One argument (of a layer type here; the CLI describes the settings of losses, metrics,
+     * optimizers and callbacks with it too).
      *
      * @param name         its name ({@code out_channels})
      * @param aliases      the other names it accepts ({@code filters}), Keras's and PyTorch's

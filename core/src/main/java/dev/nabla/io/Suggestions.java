@@ -1,7 +1,7 @@
 package dev.nabla.io;
 
+import dev.nabla.tensor.Names;
 import java.util.Collection;
-import java.util.Locale;
 
 /**
  * "Did you mean" for mistyped names: the known name closest to a wrong one, if close enough.
@@ -25,9 +25,9 @@ public final class Suggestions {
     public static String closest(String wrong, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        String w = plain(wrong);
+        String w = Names.normalized(wrong);
         for (String candidate : known) {
-            int d = distance(w, plain(candidate));
+            int d = distance(w, Names.normalized(candidate));
             if (d < bestDistance) {
                 best = candidate;
                 bestDistance = d;
@@ -35,10 +35,6 @@ public final class Suggestions {
         }
         int allowed = Math.max(1, w.length() / 3);
         return bestDistance <= allowed ? best : null;
-    }
-
-    private static String plain(String name) {
-        return name.replace("_", "").toLowerCase(Locale.ROOT);
     }
 
     /** Levenshtein distance. */

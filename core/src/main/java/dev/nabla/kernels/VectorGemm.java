@@ -15,10 +15,11 @@ import jdk.incubator.vector.VectorSpecies;
  *       with every transpose absorbed by the packing.</li>
  *   <li>k is cut into slices of {@link #KC}; for each slice a block of op(B), {@link #KC} ×
  *       {@link #NC}, is packed once and reused by every block of {@link #MC} rows of op(A),
- *       each packed once per slice. The sizes come from measurements on a Zen 4 core (32 KB
- *       L1, 1 MB L2, shared L3): deep slices mean C is read and written once per 1024 steps
- *       of k, which matters more than keeping a B panel in L1 (the micro-kernel streams it
- *       from L2 at full speed); the packed B block stays in L3.</li>
+ *       each packed once per slice. The sizes come from measurements (docs/performance.md) on
+ *       cores with a small L1, an L2 of about 1 MB and a shared L3: deep slices mean C is
+ *       read and written once per 1024 steps of k, which matters more than keeping a B panel
+ *       in L1 (the micro-kernel streams it from L2 at full speed); the packed B block stays
+ *       in L3.</li>
  *   <li>With several threads C is cut into a few strips of whole tiles, claimed dynamically;
  *       a thread packs the B of strips of rows once for all its strips, while strips of
  *       columns each pack A again and so are at least {@link #STRIP_WIDTH} wide; one thread
@@ -60,13 +61,12 @@ final class VectorGemm {
     /** Products of at most this many multiply-adds (64 × 64 × 64) stay on the caller's thread. */
     static final long SMALL = 64L * 64 * 64;
     /**
-     * Products of at most this many multiply-adds (256 × 256 × 256, about 0.3 ms on one core)
-     * are split only when the other threads are awake ({@link Parallel#forChunksIfAwake}).
-     * Between the operations of a training step they park, and waking them costs tens of
-     * microseconds under a hypervisor: splitting the mlp's 128 × 128 × 784 products made
-     * training on two vCPUs slower and erratic (alternating runs: 126,000, 96,000 and 110,000
-     * samples/s split, 131,000, 130,000 and 126,000 not), while a loop of products, such as
-     * a convolution's per image, keeps them awake and gains from splitting.
+     * Products of at most this many multiply-adds (256 × 256 × 256) are split only when the
+     * other threads are awake ({@link Parallel#forChunksIfAwake}). Between the operations of a
+     * training step they park, and waking one can cost as much as such a product saves (under
+     * a hypervisor especially): splitting the mlp's 128 × 128 × 784 products made its training
+     * on two threads slower and erratic (docs/performance.md), while a loop of products, such
+     * as a convolution's per image, keeps them awake and gains from splitting.
      */
     static final long MEDIUM = 256L * 256 * 256;
     /** The fewest rows (or columns) a strip of C gets when C is split over threads. */

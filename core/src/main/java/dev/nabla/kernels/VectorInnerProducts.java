@@ -51,9 +51,9 @@ final class VectorInnerProducts {
     /**
      * True when inner products beat the blocked kernel for {@code A·Bᵀ}: when C is too narrow
      * or too short to fill the blocked kernel's tiles ({@link VectorGemm#MR} ×
-     * {@link VectorGemm#NR}), which it pads with zeros. Measured on a Zen 4 core: 1 × 128 × 784
-     * runs at 24 GFLOP/s here against 3.6 blocked, 32 × 9 × 676 at 50 against 15, while
-     * 512 × 512 × 512 runs at 62 against 98.
+     * {@link VectorGemm#NR}), which it pads with zeros. One-image dense layers and narrow
+     * weight gradients run several times faster here; large square products faster blocked
+     * (figures in docs/performance.md).
      */
     static boolean pays(int m, int n) {
         return m < 2 * VectorGemm.MR || n < VectorGemm.NR;

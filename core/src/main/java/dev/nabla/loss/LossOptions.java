@@ -1,5 +1,6 @@
 package dev.nabla.loss;
 
+import dev.nabla.tensor.Names;
 import dev.nabla.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,9 +102,9 @@ public final class LossOptions {
 
     /** The loss's value of an option (its accessor), as a plain value: enums in lower case, one-value tensors as numbers. */
     private static Object valueOf(Loss loss, String option) {
-        String accessor = normalize(COMPONENTS.getOrDefault(option, option));
+        String accessor = Names.normalized(COMPONENTS.getOrDefault(option, option));
         for (java.lang.reflect.Method method : loss.getClass().getMethods()) {
-            if (method.getParameterCount() == 0 && normalize(method.getName()).equals(accessor)) {
+            if (method.getParameterCount() == 0 && Names.normalized(method.getName()).equals(accessor)) {
                 try {
                     Object value = method.invoke(loss);
                     return value instanceof Enum<?> e ? e.name().toLowerCase(Locale.ROOT)
@@ -165,9 +166,9 @@ public final class LossOptions {
 
     /** The snake-case name of an option written in any case, with or without underscores; the input when unknown. */
     private static String canonical(String option) {
-        String key = normalize(option);
+        String key = Names.normalized(option);
         for (String name : OPTIONS.keySet()) {
-            if (normalize(name).equals(key)) {
+            if (Names.normalized(name).equals(key)) {
                 return name;
             }
         }
@@ -175,15 +176,11 @@ public final class LossOptions {
             return key;
         }
         for (Map.Entry<String, String> alias : ALIASES.entrySet()) {
-            if (normalize(alias.getKey()).equals(key)) {
+            if (Names.normalized(alias.getKey()).equals(key)) {
                 return alias.getValue();
             }
         }
         return option;
-    }
-
-    private static String normalize(String name) {
-        return name.replace("_", "").toLowerCase(Locale.ROOT);
     }
 
     @SafeVarargs

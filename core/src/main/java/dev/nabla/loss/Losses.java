@@ -1,9 +1,9 @@
 package dev.nabla.loss;
 
+import dev.nabla.tensor.Names;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -40,7 +40,7 @@ public final class Losses {
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
     public static Loss byName(String name) {
-        Supplier<Loss> loss = name == null ? null : BY_NAME.get(normalize(name));
+        Supplier<Loss> loss = name == null ? null : BY_NAME.get(Names.normalized(name));
         if (loss == null) {
             throw new IllegalArgumentException("unknown loss '" + name + "'; known names: "
                     + String.join(", ", names()));
@@ -65,13 +65,9 @@ public final class Losses {
 
     private static void add(Supplier<Loss> loss, String... names) {
         for (String n : names) {
-            BY_NAME.put(normalize(n), loss);
+            BY_NAME.put(Names.normalized(n), loss);
             NAMES.add(n);
         }
-        BY_NAME.put(normalize(loss.get().getClass().getSimpleName()), loss);
-    }
-
-    private static String normalize(String name) {
-        return name.replace("_", "").toLowerCase(Locale.ROOT);
+        BY_NAME.put(Names.normalized(loss.get().getClass().getSimpleName()), loss);
     }
 }

@@ -16,13 +16,12 @@ import dev.nabla.tensor.Tensor;
  * ignored); every element is one observation, so {@code [N, k]} multi-label outputs give the
  * mean over all N·k, which is Keras's mean over samples of the per-sample mean.
  */
-public final class BinaryAccuracy implements Metric {
+public final class BinaryAccuracy extends MeanMetric {
 
     private static final String NAME = "BinaryAccuracy";
 
     private final float threshold;
     private final boolean fromLogits;
-    private final WeightedMean mean = new WeightedMean();
 
     /** Threshold 0.5 on probabilities. */
     public BinaryAccuracy() {
@@ -61,26 +60,17 @@ public final class BinaryAccuracy implements Metric {
     }
 
     @Override
-    public void update(Tensor predictions, Tensor targets, Tensor sampleWeights) {
+    double[] values(Tensor predictions, Tensor targets) {
         MetricSupport.requireSameShape(NAME, predictions, targets);
         float[] p = MetricSupport.values(NAME, "predictions", predictions);
         float[] t = MetricSupport.values(NAME, "targets", targets);
         MetricSupport.requireBinary(NAME, t);
-        double[] w = MetricSupport.weights(NAME, sampleWeights, targets.shape().toArray());
         double cut = fromLogits ? Math.log(threshold / (1.0 - threshold)) : threshold;
+        double[] hits = new double[p.length];
         for (int i = 0; i < p.length; i++) {
             boolean predictedOne = p[i] > cut;
-            mean.add(predictedOne == (t[i] == 1f) ? 1 : 0, MetricSupport.weight(w, i));
+            hits[i] = predictedOne == (t[i] == 1f) ? 1 : 0;
         }
-    }
-
-    @Override
-    public double result() {
-        return mean.result();
-    }
-
-    @Override
-    public void reset() {
-        mean.reset();
+        return hits;
     }
 }

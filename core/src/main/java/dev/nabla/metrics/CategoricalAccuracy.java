@@ -1,7 +1,5 @@
 package dev.nabla.metrics;
 
-import dev.nabla.tensor.Tensor;
-
 /**
  * The fraction of samples whose highest-scoring class is the hot class of their one-hot
  * targets: Keras's {@code CategoricalAccuracy} ({@code "categorical_accuracy"}).
@@ -11,30 +9,15 @@ import dev.nabla.tensor.Tensor;
  * targets count by their largest entry. Sample weights are one per sample, shape
  * {@code [...]}. For integer labels use {@link SparseCategoricalAccuracy}.
  */
-public final class CategoricalAccuracy implements Metric {
+public final class CategoricalAccuracy extends ClassHits {
 
-    private static final String NAME = "CategoricalAccuracy";
-
-    private final WeightedMean mean = new WeightedMean();
+    /** The arg-max accuracy over one-hot targets. */
+    public CategoricalAccuracy() {
+        super(false, 0);
+    }
 
     @Override
     public String name() {
         return "categorical_accuracy";
-    }
-
-    @Override
-    public void update(Tensor predictions, Tensor targets, Tensor sampleWeights) {
-        int[] truth = ClassHits.fromOneHot(NAME, predictions, targets);
-        ClassHits.add(mean, NAME, predictions, truth, sampleWeights, 0);
-    }
-
-    @Override
-    public double result() {
-        return mean.result();
-    }
-
-    @Override
-    public void reset() {
-        mean.reset();
     }
 }

@@ -10,11 +10,9 @@ import dev.nabla.tensor.Tensor;
  * {@code multioutput="uniform_average"}, also with per-sample weights {@code [N]}. Sums are
  * compensated (Neumaier), so millions of batches lose no accuracy. 0 before any update.
  */
-public final class MeanAbsoluteError implements Metric {
+public final class MeanAbsoluteError extends MeanMetric {
 
     private static final String NAME = "MeanAbsoluteError";
-
-    private final WeightedMean mean = new WeightedMean();
 
     @Override
     public String name() {
@@ -22,17 +20,7 @@ public final class MeanAbsoluteError implements Metric {
     }
 
     @Override
-    public void update(Tensor predictions, Tensor targets, Tensor sampleWeights) {
-        Errors.add(mean, NAME, predictions, targets, sampleWeights, false);
-    }
-
-    @Override
-    public double result() {
-        return mean.result();
-    }
-
-    @Override
-    public void reset() {
-        mean.reset();
+    double[] values(Tensor predictions, Tensor targets) {
+        return Errors.of(NAME, predictions, targets, false);
     }
 }

@@ -39,6 +39,20 @@ final class MetricSupport {
         }
     }
 
+    /**
+     * The outputs of regression predictions and targets of one shape: the last axis of
+     * {@code [N, k]}, 1 for {@code [N]}; as many as earlier batches had ({@code earlier}, 0 for none).
+     */
+    static int outputCount(String metric, Tensor predictions, Tensor targets, int earlier) {
+        requireSameShape(metric, predictions, targets);
+        int k = predictions.rank() >= 2 ? predictions.dim(-1) : 1;
+        if (earlier != 0 && k != earlier) {
+            throw new IllegalArgumentException(metric + ": predictions " + predictions.shape() + " have " + k
+                    + " outputs, earlier batches had " + earlier);
+        }
+        return k;
+    }
+
     /** The number of classes of scores {@code [..., C]}, the last axis. */
     static int classCount(String metric, Tensor predictions) {
         if (predictions.rank() == 0 || predictions.dim(-1) == 0) {

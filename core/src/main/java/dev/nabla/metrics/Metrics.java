@@ -1,9 +1,9 @@
 package dev.nabla.metrics;
 
+import dev.nabla.tensor.Names;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -46,7 +46,7 @@ public final class Metrics {
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
     public static Metric byName(String name) {
-        Supplier<Metric> metric = name == null ? null : BY_NAME.get(normalize(name));
+        Supplier<Metric> metric = name == null ? null : BY_NAME.get(Names.normalized(name));
         if (metric == null) {
             throw new IllegalArgumentException("unknown metric '" + name + "'; known names: "
                     + String.join(", ", names()));
@@ -79,13 +79,9 @@ public final class Metrics {
 
     private static void add(Supplier<Metric> metric, String... names) {
         for (String n : names) {
-            BY_NAME.put(normalize(n), metric);
+            BY_NAME.put(Names.normalized(n), metric);
             NAMES.add(n);
         }
-        BY_NAME.put(normalize(metric.get().getClass().getSimpleName()), metric);
-    }
-
-    private static String normalize(String name) {
-        return name.replace("_", "").toLowerCase(Locale.ROOT);
+        BY_NAME.put(Names.normalized(metric.get().getClass().getSimpleName()), metric);
     }
 }

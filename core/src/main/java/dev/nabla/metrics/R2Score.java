@@ -39,12 +39,7 @@ public final class R2Score implements Metric {
 
     @Override
     public void update(Tensor predictions, Tensor targets, Tensor sampleWeights) {
-        MetricSupport.requireSameShape(NAME, predictions, targets);
-        int k = predictions.rank() >= 2 ? predictions.dim(-1) : 1;
-        if (outputs != 0 && k != outputs) {
-            throw new IllegalArgumentException(NAME + ": predictions " + predictions.shape() + " have " + k
-                    + " outputs, earlier batches had " + outputs);
-        }
+        int k = MetricSupport.outputCount(NAME, predictions, targets, outputs);
         float[] p = MetricSupport.values(NAME, "predictions", predictions);
         float[] t = MetricSupport.values(NAME, "targets", targets);
         double[] w = MetricSupport.weights(NAME, sampleWeights, targets.shape().toArray());

@@ -28,12 +28,7 @@ public final class RootMeanSquaredError implements Metric {
 
     @Override
     public void update(Tensor predictions, Tensor targets, Tensor sampleWeights) {
-        MetricSupport.requireSameShape(NAME, predictions, targets);
-        int k = predictions.rank() >= 2 ? predictions.dim(-1) : 1;
-        if (outputs.length != 0 && k != outputs.length) {
-            throw new IllegalArgumentException(NAME + ": predictions " + predictions.shape() + " have " + k
-                    + " outputs, earlier batches had " + outputs.length);
-        }
+        int k = MetricSupport.outputCount(NAME, predictions, targets, outputs.length);
         float[] p = MetricSupport.values(NAME, "predictions", predictions);
         float[] t = MetricSupport.values(NAME, "targets", targets);
         double[] w = MetricSupport.weights(NAME, sampleWeights, targets.shape().toArray());

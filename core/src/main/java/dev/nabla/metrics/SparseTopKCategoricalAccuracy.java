@@ -1,7 +1,5 @@
 package dev.nabla.metrics;
 
-import dev.nabla.tensor.Tensor;
-
 /**
  * The fraction of samples whose integer label is among the k highest-scoring classes (k = 5
  * unless set): Keras's {@code SparseTopKCategoricalAccuracy}
@@ -11,12 +9,9 @@ import dev.nabla.tensor.Tensor;
  * <p>Predictions {@code [..., C]}, labels {@code [...]} or {@code [..., 1]} in [0, C), sample
  * weights one per sample, shape {@code [...]}.
  */
-public final class SparseTopKCategoricalAccuracy implements Metric {
+public final class SparseTopKCategoricalAccuracy extends ClassHits {
 
     private static final String NAME = "SparseTopKCategoricalAccuracy";
-
-    private final int k;
-    private final WeightedMean mean = new WeightedMean();
 
     /** k = 5, as in Keras. */
     public SparseTopKCategoricalAccuracy() {
@@ -25,7 +20,7 @@ public final class SparseTopKCategoricalAccuracy implements Metric {
 
     /** Counts a hit when the label is among the k best classes, k ≥ 1. */
     public SparseTopKCategoricalAccuracy(int k) {
-        this.k = TopKCategoricalAccuracy.requirePositive(NAME, k);
+        super(true, requirePositive(NAME, k));
     }
 
     public int k() {
@@ -35,20 +30,5 @@ public final class SparseTopKCategoricalAccuracy implements Metric {
     @Override
     public String name() {
         return "sparse_top_k_categorical_accuracy";
-    }
-
-    @Override
-    public void update(Tensor predictions, Tensor targets, Tensor sampleWeights) {
-        ClassHits.add(mean, NAME, predictions, ClassHits.fromLabels(NAME, predictions, targets), sampleWeights, k);
-    }
-
-    @Override
-    public double result() {
-        return mean.result();
-    }
-
-    @Override
-    public void reset() {
-        mean.reset();
     }
 }

@@ -1,7 +1,5 @@
 package dev.nabla.metrics;
 
-import dev.nabla.tensor.Tensor;
-
 /**
  * The fraction of samples whose true class is among the k highest-scoring ones (k = 5 unless
  * set): Keras's {@code TopKCategoricalAccuracy} ({@code "top_k_categorical_accuracy"}), with
@@ -16,12 +14,9 @@ import dev.nabla.tensor.Tensor;
  * <p>Predictions {@code [..., C]}, one-hot targets {@code [..., C]} (their arg-max is the true
  * class), sample weights one per sample, shape {@code [...]}.
  */
-public final class TopKCategoricalAccuracy implements Metric {
+public final class TopKCategoricalAccuracy extends ClassHits {
 
     private static final String NAME = "TopKCategoricalAccuracy";
-
-    private final int k;
-    private final WeightedMean mean = new WeightedMean();
 
     /** k = 5, as in Keras. */
     public TopKCategoricalAccuracy() {
@@ -30,7 +25,7 @@ public final class TopKCategoricalAccuracy implements Metric {
 
     /** Counts a hit when the true class is among the k best, k ≥ 1. */
     public TopKCategoricalAccuracy(int k) {
-        this.k = requirePositive(NAME, k);
+        super(false, requirePositive(NAME, k));
     }
 
     public int k() {
@@ -40,27 +35,5 @@ public final class TopKCategoricalAccuracy implements Metric {
     @Override
     public String name() {
         return "top_k_categorical_accuracy";
-    }
-
-    @Override
-    public void update(Tensor predictions, Tensor targets, Tensor sampleWeights) {
-        ClassHits.add(mean, NAME, predictions, ClassHits.fromOneHot(NAME, predictions, targets), sampleWeights, k);
-    }
-
-    @Override
-    public double result() {
-        return mean.result();
-    }
-
-    @Override
-    public void reset() {
-        mean.reset();
-    }
-
-    static int requirePositive(String metric, int k) {
-        if (k < 1) {
-            throw new IllegalArgumentException(metric + ": k must be at least 1, got " + k);
-        }
-        return k;
     }
 }

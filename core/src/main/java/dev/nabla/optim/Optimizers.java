@@ -1,8 +1,8 @@
 package dev.nabla.optim;
 
 import dev.nabla.nn.Parameter;
+import dev.nabla.tensor.Names;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -19,7 +19,7 @@ public final class Optimizers {
 
     /** A factory for the named optimizer; an unknown name fails listing the known ones. */
     public static Function<List<Parameter>, Optimizer> byName(String name) {
-        return switch (name.toLowerCase(Locale.ROOT).replace("_", "")) {
+        return switch (Names.normalized(name)) {
             case "adam" -> Adam::new;
             case "adamw" -> AdamW::new;
             case "sgd" -> params -> new Sgd(params, 0.01f);

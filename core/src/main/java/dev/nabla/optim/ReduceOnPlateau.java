@@ -15,11 +15,11 @@ import java.util.List;
  * }
  * }</pre>
  *
- * <p>A value improves on the best so far when it beats it by more than {@code threshold}:
- * relatively ({@code best·(1 ∓ threshold)}) or absolutely ({@code best ∓ threshold}). After
- * more than {@code patience} steps without improvement every group's rate is multiplied by
- * {@code factor} (not below {@code minLearningRate}, and only if it drops by more than
- * 1e-8), and the next {@code cooldown} steps count no bad steps.
+ * <p>A value improves on the best so far when it beats it by more than {@code threshold}
+ * ({@link Plateau}): relatively ({@code best·(1 ∓ threshold)}) or absolutely
+ * ({@code best ∓ threshold}). After more than {@code patience} steps without improvement
+ * every group's rate is multiplied by {@code factor} (not below {@code minLearningRate}, and
+ * only if it drops by more than 1e-8), and the next {@code cooldown} steps count no bad steps.
  *
  * <p>Defaults are PyTorch's: mode min, factor 0.1, patience 10, threshold 1e-4 relative,
  * cooldown 0, minimum rate 0. Keras's callback uses an absolute threshold
@@ -28,21 +28,17 @@ import java.util.List;
  */
 public final class ReduceOnPlateau {
 
-    /** Whether smaller or larger monitored values are better. */
-    public enum Mode { MIN, MAX }
-
     private static final double EPSILON = 1e-8;
 
     private final Optimizer optimizer;
-    private Mode mode = Mode.MIN;
+    private Plateau.Mode mode = Plateau.Mode.MIN;
     private double factor = 0.1;
     private int patience = 10;
     private double threshold = 1e-4;
     private boolean relativeThreshold = true;
     private int cooldown;
     private double minLearningRate;
-    private double best = Double.POSITIVE_INFINITY;
-    private int badSteps;
+    private Plateau plateau = Plateau.relative(mode, threshold);
     private int cooldownLeft;
 
     /** Watches a value for the optimizer's groups, with PyTorch's defaults. */
@@ -50,11 +46,15 @@ public final class ReduceOnPlateau {
         this.optimizer = optimizer;
     }
 
-    /** Minimise ({@code MIN}, a loss) or maximise ({@code MAX}, an accuracy); returns this. */
-    public ReduceOnPlateau mode(Mode value) {
+    /**
+     * Minimise ({@code MIN}, a loss) or maximise ({@code MAX}, an accuracy); returns this.
+     *
+     * @throws IllegalArgumentException for AUTO, which needs the monitored name
+     *     ({@code Mode.AUTO.resolve("val_accuracy")} gives MAX)
+     */
+    public ReduceOnPlateau mode(Plateau.Mode value) {
         mode = value;
-        best = value == Mode.MIN ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
-        return this;
+        return track();
     }
 
     /** The multiplier applied to the rate, in (0, 1); returns this. */
@@ -76,14 +76,14 @@ public final class ReduceOnPlateau {
     public ReduceOnPlateau relativeThreshold(float value) {
         threshold = value;
         relativeThreshold = true;
-        return this;
+        return track();
     }
 
     /** The improvement that counts, in the value's units ({@code threshold_mode='abs'}, Keras {@code min_delta}); returns this. */
     public ReduceOnPlateau absoluteThreshold(float value) {
         threshold = value;
         relativeThreshold = false;
-        return this;
+        return track();
     }
 
     /** How many steps after a reduction count no bad steps; returns this. */
@@ -100,38 +100,32 @@ public final class ReduceOnPlateau {
 
     /** Records one monitored value and reduces the rates if it has stalled long enough. */
     public void step(double value) {
-        if (isBetter(value)) {
-            best = value;
-            badSteps = 0;
-        } else {
-            badSteps++;
-        }
+        plateau.update(value);
         if (cooldownLeft > 0) {
             cooldownLeft--;
-            badSteps = 0;
+            plateau.resetBadSteps();
         }
-        if (badSteps > patience) {
+        if (plateau.badSteps() > patience) {
             reduce();
             cooldownLeft = cooldown;
-            badSteps = 0;
+            plateau.resetBadSteps();
         }
     }
 
     /** The best value seen so far. */
     public double best() {
-        return best;
+        return plateau.best();
     }
 
     /** The number of steps since the last improvement, as counted for patience. */
     public int badSteps() {
-        return badSteps;
+        return plateau.badSteps();
     }
 
-    private boolean isBetter(double value) {
-        if (mode == Mode.MIN) {
-            return relativeThreshold ? value < best * (1 - threshold) : value < best - threshold;
-        }
-        return relativeThreshold ? value > best * (1 + threshold) : value > best + threshold;
+    /** A new tracker for the current settings (set before the first step). */
+    private ReduceOnPlateau track() {
+        plateau = relativeThreshold ? Plateau.relative(mode, threshold) : new Plateau(mode, threshold);
+        return this;
     }
 
     private void reduce() {

@@ -25,9 +25,8 @@ final class Pointwise {
     /**
      * Elements per parallel chunk of a unary op (forward or backward), by what an element costs.
      * Between the ops of a training step the second thread parks, so each split pays a wake-up
-     * of tens of microseconds. Measured on two Zen 4 cores in that situation, a second thread
-     * makes an add or a relu faster only from about a million elements, exp from several hundred
-     * thousand, tanh from about 128 thousand.
+     * of tens of microseconds: a second thread pays only for long arrays, the sooner the more an
+     * element costs (the thresholds measured are in docs/performance.md).
      */
     static int grain(UnaryOp op) {
         return switch (op) {

@@ -2,13 +2,13 @@ package dev.nabla.train;
 
 import dev.nabla.io.ModelFile;
 import dev.nabla.io.PyTorchWeights;
+import dev.nabla.optim.Plateau;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -28,29 +28,29 @@ import java.util.regex.Pattern;
  *
  * <p>By default the whole model is saved ({@link ModelFile}) with the optimizer's state and
  * the training state ({@code epoch} — pass it to {@link FitOptions#initialEpoch} to resume —
- * and the epoch's logs as strings); with {@link #saveWeightsOnly} only the weights, as a
- * PyTorch-compatible safetensors file ({@link PyTorchWeights}). With {@link #saveBestOnly},
- * an epoch is saved only when the monitored value ({@code val_loss} by default) improves on
- * the best so far. Writes are atomic: an interrupted save leaves the previous file whole.
- * Nothing is printed unless {@link #verbose} is on.
+ * and the epoch's logs as strings, plus any {@link #trainingState} of the caller's); with
+ * {@link #saveWeightsOnly} only the weights, as a PyTorch-compatible safetensors file
+ * ({@link PyTorchWeights}). With {@link #saveBestOnly}, an epoch is saved only when the
+ * monitored value ({@code val_loss} by default) improves on the best so far ({@link Plateau}).
+ * Writes are atomic: an interrupted save leaves the previous file whole. Nothing is printed
+ * unless {@link #verbose} is on.
  */
 public final class ModelCheckpoint implements Callback {
-
-    /** Whether smaller or larger monitored values are better; AUTO decides by the name, as Keras. */
-    public enum Mode { AUTO, MIN, MAX }
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)(?::([^{}]*))?}");
     private static final Pattern INTEGER_FORMAT = Pattern.compile("0?\\d*d");
     private static final Pattern DECIMAL_FORMAT = Pattern.compile("0?\\d*(\\.\\d+)?[feg]");
-    private static final List<String> LARGER_IS_BETTER = List.of("acc", "auc", "precision", "recall", "f1", "r2");
 
     private final String pathPattern;
+    private final boolean literal;
     private String monitor = "val_loss";
-    private Mode mode = Mode.AUTO;
+    private Plateau.Mode mode = Plateau.Mode.AUTO;
     private boolean saveBestOnly;
     private boolean saveWeightsOnly;
+    private Map<String, String> extraState = Map.of();
     private PrintStream out;
     private Model model;
+    private Plateau plateau;
     private Double best;
     private Path lastSaved;
 
@@ -61,6 +61,7 @@ public final class ModelCheckpoint implements Callback {
      */
     public ModelCheckpoint(String pathPattern) {
         this.pathPattern = pathPattern;
+        this.literal = false;
         Matcher m = PLACEHOLDER.matcher(pathPattern);
         while (m.find()) {
             String format = m.group(2) == null ? "" : m.group(2);
@@ -78,14 +79,20 @@ public final class ModelCheckpoint implements Callback {
         }
     }
 
+    /** Saves to {@code file} after every epoch, its name taken as it is (braces too: no placeholders). */
+    public ModelCheckpoint(Path file) {
+        this.pathPattern = file.toString();
+        this.literal = true;
+    }
+
     /** Watches this logged value for {@link #saveBestOnly} ({@code val_loss} by default); returns this. */
     public ModelCheckpoint monitor(String value) {
         monitor = value;
         return this;
     }
 
-    /** Whether smaller or larger values are better; AUTO (the default) takes larger for accuracy, AUC, precision, recall, F1 and R², smaller otherwise. */
-    public ModelCheckpoint mode(Mode value) {
+    /** Whether smaller or larger values are better; AUTO (the default) decides by the name ({@link Plateau.Mode#resolve}). */
+    public ModelCheckpoint mode(Plateau.Mode value) {
         mode = value;
         return this;
     }
@@ -99,6 +106,15 @@ public final class ModelCheckpoint implements Callback {
     /** Saves only the weights, as safetensors under PyTorch's names; returns this. */
     public ModelCheckpoint saveWeightsOnly(boolean value) {
         saveWeightsOnly = value;
+        return this;
+    }
+
+    /**
+     * Writes these entries too into the training state of every model file saved (after the
+     * epoch and its logs; a run's own settings, say); returns this.
+     */
+    public ModelCheckpoint trainingState(Map<String, String> entries) {
+        extraState = new LinkedHashMap<>(entries);
         return this;
     }
 
@@ -116,39 +132,37 @@ public final class ModelCheckpoint implements Callback {
     @Override
     public void onTrainBegin(Model trained) {
         model = trained;
+        if (plateau == null) {
+            plateau = new Plateau(mode.resolve(monitor), 0);
+        }
     }
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
-        Double current = logs.get(monitor);
+        Path path;
         if (saveBestOnly) {
-            if (current == null) {
-                throw new IllegalArgumentException("ModelCheckpoint: '" + monitor + "' is not logged; logged: "
-                        + logs.keySet() + (monitor.startsWith("val_") ? " (give fit validation data)" : ""));
-            }
-            if (best != null && !isBetter(current, best)) {
-                say("Epoch " + (epoch + 1) + ": " + monitor + " did not improve from " + best);
+            double current = MonitoredValue.of("ModelCheckpoint", monitor, logs);
+            String from = best == null ? "inf" : best.toString();
+            if (!plateau.update(current)) {
+                say("Epoch " + (epoch + 1) + ": " + monitor + " did not improve from " + from);
                 return;
             }
-        }
-        Path path = Path.of(fileName(epoch, logs));
-        if (saveBestOnly) {
-            say("Epoch " + (epoch + 1) + ": " + monitor + " improved from " + (best == null ? "inf" : best) + " to "
-                    + current + ", saving model to " + path);
+            path = Path.of(fileName(epoch, logs));
+            say("Epoch " + (epoch + 1) + ": " + monitor + " improved from " + from + " to " + current
+                    + ", saving model to " + path);
             best = current;
         } else {
+            path = Path.of(fileName(epoch, logs));
             say("Epoch " + (epoch + 1) + ": saving model to " + path);
         }
         save(path, epoch, logs);
     }
 
-    private boolean isBetter(double value, double than) {
-        boolean larger = mode == Mode.MAX || (mode == Mode.AUTO && LARGER_IS_BETTER.stream().anyMatch(monitor::contains));
-        return larger ? value > than : value < than;
-    }
-
     /** The path for this epoch: the pattern with its placeholders filled in. */
     String fileName(int epoch, Map<String, Double> logs) {
+        if (literal) {
+            return pathPattern;
+        }
         Matcher m = PLACEHOLDER.matcher(pathPattern);
         StringBuilder name = new StringBuilder();
         while (m.find()) {
@@ -176,11 +190,12 @@ public final class ModelCheckpoint implements Callback {
                 Map<String, String> state = new LinkedHashMap<>();
                 state.put("epoch", Integer.toString(epoch + 1));
                 logs.forEach((key, value) -> state.put(key, value.toString()));
+                state.putAll(extraState);
                 ModelFile.save(path, model.network(), model.optimizer(), state);
             }
             lastSaved = path;
         } catch (IOException e) {
-            throw new UncheckedIOException("ModelCheckpoint: cannot write " + path, e);
+            throw new UncheckedIOException("ModelCheckpoint: cannot write " + path + ": " + e.getMessage(), e);
         }
     }
 

@@ -28,11 +28,6 @@ public final class ReduceLearningRateOnPlateau implements Callback {
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
-        Double value = logs.get(monitor);
-        if (value == null) {
-            throw new IllegalArgumentException("ReduceLearningRateOnPlateau: '" + monitor + "' is not logged; logged: "
-                    + logs.keySet());
-        }
-        rule.step(value);
+        rule.step(MonitoredValue.of("ReduceLearningRateOnPlateau", monitor, logs));
     }
 }

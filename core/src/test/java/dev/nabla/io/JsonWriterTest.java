@@ -89,4 +89,23 @@ class JsonWriterTest {
                 }
                 """, JsonWriter.writeIndented(config));
     }
+
+    @Test
+    void writesOneLineAsPeopleWriteIt() {
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("loss", 0.25);
+        metrics.put("names", List.of("T-shirt/top", "Trouser"));
+        metrics.put("empty", List.of());
+        assertEquals("{\"loss\": 0.25, \"names\": [\"T-shirt/top\", \"Trouser\"], \"empty\": []}",
+                JsonWriter.writeLine(metrics));
+    }
+
+    @Test
+    void metricsThatJsonCannotHoldBecomeNull() {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("loss", Double.NaN);
+        metrics.put("auc", 0.5);
+        metrics.put("r2", Double.NEGATIVE_INFINITY);
+        assertEquals("{\"loss\": null, \"auc\": 0.5, \"r2\": null}", JsonWriter.writeLine(JsonWriter.finiteOrNull(metrics)));
+    }
 }

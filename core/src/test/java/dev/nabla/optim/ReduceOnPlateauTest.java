@@ -14,7 +14,7 @@ class ReduceOnPlateauTest {
 
     @Test
     void maxModeWithAbsoluteThresholdCooldownAndFloorFollowsPyTorch() {
-        assertFollowsPyTorch("plateau_max_abs_cooldown", o -> new ReduceOnPlateau(o).mode(ReduceOnPlateau.Mode.MAX)
+        assertFollowsPyTorch("plateau_max_abs_cooldown", o -> new ReduceOnPlateau(o).mode(Plateau.Mode.MAX)
                 .factor(0.3f).patience(1).absoluteThreshold(0.1f).cooldown(2).minLearningRate(0.005f));
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nabla.nn.Dense;
 import dev.nabla.nn.Layer;
 import dev.nabla.nn.Sequential;
+import dev.nabla.optim.Plateau;
 import dev.nabla.optim.Sgd;
 import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.Tensor;
@@ -38,7 +39,7 @@ class CallbacksTest {
         Model model = regression(0.1f);
         // A validation set the model cannot fit: val_loss stops improving quickly.
         var noise = new dev.nabla.data.TensorDataset(X, Tensor.randn(new Generator(9), 64, 1));
-        EarlyStopping stopping = new EarlyStopping("val_loss", EarlyStopping.Mode.MIN, 0.0, 2, true);
+        EarlyStopping stopping = new EarlyStopping("val_loss", Plateau.Mode.MIN, 0.0, 2, true);
         History history = model.fit(X, Y, quiet(50).validationData(noise).callbacks(stopping));
         assertTrue(stopping.stoppedEpoch() > 0 && stopping.stoppedEpoch() < 49, "stopped at " + stopping.stoppedEpoch());
         assertEquals(stopping.stoppedEpoch() + 1, history.epochs().size());

@@ -13,6 +13,7 @@ import dev.nabla.nn.Layer;
 import dev.nabla.nn.Relu;
 import dev.nabla.nn.Sequential;
 import dev.nabla.optim.Adam;
+import dev.nabla.optim.Plateau;
 import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.Tensor;
 import java.io.ByteArrayOutputStream;
@@ -114,7 +115,7 @@ class ModelCheckpointTest {
     void accuracyIsBetterWhenLargerAndTheModeCanSaySo() throws IOException {
         epochs(new ModelCheckpoint(directory + "/acc-{epoch}.nabla").monitor("val_accuracy").saveBestOnly(true),
                 "val_accuracy", 0.5, 0.7, 0.6);
-        epochs(new ModelCheckpoint(directory + "/max-{epoch}.nabla").monitor("score").mode(ModelCheckpoint.Mode.MAX)
+        epochs(new ModelCheckpoint(directory + "/max-{epoch}.nabla").monitor("score").mode(Plateau.Mode.MAX)
                 .saveBestOnly(true), "score", 3, 2, 4);
         assertEquals(List.of("acc-1.nabla", "acc-2.nabla", "max-1.nabla", "max-3.nabla"), files());
     }

@@ -11,6 +11,7 @@ import dev.nabla.nn.MaxPool2d;
 import dev.nabla.nn.Relu;
 import dev.nabla.nn.Sequential;
 import dev.nabla.nn.Softmax;
+import dev.nabla.optim.Plateau;
 import dev.nabla.tensor.ConvolutionOptions;
 import dev.nabla.train.EarlyStopping;
 import dev.nabla.train.FitOptions;
@@ -66,7 +67,7 @@ public final class FashionMnistCnn {
                 .batchSize(128)
                 .validationSplit(0.1f)
                 .shuffle(true, 1)
-                .callbacks(new EarlyStopping("val_loss", EarlyStopping.Mode.MIN, 0.0, 3, true)));
+                .callbacks(new EarlyStopping("val_loss", Plateau.Mode.MIN, 0.0, 3, true)));
         Map<String, Double> test = model.evaluate(options.limit(data.test()), 256);
         System.out.printf(Locale.ROOT, "test accuracy %.4f, test loss %.4f%n", test.get("accuracy"), test.get("loss"));
         return test;

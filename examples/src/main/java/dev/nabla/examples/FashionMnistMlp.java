@@ -9,6 +9,7 @@ import dev.nabla.nn.Layer;
 import dev.nabla.nn.Relu;
 import dev.nabla.nn.Sequential;
 import dev.nabla.nn.Softmax;
+import dev.nabla.optim.Plateau;
 import dev.nabla.train.EarlyStopping;
 import dev.nabla.train.FitOptions;
 import dev.nabla.train.Model;
@@ -52,7 +53,7 @@ public final class FashionMnistMlp {
                 .batchSize(32)
                 .validationSplit(0.1f)
                 .shuffle(true, 1)
-                .callbacks(new EarlyStopping("val_loss", EarlyStopping.Mode.MIN, 0.0, 3, true)));
+                .callbacks(new EarlyStopping("val_loss", Plateau.Mode.MIN, 0.0, 3, true)));
         Map<String, Double> test = model.evaluate(options.limit(data.test()), 256);
         System.out.printf(Locale.ROOT, "test accuracy %.4f, test loss %.4f%n", test.get("accuracy"), test.get("loss"));
         return test;

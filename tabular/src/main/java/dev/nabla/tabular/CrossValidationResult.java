@@ -1,5 +1,6 @@
 package dev.nabla.tabular;
 
+import dev.nabla.io.JsonWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -94,21 +95,15 @@ public record CrossValidationResult(List<Map<String, Double>> folds) {
      */
     public String toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("folds", folds.stream().map(CrossValidationResult::finite).toList());
+        json.put("folds", folds.stream().map(JsonWriter::finiteOrNull).toList());
         Map<String, Double> means = new LinkedHashMap<>();
         Map<String, Double> stds = new LinkedHashMap<>();
         for (String name : metricNames()) {
             means.put(name, mean(name));
             stds.put(name, std(name));
         }
-        json.put("mean", finite(means));
-        json.put("std", finite(stds));
+        json.put("mean", JsonWriter.finiteOrNull(means));
+        json.put("std", JsonWriter.finiteOrNull(stds));
         return Transforms.json(json);
-    }
-
-    private static Map<String, Double> finite(Map<String, Double> values) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        values.forEach((k, v) -> out.put(k, Double.isFinite(v) ? v : null));
-        return out;
     }
 }

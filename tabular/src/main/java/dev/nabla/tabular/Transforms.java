@@ -1,9 +1,9 @@
 package dev.nabla.tabular;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
-import com.google.gson.ToNumberPolicy;
+import dev.nabla.io.JsonReader;
+import dev.nabla.io.JsonWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,15 +20,12 @@ import java.util.Map;
  */
 public final class Transforms {
 
-    private static final Gson GSON = new GsonBuilder().setObjectToNumberStrategy(ToNumberPolicy.DOUBLE)
-            .serializeNulls().create();
-
     private Transforms() {
     }
 
     /** The transform's {@link Transform#state} as one line of JSON. */
     public static String toJson(Transform transform) {
-        return GSON.toJson(transform.state());
+        return JsonWriter.write(transform.state());
     }
 
     /**
@@ -38,24 +35,28 @@ public final class Transforms {
      */
     public static Transform fromJson(String json) {
         try {
-            return fromState(map(GSON.fromJson(json, Map.class)));
-        } catch (JsonParseException | ClassCastException | NullPointerException e) {
+            return fromState(map(read(json)));
+        } catch (IOException | ClassCastException | NullPointerException e) {
             throw new IllegalArgumentException("not the JSON of a transform: " + e.getMessage(), e);
         }
     }
 
     /** Plain values (as {@link #fromJson} reads them) as JSON; for states beside the transforms'. */
     public static String json(Object value) {
-        return GSON.toJson(value);
+        return JsonWriter.write(value);
     }
 
-    /** JSON as plain values: maps, lists, strings, doubles, booleans and nulls. */
+    /** JSON as plain values: maps, lists, strings, numbers (whole ones as longs, the rest as doubles), booleans and nulls. */
     public static Object parse(String json) {
         try {
-            return GSON.fromJson(json, Object.class);
-        } catch (JsonParseException e) {
+            return read(json);
+        } catch (IOException e) {
             throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
         }
+    }
+
+    private static Object read(String json) throws IOException {
+        return JsonReader.parseDocument(json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The transform a {@link Transform#state} describes. */

@@ -2,7 +2,6 @@ package dev.nabla.tabular;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.google.gson.Gson;
 import dev.nabla.io.Safetensors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,7 +49,7 @@ final class SklearnFixture {
     static List<String> texts(String name) {
         load();
         List<String> values = new ArrayList<>();
-        for (Object v : new Gson().fromJson(expected.get(name), List.class)) {
+        for (Object v : (List<?>) Transforms.parse(expected.get(name))) {
             values.add((String) v);
         }
         return values;

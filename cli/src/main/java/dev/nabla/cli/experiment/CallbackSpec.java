@@ -9,8 +9,10 @@ import dev.nabla.cli.config.ConfigMap;
 import dev.nabla.cli.config.ConfigNode;
 import dev.nabla.nn.Parameter;
 import dev.nabla.optim.Optimizer;
+import dev.nabla.optim.Plateau;
 import dev.nabla.optim.ReduceOnPlateau;
 import dev.nabla.optim.Sgd;
+import dev.nabla.tensor.Names;
 import dev.nabla.tensor.Tensor;
 import dev.nabla.train.Callback;
 import dev.nabla.train.CsvLogger;
@@ -55,7 +57,7 @@ final class CallbackSpec {
     }
 
     private static final Setting MONITOR = Setting.optional("monitor", STRING, "val_loss");
-    /** {@code auto} minimises losses and errors and maximises the rest, as Keras does. */
+    /** {@code auto} maximises accuracies and scores and minimises the rest ({@link Plateau.Mode#resolve}). */
     private static final Setting MODE = Setting.choice("mode", "auto", List.of("min", "max", "auto"));
 
     static final List<CallbackType> TYPES = List.of(
@@ -135,15 +137,15 @@ final class CallbackSpec {
     }
 
     private static CallbackType type(ConfigNode typeNode) {
-        String normalized = normalized(typeNode.asString());
+        String normalized = Names.normalized(typeNode.asString());
         for (CallbackType type : TYPES) {
-            if (normalized.equals(normalized(type.name()))
-                    || normalized.equals(normalized(type.implementation().getSimpleName()))) {
+            if (normalized.equals(Names.normalized(type.name()))
+                    || normalized.equals(Names.normalized(type.implementation().getSimpleName()))) {
                 return type;
             }
         }
         for (Unlisted unlisted : UNLISTED) {
-            if (normalized.equals(normalized(unlisted.implementation().getSimpleName()))) {
+            if (normalized.equals(Names.normalized(unlisted.implementation().getSimpleName()))) {
                 throw typeNode.error("is not listed in an experiment file: " + unlisted.reason());
             }
         }
@@ -156,7 +158,7 @@ final class CallbackSpec {
         int patience = (Integer) values.get("patience");
         double minDelta = (Double) values.get("min_delta");
         boolean restore = (Boolean) values.get("restore_best_weights");
-        EarlyStopping.Mode mode = minimize(values) ? EarlyStopping.Mode.MIN : EarlyStopping.Mode.MAX;
+        Plateau.Mode mode = mode(values);
         return () -> new EarlyStopping(monitor, mode, minDelta, patience, restore);
     }
 
@@ -166,7 +168,7 @@ final class CallbackSpec {
         int cooldown = (Integer) values.get("cooldown");
         float minLearningRate = number(values, "min_learning_rate");
         float minDelta = number(values, "min_delta");
-        ReduceOnPlateau.Mode mode = minimize(values) ? ReduceOnPlateau.Mode.MIN : ReduceOnPlateau.Mode.MAX;
+        Plateau.Mode mode = mode(values);
         Function<ReduceOnPlateau, ReduceOnPlateau> settings = rule -> rule.mode(mode).factor(factor)
                 .patience(patience).cooldown(cooldown).minLearningRate(minLearningRate).absoluteThreshold(minDelta);
         settings.apply(new ReduceOnPlateau(probeOptimizer()));
@@ -180,16 +182,12 @@ final class CallbackSpec {
         return new CallbackSpec(schedule.resolved(), () -> ScheduledLearningRate.perEpoch(schedule.factory()));
     }
 
-    /** Whether {@code mode} (auto: from the monitored name) minimises; records the mode chosen in {@code values}. */
-    private static boolean minimize(Map<String, Object> values) {
-        String monitor = (String) values.get("monitor");
-        boolean minimize = switch ((String) values.get("mode")) {
-            case "min" -> true;
-            case "max" -> false;
-            default -> monitor.endsWith("loss") || monitor.endsWith("error");
-        };
-        values.put("mode", minimize ? "min" : "max");
-        return minimize;
+    /** The {@code mode} given, auto resolved by the monitored name; records the mode chosen in {@code values}. */
+    private static Plateau.Mode mode(Map<String, Object> values) {
+        Plateau.Mode mode = Plateau.Mode.valueOf(((String) values.get("mode")).toUpperCase(Locale.ROOT))
+                .resolve((String) values.get("monitor"));
+        values.put("mode", mode.name().toLowerCase(Locale.ROOT));
+        return mode;
     }
 
     private static float number(Map<String, Object> values, String name) {
@@ -198,10 +196,6 @@ final class CallbackSpec {
 
     private static Optimizer probeOptimizer() {
         return new Sgd(List.of(new Parameter(Tensor.zeros(1))), 0.01f);
-    }
-
-    private static String normalized(String name) {
-        return name.replace("_", "").toLowerCase(Locale.ROOT);
     }
 
     /** A new callback for one run. */

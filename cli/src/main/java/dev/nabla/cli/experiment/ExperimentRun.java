@@ -1,14 +1,17 @@
 package dev.nabla.cli.experiment;
 
 import dev.nabla.data.Split;
+import dev.nabla.io.JsonWriter;
 import dev.nabla.nn.Layer;
 import dev.nabla.nn.Summary;
+import dev.nabla.optim.Plateau;
 import dev.nabla.tensor.AdvisedException;
 import dev.nabla.train.Callback;
 import dev.nabla.train.CsvLogger;
 import dev.nabla.train.FitOptions;
 import dev.nabla.train.History;
 import dev.nabla.train.Model;
+import dev.nabla.train.ModelCheckpoint;
 import dev.nabla.train.ScheduledLearningRate;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -111,7 +114,8 @@ public final class ExperimentRun {
             throw new IllegalArgumentException(experiment.source() + ": training." + (loss
                     ? "loss: " + training.loss().name() : "metrics") + ": " + e.fileMessage(), e);
         }
-        Files.writeString(output.resolve("metrics.json"), Json.object(test) + "\n");
+        Files.writeString(output.resolve("metrics.json"),
+                JsonWriter.writeLine(JsonWriter.finiteOrNull(test)) + "\n");
         Curves.write(history, output.resolve("curves.png"));
         out.println(testLine(test));
         out.println("wrote " + output + ": " + String.join(", ", FILES));
@@ -136,13 +140,21 @@ public final class ExperimentRun {
         return schedule == null ? options : options.callbacks(ScheduledLearningRate.perUpdate(schedule.factory()));
     }
 
-    /** The CSV log, the file's callbacks, then the model files (after any early stop has been decided). */
+    /**
+     * The CSV log, the file's callbacks, then the model files (after any early stop has been
+     * decided): {@code last.nabla} after every epoch, so an interrupted run keeps its last epoch,
+     * and {@code best.nabla} whenever the monitored loss reaches a new low, both with the run's
+     * {@code state} (its {@link ModelInfo}, a CSV run's preprocessing).
+     */
     private static List<Callback> callbacks(Experiment experiment, Map<String, String> state) {
         List<Callback> callbacks = new ArrayList<>();
-        callbacks.add(new CsvLogger(experiment.output().resolve("history.csv")));
+        Path output = experiment.output();
+        callbacks.add(new CsvLogger(output.resolve("history.csv")));
         experiment.training().callbacks().forEach(c -> callbacks.add(c.create()));
-        callbacks.add(new RunCheckpoints(experiment.output(), experiment.data().validationSplit() > 0 ? "val_loss"
-                : "loss", state));
+        String monitor = experiment.data().validationSplit() > 0 ? "val_loss" : "loss";
+        callbacks.add(new ModelCheckpoint(output.resolve("last.nabla")).trainingState(state));
+        callbacks.add(new ModelCheckpoint(output.resolve("best.nabla")).monitor(monitor).mode(Plateau.Mode.MIN)
+                .saveBestOnly(true).trainingState(state));
         return callbacks;
     }
 

@@ -1,5 +1,6 @@
 package dev.nabla.cli.experiment;
 
+import dev.nabla.io.JsonWriter;
 import dev.nabla.io.ModelFile;
 import dev.nabla.nn.Dense;
 import dev.nabla.nn.Flatten;
@@ -40,9 +41,9 @@ public record ModelInfo(int[] inputShape, LossSpec loss, List<String> metrics, L
             flow.setWidth(Integer.MAX_VALUE);
             state.put("compile.loss_options", new Yaml(flow).dump(loss.options()).strip());
         }
-        state.put("compile.metrics", Json.array(metrics));
+        state.put("compile.metrics", JsonWriter.writeLine(metrics));
         if (classNames != null) {
-            state.put("class_names", Json.array(classNames));
+            state.put("class_names", JsonWriter.writeLine(classNames));
         }
         return state;
     }

@@ -13,6 +13,7 @@ import dev.nabla.tabular.StandardScaler;
 import dev.nabla.tabular.Table;
 import dev.nabla.tabular.TextVectorization;
 import dev.nabla.tabular.Transform;
+import dev.nabla.tensor.Names;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -200,9 +201,9 @@ final class PreprocessingSpec {
     }
 
     private static String canonical(ConfigNode typeNode) {
-        String wanted = typeNode.asString().replace("_", "").toLowerCase(Locale.ROOT);
+        String wanted = Names.normalized(typeNode.asString());
         for (String step : STEPS) {
-            if (step.replace("_", "").equals(wanted)) {
+            if (Names.normalized(step).equals(wanted)) {
                 return step;
             }
         }

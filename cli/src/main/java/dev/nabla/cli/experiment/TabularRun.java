@@ -16,6 +16,7 @@ import dev.nabla.tabular.Preprocessing;
 import dev.nabla.tabular.Table;
 import dev.nabla.tabular.TargetEncoding;
 import dev.nabla.tensor.Generator;
+import dev.nabla.tensor.Names;
 import dev.nabla.tensor.Tensor;
 import dev.nabla.train.Callback;
 import dev.nabla.train.Model;
@@ -148,7 +149,7 @@ final class TabularRun {
 
     /** How the loss wants its targets. */
     static TargetEncoding encoding(String loss) {
-        String name = loss.replace("_", "").toLowerCase(Locale.ROOT);
+        String name = Names.normalized(loss);
         if (name.startsWith("sparsecategorical")) {
             return TargetEncoding.LABELS;
         }

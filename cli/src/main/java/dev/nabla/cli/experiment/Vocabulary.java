@@ -2,6 +2,7 @@ package dev.nabla.cli.experiment;
 
 import dev.nabla.io.LayerSpecs;
 import dev.nabla.io.LayerTypeDescription;
+import dev.nabla.io.LayerTypeDescription.Argument;
 import dev.nabla.loss.Losses;
 import dev.nabla.loss.LossOptions;
 import dev.nabla.metrics.AucRoc;
@@ -34,7 +35,7 @@ public final class Vocabulary {
      *
      * @param names          its names, the preferred first (aliases after it)
      * @param implementation the class it makes
-     * @param arguments      the settings it takes beside its name
+     * @param arguments      the settings it takes beside its name (described as a layer's arguments are)
      */
     public record Entry(List<String> names, Class<?> implementation, List<Argument> arguments) {
 
@@ -42,27 +43,6 @@ public final class Vocabulary {
         public Entry {
             names = List.copyOf(names);
             arguments = List.copyOf(arguments);
-        }
-    }
-
-    /**
-     * One argument or setting.
-     *
-     * @param name         its key
-     * @param aliases      other keys it accepts
-     * @param kind         the kind of value, as messages name it ({@code an integer})
-     * @param required     whether it must be given
-     * @param defaultValue its value when not given, or null (none, or another value's: {@link #defaultFrom})
-     * @param defaultFrom  the other value it takes when not given ({@code kernel_size}), or null
-     * @param choices      the values a string accepts, or empty
-     */
-    public record Argument(String name, List<String> aliases, String kind, boolean required, Object defaultValue,
-                           String defaultFrom, List<String> choices) {
-
-        /** Copies the lists. */
-        public Argument {
-            aliases = List.copyOf(aliases);
-            choices = List.copyOf(choices);
         }
     }
 
@@ -88,9 +68,7 @@ public final class Vocabulary {
         // The snake_case name first, as experiment files write it, then the class name and the aliases.
         List<String> names = new ArrayList<>(List.of(type.snakeCaseName()));
         type.names().stream().filter(n -> !n.equals(type.snakeCaseName())).forEach(names::add);
-        List<Argument> arguments = type.arguments().stream().map(a -> new Argument(a.name(), a.aliases(), a.kind(),
-                a.required(), a.defaultValue(), a.defaultFrom(), a.choices())).toList();
-        return new Entry(names, type.layerClass(), arguments);
+        return new Entry(names, type.layerClass(), type.arguments());
     }
 
     /** The activations, in {@link ActivationFunction}'s order, each with all its names. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.io.LayerTypeDescription;
 import dev.nabla.loss.MeanSquaredError;
 import dev.nabla.nn.Conv2d;
 import dev.nabla.nn.Silu;
@@ -21,7 +22,7 @@ class VocabularyTest {
         return entries.stream().filter(e -> e.implementation() == implementation).findFirst().orElseThrow();
     }
 
-    private static Vocabulary.Argument argument(Vocabulary.Entry entry, String name) {
+    private static LayerTypeDescription.Argument argument(Vocabulary.Entry entry, String name) {
         return entry.arguments().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
     }
 
@@ -56,7 +57,7 @@ class VocabularyTest {
         Vocabulary.Entry sgd = entry(Vocabulary.optimizers(), Sgd.class);
 
         assertEquals(List.of("learning_rate", "weight_decay", "momentum", "dampening", "nesterov"),
-                sgd.arguments().stream().map(Vocabulary.Argument::name).toList());
+                sgd.arguments().stream().map(LayerTypeDescription.Argument::name).toList());
         assertEquals(0.01, argument(sgd, "learning_rate").defaultValue());
         assertEquals(false, argument(sgd, "nesterov").defaultValue());
     }
