@@ -13,11 +13,10 @@ public abstract class Activation extends Layer {
 
     protected Activation(UnaryOperator<Tensor> function) {
         this.function = function;
-        markBuilt();
     }
 
     @Override
-    public Tensor forward(Tensor input) {
+    protected Tensor call(Tensor input) {
         return function.apply(input);
     }
 }

@@ -44,8 +44,7 @@ abstract class BatchNorm extends Layer {
         this.momentum = momentum;
         this.affine = affine;
         if (numFeatures > 0) {
-            createState(numFeatures);
-            markBuilt();
+            build(acceptsRank(2) ? new int[] {1, numFeatures} : new int[] {1, numFeatures, 1, 1});
         }
     }
 
@@ -57,10 +56,8 @@ abstract class BatchNorm extends Layer {
 
     @Override
     protected void build(Shape inputShape) {
-        createState(inputShape.dim(1));
-    }
-
-    private void createState(int channels) {
+        checkRank(inputShape);
+        int channels = inputShape.dim(1);
         numFeatures = channels;
         if (affine) {
             weight = addParameter("weight", Tensor.ones(channels));
@@ -71,23 +68,27 @@ abstract class BatchNorm extends Layer {
         addBuffer("num_batches_tracked", Tensor.scalar(0f));
     }
 
-    @Override
-    public Tensor forward(Tensor input) {
-        String expected = expectedShape(isBuilt() ? Integer.toString(numFeatures) : "C");
-        if (!acceptsRank(input.rank())) {
+    /** Refuses an input of another rank, saying which batch norm takes it. */
+    private void checkRank(Shape shape) {
+        if (!acceptsRank(shape.rank())) {
+            String expected = expectedShape(isBuilt() ? Integer.toString(numFeatures) : "C");
             // The other batch norm takes this rank when it is 2 to 4: say which.
-            boolean images = input.rank() == 4;
-            if (input.rank() < 2 || input.rank() > 4) {
-                throw shapeError(expected, input.shape());
+            boolean images = shape.rank() == 4;
+            if (shape.rank() < 2 || shape.rank() > 4) {
+                throw shapeError(expected, shape);
             }
-            throw shapeError(expected, input.shape(), "for " + (images ? "images use BatchNorm2d" : "features [N, C] or"
+            throw shapeError(expected, shape, "for " + (images ? "images use BatchNorm2d" : "features [N, C] or"
                     + " sequences [N, C, L] use BatchNorm1d"), "for " + (images ? "images use {type: batch_norm2d}"
                     : "features [N, C] or sequences [N, C, L] use {type: batch_norm1d}"));
         }
-        if (isBuilt() && input.dim(1) != numFeatures) {
-            throw shapeError(expected, input.shape());
+    }
+
+    @Override
+    protected Tensor call(Tensor input) {
+        checkRank(input.shape());
+        if (input.dim(1) != numFeatures) {
+            throw shapeError(expectedShape(Integer.toString(numFeatures)), input.shape());
         }
-        buildIfNeeded(input.shape());
         int[] perChannel = new int[input.rank()];
         Arrays.fill(perChannel, 1);
         perChannel[1] = numFeatures;

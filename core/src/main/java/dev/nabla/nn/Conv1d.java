@@ -40,8 +40,7 @@ public class Conv1d extends ConvolutionLayer {
     /** A convolution with its input channels given, built at once (PyTorch's {@code nn.Conv1d(in, out, k, ...)}). */
     public Conv1d(int inChannels, int outChannels, int kernelSize, ConvolutionOptions options) {
         this(outChannels, kernelSize, options, true);
-        build(Shape.of(1, inChannels, kernelSize));
-        markBuilt();
+        build(1, inChannels, kernelSize);
     }
 
     @Override

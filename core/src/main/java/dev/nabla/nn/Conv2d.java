@@ -60,8 +60,7 @@ public class Conv2d extends ConvolutionLayer {
     public Conv2d(int inChannels, int outChannels, int kernelSize, ConvolutionOptions options,
                   ActivationFunction activation) {
         this(outChannels, new int[] {kernelSize, kernelSize}, options, true, activation);
-        build(Shape.of(1, inChannels, kernelSize, kernelSize));
-        markBuilt();
+        build(1, inChannels, kernelSize, kernelSize);
     }
 
     @Override

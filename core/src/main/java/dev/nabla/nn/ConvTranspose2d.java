@@ -22,8 +22,7 @@ public class ConvTranspose2d extends ConvolutionLayer {
     /** With its input channels given, built at once. */
     public ConvTranspose2d(int inChannels, int outChannels, int kernelSize, ConvolutionOptions options) {
         this(outChannels, kernelSize, options);
-        build(Shape.of(1, inChannels, kernelSize, kernelSize));
-        markBuilt();
+        build(1, inChannels, kernelSize, kernelSize);
     }
 
     @Override

@@ -56,6 +56,7 @@ abstract class ConvolutionLayer extends Layer {
 
     @Override
     protected void build(Shape inputShape) {
+        checkRank(inputShape);
         int channelAxis = inputShape.rank() == inputRank() ? 1 : 0;
         inChannels = inputShape.rank() >= inputRank() - 1 ? inputShape.dim(channelAxis) : -1;
         if (inChannels < 1) {
@@ -79,12 +80,15 @@ abstract class ConvolutionLayer extends Layer {
         return inputRank() == 3 ? "[N, C, L]" : "[N, C, H, W]";
     }
 
-    @Override
-    public Tensor forward(Tensor input) {
-        if (input.rank() != inputRank() && input.rank() != inputRank() - 1) {
-            throw shapeError(expectedShape(), input.shape());
+    private void checkRank(Shape inputShape) {
+        if (inputShape.rank() != inputRank() && inputShape.rank() != inputRank() - 1) {
+            throw shapeError(expectedShape(), inputShape);
         }
-        buildIfNeeded(input.shape());
+    }
+
+    @Override
+    protected Tensor call(Tensor input) {
+        checkRank(input.shape());
         try {
             return convolve(input, weight.value(), useBias ? bias.value() : null);
         } catch (IllegalArgumentException e) {

@@ -80,8 +80,7 @@ public class Dense extends Layer {
     /** A dense layer with its input size given, built at once, with or without bias, with the given activation. */
     public Dense(int inFeatures, int units, boolean useBias, ActivationFunction activation) {
         this(units, useBias, activation);
-        build(Shape.of(1, inFeatures));
-        markBuilt();
+        build(1, inFeatures);
     }
 
     /** Uses {@code init} for the weight (re-initialising it if already built); returns this. */
@@ -116,8 +115,7 @@ public class Dense extends Layer {
     }
 
     @Override
-    public Tensor forward(Tensor input) {
-        buildIfNeeded(input.shape());
+    protected Tensor call(Tensor input) {
         if (input.rank() == 0) {
             throw shapeError("[..., " + inFeatures + "]", input.shape());
         }

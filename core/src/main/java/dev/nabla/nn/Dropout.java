@@ -24,11 +24,10 @@ public class Dropout extends Layer {
             throw new IllegalArgumentException("Dropout: rate must be in [0, 1), got " + rate);
         }
         this.rate = rate;
-        markBuilt();
     }
 
     @Override
-    public Tensor forward(Tensor input) {
+    protected Tensor call(Tensor input) {
         if (!isTraining() || rate == 0f) {
             return input;
         }

@@ -50,11 +50,10 @@ public class Embedding extends Layer {
                 weight.value().slice(0, this.paddingIndex, this.paddingIndex + 1).assign(Tensor.zeros(1, embeddingDim));
             }
         }
-        markBuilt();
     }
 
     @Override
-    public Tensor forward(Tensor indices) {
+    protected Tensor call(Tensor indices) {
         int[] idx = checkedIndices(indices);
         Tensor rows = weight.value().indexSelect(0, idx);
         if (paddingIndex >= 0) {

@@ -20,11 +20,10 @@ public class Flatten extends Layer {
     public Flatten(int startAxis, int endAxis) {
         this.startAxis = startAxis;
         this.endAxis = endAxis;
-        markBuilt();
     }
 
     @Override
-    public Tensor forward(Tensor input) {
+    protected Tensor call(Tensor input) {
         return input.flatten(startAxis, endAxis);
     }
 

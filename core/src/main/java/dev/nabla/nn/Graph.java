@@ -45,7 +45,6 @@ public class Graph extends Layer {
         this.outputs = List.copyOf(outputs);
         this.order = sortedNodes();
         registerLayers();
-        markBuilt();
         buildWithSamples();
     }
 
@@ -193,7 +192,7 @@ public class Graph extends Layer {
     }
 
     @Override
-    public Tensor forward(Tensor input) {
+    protected Tensor call(Tensor input) {
         return forward(List.of(input));
     }
 

@@ -50,21 +50,18 @@ public class GroupNorm extends Layer {
         this.eps = eps;
         this.affine = affine;
         if (numChannels != -1) {
-            createParameters(numChannels);
-            markBuilt();
+            checkChannels(numChannels);
+            build(1, numChannels);
         }
     }
 
     @Override
     protected void build(Shape inputShape) {
-        createParameters(inputShape.dim(1));
-    }
-
-    private void createParameters(int channels) {
-        if (channels < 1 || channels % numGroups != 0) {
-            throw new IllegalArgumentException(path() + ": the number of channels (" + channels
-                    + ") must be a positive multiple of numGroups (" + numGroups + ")");
+        if (inputShape.rank() < 2) {
+            throw shapeError("[N, C, *]", inputShape);
         }
+        int channels = inputShape.dim(1);
+        checkChannels(channels);
         numChannels = channels;
         if (affine) {
             weight = addParameter("weight", Tensor.ones(channels));
@@ -72,12 +69,18 @@ public class GroupNorm extends Layer {
         }
     }
 
-    @Override
-    public Tensor forward(Tensor input) {
-        if (input.rank() < 2 || (isBuilt() && input.dim(1) != numChannels)) {
-            throw shapeError("[N, " + (isBuilt() ? numChannels : "C") + ", *]", input.shape());
+    private void checkChannels(int channels) {
+        if (channels < 1 || channels % numGroups != 0) {
+            throw new IllegalArgumentException(path() + ": the number of channels (" + channels
+                    + ") must be a positive multiple of numGroups (" + numGroups + ")");
         }
-        buildIfNeeded(input.shape());
+    }
+
+    @Override
+    protected Tensor call(Tensor input) {
+        if (input.rank() < 2 || input.dim(1) != numChannels) {
+            throw shapeError("[N, " + numChannels + ", *]", input.shape());
+        }
         int[] dims = input.shape().toArray();
         Tensor grouped = input.reshape(dims[0], numGroups, input.size() / Math.max(dims[0] * numGroups, 1));
         Tensor centered = grouped.sub(grouped.mean(2, true));

@@ -16,14 +16,17 @@ import java.util.Map;
  *
  * <p>A layer registers its parameters, buffers (non-trainable state such as batch-norm
  * running statistics) and child layers explicitly and in order, so {@link #stateDict()}
- * keys are deterministic: {@code block1.conv.weight}, {@code bn.running_mean}. Layers
- * whose sizes depend on their input build themselves from the first input's shape
- * ({@link #build(Shape)}), so {@code new Dense(128)} works without an input size.
+ * keys are deterministic: {@code block1.conv.weight}, {@code bn.running_mean}.
  *
- * <p>Subclasses implement {@link #forward(Tensor)}; a custom model is a subclass that adds
- * children in its constructor and combines them in {@code forward}. Layers that take several
- * inputs override {@link #forward(List)}; layers that give several outputs override
- * {@link #forwardAll(List)}.
+ * <p>Building is the base class's concern, as in Keras's {@code __call__}: a layer that sizes
+ * itself from its input overrides {@link #build(Shape)}, and {@link #forward(Tensor)} builds it
+ * from the first input's shape, once, before {@link #call(Tensor)}, so {@code new Dense(128)}
+ * works. A layer given its sizes builds in its constructor with {@link #build(int...)}; one that
+ * does not override {@code build} is built from the start.
+ *
+ * <p>Subclasses implement {@code call}, or override {@code forward} as a PyTorch module does; a
+ * custom model adds children in its constructor and combines them there. Layers with several
+ * inputs override {@link #forward(List)}, with several outputs {@link #forwardAll(List)}.
  */
 public abstract class Layer {
 
@@ -45,8 +48,8 @@ public abstract class Layer {
     private Generator generator;
     private boolean training = true;
     private boolean trainable = true;
-    /** Volatile, with the build under this layer's lock, so threads that call a new layer at once build it once. */
-    private volatile boolean built;
+    /** False until an overridden {@link #build(Shape)} has run; volatile, built under the lock: once. */
+    private volatile boolean built = !LazySizing.declaredBy(getClass());
 
     /**
      * Restarts the default generator, which initialises layers with no seeded ancestor and draws
@@ -68,8 +71,22 @@ public abstract class Layer {
         return initialSeed;
     }
 
-    /** The layer's output for one input. */
-    public abstract Tensor forward(Tensor input);
+    /**
+     * The layer's output for one input: on the first call, a layer that sizes itself from its
+     * input is built from this input's shape; then {@link #call(Tensor)} computes the output.
+     */
+    public Tensor forward(Tensor input) {
+        if (!built) {
+            buildIfNeeded(input.shape());
+        }
+        return call(input);
+    }
+
+    /** What the layer computes once built (Keras's {@code call}), unless it overrides {@code forward}. */
+    protected Tensor call(Tensor input) {
+        throw new UnsupportedOperationException(path() + ": " + getClass().getName()
+                + " implements neither call(Tensor) nor forward(Tensor)");
+    }
 
     /** The layer's output for several inputs; layers with one input accept exactly one. */
     public Tensor forward(List<Tensor> inputs) {
@@ -99,17 +116,24 @@ public abstract class Layer {
         return GraphNode.applied(this, inputs);
     }
 
-    /** Creates the parameters once the input shape is known; layers with fixed sizes do nothing. */
+    /**
+     * Creates the parameters from the first input's shape (Keras's {@code build}), or throws a
+     * shape error. Overriding it declares that the layer sizes itself from its input.
+     */
     protected void build(Shape inputShape) {
     }
 
-    /** Builds the layer from an input shape (with the batch dimension) now, rather than on first use. */
+    /** Builds the layer for inputs of this shape (batch first) now, rather than on first use. */
     public final Layer build(int... inputShape) {
         buildIfNeeded(Shape.of(inputShape));
         return this;
     }
 
-    /** Calls {@link #build(Shape)} the first time, with the shape of the first input. */
+    /**
+     * Calls {@link #build(Shape)} the first time, with the shape of the first input; a layer that
+     * overrides {@code build} and also {@code forward}, {@code forward(List)} or {@code forwardAll}
+     * calls it first there.
+     */
     protected final void buildIfNeeded(Shape inputShape) {
         if (!built) {
             synchronized (this) {
@@ -121,7 +145,8 @@ public abstract class Layer {
         }
     }
 
-    /** Marks a layer whose sizes were given up front as built. */
+    /** Not needed: a layer that does not override {@link #build(Shape)} is built from the start. */
+    @Deprecated
     protected final void markBuilt() {
         built = true;
     }
@@ -267,28 +292,7 @@ public abstract class Layer {
      * names them all; otherwise matching entries are loaded and the rest reported.
      */
     public StateDictReport loadStateDict(Map<String, Tensor> state, boolean strict) {
-        if (!isFullyBuilt()) {
-            throw new IllegalStateException(path() + ": cannot load a state dict before every layer is built;"
-                    + " give input sizes to the constructors, call build(inputShape), or run one forward pass");
-        }
-        Map<String, Tensor> own = stateDict();
-        StateDictReport report = StateDictReport.compare(own, state);
-        if (strict && !report.isClean()) {
-            throw new IllegalArgumentException(path() + ": state dict does not match: " + report);
-        }
-        try (NoGrad ignored = NoGrad.enter()) {
-            own.forEach((key, target) -> {
-                Tensor source = state.get(key);
-                if (source != null && source.shape().equals(target.shape())) {
-                    target.assign(source);
-                }
-            });
-        }
-        return report;
-    }
-
-    private boolean isFullyBuilt() {
-        return built && children.values().stream().allMatch(Layer::isFullyBuilt);
+        return StateDictReport.load(this, state, strict);
     }
 
     /** Training mode for this layer and its descendants (dropout active, batch statistics). */

@@ -21,6 +21,8 @@ public class LayerNorm extends Layer {
 
     private final float eps;
     private final boolean elementwiseAffine;
+    /** How many trailing dimensions are normalised: 1 when sized from the first input. */
+    private final int normalizedRank;
     private int[] normalizedShape;
     private Parameter weight;
     private Parameter bias;
@@ -29,6 +31,7 @@ public class LayerNorm extends Layer {
     public LayerNorm() {
         this.eps = DEFAULT_EPS;
         this.elementwiseAffine = true;
+        this.normalizedRank = 1;
     }
 
     /** Normalises over the last dimensions, which must have these sizes ({@code nn.LayerNorm(shape)}). */
@@ -47,16 +50,18 @@ public class LayerNorm extends Layer {
         }
         this.eps = eps;
         this.elementwiseAffine = elementwiseAffine;
-        createParameters(normalizedShape.clone());
-        markBuilt();
+        this.normalizedRank = normalizedShape.length;
+        build(normalizedShape);
     }
 
+    /** Takes the sizes of the normalised dimensions from the input's last ones. */
     @Override
     protected void build(Shape inputShape) {
-        createParameters(new int[] {inputShape.dim(-1)});
-    }
-
-    private void createParameters(int[] shape) {
+        if (inputShape.rank() < normalizedRank) {
+            throw shapeError("[..., D]", inputShape);
+        }
+        int[] dims = inputShape.toArray();
+        int[] shape = Arrays.copyOfRange(dims, dims.length - normalizedRank, dims.length);
         normalizedShape = shape;
         if (elementwiseAffine) {
             weight = addParameter("weight", Tensor.ones(shape));
@@ -65,11 +70,10 @@ public class LayerNorm extends Layer {
     }
 
     @Override
-    public Tensor forward(Tensor input) {
+    protected Tensor call(Tensor input) {
         if (input.rank() == 0) {
-            throw shapeError("[..., " + (isBuilt() ? trailing() : "D") + "]", input.shape());
+            throw shapeError("[..., " + trailing() + "]", input.shape());
         }
-        buildIfNeeded(input.shape());
         int k = normalizedShape.length;
         int[] axes = new int[k];
         for (int i = 0; i < k; i++) {

@@ -13,10 +13,6 @@ import java.util.function.BinaryOperator;
  */
 abstract class Merge extends Layer {
 
-    Merge() {
-        markBuilt();
-    }
-
     /** Combines the inputs, which number at least one and have been checked for presence. */
     abstract Tensor merge(List<Tensor> inputs);
 
@@ -29,7 +25,7 @@ abstract class Merge extends Layer {
     }
 
     @Override
-    public final Tensor forward(Tensor input) {
+    protected final Tensor call(Tensor input) {
         throw new AdvisedException(path(), "takes a list of inputs",
                 "call forward(List.of(a, b, ...)); it was given one tensor of shape " + input.shape(),
                 "list the layers it joins in a graph, as in inputs: [a, b]; it was given one input of shape "

@@ -33,11 +33,10 @@ public class Permute extends Layer {
             }
         }
         this.axes = axes.clone();
-        markBuilt();
     }
 
     @Override
-    public Tensor forward(Tensor input) {
+    protected Tensor call(Tensor input) {
         if (input.rank() != axes.length + 1) {
             throw shapeError("of rank " + (axes.length + 1), input.shape());
         }

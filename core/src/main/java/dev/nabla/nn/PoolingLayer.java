@@ -16,11 +16,10 @@ abstract class PoolingLayer extends Layer {
         this.expected = expected;
         this.pool = pool;
         this.settings = settings;
-        markBuilt();
     }
 
     @Override
-    public Tensor forward(Tensor input) {
+    protected Tensor call(Tensor input) {
         if (rank > 0 && input.rank() != rank && input.rank() != rank - 1) {
             throw shapeError(expected, input.shape());
         }

@@ -24,11 +24,10 @@ public class Prelu extends Layer {
         }
         this.slopes = slopes;
         this.weight = addParameter("weight", Tensor.full(initial, slopes));
-        markBuilt();
     }
 
     @Override
-    public Tensor forward(Tensor input) {
+    protected Tensor call(Tensor input) {
         Tensor a = weight.value();
         if (slopes > 1) {
             if (input.rank() < 2 || input.dim(1) != slopes) {

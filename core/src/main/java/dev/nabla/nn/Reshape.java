@@ -14,11 +14,10 @@ public class Reshape extends Layer {
     /** The target shape of one sample (without the batch dimension). */
     public Reshape(int... sampleShape) {
         this.sampleShape = sampleShape.clone();
-        markBuilt();
     }
 
     @Override
-    public Tensor forward(Tensor input) {
+    protected Tensor call(Tensor input) {
         int[] target = new int[sampleShape.length + 1];
         target[0] = input.dim(0);
         System.arraycopy(sampleShape, 0, target, 1, sampleShape.length);

@@ -23,7 +23,6 @@ public class Sequential extends Layer {
         for (Layer layer : layers) {
             add(layer);
         }
-        markBuilt();
     }
 
     /** Appends a layer, under its given name if it has one; returns this. */
@@ -88,7 +87,7 @@ public class Sequential extends Layer {
     }
 
     @Override
-    public Tensor forward(Tensor input) {
+    protected Tensor call(Tensor input) {
         if (sampleShape == null && input.rank() > 1) {
             int[] dims = input.shape().toArray();
             sampleShape = Arrays.copyOfRange(dims, 1, dims.length);

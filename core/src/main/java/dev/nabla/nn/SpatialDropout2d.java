@@ -14,7 +14,7 @@ public class SpatialDropout2d extends Dropout {
     }
 
     @Override
-    public Tensor forward(Tensor input) {
+    protected Tensor call(Tensor input) {
         if (input.rank() != 4) {
             throw shapeError("[N, C, H, W]", input.shape());
         }

@@ -1,5 +1,6 @@
 package dev.nabla.nn;
 
+import dev.nabla.tensor.NoGrad;
 import dev.nabla.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,32 @@ public record StateDictReport(List<String> missingKeys, List<String> unexpectedK
         });
         List<String> unexpected = given.keySet().stream().filter(k -> !own.containsKey(k)).toList();
         return new StateDictReport(List.copyOf(missing), List.copyOf(unexpected), List.copyOf(mismatched));
+    }
+
+    /** {@link Layer#loadStateDict}: compares, refuses a mismatch when strict, copies what matches. */
+    static StateDictReport load(Layer layer, Map<String, Tensor> state, boolean strict) {
+        if (!isFullyBuilt(layer)) {
+            throw new IllegalStateException(layer.path() + ": cannot load a state dict before every layer is built;"
+                    + " give input sizes to the constructors, call build(inputShape), or run one forward pass");
+        }
+        Map<String, Tensor> own = layer.stateDict();
+        StateDictReport report = compare(own, state);
+        if (strict && !report.isClean()) {
+            throw new IllegalArgumentException(layer.path() + ": state dict does not match: " + report);
+        }
+        try (NoGrad ignored = NoGrad.enter()) {
+            own.forEach((key, target) -> {
+                Tensor source = state.get(key);
+                if (source != null && source.shape().equals(target.shape())) {
+                    target.assign(source);
+                }
+            });
+        }
+        return report;
+    }
+
+    private static boolean isFullyBuilt(Layer layer) {
+        return layer.isBuilt() && layer.children().values().stream().allMatch(StateDictReport::isFullyBuilt);
     }
 
     /** Whether every key matched with the right shape. */

@@ -44,11 +44,10 @@ public class UpSampling2d extends Layer {
         this.scaleHeight = scaleHeight;
         this.scaleWidth = scaleWidth;
         this.interpolation = interpolation;
-        markBuilt();
     }
 
     @Override
-    public Tensor forward(Tensor input) {
+    protected Tensor call(Tensor input) {
         if (input.rank() != 4) {
             throw shapeError("[N, C, H, W]", input.shape());
         }

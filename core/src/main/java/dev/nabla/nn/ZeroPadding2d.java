@@ -37,11 +37,10 @@ public class ZeroPadding2d extends Layer {
         this.bottom = bottom;
         this.left = left;
         this.right = right;
-        markBuilt();
     }
 
     @Override
-    public Tensor forward(Tensor input) {
+    protected Tensor call(Tensor input) {
         if (input.rank() != 4) {
             throw shapeError("[N, C, H, W]", input.shape());
         }
