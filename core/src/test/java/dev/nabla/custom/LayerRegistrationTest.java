@@ -162,11 +162,6 @@ class LayerRegistrationTest {
 
     /** A layer nobody registers. */
     static final class Shadow extends Layer {
-
-        Shadow() {
-            markBuilt();
-        }
-
         @Override
         public Tensor forward(Tensor input) {
             return input;

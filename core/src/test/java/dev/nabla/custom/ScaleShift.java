@@ -43,8 +43,7 @@ public final class ScaleShift extends Layer {
     }
 
     @Override
-    public Tensor forward(Tensor input) {
-        buildIfNeeded(input.shape());
+    protected Tensor call(Tensor input) {
         if (input.dim(-1) != features) {
             throw shapeError("[..., " + features + "]", input.shape());
         }

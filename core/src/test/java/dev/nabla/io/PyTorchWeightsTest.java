@@ -102,7 +102,6 @@ class PyTorchWeightsTest {
             if (tracksBatches) {
                 addBuffer("num_batches_tracked", Tensor.scalar(0f));
             }
-            markBuilt();
         }
 
         @Override
@@ -127,7 +126,6 @@ class PyTorchWeightsTest {
 
         Normalized(boolean tracksBatches) {
             bn = addChild("bn", new RunningStatistics(tracksBatches));
-            markBuilt();
         }
 
         @Override
@@ -165,7 +163,6 @@ class PyTorchWeightsTest {
     static class KernelDense extends Layer {
         KernelDense(int in, int out) {
             addParameter("kernel", Tensor.zeros(in, out));
-            markBuilt();
         }
 
         @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.tensor.Shape;
 import dev.nabla.tensor.Tensor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +22,6 @@ class LayerTest {
     static final class TwoLayer extends Layer {
         final Dense hidden = addChild("hidden", new Dense(4, 8));
         final Dense out = addChild("out", new Dense(8, 2));
-
-        TwoLayer() {
-            markBuilt();
-        }
 
         @Override
         public Tensor forward(Tensor input) {
@@ -80,6 +77,87 @@ class LayerTest {
         dense.forward(Tensor.zeros(2, 7));
         assertEquals("[5, 7]", dense.weight().shape().toString());
         assertEquals(7 * 5 + 5, dense.parameterCount());
+    }
+
+    /** Written the Keras way: sized by its first input in build, computed in call. */
+    static final class CountingScale extends Layer {
+        int builds;
+        Parameter scale;
+
+        @Override
+        protected void build(Shape inputShape) {
+            builds++;
+            scale = addParameter("scale", Tensor.ones(inputShape.dim(-1)));
+        }
+
+        @Override
+        protected Tensor call(Tensor input) {
+            return input.mul(scale.value());
+        }
+    }
+
+    @Test
+    void theBaseClassBuildsALayerOnceBeforeItsFirstCall() {
+        CountingScale layer = new CountingScale();
+        assertFalse(layer.isBuilt());
+        layer.forward(Tensor.ones(2, 3));
+        layer.forward(Tensor.ones(4, 3));
+        assertEquals(1, layer.builds);
+        assertTrue(layer.isBuilt());
+        assertEquals(3, layer.parameterCount());
+    }
+
+    @Test
+    void layersGivenTheirSizesOrWithoutWeightsAreBuiltAtOnce() {
+        assertTrue(new Relu().isBuilt());
+        assertTrue(new TwoLayer().isBuilt());
+        assertTrue(new Dense(3, 4).isBuilt());
+        assertTrue(new BatchNorm2d(3).isBuilt());
+        LayerNorm norm = new LayerNorm(2, 3);
+        assertTrue(norm.isBuilt());
+        assertEquals(List.of(2, 3), Arrays.stream(norm.normalizedShape()).boxed().toList());
+        assertFalse(new LayerNorm().isBuilt());
+    }
+
+    @Test
+    void aLayerThatComputesNothingSaysSo() {
+        Layer empty = new Layer() {
+        };
+        var e = assertThrows(UnsupportedOperationException.class, () -> empty.forward(Tensor.ones(1)));
+        assertTrue(e.getMessage().contains("implements neither call(Tensor) nor forward(Tensor)"), e.getMessage());
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void layersWrittenForMarkBuiltAndBuildIfNeededStillWork() {
+        Layer legacy = new Layer() {
+            {
+                markBuilt();
+            }
+
+            @Override
+            public Tensor forward(Tensor input) {
+                return input.add(1f);
+            }
+        };
+        Layer lazy = new Layer() {
+            Parameter scale;
+
+            @Override
+            protected void build(Shape inputShape) {
+                scale = addParameter("scale", Tensor.ones(inputShape.dim(-1)));
+            }
+
+            @Override
+            public Tensor forward(Tensor input) {
+                buildIfNeeded(input.shape());
+                return input.mul(scale.value());
+            }
+        };
+        assertTrue(legacy.isBuilt());
+        assertEquals(2f, legacy.forward(Tensor.ones(1)).item());
+        assertEquals(1f, lazy.forward(Tensor.ones(1, 1)).item());
+        assertTrue(lazy.isBuilt());
     }
 
     @Test
