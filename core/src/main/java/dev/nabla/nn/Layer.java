@@ -366,13 +366,7 @@ public abstract class Layer {
     /** A tree like PyTorch's module printout. */
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder(getClass().getSimpleName()).append('(').append(describe());
-        if (!children.isEmpty()) {
-            s.append('\n');
-            children.forEach((k, c) -> s.append("  (").append(k).append("): ")
-                    .append(c.toString().replace("\n", "\n  ")).append('\n'));
-        }
-        return s.append(')').toString();
+        return Summary.tree(this);
     }
 
     /** An op's error about this layer's input, prefixed with the layer's path. */

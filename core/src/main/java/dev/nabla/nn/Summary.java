@@ -27,6 +27,17 @@ public final class Summary {
     private Summary() {
     }
 
+    /** {@link Layer#toString()}: a tree like PyTorch's module printout. */
+    static String tree(Layer layer) {
+        StringBuilder s = new StringBuilder(layer.getClass().getSimpleName()).append('(').append(layer.describe());
+        if (!layer.children().isEmpty()) {
+            s.append('\n');
+            layer.children().forEach((k, c) -> s.append("  (").append(k).append("): ")
+                    .append(c.toString().replace("\n", "\n  ")).append('\n'));
+        }
+        return s.append(')').toString();
+    }
+
     /**
      * The summary of a graph, whose input shapes are known. A layer with several outputs shows
      * each one's shape, {@code [(None, 5, 8), (None, 8), (None, 8)]}, and a layer reading output
