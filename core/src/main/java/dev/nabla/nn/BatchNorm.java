@@ -44,6 +44,7 @@ abstract class BatchNorm extends Layer {
         this.momentum = momentum;
         this.affine = affine;
         if (numFeatures > 0) {
+            // Built for the smallest input it takes: features [1, C], else images [1, C, 1, 1].
             build(acceptsRank(2) ? new int[] {1, numFeatures} : new int[] {1, numFeatures, 1, 1});
         }
     }

@@ -58,7 +58,7 @@ abstract class ConvolutionLayer extends Layer {
     protected void build(Shape inputShape) {
         checkRank(inputShape);
         int channelAxis = inputShape.rank() == inputRank() ? 1 : 0;
-        inChannels = inputShape.rank() >= inputRank() - 1 ? inputShape.dim(channelAxis) : -1;
+        inChannels = inputShape.dim(channelAxis);
         if (inChannels < 1) {
             throw shapeError(expectedShape(), inputShape);
         }
