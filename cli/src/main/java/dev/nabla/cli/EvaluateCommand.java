@@ -3,6 +3,8 @@ package dev.nabla.cli;
 import dev.nabla.cli.experiment.CsvModelInputs;
 import dev.nabla.cli.experiment.DataSpec;
 import dev.nabla.cli.experiment.ImageFolderSpec;
+import dev.nabla.cli.config.YamlFile;
+import dev.nabla.tensor.AdvisedException;
 import dev.nabla.cli.experiment.LossSpec;
 import dev.nabla.cli.experiment.MetricSpec;
 import dev.nabla.cli.experiment.ModelInfo;
@@ -45,8 +47,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object, {\"loss\": ..., \"accuracy\": ...}.")
     private boolean json;
 
-    @Option(names = "--loss", paramLabel = "NAME",
-            description = "The loss (default: the one the model was trained with, else sparse_categorical_crossentropy).")
+    @Option(names = "--loss", paramLabel = "LOSS",
+            description = "The loss: a name, or with options as in an experiment file,"
+                    + " '{name: sparse_categorical_crossentropy, from_logits: true}' (default: the one the model was"
+                    + " trained with, else sparse_categorical_crossentropy).")
     private String loss;
 
     @Option(names = "--metrics", split = ",", paramLabel = "NAME",
@@ -58,12 +62,23 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Samples per forward pass (default: ${DEFAULT-VALUE}).")
     private int batchSize;
 
+    /** The data's samples against the shape the model was trained on, before any layer sees them. */
+    private void requireShape(int[] modelShape, TensorDataset dataset) {
+        int[] dataShape = dataset.features().shape().toArray();
+        int[] sample = java.util.Arrays.copyOfRange(dataShape, 1, dataShape.length);
+        if (modelShape != null && !java.util.Arrays.equals(modelShape, sample)) {
+            throw new IllegalArgumentException(file + " takes samples of shape " + java.util.Arrays.toString(modelShape)
+                    + ", but " + data + " gives " + java.util.Arrays.toString(sample) + "; evaluate it on data like"
+                    + " the data it was trained on");
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         ModelFile.LoadedModel loaded = ModelFile.load(file);
         ModelInfo info = ModelInfo.of(loaded);
-        LossSpec lossSpec = loss != null ? LossSpec.named(loss) : info.loss() != null ? info.loss()
-                : LossSpec.named("sparse_categorical_crossentropy");
+        LossSpec lossSpec = loss != null ? LossSpec.parse(YamlFile.parse(loss, "--loss"))
+                : info.loss() != null ? info.loss() : LossSpec.named("sparse_categorical_crossentropy");
         List<String> metricNames = metrics != null ? metrics : info.metrics() != null ? info.metrics()
                 : List.of("accuracy");
         List<Metric> compiled = new ArrayList<>();
@@ -72,10 +87,17 @@ final class EvaluateCommand implements Callable<Integer> {
                 ? CsvModelInputs.dataset(Path.of(data), file, loaded.trainingState())
                 : ImageFolderSpec.isImageFolder(Path.of(data))
                 ? ImageFolderSpec.readAll(Path.of(data), info.inputShape(), info.classNames()) : DataSpec.select(data);
+        requireShape(info.inputShape(), dataset);
         Model model = new Model(loaded.model());
         // evaluate needs a compiled model; the optimizer is never made.
         model.compile(Optimizers.byName("sgd"), lossSpec.create(), compiled.toArray(Metric[]::new));
-        Map<String, Double> result = model.evaluate(dataset, batchSize);
+        Map<String, Double> result;
+        try {
+            result = model.evaluate(dataset, batchSize);
+        } catch (AdvisedException e) {
+            throw new IllegalArgumentException(e.subject() + ": " + e.fileMessage() + "; --loss takes the same"
+                    + " mapping, e.g. --loss '{name: " + lossSpec.name() + ", from_logits: true}'", e);
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(JsonWriter.writeLine(JsonWriter.finiteOrNull(result)));

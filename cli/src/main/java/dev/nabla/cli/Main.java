@@ -44,6 +44,8 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(Main::reportError);
+        // Wide enough that file names and options (config.resolved.yaml, f1:macro) are not cut in two.
+        cli.setUsageHelpWidth(100);
         return cli;
     }
 

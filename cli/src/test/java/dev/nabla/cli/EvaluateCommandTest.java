@@ -34,6 +34,35 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void dataOfAnotherShapeIsRefusedNamingBothShapes() {
+        Run run = Run.nabla("evaluate", TrainedDigitsModel.directory().resolve("best.nabla").toString(),
+                "--data", "fashion-mnist");
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("best.nabla takes samples of shape [1, 8, 8], but fashion-mnist gives [1, 28, 28];"
+                + " evaluate it on data like the data it was trained on"), run.err());
+    }
+
+    @Test
+    void theLossTakesOptionsAsInAFileAndALogitsMismatchSaysHow() throws IOException {
+        Path model = directory.resolve("logits.nabla");
+        dev.nabla.nn.Layer.manualSeed(1);
+        dev.nabla.nn.Sequential network = new dev.nabla.nn.Sequential(new dev.nabla.nn.Flatten(),
+                new dev.nabla.nn.Dense(64, 10));
+        dev.nabla.io.ModelFile.save(model, network);
+
+        Run mismatch = Run.nabla("evaluate", model.toString(), "--data", "digits");
+        Run withOption = Run.nabla("evaluate", model.toString(), "--data", "digits", "--loss",
+                "{name: sparse_categorical_crossentropy, from_logits: true}");
+
+        assertEquals(1, mismatch.exitCode());
+        assertTrue(mismatch.err().endsWith("; --loss takes the same mapping, e.g. --loss '{name:"
+                + " sparse_categorical_crossentropy, from_logits: true}'\n"), mismatch.err());
+        assertEquals(0, withOption.exitCode(), withOption.err());
+        assertTrue(withOption.out().contains("loss "), withOption.out());
+    }
+
+    @Test
     void otherMetricsCanBeAsked() {
         Run run = Run.nabla("evaluate", TrainedDigitsModel.directory().resolve("best.nabla").toString(),
                 "--data", "digits:train", "--metrics", "accuracy,sparse_top_k_categorical_accuracy", "--json");

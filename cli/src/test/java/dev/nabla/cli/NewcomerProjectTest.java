@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -35,6 +36,30 @@ class NewcomerProjectTest {
                     + " before it) of the block under '" + heading + "' in docs/java.md; keep the two the same");
             next += found + 1;
         }
+    }
+
+    /**
+     * The guide's Maven block pastes into a pom: wrapped in a project element it is well-formed
+     * XML (a comment holding "--", say, is not), and each of its sections is in the newcomer's
+     * pom, which CI builds.
+     */
+    @Test
+    void theGuidesMavenBlockIsWellFormedAndInTheNewcomersPom() throws Exception {
+        String guide = Files.readString(ROOT.resolve("docs/java.md"));
+        int start = guide.indexOf("```xml\n", guide.indexOf("\n### Maven\n")) + "```xml\n".length();
+        String block = guide.substring(start, guide.indexOf("```", start));
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        var project = factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(
+                new java.io.StringReader("<project>" + block + "</project>")));
+        String pom = Files.readString(ROOT.resolve("examples/newcomer/pom.xml"));
+        var sections = project.getDocumentElement().getChildNodes();
+        for (int i = 0; i < sections.getLength(); i++) {
+            if (sections.item(i) instanceof org.w3c.dom.Element section) {
+                assertTrue(pom.contains("<" + section.getTagName() + ">"), "examples/newcomer/pom.xml lacks <"
+                        + section.getTagName() + ">");
+            }
+        }
+        assertTrue(block.contains("<id>default-cli</id>"), "exec:exec's arguments stay out of exec:java's way");
     }
 
     private static String firstJavaBlockAfter(String heading) throws IOException {

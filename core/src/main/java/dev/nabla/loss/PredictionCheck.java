@@ -1,5 +1,6 @@
 package dev.nabla.loss;
 
+import dev.nabla.tensor.AdvisedException;
 import dev.nabla.tensor.Tensor;
 import java.util.Locale;
 
@@ -11,7 +12,8 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>A loss that takes probabilities, given values outside [0, 1] (or, for a categorical loss,
- *       rows that do not sum to 1), is an error naming {@code from_logits}.</li>
+ *       rows that do not sum to 1), is an error ({@link AdvisedException}) naming {@code from_logits},
+ *       with the fix in Java and in an experiment file.</li>
  *   <li>A loss that takes logits, given what looks like a softmax's or a sigmoid's output, is a
  *       warning: the loss applies softmax or sigmoid again, which trains, but slowly and badly.</li>
  * </ul>
@@ -52,17 +54,15 @@ public final class PredictionCheck {
         switch (expected) {
             case PROBABILITIES -> {
                 if (!inRange) {
-                    throw new IllegalArgumentException(name + " takes probabilities in [0, 1], but the model's"
-                            + " outputs range from " + s.range() + ". If the model ends without a sigmoid, its"
-                            + " outputs are logits: " + fromLogitsAdvice(loss) + ", or end the model with a sigmoid.");
+                    throw mismatch(loss, "takes probabilities in [0, 1], but the model's outputs range from "
+                            + s.range() + ": without a sigmoid at its end a model outputs logits", "sigmoid");
                 }
             }
             case DISTRIBUTIONS -> {
                 if (!inRange || !rowsSumToOne) {
-                    throw new IllegalArgumentException(name + " takes probabilities (values in [0, 1] whose rows"
-                            + " sum to 1), but the model's outputs range from " + s.range() + " and their rows sum to "
-                            + s.sums() + ". If the model ends without a softmax, its outputs are logits: "
-                            + fromLogitsAdvice(loss) + ", or end the model with a softmax.");
+                    throw mismatch(loss, "takes probabilities (values in [0, 1] whose rows sum to 1), but the model's"
+                            + " outputs range from " + s.range() + " and their rows sum to " + s.sums()
+                            + ": without a softmax at its end a model outputs logits", "softmax");
                 }
             }
             case CATEGORICAL_LOGITS -> {
@@ -101,7 +101,8 @@ public final class PredictionCheck {
         };
     }
 
-    private static String fromLogitsAdvice(Loss loss) {
+    /** Logits under a probability loss: the fix in Java and in an experiment file. */
+    private static AdvisedException mismatch(Loss loss, String problem, String activation) {
         String yamlName = switch (loss) {
             case BinaryCrossEntropy b -> "binary_crossentropy";
             case BinaryFocalLoss b -> "binary_focal_crossentropy";
@@ -110,8 +111,11 @@ public final class PredictionCheck {
             case CategoricalFocalLoss c -> "categorical_focal_crossentropy";
             default -> "kl_divergence";
         };
-        return "set from_logits (Java: new " + loss.getClass().getSimpleName() + "().fromLogits(true); YAML: "
-                + "loss: {name: " + yamlName + ", from_logits: true})";
+        String name = loss.getClass().getSimpleName();
+        return new AdvisedException(name, problem,
+                "set from_logits: new " + name + "().fromLogits(true), or end the model with a " + activation,
+                "write loss: {name: " + yamlName + ", from_logits: true}, or end the model with activation: "
+                        + activation);
     }
 
     /** The smallest and largest value, and the smallest and largest sum along the last axis. */

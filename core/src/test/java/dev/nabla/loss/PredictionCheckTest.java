@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.tensor.AdvisedException;
 import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -14,12 +15,14 @@ class PredictionCheckTest {
 
     @Test
     void logitsUnderAProbabilityLossAreAnErrorThatNamesFromLogits() {
-        var e = assertThrows(IllegalArgumentException.class,
+        var e = assertThrows(AdvisedException.class,
                 () -> PredictionCheck.check(new SparseCategoricalCrossEntropy(), LOGITS));
-        assertTrue(e.getMessage().startsWith("SparseCategoricalCrossEntropy takes probabilities (values in [0, 1]"
+        assertTrue(e.getMessage().startsWith("SparseCategoricalCrossEntropy: takes probabilities (values in [0, 1]"
                 + " whose rows sum to 1), but the model's outputs range from "), e.getMessage());
-        assertTrue(e.getMessage().contains("new SparseCategoricalCrossEntropy().fromLogits(true); YAML: loss: {name:"
-                + " sparse_categorical_crossentropy, from_logits: true}"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("; set from_logits: new SparseCategoricalCrossEntropy().fromLogits(true),"
+                + " or end the model with a softmax"), e.getMessage());
+        assertTrue(e.fileMessage().endsWith("; write loss: {name: sparse_categorical_crossentropy, from_logits:"
+                + " true}, or end the model with activation: softmax"), e.fileMessage());
     }
 
     @Test

@@ -112,7 +112,8 @@ class ModelTest {
         Tensor labels = Tensor.of(0f, 1f, 2f, 0f, 1f, 2f);
         var e = assertThrows(IllegalArgumentException.class,
                 () -> model.fit(x, labels, FitOptions.defaults().batchSize(6).verbose(false)));
-        assertTrue(e.getMessage().contains("set from_logits"), e.getMessage());
+        assertTrue(e.getMessage().contains("set from_logits: new SparseCategoricalCrossEntropy().fromLogits(true)"),
+                e.getMessage());
     }
 
     @Test

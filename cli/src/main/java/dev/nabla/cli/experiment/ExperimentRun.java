@@ -73,14 +73,17 @@ public final class ExperimentRun {
         return shape != null ? shape : DataSpec.sampleShapeOf(experiment.data().load());
     }
 
-    /** The model, seeded, with {@code config.resolved.yaml} written beside where the run's files go. */
-    static Layer build(Experiment experiment, int[] sampleShape) throws IOException {
+    /** The model, seeded. */
+    static Layer build(Experiment experiment, int[] sampleShape) {
         experiment.model().checkDataShape(sampleShape);
         Layer.manualSeed(experiment.training().seed());
-        Layer network = experiment.model().build(sampleShape);
+        return experiment.model().build(sampleShape);
+    }
+
+    /** The output directory with {@code config.resolved.yaml} in it: written once the run is known to start. */
+    static void writeResolved(Experiment experiment, int[] sampleShape) throws IOException {
         Files.createDirectories(experiment.output());
         Files.writeString(experiment.output().resolve("config.resolved.yaml"), yaml(experiment.resolved(sampleShape)));
-        return network;
     }
 
     /**
@@ -98,6 +101,8 @@ public final class ExperimentRun {
         out.flush();
 
         Model model = compiled(network, training);
+        FirstBatch.check(experiment, network, split.train());
+        writeResolved(experiment, sampleShape);
         Map<String, String> state = new LinkedHashMap<>(new ModelInfo(sampleShape, training.loss(), training.metrics(),
                 classNames).toTrainingState());
         state.putAll(runState);
@@ -109,10 +114,7 @@ public final class ExperimentRun {
             history = model.fit(fitData.training(), fitData.options());
             test = model.evaluate(split.test(), training.batchSize());
         } catch (AdvisedException e) {
-            // The layers were checked as the file was read: what still fails is the loss or a metric against the data.
-            boolean loss = e.subject().equals(training.createLoss().getClass().getSimpleName());
-            throw new IllegalArgumentException(experiment.source() + ": training." + (loss
-                    ? "loss: " + training.loss().name() : "metrics") + ": " + e.fileMessage(), e);
+            throw FirstBatch.inFileTerms(experiment, e);
         }
         Files.writeString(output.resolve("metrics.json"),
                 JsonWriter.writeLine(JsonWriter.finiteOrNull(test)) + "\n");

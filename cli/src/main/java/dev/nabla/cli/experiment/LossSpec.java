@@ -30,7 +30,8 @@ public record LossSpec(String name, Map<String, Object> options) {
         return new LossSpec(name, Map.of());
     }
 
-    static LossSpec parse(ConfigNode node) {
+    /** Reads {@code NAME} or {@code {name: NAME, option: value, ...}}, checking each option at its place. */
+    public static LossSpec parse(ConfigNode node) {
         ConfigNode nameNode = node.isMap() ? node.asMap().require("name") : node;
         String name = nameNode.asString();
         Loss loss;

@@ -104,6 +104,7 @@ final class TabularRun {
             throw new IllegalStateException(e);
         }
         out.print(result.table());
+        ExperimentRun.writeResolved(experiment, sampleShape);
         Files.writeString(experiment.output().resolve("metrics.json"), result.toJson() + "\n");
         out.println("wrote " + experiment.output() + ": " + String.join(", ", CROSS_VALIDATION_FILES));
         out.flush();

@@ -79,10 +79,24 @@ class LossSpecTest {
     }
 
     @Test
-    void logitsUnderTheDefaultLossStopAtTheFirstBatchNamingFromLogits() {
+    void logitsUnderTheDefaultLossStopAtTheFirstBatchNamingFromLogitsAndLeaveAPreviousRunAlone() throws IOException {
+        run("{name: sparse_categorical_crossentropy, from_logits: true}");
+        Map<String, byte[]> before = new java.util.TreeMap<>();
+        for (String file : ExperimentRun.FILES) {
+            before.put(file, java.nio.file.Files.readAllBytes(directory.resolve(file)));
+        }
+
         var e = assertThrows(IllegalArgumentException.class, () -> run("sparse_categorical_crossentropy"));
-        assertTrue(e.getMessage().contains("YAML: loss: {name: sparse_categorical_crossentropy, from_logits: true}"),
+
+        assertTrue(e.getMessage().startsWith("x.yaml: training.loss: sparse_categorical_crossentropy: takes"
+                + " probabilities (values in [0, 1] whose rows sum to 1), but the model's outputs range from "),
                 e.getMessage());
+        assertTrue(e.getMessage().endsWith("; write loss: {name: sparse_categorical_crossentropy, from_logits: true},"
+                + " or end the model with activation: softmax"), e.getMessage());
+        for (String file : ExperimentRun.FILES) {
+            assertTrue(java.util.Arrays.equals(before.get(file), java.nio.file.Files.readAllBytes(directory.resolve(file))),
+                    file + " of the previous run changed");
+        }
     }
 
     @Test
