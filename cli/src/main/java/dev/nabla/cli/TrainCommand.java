@@ -88,17 +88,23 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** The fraction of the built-in run's training images it validates on. */
+    private static final float VALIDATION_SPLIT = 0.1f;
+
     /** Trains the built-in model and returns its loss and accuracy on the held-out 20%. */
+
     static Map<String, Double> trainDigits(int epochs, long seed, PrintWriter out) {
         Split split = Digits.load().split(0.8, new Generator(seed));
-        out.printf("digits: %d training and %d test images of 8x8 pixels, 10 classes%n",
-                split.train().size(), split.test().size());
+        // fit validates on the last tenth of the training images, as Keras's validation_split.
+        int validation = (int) Math.floor(split.train().size() * (double) VALIDATION_SPLIT);
+        out.printf("digits: %d training, %d validation and %d test images of 8x8 pixels, 10 classes%n",
+                split.train().size() - validation, validation, split.test().size());
         Layer.manualSeed(seed);
         Model model = new Model(new Sequential(new Flatten(), new Dense(64), new Relu(), new Dense(10), new Softmax()));
         model.compile("adam", "sparse_categorical_crossentropy", "accuracy");
         out.print(model.summary(1, 8, 8));
         out.flush();
-        model.fit(split.train(), FitOptions.defaults().epochs(epochs).batchSize(32).validationSplit(0.1f)
+        model.fit(split.train(), FitOptions.defaults().epochs(epochs).batchSize(32).validationSplit(VALIDATION_SPLIT)
                 .shuffle(true, seed));
         return model.evaluate(split.test(), 256);
     }

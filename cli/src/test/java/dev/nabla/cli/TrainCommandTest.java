@@ -22,7 +22,7 @@ class TrainCommandTest {
         StringWriter text = new StringWriter();
         Map<String, Double> test = TrainCommand.trainDigits(40, 1, new PrintWriter(text));
         assertTrue(test.get("accuracy") >= 0.95, "test accuracy " + test);
-        assertTrue(text.toString().contains("1438 training and 359 test images"), text.toString());
+        assertTrue(text.toString().contains("1295 training, 143 validation and 359 test images"), text.toString());
         assertTrue(text.toString().contains("Total params: 4,810"), text.toString());
     }
 

@@ -2,6 +2,7 @@ package dev.nabla.cli.experiment;
 
 import dev.nabla.cli.config.ConfigMap;
 import dev.nabla.cli.config.ConfigNode;
+import dev.nabla.io.Suggestions;
 import dev.nabla.loss.Loss;
 import dev.nabla.loss.LossOptions;
 import dev.nabla.loss.Losses;
@@ -38,7 +39,7 @@ public record LossSpec(String name, Map<String, Object> options) {
         try {
             loss = Losses.byName(name);
         } catch (IllegalArgumentException e) {
-            throw nameNode.error(e.getMessage());
+            throw nameNode.error(e.getMessage() + Suggestions.didYouMean(name, Losses.names()));
         }
         Map<String, Object> options = new LinkedHashMap<>();
         if (node.isMap()) {

@@ -71,6 +71,12 @@ class LossSpecTest {
     }
 
     @Test
+    void aMisspeltLossIsAnsweredWithTheClosestName() {
+        var e = assertThrows(ConfigException.class, () -> training("sparse_categorical_crossentropi"));
+        assertTrue(e.getMessage().endsWith("did you mean 'sparse_categorical_crossentropy'?"), e.getMessage());
+    }
+
+    @Test
     void aBadValueIsReportedAtItsLine() {
         var e = assertThrows(ConfigException.class,
                 () -> training("{name: categorical_crossentropy, label_smoothing: lots}"));
