@@ -5,6 +5,9 @@ import dev.nabla.cli.config.ConfigMap;
 import dev.nabla.cli.config.ConfigNode;
 import dev.nabla.io.LayerSpecException;
 import dev.nabla.io.LayerSpecs;
+import dev.nabla.nn.Embedding;
+import dev.nabla.nn.GlobalAvgPool;
+import dev.nabla.nn.GlobalMaxPool;
 import dev.nabla.nn.Graph;
 import dev.nabla.nn.GraphNode;
 import dev.nabla.nn.Layer;
@@ -161,8 +164,11 @@ public final class ModelSpec {
     private Layer buildSequential(int[] sampleShape) {
         Tensor x = sample(sampleShape);
         Sequential sequential = new Sequential();
+        Layer previous = null;
         for (LayerEntry entry : layers) {
             Layer layer = create(entry);
+            warnOfPoolingAcrossEmbeddings(previous, layer, entry);
+            previous = layer;
             x = probe(layer, List.of(x), entry.node(), entry.type());
             append(sequential, layer, entry);
             if (entry.hasActivation()) {
@@ -172,6 +178,20 @@ public final class ModelSpec {
             }
         }
         return sequential;
+    }
+
+    /**
+     * Keras pools [steps, features] over the steps; Nabla is channels-first and pools the last
+     * axis, so a global pooling right after an embedding averages each word's vector instead of
+     * the words: legal, but almost never what a Keras user means.
+     */
+    private static void warnOfPoolingAcrossEmbeddings(Layer previous, Layer layer, LayerEntry entry) {
+        if (previous instanceof Embedding && (layer instanceof GlobalAvgPool || layer instanceof GlobalMaxPool)) {
+            System.err.println("WARNING: " + entry.node().source() + ":" + entry.node().line() + ": "
+                    + entry.type().asString() + " right after an embedding pools each token's vector, not the tokens:"
+                    + " Nabla is channels-first; put {type: permute, dims: [2, 1]} before it to pool over the tokens,"
+                    + " as Keras's GlobalAveragePooling1D does on [steps, features]");
+        }
     }
 
     /** Adds a layer; a name taken twice is reported at the second. */

@@ -170,4 +170,30 @@ class ModelSpecTest {
         assertEquals(List.of("flatten", "features", "head"), List.copyOf(model.children().keySet()));
         assertTrue(Summary.of(model).contains("│ head (Dense)"), Summary.of(model));
     }
+
+    @Test
+    void aGlobalPoolingRightAfterAnEmbeddingIsWarnedOfWithThePermuteToAdd() {
+        Experiment experiment = parse("""
+                data: digits
+                model:
+                  sequential:
+                    - {type: flatten}
+                    - {type: embedding, input_dim: 17, output_dim: 4}
+                    - {type: GlobalAveragePooling1D}
+                    - {type: dense, units: 10, activation: softmax}
+                training: {loss: sparse_categorical_crossentropy}
+                """);
+        java.io.PrintStream standardError = System.err;
+        var captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            experiment.model().build(experiment.sampleShape());
+        } finally {
+            System.setErr(standardError);
+        }
+        String printed = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(printed.startsWith("WARNING: x.yaml:6: GlobalAveragePooling1D right after an embedding pools each"
+                + " token's vector, not the tokens"), printed);
+        assertTrue(printed.contains("put {type: permute, dims: [2, 1]} before it"), printed);
+    }
 }
