@@ -135,8 +135,7 @@ public class Model {
             if (parts[1] != null) {
                 evaluate(parts[1], options.batchSize()).forEach((k, v) -> epochLogs.put("val_" + k, v));
             }
-            optimizers.all().forEach((name, optimizer) -> epochLogs.put(optimizers.all().size() == 1 ? "learning_rate"
-                    : name + "_learning_rate", (double) optimizer.learningRate()));
+            optimizers.logLearningRates(epochLogs);
             logs = epochLogs;
             callbacks.forEach(c -> c.onEpochEnd(current, epochLogs));
         }
@@ -211,11 +210,7 @@ public class Model {
         return gradientSteps.apply(optimizer(name));
     }
 
-    /**
-     * The network's outputs for a batch: its one input through {@link Layer#forward(Tensor)},
-     * or its several through {@link Layer#forward(List)}, ordered as a {@code Graph}'s inputs
-     * are named (as the batch gives them for other layers).
-     */
+    /** The network's outputs for a batch; several inputs go in a {@code Graph}'s input order. */
     protected Tensor forward(Batch batch) {
         return BatchInputs.forward(network, batch);
     }

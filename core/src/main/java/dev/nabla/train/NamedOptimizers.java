@@ -93,9 +93,10 @@ final class NamedOptimizers {
         return optimizer;
     }
 
-    /** The optimizers a callback acts on: all of them, or the one named {@code name} (null for all). */
-    Map<String, Optimizer> selected(String name) {
-        return name == null ? optimizers : Map.of(name, get(name));
+    /** Logs {@code learning_rate}, or with several optimizers {@code <name>_learning_rate} for each. */
+    void logLearningRates(Map<String, Double> logs) {
+        optimizers.forEach((name, optimizer) -> logs.put(optimizers.size() == 1 ? "learning_rate"
+                : name + "_learning_rate", (double) optimizer.learningRate()));
     }
 
     /**
