@@ -357,6 +357,11 @@ public class Model {
         return loaded;
     }
 
+    /** The optimizers, for the callbacks and checkpoints of this package. */
+    NamedOptimizers namedOptimizers() {
+        return optimizers;
+    }
+
     /** The compiled loss. */
     public Loss loss() {
         return loss;

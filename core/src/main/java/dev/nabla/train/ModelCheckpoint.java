@@ -194,6 +194,7 @@ public final class ModelCheckpoint implements Callback {
                 Map<String, String> state = new LinkedHashMap<>();
                 state.put("epoch", Integer.toString(epoch + 1));
                 state.put(GLOBAL_STEP, Long.toString(model.globalStep()));
+                state.putAll(model.namedOptimizers().scheduleState());
                 logs.forEach((key, value) -> state.put(key, value.toString()));
                 state.putAll(extraState);
                 ModelFile.saveCheckpoint(path, model.network(), model.optimizers(), state);

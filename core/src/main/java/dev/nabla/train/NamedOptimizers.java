@@ -3,10 +3,12 @@ package dev.nabla.train;
 import dev.nabla.io.ModelFile;
 import dev.nabla.nn.Layer;
 import dev.nabla.nn.Parameter;
+import dev.nabla.optim.LearningRateSchedule;
 import dev.nabla.optim.Optimizer;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,6 +23,8 @@ final class NamedOptimizers {
 
     private Map<String, Optimizer> optimizers = Map.of();
     private Function<List<Parameter>, Optimizer> factory;
+    private final Map<String, LearningRateSchedule> schedules = new LinkedHashMap<>();
+    private Map<String, String> restoredState = new LinkedHashMap<>();
 
     /** Uses these optimizers, checking that no parameter belongs to two of them. */
     void set(Map<String, ? extends Optimizer> value) {
@@ -106,6 +110,7 @@ final class NamedOptimizers {
     void restore(Layer network, ModelFile.LoadedModel loaded) {
         network.loadStateDict(loaded.model().stateDict(), true);
         create(network);
+        restoredState = new LinkedHashMap<>(loaded.trainingState());
         if (optimizers.size() == 1 && loaded.optimizerStates().size() == 1) {
             loaded.restoreOptimizer(loaded.optimizerStates().keySet().iterator().next(), single());
             return;
@@ -115,5 +120,43 @@ final class NamedOptimizers {
                     + " but the model has " + optimizers.keySet());
         }
         optimizers.forEach(loaded::restoreOptimizer);
+    }
+
+    /** Remembers the schedule driving an optimizer, for checkpoints ({@link #scheduleState}). */
+    void attach(String name, LearningRateSchedule schedule) {
+        schedules.put(name, schedule);
+    }
+
+    /** Training-state entries of the attached schedules: {@code schedule.<name>.step} and {@code .base_learning_rates}. */
+    Map<String, String> scheduleState() {
+        Map<String, String> state = new LinkedHashMap<>();
+        schedules.forEach((name, schedule) -> {
+            state.put("schedule." + name + ".step", Integer.toString(schedule.stepCount()));
+            state.put("schedule." + name + ".base_learning_rates", String.join(",", Arrays.stream(
+                    schedule.baseLearningRates()).mapToObj(Double::toString).toList()));
+        });
+        return state;
+    }
+
+    /**
+     * The step a restored checkpoint's schedule of optimizer {@code name} had reached, or -1;
+     * when there is one, first sets the optimizer's rates back to the schedule's base rates, so
+     * that a schedule made on it next starts from the same base as the saved one did.
+     */
+    int prepareRestoredSchedule(String name) {
+        String step = restoredState.remove("schedule." + name + ".step");    // used once, by the first schedule made
+        String rates = restoredState.remove("schedule." + name + ".base_learning_rates");
+        Optimizer optimizer = optimizers.get(name);
+        if (step == null || rates == null || optimizer == null) {
+            return -1;
+        }
+        String[] values = rates.split(",");
+        if (values.length != optimizer.groups().size()) {
+            return -1;
+        }
+        for (int g = 0; g < values.length; g++) {
+            optimizer.groups().get(g).learningRate(Float.parseFloat(values[g]));
+        }
+        return Integer.parseInt(step);
     }
 }

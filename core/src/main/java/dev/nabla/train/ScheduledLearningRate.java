@@ -25,8 +25,9 @@ import java.util.function.Function;
  * epoch continues the schedule); per update, the rate of update k is the schedule's at step k
  * counted from the first update of the first {@code fit} (with gradient accumulation, one
  * update per group of batches). The same callback given to later {@code fit} runs on the same
- * optimizer continues its schedule. A model with several optimizers gets one schedule on each,
- * or on the one named with {@link #optimizer(String)}.
+ * optimizer continues its schedule, and so does a new one on a model restored from a checkpoint
+ * ({@link Model#restore}): checkpoints save each schedule's step and base rates. A model with
+ * several optimizers gets one schedule on each, or on the one named with {@link #optimizer(String)}.
  */
 public final class ScheduledLearningRate implements Callback {
 
@@ -67,9 +68,19 @@ public final class ScheduledLearningRate implements Callback {
                 schedules.containsKey(e.getKey()) && schedules.get(e.getKey()).optimizer() == e.getValue());
         if (!same) {
             Map<String, LearningRateSchedule> made = new LinkedHashMap<>();
-            targets.forEach((name, optimizer) -> made.put(name, create.apply(optimizer)));
+            int restored = -1;
+            for (Map.Entry<String, Optimizer> target : targets.entrySet()) {
+                int step = trained.namedOptimizers().prepareRestoredSchedule(target.getKey());
+                LearningRateSchedule schedule = create.apply(target.getValue());
+                if (step >= 0) {
+                    schedule.setStepCount(step);
+                    restored = step;
+                }
+                made.put(target.getKey(), schedule);
+                trained.namedOptimizers().attach(target.getKey(), schedule);
+            }
             schedules = Collections.unmodifiableMap(made);
-            firstUpdate = trained.globalStep();
+            firstUpdate = trained.globalStep() - Math.max(restored, 0);
         }
     }
 

@@ -164,6 +164,32 @@ class NamedOptimizersTest {
         assertEquals(0.01f, resumed.optimizer().learningRate());
     }
 
+    private static Model regression(long seed) {
+        Layer.manualSeed(seed);
+        Sequential network = new Sequential(new Dense(2, 4), new Relu(), new Dense(4, 1));
+        return new Model(network).compile(new Adam(network.trainableParameters(), 0.01f), new MeanSquaredError());
+    }
+
+    @Test
+    void aPerUpdateScheduleContinuesFromACheckpointWithItsBaseRates() throws IOException {
+        Tensor targets = REAL.sum(1, true);
+        Model original = regression(4);
+        ScheduledLearningRate schedule = ScheduledLearningRate.perUpdate(o -> new StepDecay(o, 3, 0.5f));
+        Path file = directory.resolve("scheduled.nabla");
+        original.fit(REAL, targets, epochs(0, 2).callbacks(schedule, new ModelCheckpoint(file)));
+        original.fit(REAL, targets, epochs(2, 4).callbacks(schedule));
+
+        Model resumed = regression(5);
+        resumed.restore(file);
+        ScheduledLearningRate fresh = ScheduledLearningRate.perUpdate(o -> new StepDecay(o, 3, 0.5f));
+        resumed.fit(REAL, targets, epochs(2, 4).callbacks(fresh));
+        assertEquals(16, fresh.schedule().stepCount());
+        assertEquals(0.01f * 0.5f * 0.5f * 0.5f * 0.5f * 0.5f, resumed.optimizer().learningRate(), 1e-9f);
+        assertEquals(original.optimizer().learningRate(), resumed.optimizer().learningRate());
+        original.network().stateDict().forEach((key, value) -> assertArrayEquals(value.toFloatArray(),
+                resumed.network().stateDict().get(key).toFloatArray(), key));
+    }
+
     @Test
     void plateauAndScheduleCallbacksActOnEveryOptimizerOrANamedOne() {
         Gan gan = new Gan(3, 0.01f);
