@@ -1,6 +1,9 @@
 package dev.nabla.data;
 
 import dev.nabla.tensor.Tensor;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A finite, indexed collection of examples (PyTorch's map-style {@code Dataset}). A
@@ -17,21 +20,37 @@ public interface Dataset {
     Example get(int index);
 
     /**
-     * The examples at these positions, stacked: features {@code [indices.length, ...]},
-     * targets {@code [indices.length, ...]}. This default stacks {@link #get} results one
-     * by one; data sets that hold whole tensors override it with one gather.
+     * The examples at these positions, stacked: each input {@code [indices.length, ...]},
+     * targets {@code [indices.length, ...]} and masks, if the examples have them. This default
+     * stacks {@link #get} results one by one; data sets that hold whole tensors override it
+     * with one gather.
      */
     default Batch batch(int... indices) {
         if (indices.length == 0) {
             throw new IllegalArgumentException("batch: no indices given; a batch holds at least one example");
         }
-        Tensor[] features = new Tensor[indices.length];
-        Tensor[] targets = new Tensor[indices.length];
+        Example[] examples = new Example[indices.length];
         for (int i = 0; i < indices.length; i++) {
-            Example example = get(indices[i]);
-            features[i] = example.features();
-            targets[i] = example.target();
+            examples[i] = get(indices[i]);
         }
-        return new Batch(Tensor.stack(0, features), Tensor.stack(0, targets));
+        Map<String, Tensor> inputs = new LinkedHashMap<>();
+        for (String name : examples[0].inputs().keySet()) {
+            inputs.put(name, Tensor.stack(0, Arrays.stream(examples).map(e -> {
+                Tensor input = e.inputs().get(name);
+                if (input == null) {
+                    throw new IllegalArgumentException("batch: the examples have different inputs: "
+                            + examples[0].inputs().keySet() + " and " + e.inputs().keySet());
+                }
+                return input;
+            }).toArray(Tensor[]::new)));
+        }
+        Tensor targets = Tensor.stack(0, Arrays.stream(examples).map(Example::target).toArray(Tensor[]::new));
+        boolean masked = examples[0].mask() != null;
+        if (Arrays.stream(examples).anyMatch(e -> (e.mask() != null) != masked)) {
+            throw new IllegalArgumentException("batch: some examples have a mask and some do not");
+        }
+        Tensor mask = masked ? Tensor.stack(0, Arrays.stream(examples).map(Example::mask).toArray(Tensor[]::new))
+                : null;
+        return new Batch(inputs, targets, null, mask);
     }
 }

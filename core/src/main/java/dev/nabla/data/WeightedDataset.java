@@ -40,8 +40,7 @@ public final class WeightedDataset implements Dataset {
 
     @Override
     public Batch batch(int... indices) {
-        Batch batch = examples.batch(indices);
-        return new Batch(batch.features(), batch.targets(), weights.indexSelect(0, indices));
+        return examples.batch(indices).withWeights(weights.indexSelect(0, indices));
     }
 
     /** The examples without their weights. */

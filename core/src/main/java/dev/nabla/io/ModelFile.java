@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -33,7 +34,12 @@ import java.util.zip.ZipOutputStream;
  *     inputs, layers, nodes and outputs (see {@link LayerSpecs});
  * <li>{@code weights.safetensors}: the state dict under PyTorch's names
  *     ({@link PyTorchWeights}), so this entry alone loads into PyTorch;
- * <li>{@code optimizer.safetensors} (optional): {@link Optimizer#state()};
+ * <li>{@code optimizer.safetensors} (optional): {@link Optimizer#state()} of the one optimizer
+ *     named {@value #DEFAULT_OPTIMIZER}, its kind in the metadata's {@code optimizer};
+ * <li>{@code optimizers/<name>.safetensors} (optional): the states of named optimizers (a GAN's
+ *     {@code generator} and {@code discriminator}), their names in order in the metadata's
+ *     {@code optimizers} ({@code "generator,discriminator"}) and each one's kind under
+ *     {@code optimizer.<name>};
  * <li>{@code training.json} (optional): training progress as strings, such as the epoch.
  * </ul>
  *
@@ -56,6 +62,11 @@ public final class ModelFile {
     static final String CONFIG = "config.json";
     static final String WEIGHTS = "weights.safetensors";
     static final String OPTIMIZER = "optimizer.safetensors";
+    static final String NAMED_OPTIMIZERS = "optimizers/";
+    static final String SAFETENSORS = ".safetensors";
+    /** The name of a model's only optimizer, saved where files with one optimizer have always kept it. */
+    public static final String DEFAULT_OPTIMIZER = "default";
+    private static final Pattern OPTIMIZER_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
     static final String TRAINING = "training.json";
     /** A fixed entry time, so that saving the same model twice gives the same bytes. */
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
@@ -78,12 +89,39 @@ public final class ModelFile {
      */
     public static void save(Path file, Layer model, Optimizer optimizer, Map<String, String> trainingState)
             throws IOException {
+        saveCheckpoint(file, model, optimizer == null ? Map.of() : Map.of(DEFAULT_OPTIMIZER, optimizer), trainingState);
+    }
+
+    /**
+     * Saves the architecture and weights of {@code model}, the state of every optimizer by name
+     * (empty for none; one named {@value #DEFAULT_OPTIMIZER} alone is saved as {@link #save}
+     * saves an optimizer, so older Nabla reads it) and {@code trainingState}, atomically
+     * replacing {@code file}.
+     *
+     * @throws IllegalArgumentException before writing anything, if a layer is not a built-in
+     *     type or is not built yet, or an optimizer's name is not made of letters, digits,
+     *     {@code _}, {@code .} and {@code -}
+     */
+    public static void saveCheckpoint(Path file, Layer model, Map<String, ? extends Optimizer> optimizers,
+                                      Map<String, String> trainingState) throws IOException {
         requireBuilt(model);
+        optimizers.keySet().forEach(ModelFile::requireOptimizerName);
+        boolean single = optimizers.size() == 1 && optimizers.containsKey(DEFAULT_OPTIMIZER);
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("framework", "nabla");
         metadata.put("parameters", Long.toString(model.parameterCount()));
-        if (optimizer != null) {
-            metadata.put("optimizer", optimizer.getClass().getSimpleName());
+        Map<String, AtomicFiles.Content> states = new LinkedHashMap<>();
+        if (single) {
+            Optimizer optimizer = optimizers.get(DEFAULT_OPTIMIZER);
+            metadata.put("optimizer", kind(optimizer));
+            states.put(OPTIMIZER, Safetensors.content(optimizer.state(), Map.of("optimizer", kind(optimizer))));
+        } else if (!optimizers.isEmpty()) {
+            metadata.put("optimizers", String.join(",", optimizers.keySet()));
+            optimizers.forEach((name, optimizer) -> {
+                metadata.put("optimizer." + name, kind(optimizer));
+                states.put(NAMED_OPTIMIZERS + name + SAFETENSORS,
+                        Safetensors.content(optimizer.state(), Map.of("optimizer", kind(optimizer), "name", name)));
+            });
         }
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("format", FORMAT);
@@ -93,21 +131,30 @@ public final class ModelFile {
         config.put("metadata", metadata);
         byte[] configJson = JsonWriter.writeIndented(config).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.Content weights = Safetensors.content(PyTorchWeights.pyTorchState(model), PyTorchWeights.METADATA);
-        AtomicFiles.Content optimizerState = optimizer == null ? null
-                : Safetensors.content(optimizer.state(), Map.of("optimizer", optimizer.getClass().getSimpleName()));
         byte[] training = JsonWriter.writeIndented(new LinkedHashMap<>(trainingState)).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
             put(zip, CONFIG, o -> o.write(configJson));
             put(zip, WEIGHTS, weights);
-            if (optimizerState != null) {
-                put(zip, OPTIMIZER, optimizerState);
+            for (Map.Entry<String, AtomicFiles.Content> state : states.entrySet()) {
+                put(zip, state.getKey(), state.getValue());
             }
             if (!trainingState.isEmpty()) {
                 put(zip, TRAINING, o -> o.write(training));
             }
             zip.finish();
         });
+    }
+
+    private static String kind(Optimizer optimizer) {
+        return optimizer.getClass().getSimpleName();
+    }
+
+    private static void requireOptimizerName(String name) {
+        if (name == null || !OPTIMIZER_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("an optimizer's name must be made of letters, digits, '_', '.' and"
+                    + " '-', got " + (name == null ? "null" : "'" + name + "'"));
+        }
     }
 
     /**
@@ -159,15 +206,33 @@ public final class ModelFile {
         zip.closeEntry();
     }
 
-    /** What {@link #load} gives back. */
-    public record LoadedModel(Layer model, Map<String, Tensor> optimizerState, Map<String, String> trainingState,
-                              Map<String, String> metadata) {
+    /**
+     * What {@link #load} gives back: the model, every saved optimizer's state by name (a file
+     * with one optimizer holds it under {@value #DEFAULT_OPTIMIZER}), the training state and
+     * the metadata.
+     */
+    public record LoadedModel(Layer model, Map<String, Map<String, Tensor>> optimizerStates,
+                              Map<String, String> trainingState, Map<String, String> metadata) {
 
         /** Copies the maps, keeping their order. */
         public LoadedModel {
-            optimizerState = Collections.unmodifiableMap(new LinkedHashMap<>(optimizerState));
+            Map<String, Map<String, Tensor>> states = new LinkedHashMap<>();
+            optimizerStates.forEach((name, state) ->
+                    states.put(name, Collections.unmodifiableMap(new LinkedHashMap<>(state))));
+            optimizerStates = Collections.unmodifiableMap(states);
             trainingState = Collections.unmodifiableMap(new LinkedHashMap<>(trainingState));
             metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        }
+
+        /** The state of the only optimizer ({@value #DEFAULT_OPTIMIZER}), or an empty map if there is none. */
+        public Map<String, Tensor> optimizerState() {
+            return optimizerStates.getOrDefault(DEFAULT_OPTIMIZER, Map.of());
+        }
+
+        /** The saved optimizer's kind ({@code "Adam"}) by name, or null if there is none by that name. */
+        public String optimizerKind(String name) {
+            return metadata.get(name.equals(DEFAULT_OPTIMIZER) && optimizerStates.size() == 1
+                    && metadata.containsKey("optimizer") ? "optimizer" : "optimizer." + name);
         }
 
         /**
@@ -180,15 +245,38 @@ public final class ModelFile {
          *     or does not fit this one ({@link Optimizer#loadState})
          */
         public <O extends Optimizer> O restoreOptimizer(O optimizer) {
-            if (optimizerState.isEmpty()) {
-                throw new IllegalStateException("the model file holds no optimizer state (it was saved without one)");
+            if (optimizerState().isEmpty()) {
+                throw new IllegalStateException(optimizerStates.isEmpty()
+                        ? "the model file holds no optimizer state (it was saved without one)"
+                        : "the model file holds named optimizers " + optimizerStates.keySet()
+                        + "; restore them with restoreOptimizer(name, optimizer)");
             }
-            String saved = metadata.get("optimizer");
-            if (saved != null && !saved.equals(optimizer.getClass().getSimpleName())) {
-                throw new IllegalArgumentException("the model file holds the state of a " + saved + " optimizer,"
-                        + " which cannot be restored into a " + optimizer.getClass().getSimpleName());
+            return restoreOptimizer(DEFAULT_OPTIMIZER, optimizer);
+        }
+
+        /**
+         * Restores the state saved under {@code name} into {@code optimizer}, as {@link
+         * #restoreOptimizer(Optimizer)} does; returns it.
+         *
+         * @throws IllegalStateException if the file holds no optimizer state by that name
+         * @throws IllegalArgumentException if the state belongs to another kind of optimizer
+         *     or does not fit this one
+         */
+        public <O extends Optimizer> O restoreOptimizer(String name, O optimizer) {
+            Map<String, Tensor> state = optimizerStates.get(name);
+            if (state == null) {
+                throw new IllegalStateException(optimizerStates.isEmpty()
+                        ? "the model file holds no optimizer state (it was saved without one)"
+                        : "the model file holds no optimizer named '" + name + "'; it holds "
+                        + optimizerStates.keySet());
             }
-            optimizer.loadState(optimizerState);
+            String saved = optimizerKind(name);
+            if (saved != null && !saved.equals(kind(optimizer))) {
+                throw new IllegalArgumentException("the model file holds the state of a " + saved + " optimizer"
+                        + (optimizerStates.size() > 1 ? " as '" + name + "'" : "") + ", which cannot be restored into a "
+                        + kind(optimizer));
+            }
+            optimizer.loadState(state);
             return optimizer;
         }
     }

@@ -59,13 +59,28 @@ final class ModelFileReader {
             throw new IOException(where(ModelFile.WEIGHTS) + " does not fit the architecture in " + ModelFile.CONFIG
                     + ": " + e.getMessage(), e);
         }
-        byte[] optimizer = entry(ModelFile.OPTIMIZER, MAX_ENTRY_BYTES, false);
-        Map<String, Tensor> optimizerState = optimizer == null ? Map.of()
-                : Safetensors.read(where(ModelFile.OPTIMIZER), optimizer).tensors();
+        Map<String, Map<String, Tensor>> optimizerStates = optimizerStates(metadata);
         byte[] training = entry(ModelFile.TRAINING, MAX_JSON_BYTES, false);
         Map<String, String> trainingState = training == null ? Map.of()
                 : strings(json(ModelFile.TRAINING, training), ModelFile.TRAINING);
-        return new ModelFile.LoadedModel(model, optimizerState, trainingState, metadata);
+        return new ModelFile.LoadedModel(model, optimizerStates, trainingState, metadata);
+    }
+
+    /** The one optimizer's state under its default name, or the named ones in the order the metadata lists them. */
+    private Map<String, Map<String, Tensor>> optimizerStates(Map<String, String> metadata) throws IOException {
+        Map<String, Map<String, Tensor>> states = new LinkedHashMap<>();
+        byte[] single = entry(ModelFile.OPTIMIZER, MAX_ENTRY_BYTES, false);
+        if (single != null) {
+            states.put(ModelFile.DEFAULT_OPTIMIZER, Safetensors.read(where(ModelFile.OPTIMIZER), single).tensors());
+        }
+        String names = metadata.get("optimizers");
+        if (names != null) {
+            for (String name : names.split(",")) {
+                String entry = ModelFile.NAMED_OPTIMIZERS + name + ModelFile.SAFETENSORS;
+                states.put(name, Safetensors.read(where(entry), entry(entry, MAX_ENTRY_BYTES, true)).tensors());
+            }
+        }
+        return states;
     }
 
     private Map<?, ?> config() throws IOException {

@@ -65,6 +65,11 @@ public abstract class LearningRateSchedule {
         return learningRate(baseLearningRates[0], step);
     }
 
+    /** Each group's base rate, the rate it had when the schedule was created (a copy). */
+    public double[] baseLearningRates() {
+        return baseLearningRates.clone();
+    }
+
     /** The optimizer driven. */
     public Optimizer optimizer() {
         return optimizer;

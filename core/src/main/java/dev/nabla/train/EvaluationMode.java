@@ -18,7 +18,7 @@ final class EvaluationMode {
     /** Runs two samples of {@code data} through the network, so that lazily sized layers create their parameters. */
     static void build(Layer network, Dataset data) {
         int[] first = IntStream.range(0, Math.min(2, data.size())).toArray();
-        run(network, () -> network.forward(data.batch(first).features()));
+        run(network, () -> BatchInputs.forward(network, data.batch(first)));
     }
 
     /** The network's outputs for x, computed in batches of {@code batchSize}. */

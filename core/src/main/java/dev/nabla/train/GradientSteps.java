@@ -3,41 +3,60 @@ package dev.nabla.train;
 import dev.nabla.optim.GradientAccumulator;
 import dev.nabla.optim.Optimizer;
 import dev.nabla.tensor.Tensor;
+import java.util.Collection;
 
 /**
  * The gradient side of {@link Model}'s steps: the backward pass (divided for accumulation),
  * then clipping and the optimizer's update once a group of batches is complete, counting the
- * updates. Holds the current {@code fit}'s {@link GradientOptions}.
+ * updates. Holds the current {@code fit}'s {@link GradientOptions}. A batch whose step updates
+ * several optimizers (a GAN's two) counts as one update.
  */
 final class GradientSteps {
 
     private GradientOptions options = GradientOptions.NONE;
     private GradientAccumulator accumulator;
+    private Optimizer accumulated;
     private boolean lastBatchOfEpoch;
+    private boolean inBatch;
+    private boolean counted;
     private long updates;
 
-    /** Uses {@code value} until {@link #end}; the optimizer is the one stepped. */
-    void begin(Optimizer optimizer, GradientOptions value) {
-        options = value;
+    /**
+     * Uses {@code value} until {@link #end} for these optimizers.
+     *
+     * @throws IllegalArgumentException for accumulation with several optimizers, whose steps
+     *     may back-propagate several losses per batch
+     */
+    void begin(Collection<Optimizer> optimizers, GradientOptions value) {
         int steps = value.accumulationSteps();
-        accumulator = steps == 1 ? null : new GradientAccumulator(optimizer, steps);
+        if (steps > 1 && optimizers.size() != 1) {
+            throw new IllegalArgumentException("fit: gradient accumulation works with one optimizer; this model has "
+                    + optimizers.size());
+        }
+        options = value;
+        accumulated = steps == 1 ? null : optimizers.iterator().next();
+        accumulator = steps == 1 ? null : new GradientAccumulator(accumulated, steps);
     }
 
     /**
      * Back to plain steps (outside {@code fit}); the gradients of a group cut short by a stop
      * are dropped, as a stopped run takes no further step (and they may be what stopped it).
      */
-    void end(Optimizer optimizer) {
+    void end() {
         if (accumulator != null && accumulator.accumulated() > 0) {
-            optimizer.zeroGrad();
+            accumulated.zeroGrad();
         }
         options = GradientOptions.NONE;
         accumulator = null;
+        accumulated = null;
+        inBatch = false;
     }
 
-    /** Whether the batch being trained is its epoch's last, whose update takes a shorter group. */
-    void lastBatchOfEpoch(boolean value) {
-        lastBatchOfEpoch = value;
+    /** A batch of {@code fit} begins; {@code last} if it is its epoch's last, whose update takes a shorter group. */
+    void beginBatch(boolean last) {
+        lastBatchOfEpoch = last;
+        inBatch = true;
+        counted = false;
     }
 
     void backward(Tensor loss) {
@@ -50,7 +69,7 @@ final class GradientSteps {
 
     /** Clips, steps and zeroes when the group is complete (each batch without accumulation); returns whether it did. */
     boolean apply(Optimizer optimizer) {
-        if (accumulator == null) {
+        if (accumulator == null || optimizer != accumulated) {
             options.clip(optimizer.parameters());
             optimizer.step();
             optimizer.zeroGrad();
@@ -60,11 +79,19 @@ final class GradientSteps {
         } else {
             return false;
         }
-        updates++;
+        if (!inBatch || !counted) {
+            updates++;
+            counted = true;
+        }
         return true;
     }
 
     long updates() {
         return updates;
+    }
+
+    /** Continues the count from a checkpoint. */
+    void setUpdates(long value) {
+        updates = value;
     }
 }

@@ -6,6 +6,7 @@ import dev.nabla.data.DataLoader;
 import dev.nabla.data.Dataset;
 import dev.nabla.data.TensorDataset;
 import dev.nabla.data.WeightedDataset;
+import dev.nabla.io.ModelFile;
 import dev.nabla.loss.Loss;
 import dev.nabla.loss.Losses;
 import dev.nabla.loss.PredictionCheck;
@@ -19,6 +20,8 @@ import dev.nabla.optim.Optimizer;
 import dev.nabla.optim.Optimizers;
 import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.Tensor;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -44,8 +47,7 @@ import java.util.function.Function;
 public class Model {
 
     private final Layer network;
-    private Function<List<Parameter>, Optimizer> optimizerFactory;
-    private Optimizer optimizer;
+    private final NamedOptimizers optimizers = new NamedOptimizers();
     private Loss loss;
     /** Whether the first outputs since compile have been checked against the loss (PredictionCheck). */
     private boolean predictionsChecked;
@@ -61,15 +63,26 @@ public class Model {
 
     /** Uses an optimizer made for this model's parameters, a loss and metrics. */
     public Model compile(Optimizer optimizer, Loss loss, Metric... metrics) {
-        this.optimizer = optimizer;
-        this.optimizerFactory = null;
+        optimizers.set(Map.of(ModelFile.DEFAULT_OPTIMIZER, optimizer));
         return setLossAndMetrics(loss, metrics);
     }
 
     /** Uses an optimizer created once the network is built (for lazily sized layers). */
     public Model compile(Function<List<Parameter>, Optimizer> optimizer, Loss loss, Metric... metrics) {
-        this.optimizer = null;
-        this.optimizerFactory = optimizer;
+        optimizers.setFactory(optimizer);
+        return setLossAndMetrics(loss, metrics);
+    }
+
+    /**
+     * Uses several optimizers by name, each over its own parameters (a GAN's {@code "generator"}
+     * and {@code "discriminator"}), which an overridden {@link #trainStep} applies with {@link
+     * #applyGradients(String)}; checkpoints save them all. The loss may be null when the steps
+     * compute their own.
+     *
+     * @throws IllegalArgumentException if two optimizers share a parameter
+     */
+    public Model compile(Map<String, ? extends Optimizer> optimizers, Loss loss, Metric... metrics) {
+        this.optimizers.set(optimizers);
         return setLossAndMetrics(loss, metrics);
     }
 
@@ -104,7 +117,7 @@ public class Model {
                 options.shuffle() ? new Generator(options.seed()) : null, false);
         ensureOptimizer(parts[0]);
         classWeights = options.classWeights() == null ? null : Tensor.of(options.classWeights());
-        gradientSteps.begin(optimizer, options.gradients());
+        gradientSteps.begin(optimizers.all().values(), options.gradients());
         History history = new History();
         List<Callback> callbacks = new ArrayList<>();
         if (options.verbose()) {
@@ -122,14 +135,14 @@ public class Model {
             if (parts[1] != null) {
                 evaluate(parts[1], options.batchSize()).forEach((k, v) -> epochLogs.put("val_" + k, v));
             }
-            epochLogs.put("learning_rate", (double) optimizer.learningRate());
+            optimizers.logLearningRates(epochLogs);
             logs = epochLogs;
             callbacks.forEach(c -> c.onEpochEnd(current, epochLogs));
         }
         Map<String, Double> finalLogs = logs;
         callbacks.forEach(c -> c.onTrainEnd(finalLogs));
         classWeights = null;
-        gradientSteps.end(optimizer);
+        gradientSteps.end();
         return history;
     }
 
@@ -141,7 +154,7 @@ public class Model {
         try (BatchIterator batches = loader.iterator()) {
             while (batches.hasNext() && !stopRequested) {
                 Batch batch = batches.next();
-                gradientSteps.lastBatchOfEpoch(!batches.hasNext());
+                gradientSteps.beginBatch(!batches.hasNext());
                 int current = index++;
                 callbacks.forEach(c -> c.onTrainBatchBegin(current));
                 means.add(trainStep(batch), batch.size());
@@ -166,12 +179,13 @@ public class Model {
     }
 
     /**
-     * The first part of a step: forward in training mode, loss, backward, adding to the
+     * The first part of a step: forward in training mode (a batch of several inputs goes to
+     * the network in its graph's input order, {@link #forward}), loss, backward, adding to the
      * parameters' gradients (with gradient accumulation, the loss divided by its step count).
      */
     protected BatchOutputs computeGradients(Batch batch) {
         network.train();
-        Tensor predictions = network.forward(batch.features());
+        Tensor predictions = forward(batch);
         Tensor value = computeLoss(predictions, batch.targets(), batch.weights());
         gradientSteps.backward(value);
         return new BatchOutputs(value, predictions.detach());
@@ -184,12 +198,26 @@ public class Model {
      * by a stop is dropped). Returns whether the optimizer stepped, advancing {@link #globalStep()}.
      */
     protected boolean applyGradients() {
-        return gradientSteps.apply(optimizer);
+        return gradientSteps.apply(optimizer());
+    }
+
+    /**
+     * The second part of a step for the optimizer named {@code name}: clip its parameters'
+     * gradients as {@code fit}'s {@link GradientOptions} say, step it, zero them. The first
+     * update in a batch advances {@link #globalStep()}; returns true.
+     */
+    protected boolean applyGradients(String name) {
+        return gradientSteps.apply(optimizer(name));
+    }
+
+    /** The network's outputs for a batch; several inputs go in a {@code Graph}'s input order. */
+    protected Tensor forward(Batch batch) {
+        return BatchInputs.forward(network, batch);
     }
 
     /** One evaluation step without gradients; returns this batch's loss values by name. */
     protected Map<String, Double> testStep(Batch batch) {
-        Tensor predictions = network.forward(batch.features());
+        Tensor predictions = forward(batch);
         updateMetrics(predictions, batch.targets());
         return Map.of("loss", (double) computeLoss(predictions, batch.targets(), batch.weights()).item());
     }
@@ -200,6 +228,10 @@ public class Model {
      * and divided by the batch size (Keras's rule).
      */
     protected Tensor computeLoss(Tensor predictions, Tensor targets, Tensor sampleWeights) {
+        if (loss == null) {
+            throw new IllegalStateException("the model is compiled without a loss; give compile one, or override"
+                    + " trainStep and testStep to compute your own");
+        }
         if (!predictionsChecked) {
             predictionsChecked = true;
             String warning = PredictionCheck.check(loss, predictions);
@@ -269,6 +301,7 @@ public class Model {
      * The optimizer updates {@code fit} has applied to this model, over all epochs and runs
      * (Lightning's and Hugging Face's {@code global_step}; Keras's {@code optimizer.iterations},
      * which counts batches instead under gradient accumulation), for callbacks acting per step.
+     * A batch that updates several optimizers counts once; {@link #restore} continues the count.
      */
     public long globalStep() {
         return gradientSteps.updates();
@@ -284,9 +317,49 @@ public class Model {
         return network;
     }
 
-    /** The optimizer, once created (after compile with an optimizer, or once fit has started). */
+    /**
+     * The optimizer, once created (after compile with an optimizer, or once fit has started);
+     * with several, the one named {@value ModelFile#DEFAULT_OPTIMIZER}.
+     *
+     * @throws IllegalStateException if there are several and none has the default name
+     */
     public Optimizer optimizer() {
-        return optimizer;
+        return optimizers.single();
+    }
+
+    /** The optimizer named {@code name} ({@value ModelFile#DEFAULT_OPTIMIZER} for one given alone). */
+    public Optimizer optimizer(String name) {
+        return optimizers.get(name);
+    }
+
+    /** Every optimizer by name, in the order compiled (empty until created). */
+    public Map<String, Optimizer> optimizers() {
+        return optimizers.all();
+    }
+
+    /**
+     * Continues training from a checkpoint ({@link ModelCheckpoint}, {@link ModelFile}): loads
+     * its weights into this model's network, every optimizer's state by name and the
+     * {@link #globalStep()}; returns what was loaded, whose {@code trainingState().get("epoch")}
+     * is the {@link FitOptions#initialEpoch} to go on with. The network must be built, and the
+     * optimizers of the same kinds and names as those saved.
+     *
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException if the weights or optimizers do not fit this model
+     */
+    public ModelFile.LoadedModel restore(Path file) throws IOException {
+        ModelFile.LoadedModel loaded = ModelFile.load(file);
+        optimizers.restore(network, loaded);
+        String step = loaded.trainingState().get(ModelCheckpoint.GLOBAL_STEP);
+        if (step != null) {
+            gradientSteps.setUpdates(Long.parseLong(step));
+        }
+        return loaded;
+    }
+
+    /** The optimizers, for the callbacks and checkpoints of this package. */
+    NamedOptimizers namedOptimizers() {
+        return optimizers;
     }
 
     /** The compiled loss. */
@@ -303,14 +376,14 @@ public class Model {
     }
 
     private void ensureOptimizer(Dataset data) {
-        if (optimizer == null) {
+        if (optimizers.isPending()) {
             EvaluationMode.build(network, data);
-            optimizer = optimizerFactory.apply(network.trainableParameters());
+            optimizers.create(network);
         }
     }
 
     private void requireCompiled(String what) {
-        if (loss == null || (optimizer == null && optimizerFactory == null)) {
+        if (!optimizers.isCompiled()) {
             throw new IllegalStateException(what + ": the model is not compiled; call compile(optimizer, loss, metrics)"
                     + " first, e.g. compile(\"adam\", \"sparse_categorical_crossentropy\", \"accuracy\")");
         }

@@ -26,9 +26,10 @@ import java.util.regex.Pattern;
  * {@code {name}} is any logged value ({@code loss}, {@code val_accuracy}); a format after a
  * colon is {@code 02d}-style for the epoch and {@code .4f}, {@code .3e} or {@code .5g} for values.
  *
- * <p>By default the whole model is saved ({@link ModelFile}) with the optimizer's state and
- * the training state ({@code epoch} — pass it to {@link FitOptions#initialEpoch} to resume —
- * and the epoch's logs as strings, plus any {@link #trainingState} of the caller's); with
+ * <p>By default the whole model is saved ({@link ModelFile}) with every optimizer's state (by
+ * name, when there are several) and the training state ({@code epoch} — pass it to {@link
+ * FitOptions#initialEpoch} to resume — {@code global_step}, and the epoch's logs as strings,
+ * plus any {@link #trainingState} of the caller's); {@link Model#restore} reads it all back. With
  * {@link #saveWeightsOnly} only the weights, as a PyTorch-compatible safetensors file
  * ({@link PyTorchWeights}). With {@link #saveBestOnly}, an epoch is saved only when the
  * monitored value ({@code val_loss} by default) improves on the best so far ({@link Plateau}).
@@ -36,6 +37,9 @@ import java.util.regex.Pattern;
  * unless {@link #verbose} is on.
  */
 public final class ModelCheckpoint implements Callback {
+
+    /** The training state's key for {@link Model#globalStep()}, which {@link Model#restore} reads back. */
+    public static final String GLOBAL_STEP = "global_step";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)(?::([^{}]*))?}");
     private static final Pattern INTEGER_FORMAT = Pattern.compile("0?\\d*d");
@@ -189,9 +193,11 @@ public final class ModelCheckpoint implements Callback {
             } else {
                 Map<String, String> state = new LinkedHashMap<>();
                 state.put("epoch", Integer.toString(epoch + 1));
+                state.put(GLOBAL_STEP, Long.toString(model.globalStep()));
+                state.putAll(model.namedOptimizers().scheduleState());
                 logs.forEach((key, value) -> state.put(key, value.toString()));
                 state.putAll(extraState);
-                ModelFile.save(path, model.network(), model.optimizer(), state);
+                ModelFile.saveCheckpoint(path, model.network(), model.optimizers(), state);
             }
             lastSaved = path;
         } catch (IOException e) {

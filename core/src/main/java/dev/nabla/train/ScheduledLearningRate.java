@@ -2,6 +2,8 @@ package dev.nabla.train;
 
 import dev.nabla.optim.LearningRateSchedule;
 import dev.nabla.optim.Optimizer;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -23,14 +25,17 @@ import java.util.function.Function;
  * epoch continues the schedule); per update, the rate of update k is the schedule's at step k
  * counted from the first update of the first {@code fit} (with gradient accumulation, one
  * update per group of batches). The same callback given to later {@code fit} runs on the same
- * optimizer continues its schedule.
+ * optimizer continues its schedule, and so does a new one on a model restored from a checkpoint
+ * ({@link Model#restore}): checkpoints save each schedule's step and base rates. A model with
+ * several optimizers gets one schedule on each, or on the one named with {@link #optimizer(String)}.
  */
 public final class ScheduledLearningRate implements Callback {
 
     private final Function<Optimizer, LearningRateSchedule> create;
     private final boolean perUpdate;
+    private String optimizerName;
     private Model model;
-    private LearningRateSchedule schedule;
+    private Map<String, LearningRateSchedule> schedules = Map.of();
     private long firstUpdate;
 
     private ScheduledLearningRate(Function<Optimizer, LearningRateSchedule> create, boolean perUpdate) {
@@ -38,43 +43,72 @@ public final class ScheduledLearningRate implements Callback {
         this.perUpdate = perUpdate;
     }
 
-    /** A schedule whose steps are epochs; {@code create} makes it on the optimizer. */
+    /** A schedule whose steps are epochs; {@code create} makes it on an optimizer. */
     public static ScheduledLearningRate perEpoch(Function<Optimizer, LearningRateSchedule> create) {
         return new ScheduledLearningRate(create, false);
     }
 
-    /** A schedule whose steps are optimizer updates; {@code create} makes it on the optimizer. */
+    /** A schedule whose steps are optimizer updates; {@code create} makes it on an optimizer. */
     public static ScheduledLearningRate perUpdate(Function<Optimizer, LearningRateSchedule> create) {
         return new ScheduledLearningRate(create, true);
+    }
+
+    /** Schedules only the model's optimizer named {@code name} (null: every one, the default); returns this. */
+    public ScheduledLearningRate optimizer(String name) {
+        optimizerName = name;
+        return this;
     }
 
     @Override
     public void onTrainBegin(Model trained) {
         model = trained;
-        if (schedule == null || schedule.optimizer() != trained.optimizer()) {
-            schedule = create.apply(trained.optimizer());
-            firstUpdate = trained.globalStep();
+        Map<String, Optimizer> targets = optimizerName == null ? trained.optimizers()
+                : Map.of(optimizerName, trained.optimizer(optimizerName));
+        boolean same = schedules.size() == targets.size() && targets.entrySet().stream().allMatch(e ->
+                schedules.containsKey(e.getKey()) && schedules.get(e.getKey()).optimizer() == e.getValue());
+        if (!same) {
+            Map<String, LearningRateSchedule> made = new LinkedHashMap<>();
+            int restored = -1;
+            for (Map.Entry<String, Optimizer> target : targets.entrySet()) {
+                int step = trained.namedOptimizers().prepareRestoredSchedule(target.getKey());
+                LearningRateSchedule schedule = create.apply(target.getValue());
+                if (step >= 0) {
+                    schedule.setStepCount(step);
+                    restored = step;
+                }
+                made.put(target.getKey(), schedule);
+                trained.namedOptimizers().attach(target.getKey(), schedule);
+            }
+            schedules = Collections.unmodifiableMap(made);
+            firstUpdate = trained.globalStep() - Math.max(restored, 0);
         }
     }
 
     @Override
     public void onEpochBegin(int epoch) {
         if (!perUpdate) {
-            schedule.setStepCount(epoch);
+            schedules.values().forEach(schedule -> schedule.setStepCount(epoch));
         }
     }
 
     @Override
     public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
         if (perUpdate) {
-            while (schedule.stepCount() < model.globalStep() - firstUpdate) {
-                schedule.step();
+            for (LearningRateSchedule schedule : schedules.values()) {
+                while (schedule.stepCount() < model.globalStep() - firstUpdate) {
+                    schedule.step();
+                }
             }
         }
     }
 
-    /** The schedule driven, once training has begun (null before). */
+    /** The schedule driven (the first, with several), once training has begun (null before). */
     public LearningRateSchedule schedule() {
-        return schedule;
+        return schedules.isEmpty() ? null : schedules.values().iterator().next();
+    }
+
+    /** Every schedule driven, by its optimizer's name, once training has begun (empty before). */
+    public Map<String, LearningRateSchedule> schedules() {
+        return schedules;
     }
 }

@@ -12,6 +12,7 @@ import dev.nabla.nn.Layer;
 import dev.nabla.nn.Relu;
 import dev.nabla.nn.Sequential;
 import dev.nabla.optim.Adam;
+import dev.nabla.optim.Optimizer;
 import dev.nabla.optim.Sgd;
 import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.NoGrad;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -223,6 +225,62 @@ class ModelFileTest {
         var none = assertThrows(IllegalStateException.class,
                 () -> ModelFile.load(file).restoreOptimizer(new Adam(model.trainableParameters())));
         assertEquals("the model file holds no optimizer state (it was saved without one)", none.getMessage());
+    }
+
+    @Test
+    void namedOptimizersAreSavedEachInItsOwnEntryAndRestoredByName() throws IOException {
+        Sequential model = regression();
+        Adam first = new Adam(model.get(0).trainableParameters(), 0.01f);
+        Sgd second = new Sgd(model.get(2).trainableParameters(), 0.1f).momentum(0.9f);
+        train(model, first, 3, 1);
+        Tensor error = model.forward(Tensor.ones(4, 3)).sum();
+        error.backward();
+        second.step();
+        Map<String, Optimizer> optimizers = new LinkedHashMap<>();
+        optimizers.put("encoder", first);
+        optimizers.put("head", second);
+        Path file = directory.resolve("two.nabla");
+        ModelFile.saveCheckpoint(file, model, optimizers, Map.of("epoch", "1"));
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            assertEquals(List.of("config.json", "weights.safetensors", "optimizers/encoder.safetensors",
+                    "optimizers/head.safetensors", "training.json"), zip.stream().map(ZipEntry::getName).toList());
+        }
+        ModelFile.LoadedModel loaded = ModelFile.load(file);
+        assertEquals(List.of("encoder", "head"), List.copyOf(loaded.optimizerStates().keySet()));
+        assertEquals("Sgd", loaded.optimizerKind("head"));
+        assertEquals(Map.of(), loaded.optimizerState(), "no optimizer under the default name");
+        Sgd restored = loaded.restoreOptimizer("head", new Sgd(((Sequential) loaded.model()).get(2).trainableParameters(), 1f));
+        assertEquals(second.state().keySet(), restored.state().keySet());
+        assertArrayEquals(second.state().get("0.momentum_buffer").toFloatArray(),
+                restored.state().get("0.momentum_buffer").toFloatArray());
+        assertEquals("the model file holds the state of a Adam optimizer as 'encoder', which cannot be restored"
+                + " into a Sgd", assertThrows(IllegalArgumentException.class, () -> loaded.restoreOptimizer("encoder",
+                new Sgd(((Sequential) loaded.model()).get(0).trainableParameters(), 1f))).getMessage());
+        assertEquals("the model file holds no optimizer named 'decoder'; it holds [encoder, head]",
+                assertThrows(IllegalStateException.class, () -> loaded.restoreOptimizer("decoder", restored))
+                        .getMessage());
+        assertEquals("the model file holds named optimizers [encoder, head]; restore them with"
+                + " restoreOptimizer(name, optimizer)", assertThrows(IllegalStateException.class,
+                () -> loaded.restoreOptimizer(restored)).getMessage());
+        assertEquals("an optimizer's name must be made of letters, digits, '_', '.' and '-', got 'a/b'",
+                assertThrows(IllegalArgumentException.class, () -> ModelFile.saveCheckpoint(file, model,
+                        Map.of("a/b", first), Map.of())).getMessage());
+    }
+
+    @Test
+    void oneOptimizerUnderTheDefaultNameIsWrittenAsFilesWithOneOptimizerAlwaysWere() throws IOException {
+        Sequential model = regression();
+        Adam optimizer = new Adam(model.trainableParameters(), 0.01f);
+        train(model, optimizer, 2, 1);
+        Path old = directory.resolve("old.nabla");
+        Path named = directory.resolve("named.nabla");
+        ModelFile.save(old, model, optimizer, Map.of("epoch", "2"));
+        ModelFile.saveCheckpoint(named, model, Map.of(ModelFile.DEFAULT_OPTIMIZER, optimizer), Map.of("epoch", "2"));
+        assertArrayEquals(Files.readAllBytes(old), Files.readAllBytes(named));
+        ModelFile.LoadedModel loaded = ModelFile.load(old);
+        assertEquals(List.of(ModelFile.DEFAULT_OPTIMIZER), List.copyOf(loaded.optimizerStates().keySet()));
+        assertEquals("Adam", loaded.optimizerKind(ModelFile.DEFAULT_OPTIMIZER));
+        assertEquals(optimizer.state().keySet(), loaded.optimizerState().keySet());
     }
 
     @Test
