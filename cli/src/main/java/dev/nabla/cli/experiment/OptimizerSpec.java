@@ -32,6 +32,8 @@ import java.util.function.Function;
 final class OptimizerSpec {
 
     private static final List<String> COMMON = List.of("learning_rate", "weight_decay");
+    /** PyTorch's (and old Keras's) name for {@code learning_rate}. */
+    static final String LEARNING_RATE_ALIAS = "lr";
     private static final Set<String> FLAGS = Set.of("amsgrad", "nesterov", "centered");
     private static final String HYPERPARAMETER = "hyperparameters.";
 
@@ -63,10 +65,14 @@ final class OptimizerSpec {
         }
         Map<String, ConfigNode> settings = new LinkedHashMap<>();
         if (node.isMap()) {
-            List<String> known = new ArrayList<>(List.of("name"));
+            List<String> known = new ArrayList<>(List.of("name", LEARNING_RATE_ALIAS));
             known.addAll(settingNames(defaults));
             ConfigMap map = node.asMap().allowOnly(known);
-            map.keys().stream().filter(k -> !k.equals("name") && map.has(k)).forEach(k -> settings.put(k, map.get(k)));
+            if (map.has(LEARNING_RATE_ALIAS) && map.has("learning_rate")) {
+                throw map.get(LEARNING_RATE_ALIAS).error("lr is PyTorch's name for learning_rate; give one of them");
+            }
+            map.keys().stream().filter(k -> !k.equals("name") && map.has(k)).forEach(k -> settings.put(
+                    k.equals(LEARNING_RATE_ALIAS) ? "learning_rate" : k, map.get(k)));
         }
         ConfigNode rate = settings.get("learning_rate");
         ScheduleSpec schedule = null;

@@ -117,7 +117,9 @@ public final class Vocabulary {
             OptimizerSpec.named(name).resolved().forEach((key, value) -> {
                 if (!key.equals("name")) {
                     String kind = (value instanceof Boolean ? Setting.Kind.BOOLEAN : Setting.Kind.NUMBER).description();
-                    settings.add(new Argument(key, List.of(), kind, false, value, null, List.of()));
+                    settings.add(new Argument(key, key.equals("learning_rate")
+                            ? List.of(OptimizerSpec.LEARNING_RATE_ALIAS) : List.of(), kind, false, value, null,
+                            List.of()));
                 }
             });
             return new Entry(List.of(name), Optimizers.byName(name).apply(probe).getClass(), settings);

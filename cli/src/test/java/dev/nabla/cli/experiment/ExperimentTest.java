@@ -87,6 +87,21 @@ class ExperimentTest {
     }
 
     @Test
+    void pyTorchsLrIsTheLearningRateButNotBesideIt() {
+        Experiment experiment = parse(MLP.replace("learning_rate: 0.1", "lr: 0.05"));
+        Sgd sgd = assertInstanceOf(Sgd.class,
+                experiment.training().optimizer().factory().apply(List.of(new Parameter(Tensor.zeros(2)))));
+        assertEquals(0.05f, sgd.learningRate());
+        Map<?, ?> optimizer = (Map<?, ?>) experiment.training().resolved().get("optimizer");
+        assertEquals(0.05, ((Number) optimizer.get("learning_rate")).doubleValue(), 1e-9);
+
+        ConfigException both = assertThrows(ConfigException.class,
+                () -> parse(MLP.replace("learning_rate: 0.1", "learning_rate: 0.1, lr: 0.05")));
+        assertTrue(both.getMessage().endsWith("lr is PyTorch's name for learning_rate; give one of them"),
+                both.getMessage());
+    }
+
+    @Test
     void theResolvedConfigurationHasEveryDefault() {
         Map<String, Object> resolved = parse(MLP).resolved(new int[] {1, 8, 8});
 
