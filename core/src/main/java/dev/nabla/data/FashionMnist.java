@@ -24,7 +24,8 @@ public final class FashionMnist {
             List.of(Path.of("/usr/share/datasets/fashion-mnist")),
             "install the Debian package (apt-get install dataset-fashion-mnist), or download the four .gz files from"
                     + " https://github.com/zalandoresearch/fashion-mnist (directory data/fashion) into a directory"
-                    + " and set NABLA_DATA to it, or pass it to FashionMnist.load(directory).");
+                    + " and set NABLA_DATA to it, or name the directory (Java: FashionMnist.load(directory);"
+                    + " an experiment file: data: {path: DIRECTORY}).");
 
     private FashionMnist() {
     }

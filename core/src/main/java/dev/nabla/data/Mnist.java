@@ -19,9 +19,10 @@ public final class Mnist {
 
     static final MnistFiles FILES = new MnistFiles("MNIST", "mnist", List.of(),
             "download the four .gz files (for example from https://ossci-datasets.s3.amazonaws.com/mnist/, a mirror"
-                    + " of http://yann.lecun.com/exdb/mnist/) into a directory and set NABLA_DATA to it, or pass it"
-                    + " to Mnist.load(directory). Debian has no MNIST package; Fashion-MNIST (apt-get install"
-                    + " dataset-fashion-mnist) has the same format and sizes.");
+                    + " of http://yann.lecun.com/exdb/mnist/) into a directory and set NABLA_DATA to it, or name the"
+                    + " directory (Java: Mnist.load(directory); an experiment file: data: {path: DIRECTORY})."
+                    + " Debian has no MNIST package; Fashion-MNIST (apt-get install dataset-fashion-mnist) has the"
+                    + " same format and sizes.");
 
     private Mnist() {
     }

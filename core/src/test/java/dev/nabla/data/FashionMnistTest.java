@@ -67,8 +67,8 @@ class FashionMnistTest {
         assertTrue(message.contains("  " + missingSystem + ": no such directory\n"), message);
         assertTrue(message.endsWith("To get them: install the Debian package (apt-get install dataset-fashion-mnist),"
                 + " or download the four .gz files from https://github.com/zalandoresearch/fashion-mnist (directory"
-                + " data/fashion) into a directory and set NABLA_DATA to it, or pass it to"
-                + " FashionMnist.load(directory)."), message);
+                + " data/fashion) into a directory and set NABLA_DATA to it, or name the directory (Java:"
+                + " FashionMnist.load(directory); an experiment file: data: {path: DIRECTORY})."), message);
     }
 
     @Test
