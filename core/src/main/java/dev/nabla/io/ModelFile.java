@@ -104,12 +104,30 @@ public final class ModelFile {
      */
     public static void saveCheckpoint(Path file, Layer model, Map<String, ? extends Optimizer> optimizers,
                                       Map<String, String> trainingState) throws IOException {
+        write(file, model, optimizers, trainingState, WeightPrecision.FLOAT32);
+    }
+
+    /**
+     * Saves the architecture and weights of {@code model} with the weights in {@code precision}:
+     * {@link WeightPrecision#BFLOAT16} halves the file (each weight rounded to the nearest
+     * bfloat16); loading gives float32 weights of those values, so the loaded model predicts
+     * within bfloat16 rounding of the saved one. For inference: no optimizer state is kept.
+     */
+    public static void save(Path file, Layer model, WeightPrecision precision) throws IOException {
+        write(file, model, Map.of(), Map.of(), precision);
+    }
+
+    private static void write(Path file, Layer model, Map<String, ? extends Optimizer> optimizers,
+                              Map<String, String> trainingState, WeightPrecision precision) throws IOException {
         requireBuilt(model);
         optimizers.keySet().forEach(ModelFile::requireOptimizerName);
         boolean single = optimizers.size() == 1 && optimizers.containsKey(DEFAULT_OPTIMIZER);
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("framework", "nabla");
         metadata.put("parameters", Long.toString(model.parameterCount()));
+        if (precision != WeightPrecision.FLOAT32) {
+            metadata.put("weights", precision.name().toLowerCase(java.util.Locale.ROOT));
+        }
         Map<String, AtomicFiles.Content> states = new LinkedHashMap<>();
         if (single) {
             Optimizer optimizer = optimizers.get(DEFAULT_OPTIMIZER);
@@ -130,7 +148,8 @@ public final class ModelFile {
         config.put("model", spec);
         config.put("metadata", metadata);
         byte[] configJson = JsonWriter.writeIndented(config).getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.Content weights = Safetensors.content(PyTorchWeights.pyTorchState(model), PyTorchWeights.METADATA);
+        AtomicFiles.Content weights = Safetensors.content(PyTorchWeights.pyTorchState(model), PyTorchWeights.METADATA,
+                precision == WeightPrecision.BFLOAT16 ? SafetensorsDataType.BF16 : SafetensorsDataType.F32);
         byte[] training = JsonWriter.writeIndented(new LinkedHashMap<>(trainingState)).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package dev.nabla.io;
 
+import dev.nabla.tensor.Bfloat16;
 import dev.nabla.tensor.DType;
 import dev.nabla.tensor.Tensor;
 import java.io.IOException;
@@ -123,7 +124,13 @@ public final class Safetensors {
      * @throws IllegalArgumentException as {@link #write(Path, Map, Map)}
      */
     static AtomicFiles.Content content(Map<String, Tensor> tensors, Map<String, String> metadata) {
-        List<SafetensorsHeader.Entry> layout = layout(tensors);
+        return content(tensors, metadata, SafetensorsDataType.F32);
+    }
+
+    /** As {@link #content(Map, Map)}, with float tensors stored as {@code floats} (F32, or BF16 rounded to nearest even). */
+    static AtomicFiles.Content content(Map<String, Tensor> tensors, Map<String, String> metadata,
+                                       SafetensorsDataType floats) {
+        List<SafetensorsHeader.Entry> layout = layout(tensors, floats);
         Map<String, Object> header = new LinkedHashMap<>();
         if (!metadata.isEmpty()) {
             header.put(SafetensorsHeader.METADATA_KEY, new LinkedHashMap<>(metadata));
@@ -153,8 +160,8 @@ public final class Safetensors {
         };
     }
 
-    /** Each tensor's type and byte range: I64 data first, then F32, so every tensor stays aligned. */
-    private static List<SafetensorsHeader.Entry> layout(Map<String, Tensor> tensors) {
+    /** Each tensor's type and byte range: I64 data first, then the floats, so every tensor stays aligned. */
+    private static List<SafetensorsHeader.Entry> layout(Map<String, Tensor> tensors, SafetensorsDataType floats) {
         long[] offset = {0};
         Map<String, SafetensorsHeader.Entry> entries = new LinkedHashMap<>();
         for (boolean integral : new boolean[] {true, false}) {
@@ -164,7 +171,7 @@ public final class Safetensors {
                             + "' is null" : "'" + name + "' cannot name a tensor (it is reserved or null)"));
                 }
                 if ((tensor.dtype() == DType.INT32) == integral) {
-                    SafetensorsDataType type = integral ? SafetensorsDataType.I64 : SafetensorsDataType.F32;
+                    SafetensorsDataType type = integral ? SafetensorsDataType.I64 : floats;
                     long end = offset[0] + (long) tensor.size() * type.byteSize;
                     entries.put(name, new SafetensorsHeader.Entry(name, type, tensor.shape().toArray(), tensor.size(),
                             offset[0], end));
@@ -178,12 +185,15 @@ public final class Safetensors {
     private static void writeTensor(OutputStream out, SafetensorsHeader.Entry entry, Tensor tensor, ByteBuffer chunk)
             throws IOException {
         float[] values = tensor.toFloatArray();
+        short[] halves = entry.dataType() == SafetensorsDataType.BF16 ? Bfloat16.bits(tensor) : null;
         for (int i = 0; i < values.length; i++) {
             if (chunk.remaining() < 8) {
                 out.write(chunk.array(), 0, chunk.position());
                 chunk.clear();
             }
-            if (entry.dataType() == SafetensorsDataType.F32) {
+            if (halves != null) {
+                chunk.putShort(halves[i]);
+            } else if (entry.dataType() == SafetensorsDataType.F32) {
                 chunk.putFloat(values[i]);
             } else if (values[i] == Math.rint(values[i])) {
                 chunk.putLong((long) values[i]);

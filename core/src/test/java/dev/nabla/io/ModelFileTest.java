@@ -304,4 +304,36 @@ class ModelFileTest {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
+
+    @Test
+    void weightsSavedInBfloat16HalveTheFileAndLoadAsTheRoundedWeights() throws IOException {
+        Layer model = ModelFixtures.imageModel();
+        Path exact = directory.resolve("exact.nabla");
+        Path half = directory.resolve("half.nabla");
+        ModelFile.save(exact, model);
+        ModelFile.save(half, model, WeightPrecision.BFLOAT16);
+
+        ModelFile.LoadedModel loaded = ModelFile.load(half);
+        Map<String, Tensor> state = loaded.model().stateDict();
+        model.stateDict().forEach((key, value) -> assertArrayEquals(
+                dev.nabla.tensor.Bfloat16.round(value).toFloatArray(), state.get(key).toFloatArray(), key));
+        float[] expected = predict(model, List.of(ModelFixtures.imageInput()));
+        float[] actual = predict(loaded.model(), List.of(ModelFixtures.imageInput()));
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 0.02 * Math.max(1, Math.abs(expected[i])), "output " + i);
+        }
+        Layer.manualSeed(4);
+        Layer large = new Sequential(new Dense(256, 128));
+        ModelFile.save(exact, large);
+        ModelFile.save(half, large, WeightPrecision.BFLOAT16);
+        long weightsExact = entrySize(exact, ModelFile.WEIGHTS);
+        long weightsHalf = entrySize(half, ModelFile.WEIGHTS);
+        assertTrue(weightsHalf < 0.51 * weightsExact, weightsHalf + " bytes against " + weightsExact);
+    }
+
+    private static long entrySize(Path file, String entry) throws IOException {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            return zip.getEntry(entry).getSize();
+        }
+    }
 }
