@@ -29,36 +29,30 @@ final class HalfInnerProducts {
         float[][] scratch = SCRATCH.get();
         for (int i0 = 0; i0 < m; i0 += rowsPerBlock) {
             int rows = Math.min(rowsPerBlock, m - i0);
-            float[] aBlock = a;
-            int aStart = aOff + i0 * lda;
-            int aLd = lda;
-            if (aHalf != null) {
-                aBlock = widened(scratch, 0, rows * k);
-                VectorHalfPrecision.widenBlock(format, aHalf, aStart, lda, rows, k, aBlock, 0);
-                aStart = 0;
-                aLd = k;
-            }
+            Block aBlock = Block.of(format, a, aHalf, aOff + i0 * lda, lda, rows, k, scratch, 0);
             for (int j0 = 0; j0 < n; j0 += rowsPerBlock) {
                 int cols = Math.min(rowsPerBlock, n - j0);
-                float[] bBlock = b;
-                int bStart = bOff + j0 * ldb;
-                int bLd = ldb;
-                if (bHalf != null) {
-                    bBlock = widened(scratch, 1, cols * k);
-                    VectorHalfPrecision.widenBlock(format, bHalf, bStart, ldb, cols, k, bBlock, 0);
-                    bStart = 0;
-                    bLd = k;
-                }
-                new VectorInnerProducts(rows, cols, k, alpha, aBlock, aStart, aLd, bBlock, bStart, bLd,
+                Block bBlock = Block.of(format, b, bHalf, bOff + j0 * ldb, ldb, cols, k, scratch, 1);
+                new VectorInnerProducts(rows, cols, k, alpha, aBlock.data(), aBlock.start(), aBlock.ld(),
+                        bBlock.data(), bBlock.start(), bBlock.ld(),
                         beta, c, cOff + i0 * ldc + j0, ldc).run();
             }
         }
     }
 
-    private static float[] widened(float[][] scratch, int operand, int size) {
-        if (scratch[operand].length < size) {
-            scratch[operand] = new float[size];
+    /** Rows of an operand as the inner products read them: float32 in place, or half widened into scratch. */
+    private record Block(float[] data, int start, int ld) {
+
+        static Block of(HalfPrecision format, float[] full, short[] half, int start, int ld, int rows, int k,
+                        float[][] scratch, int operand) {
+            if (half == null) {
+                return new Block(full, start, ld);
+            }
+            if (scratch[operand].length < rows * k) {
+                scratch[operand] = new float[rows * k];
+            }
+            VectorHalfPrecision.widenBlock(format, half, start, ld, rows, k, scratch[operand], 0);
+            return new Block(scratch[operand], 0, k);
         }
-        return scratch[operand];
     }
 }

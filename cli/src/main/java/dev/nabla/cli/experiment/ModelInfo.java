@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -36,10 +35,7 @@ public record ModelInfo(int[] inputShape, LossSpec loss, List<String> metrics, L
         state.put("input_shape", Arrays.toString(inputShape));
         state.put("compile.loss", loss.name());
         if (!loss.options().isEmpty()) {
-            DumperOptions flow = new DumperOptions();
-            flow.setDefaultFlowStyle(DumperOptions.FlowStyle.FLOW);
-            flow.setWidth(Integer.MAX_VALUE);
-            state.put("compile.loss_options", new Yaml(flow).dump(loss.options()).strip());
+            state.put("compile.loss_options", JsonWriter.writeLine(loss.options()));
         }
         state.put("compile.metrics", JsonWriter.writeLine(metrics));
         if (classNames != null) {

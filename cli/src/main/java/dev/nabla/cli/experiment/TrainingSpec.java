@@ -62,14 +62,6 @@ public record TrainingSpec(OptimizerSpec optimizer, LossSpec loss, List<String> 
         return new TrainingSpec(optimizer, loss, metrics, batchSize, epochs, value, shuffle, callbacks, gradients);
     }
 
-    private static void check(ConfigNode node, Runnable lookUp) {
-        try {
-            lookUp.run();
-        } catch (IllegalArgumentException e) {
-            throw node.error(e.getMessage());
-        }
-    }
-
     /** A new loss. */
     public Loss createLoss() {
         return loss.create();
