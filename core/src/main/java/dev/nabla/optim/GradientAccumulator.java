@@ -3,6 +3,7 @@ package dev.nabla.optim;
 import dev.nabla.nn.Parameter;
 import dev.nabla.tensor.NoGrad;
 import dev.nabla.tensor.Tensor;
+import java.util.function.BooleanSupplier;
 
 /**
  * Trains with the gradient of a large batch while holding only micro-batches of it in
@@ -59,8 +60,20 @@ public final class GradientAccumulator {
      * optimizer uses them: the place for clipping, which must see the average over the group.
      */
     public void step(Runnable beforeUpdate) {
+        step(() -> {
+            beforeUpdate.run();
+            return true;
+        });
+    }
+
+    /**
+     * As {@link #step(Runnable)}, with {@code beforeUpdate} deciding whether the optimizer
+     * updates at all: on false the group's gradients are dropped without an update (a loss
+     * scaler's step with an infinite gradient). Returns whether it updated.
+     */
+    public boolean step(BooleanSupplier beforeUpdate) {
         if (accumulated == 0) {
-            return;
+            return false;
         }
         if (accumulated < microBatches) {
             float scale = (float) microBatches / accumulated;
@@ -72,10 +85,13 @@ public final class GradientAccumulator {
                 }
             }
         }
-        beforeUpdate.run();
-        optimizer.step();
+        boolean update = beforeUpdate.getAsBoolean();
+        if (update) {
+            optimizer.step();
+        }
         optimizer.zeroGrad();
         accumulated = 0;
+        return update;
     }
 
     /** The number of micro-batches accumulated since the last step. */

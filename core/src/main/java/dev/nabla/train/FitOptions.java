@@ -1,6 +1,7 @@
 package dev.nabla.train;
 
 import dev.nabla.data.Dataset;
+import dev.nabla.optim.LossScaling;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -125,5 +126,10 @@ public record FitOptions(int epochs, int batchSize, float validationSplit, Datas
     /** Update every {@code value} batches on their averaged gradients (Keras {@code gradient_accumulation_steps}). */
     public FitOptions gradientAccumulationSteps(int value) {
         return gradients(gradients.accumulationSteps(value));
+    }
+
+    /** Scale the loss as {@code value} says (PyTorch's {@code GradScaler}); null for no scaling. */
+    public FitOptions lossScaling(LossScaling value) {
+        return gradients(gradients.lossScaling(value));
     }
 }

@@ -1,15 +1,19 @@
 package dev.nabla.train;
 
 import dev.nabla.optim.GradientAccumulator;
+import dev.nabla.optim.LossScaler;
 import dev.nabla.optim.Optimizer;
 import dev.nabla.tensor.Tensor;
 import java.util.Collection;
+import java.util.Map;
 
 /**
  * The gradient side of {@link Model}'s steps: the backward pass (divided for accumulation),
  * then clipping and the optimizer's update once a group of batches is complete, counting the
  * updates. Holds the current {@code fit}'s {@link GradientOptions}. A batch whose step updates
- * several optimizers (a GAN's two) counts as one update.
+ * several optimizers (a GAN's two) counts as one update. With loss scaling the scaler lives
+ * across {@code fit} calls (as a checkpoint restores it) while the options keep asking for the
+ * same scaling; a step skipped for an infinite gradient is not an update.
  */
 final class GradientSteps {
 
@@ -20,6 +24,10 @@ final class GradientSteps {
     private boolean inBatch;
     private boolean counted;
     private long updates;
+    private LossScaler scaler;
+    private LossScaler kept;
+    private float restoredScale = Float.NaN;
+    private long restoredSteps;
 
     /**
      * Uses {@code value} until {@link #end} for these optimizers.
@@ -34,6 +42,18 @@ final class GradientSteps {
                     + optimizers.size());
         }
         options = value;
+        if (value.lossScaling() == null) {
+            scaler = null;
+        } else {
+            if (kept == null || !kept.options().equals(value.lossScaling())) {
+                kept = value.lossScaling().newScaler();
+            }
+            if (!Float.isNaN(restoredScale)) {
+                kept.restore(restoredScale, restoredSteps);
+                restoredScale = Float.NaN;
+            }
+            scaler = kept;
+        }
         accumulated = steps == 1 ? null : optimizers.iterator().next();
         accumulator = steps == 1 ? null : new GradientAccumulator(accumulated, steps);
     }
@@ -47,6 +67,7 @@ final class GradientSteps {
             accumulated.zeroGrad();
         }
         options = GradientOptions.NONE;
+        scaler = null;
         accumulator = null;
         accumulated = null;
         inBatch = false;
@@ -60,6 +81,9 @@ final class GradientSteps {
     }
 
     void backward(Tensor loss) {
+        if (scaler != null) {
+            loss = scaler.scale(loss);
+        }
         if (accumulator == null) {
             loss.backward();
         } else {
@@ -69,14 +93,23 @@ final class GradientSteps {
 
     /** Clips, steps and zeroes when the group is complete (each batch without accumulation); returns whether it did. */
     boolean apply(Optimizer optimizer) {
+        boolean updated;
         if (accumulator == null || optimizer != accumulated) {
-            options.clip(optimizer.parameters());
-            optimizer.step();
+            updated = unscaleAndClip(optimizer);
+            if (updated) {
+                optimizer.step();
+            }
             optimizer.zeroGrad();
         } else if (accumulator.accumulated() >= options.accumulationSteps()
                 || (lastBatchOfEpoch && accumulator.accumulated() > 0)) {
-            accumulator.step(() -> options.clip(optimizer.parameters()));
+            updated = accumulator.step(() -> unscaleAndClip(optimizer));
         } else {
+            return false;
+        }
+        if (scaler != null) {
+            scaler.update(updated);
+        }
+        if (!updated) {
             return false;
         }
         if (!inBatch || !counted) {
@@ -86,12 +119,38 @@ final class GradientSteps {
         return true;
     }
 
+    /** Unscales (when scaling) and clips the gradients; false when one is infinite or NaN and the update must be skipped. */
+    private boolean unscaleAndClip(Optimizer optimizer) {
+        if (scaler != null && !scaler.unscale(optimizer.parameters())) {
+            return false;
+        }
+        options.clip(optimizer.parameters());
+        return true;
+    }
+
+    /** The loss scaler of the current {@code fit}, or null outside one or without scaling. */
+    LossScaler scaler() {
+        return scaler;
+    }
+
+    /**
+     * Continues from a checkpoint's training state ({@link ModelCheckpoint}): the update count,
+     * and the loss scale for the next {@code fit} that scales.
+     */
+    void restore(Map<String, String> state) {
+        String step = state.get(ModelCheckpoint.GLOBAL_STEP);
+        if (step != null) {
+            updates = Long.parseLong(step);
+        }
+        String scale = state.get(ModelCheckpoint.LOSS_SCALE);
+        if (scale != null) {
+            restoredScale = Float.parseFloat(scale);
+            restoredSteps = Long.parseLong(state.getOrDefault(ModelCheckpoint.LOSS_SCALE_FINITE_STEPS, "0"));
+        }
+    }
+
     long updates() {
         return updates;
     }
 
-    /** Continues the count from a checkpoint. */
-    void setUpdates(long value) {
-        updates = value;
-    }
 }

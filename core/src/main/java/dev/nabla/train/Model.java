@@ -16,6 +16,7 @@ import dev.nabla.nn.Inference;
 import dev.nabla.nn.Layer;
 import dev.nabla.nn.Parameter;
 import dev.nabla.nn.Summary;
+import dev.nabla.optim.LossScaler;
 import dev.nabla.optim.Optimizer;
 import dev.nabla.optim.Optimizers;
 import dev.nabla.tensor.Generator;
@@ -350,11 +351,13 @@ public class Model {
     public ModelFile.LoadedModel restore(Path file) throws IOException {
         ModelFile.LoadedModel loaded = ModelFile.load(file);
         optimizers.restore(network, loaded);
-        String step = loaded.trainingState().get(ModelCheckpoint.GLOBAL_STEP);
-        if (step != null) {
-            gradientSteps.setUpdates(Long.parseLong(step));
-        }
+        gradientSteps.restore(loaded.trainingState());
         return loaded;
+    }
+
+    /** The loss scaler while {@code fit} scales the loss ({@link GradientOptions#lossScaling}), else null. */
+    public LossScaler lossScaler() {
+        return gradientSteps.scaler();
     }
 
     /** The optimizers, for the callbacks and checkpoints of this package. */

@@ -40,6 +40,9 @@ public final class ModelCheckpoint implements Callback {
 
     /** The training state's key for {@link Model#globalStep()}, which {@link Model#restore} reads back. */
     public static final String GLOBAL_STEP = "global_step";
+    /** The training state's keys for the loss scaler's scale and finite steps, when {@code fit} scales the loss. */
+    public static final String LOSS_SCALE = "loss_scale";
+    static final String LOSS_SCALE_FINITE_STEPS = "loss_scale_finite_steps";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)(?::([^{}]*))?}");
     private static final Pattern INTEGER_FORMAT = Pattern.compile("0?\\d*d");
@@ -194,6 +197,10 @@ public final class ModelCheckpoint implements Callback {
                 Map<String, String> state = new LinkedHashMap<>();
                 state.put("epoch", Integer.toString(epoch + 1));
                 state.put(GLOBAL_STEP, Long.toString(model.globalStep()));
+                if (model.lossScaler() != null) {
+                    state.put(LOSS_SCALE, Float.toString(model.lossScaler().currentScale()));
+                    state.put(LOSS_SCALE_FINITE_STEPS, Long.toString(model.lossScaler().finiteSteps()));
+                }
                 state.putAll(model.namedOptimizers().scheduleState());
                 logs.forEach((key, value) -> state.put(key, value.toString()));
                 state.putAll(extraState);

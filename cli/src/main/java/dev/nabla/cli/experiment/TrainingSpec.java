@@ -32,7 +32,7 @@ public record TrainingSpec(OptimizerSpec optimizer, LossSpec loss, List<String> 
 
     static final List<String> KEYS = List.of("optimizer", "loss", "metrics", "batch_size", "epochs", "seed",
             "shuffle", "callbacks",
-            "clipnorm", "global_clipnorm", "clipvalue", "gradient_accumulation_steps");
+            "clipnorm", "global_clipnorm", "clipvalue", "gradient_accumulation_steps", "loss_scale");
 
     /** Reads the section; {@code epochs}, when not null, replaces the file's (the {@code --epochs} option). */
     static TrainingSpec parse(ConfigNode node, Integer epochsOverride) {

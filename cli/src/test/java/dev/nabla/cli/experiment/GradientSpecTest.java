@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.cli.config.ConfigException;
 import dev.nabla.cli.config.YamlFile;
+import dev.nabla.optim.LossScaling;
 import dev.nabla.train.GradientOptions;
 import dev.nabla.train.GradientOptions.Clipping;
 import java.nio.file.Path;
@@ -86,5 +87,30 @@ class GradientSpecTest {
         assertTrue(message.startsWith("x.yaml:8: training.global_clip_norm: unknown key 'global_clip_norm'"),
                 message);
         assertTrue(message.endsWith("did you mean 'global_clipnorm'?"), message);
+    }
+
+    @Test
+    void lossScaleIsDynamicAFixedNumberOrDynamicWithGivenValues() {
+        assertEquals(LossScaling.dynamic(), parse("loss_scale: dynamic").training().gradients().lossScaling());
+        assertEquals(LossScaling.fixed(1024f), parse("loss_scale: 1024").training().gradients().lossScaling());
+        assertEquals(LossScaling.dynamic().initialScale(32768f).growthInterval(100),
+                parse("loss_scale: {initial_scale: 32768, growth_interval: 100}").training().gradients().lossScaling());
+        Experiment experiment = parse("loss_scale: dynamic\n  clipnorm: 1.0");
+        assertEquals(experiment.training().gradients(), ExperimentRun.fitOptions(experiment).gradients());
+        Map<?, ?> training = (Map<?, ?>) experiment.resolved(new int[] {1, 8, 8}).get("training");
+        assertEquals(Map.of("initial_scale", 65536.0, "growth_factor", 2.0, "backoff_factor", 0.5,
+                "growth_interval", 2000), training.get("loss_scale"));
+        String yaml = ExperimentRun.yaml(experiment.resolved(new int[] {1, 8, 8}));
+        assertTrue(yaml.contains("loss_scale:"), yaml);
+    }
+
+    @Test
+    void aWrongLossScaleSaysWhatIsExpected() {
+        assertTrue(failure("loss_scale: static").contains("expected 'dynamic', a number"), failure("loss_scale: static"));
+        assertTrue(failure("loss_scale: 0").contains("initial scale must be a finite number > 0"),
+                failure("loss_scale: 0"));
+        assertTrue(failure("loss_scale: {growth: 2}").contains("growth"), failure("loss_scale: {growth: 2}"));
+        assertTrue(failure("loss_scale: {backoff_factor: 2}").contains("backoffFactor"),
+                failure("loss_scale: {backoff_factor: 2}"));
     }
 }
