@@ -43,7 +43,7 @@ public final class LayerSpecs {
     private static final Arguments.Declared NAME = new Arguments.Declared("name", List.of(), Arguments.Kind.STRING);
     /** Replaced, never changed, by each registration, so that readers on any thread see a whole registry. */
     private static volatile LayerTypeRegistry registry = LayerTypeRegistry.builtIn(Stream.of(
-            WeightedLayerSpecs.TYPES, SimpleLayerSpecs.TYPES, ContainerSpecs.TYPES).flatMap(List::stream).toList());
+            BuiltInLayerSpecs.TYPES, ContainerSpecs.TYPES).flatMap(List::stream).toList());
 
     private LayerSpecs() {
     }
@@ -82,7 +82,13 @@ public final class LayerSpecs {
                     + " LayerSpecs.register)" + Suggestions.didYouMean(type, names));
         }
         LayerType.Alias alias = types.alias(type);
-        Map<String, Object> own = alias == null ? arguments : alias.translation().apply(new LinkedHashMap<>(arguments));
+        Map<String, Object> own;
+        try {
+            own = layerType.translate(alias == null ? arguments : alias.translation()
+                    .apply(new LinkedHashMap<>(arguments)));
+        } catch (LayerSpecException e) {
+            throw new LayerSpecException(e.key(), type + ": " + e.detail(), e);
+        }
         List<Arguments.Declared> declared = new ArrayList<>(layerType.arguments());
         declared.add(TRAINABLE);
         declared.add(NAME);

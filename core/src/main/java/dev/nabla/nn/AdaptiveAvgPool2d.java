@@ -9,8 +9,45 @@ import dev.nabla.tensor.Pooling;
  */
 public class AdaptiveAvgPool2d extends PoolingLayer {
 
+    /**
+     * The layer's settings, what model files and experiment files hold.
+     *
+     * @param outputSize the output's (height, width); one size for a square output
+     */
+    public record Config(int[] outputSize) {
+
+        /** Makes one size square; checks the sizes. */
+        public Config {
+            outputSize = outputSize.length == 1 ? new int[] {outputSize[0], outputSize[0]} : outputSize.clone();
+            if (outputSize.length != 2) {
+                throw new IllegalArgumentException("AdaptiveAvgPool2d: outputSize needs (height, width) or one size,"
+                        + " got " + outputSize.length + " sizes");
+            }
+        }
+
+        /** An output of these sizes. */
+        public static Config of(int... outputSize) {
+            return new Config(outputSize);
+        }
+
+        @Override
+        public int[] outputSize() {
+            return outputSize.clone();
+        }
+    }
+
     private final int outputHeight;
     private final int outputWidth;
+
+    /** A pooling layer with the given settings. */
+    public AdaptiveAvgPool2d(Config config) {
+        this(config.outputSize()[0], config.outputSize()[1]);
+    }
+
+    /** The settings. */
+    public Config config() {
+        return new Config(new int[] {outputHeight, outputWidth});
+    }
 
     /** A square output. */
     public AdaptiveAvgPool2d(int outputSize) {

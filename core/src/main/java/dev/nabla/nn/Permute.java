@@ -15,7 +15,35 @@ import java.util.Arrays;
  */
 public class Permute extends Layer {
 
+    /**
+     * The layer's settings, what model files and experiment files hold.
+     *
+     * @param axes the new order of the sample dimensions, numbered from 1
+     */
+    public record Config(int[] axes) {
+
+        /** Copies the sizes. */
+        public Config {
+            axes = axes.clone();
+        }
+
+        @Override
+        public int[] axes() {
+            return axes.clone();
+        }
+
+        /** The given order of the sample dimensions. */
+        public static Config of(int... axes) {
+            return new Config(axes);
+        }
+    }
+
     private final int[] axes;
+
+    /** A layer with the given settings. */
+    public Permute(Config config) {
+        this(config.axes());
+    }
 
     /** The new order of the sample dimensions, numbered from 1 (the batch, axis 0, stays first). */
     public Permute(int... axes) {
@@ -55,5 +83,10 @@ public class Permute extends Layer {
     @Override
     protected String describe() {
         return Arrays.toString(axes);
+    }
+
+    /** The settings. */
+    public Config config() {
+        return new Config(axes);
     }
 }

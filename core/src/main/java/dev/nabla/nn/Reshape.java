@@ -9,7 +9,35 @@ import java.util.Arrays;
  */
 public class Reshape extends Layer {
 
+    /**
+     * The layer's settings, what model files and experiment files hold.
+     *
+     * @param shape the target shape of one sample (without the batch dimension)
+     */
+    public record Config(int[] shape) {
+
+        /** Copies the sizes. */
+        public Config {
+            shape = shape.clone();
+        }
+
+        @Override
+        public int[] shape() {
+            return shape.clone();
+        }
+
+        /** The given target shape of one sample. */
+        public static Config of(int... shape) {
+            return new Config(shape);
+        }
+    }
+
     private final int[] sampleShape;
+
+    /** A layer with the given settings. */
+    public Reshape(Config config) {
+        this(config.shape());
+    }
 
     /** The target shape of one sample (without the batch dimension). */
     public Reshape(int... sampleShape) {
@@ -37,5 +65,10 @@ public class Reshape extends Layer {
     @Override
     protected String describe() {
         return Arrays.toString(sampleShape);
+    }
+
+    /** The settings. */
+    public Config config() {
+        return new Config(sampleShape);
     }
 }
