@@ -14,8 +14,12 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * Layer dense = LayerSpecs.create("dense", Map.of("units", 10, "use_bias", false));
- * LayerSpec spec = LayerSpecs.describe(new Conv2d(16, 3));  // Conv2d {out_channels: 16, kernel_size: 3, ...}
+ * LayerSpec spec = LayerSpecs.describe(new Conv2d(16, 3));  // Conv2d {out_channels: 16, kernel_size: [3, 3], ...}
  * }</pre>
+ *
+ * <p>A layer's arguments are the components of its configuration record ({@code Dense.Config},
+ * {@link LayerType#ofRecord}), named in snake_case: the record holds the settings and their
+ * defaults, and {@code layer.config()} gives them back with the input size of a built layer.
  *
  * <p>Type names are Nabla's class names ({@code BatchNorm2d}) or their snake_case form
  * ({@code batch_norm2d}, as Keras names layers); case and underscores are ignored. Argument

@@ -17,12 +17,15 @@ import java.util.function.UnaryOperator;
  * create one from them, how to describe an existing one as arguments again, and the other
  * names (Keras's, PyTorch's) it is known by. The built-in layers are registered this way, and
  * so are a user's layers and a model zoo's blocks, so that model files can hold them
- * ({@link LayerSpecs#register}, Keras's {@code register_keras_serializable}):
+ * ({@link LayerSpecs#register}, Keras's {@code register_keras_serializable}). A layer with a
+ * configuration record registers in one line ({@link #ofRecord}); one without declares its
+ * arguments and two functions ({@link #of(Class, String, Function, Function)}):
  *
  * <pre>{@code
- * LayerSpecs.register(LayerType.of(Scale.class, "factor: float",
- *         arguments -> new Scale(arguments.number("factor", 1f)),
- *         scale -> LayerType.values("factor", scale.factor())));
+ * LayerSpecs.register(LayerType.ofRecord(Scale.class, Scale.Config.class, Scale::new, Scale::config));
+ * LayerSpecs.register(LayerType.of(Shift.class, "offset: float",
+ *         arguments -> new Shift(arguments.number("offset", 0f)),
+ *         shift -> LayerType.values("offset", shift.offset())));
  * }</pre>
  *
  * <p>The describer gives the arguments that make an equivalent layer; the factory must make

@@ -1,6 +1,8 @@
 package dev.nabla.nn;
 
 import dev.nabla.tensor.Pooling;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Average pooling to a fixed output size whatever the input size (PyTorch
@@ -33,6 +35,22 @@ public class AdaptiveAvgPool2d extends PoolingLayer {
         @Override
         public int[] outputSize() {
             return outputSize.clone();
+        }
+
+        /** Equal when every component is, sizes compared element by element. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Config other && Arrays.equals(outputSize, other.outputSize);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(Arrays.hashCode(outputSize));
+        }
+
+        @Override
+        public String toString() {
+            return "AdaptiveAvgPool2d.Config[outputSize=" + Arrays.toString(outputSize) + "]";
         }
     }
 

@@ -5,6 +5,8 @@ import dev.nabla.tensor.Convolution;
 import dev.nabla.tensor.ConvolutionOptions;
 import dev.nabla.tensor.Shape;
 import dev.nabla.tensor.Tensor;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * 2-d convolution (PyTorch {@code nn.Conv2d}, Keras {@code Conv2D} with channels first):
@@ -36,7 +38,7 @@ public class Conv2d extends ConvolutionLayer {
         public Config {
             if (kernelSize.length != 1 && kernelSize.length != 2) {
                 throw new IllegalArgumentException("Conv2d: kernelSize needs (height, width) or one size, got "
-                        + kernelSize.length + ": " + java.util.Arrays.toString(kernelSize));
+                        + kernelSize.length + ": " + Arrays.toString(kernelSize));
             }
             kernelSize = kernelSize.length == 1 ? new int[] {kernelSize[0], kernelSize[0]} : kernelSize.clone();
             checked("Conv2d", outChannels, kernelSize, inChannels, options, activation);
@@ -76,6 +78,30 @@ public class Conv2d extends ConvolutionLayer {
         @Override
         public int[] kernelSize() {
             return kernelSize.clone();
+        }
+
+        /** Equal when every component is, sizes compared element by element. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Config other && outChannels == other.outChannels
+                    && Arrays.equals(kernelSize, other.kernelSize)
+                    && Objects.equals(inChannels, other.inChannels)
+                    && Objects.equals(options, other.options)
+                    && useBias == other.useBias
+                    && Objects.equals(activation, other.activation);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(outChannels, Arrays.hashCode(kernelSize), inChannels, options,
+                    useBias, activation);
+        }
+
+        @Override
+        public String toString() {
+            return "Conv2d.Config[outChannels=" + outChannels
+                    + ", kernelSize=" + Arrays.toString(kernelSize) + ", inChannels=" + inChannels
+                    + ", options=" + options + ", useBias=" + useBias + ", activation=" + activation + "]";
         }
     }
 

@@ -3,6 +3,7 @@ package dev.nabla.nn;
 import dev.nabla.tensor.Shape;
 import dev.nabla.tensor.Tensor;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Layer normalisation (PyTorch {@code nn.LayerNorm}, Keras {@code LayerNormalization}):
@@ -63,6 +64,25 @@ public class LayerNorm extends Layer {
         @Override
         public int[] normalizedShape() {
             return normalizedShape == null ? null : normalizedShape.clone();
+        }
+
+        /** Equal when every component is, sizes compared element by element. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Config other && Arrays.equals(normalizedShape, other.normalizedShape)
+                    && Float.compare(eps, other.eps) == 0
+                    && elementwiseAffine == other.elementwiseAffine;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(Arrays.hashCode(normalizedShape), eps, elementwiseAffine);
+        }
+
+        @Override
+        public String toString() {
+            return "LayerNorm.Config[normalizedShape=" + Arrays.toString(normalizedShape) + ", eps=" + eps
+                    + ", elementwiseAffine=" + elementwiseAffine + "]";
         }
     }
 

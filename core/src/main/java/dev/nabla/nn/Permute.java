@@ -2,6 +2,7 @@ package dev.nabla.nn;
 
 import dev.nabla.tensor.Tensor;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Reorders the dimensions of each sample, keeping the batch first (Keras {@code Permute}):
@@ -35,6 +36,22 @@ public class Permute extends Layer {
         /** The given order of the sample dimensions. */
         public static Config of(int... axes) {
             return new Config(axes);
+        }
+
+        /** Equal when every component is, sizes compared element by element. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Config other && Arrays.equals(axes, other.axes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(Arrays.hashCode(axes));
+        }
+
+        @Override
+        public String toString() {
+            return "Permute.Config[axes=" + Arrays.toString(axes) + "]";
         }
     }
 

@@ -2,6 +2,7 @@ package dev.nabla.nn;
 
 import dev.nabla.tensor.Tensor;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Reshapes each sample, keeping the batch dimension (Keras {@code Reshape}):
@@ -29,6 +30,22 @@ public class Reshape extends Layer {
         /** The given target shape of one sample. */
         public static Config of(int... shape) {
             return new Config(shape);
+        }
+
+        /** Equal when every component is, sizes compared element by element. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Config other && Arrays.equals(shape, other.shape);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(Arrays.hashCode(shape));
+        }
+
+        @Override
+        public String toString() {
+            return "Reshape.Config[shape=" + Arrays.toString(shape) + "]";
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.nabla.nn;
 
 import dev.nabla.tensor.Tensor;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Enlarges images by whole factors (Keras {@code UpSampling2D}, PyTorch
@@ -56,6 +58,24 @@ public class UpSampling2d extends Layer {
         @Override
         public int[] size() {
             return size.clone();
+        }
+
+        /** Equal when every component is, sizes compared element by element. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Config other && Arrays.equals(size, other.size)
+                    && Objects.equals(interpolation, other.interpolation);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(Arrays.hashCode(size), interpolation);
+        }
+
+        @Override
+        public String toString() {
+            return "UpSampling2d.Config[size=" + Arrays.toString(size)
+                    + ", interpolation=" + interpolation + "]";
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.nabla.nn;
 
 import dev.nabla.tensor.Tensor;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Adds rows and columns of zeros around images (Keras {@code ZeroPadding2D}, PyTorch
@@ -44,6 +46,22 @@ public class ZeroPadding2d extends Layer {
         @Override
         public int[] padding() {
             return padding.clone();
+        }
+
+        /** Equal when every component is, sizes compared element by element. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Config other && Arrays.equals(padding, other.padding);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(Arrays.hashCode(padding));
+        }
+
+        @Override
+        public String toString() {
+            return "ZeroPadding2d.Config[padding=" + Arrays.toString(padding) + "]";
         }
     }
 
