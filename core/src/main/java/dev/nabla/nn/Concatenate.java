@@ -33,7 +33,7 @@ public class Concatenate extends Merge {
 
     /** Concatenation along the channel axis 1. */
     public Concatenate() {
-        this(1);
+        this(Config.of());
     }
 
     /** Concatenation along {@code axis}; negative counts from the end. */

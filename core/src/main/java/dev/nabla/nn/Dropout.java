@@ -33,7 +33,7 @@ public class Dropout extends Layer {
 
     /** Dropout with PyTorch's default rate, 0.5. */
     public Dropout() {
-        this(0.5f);
+        this(Config.of());
     }
 
     /** Dropout with the given rate in [0, 1). */

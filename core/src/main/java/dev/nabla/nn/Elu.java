@@ -25,7 +25,7 @@ public class Elu extends Activation {
 
     /** With alpha 1. */
     public Elu() {
-        this(1f);
+        this(Config.of());
     }
 
     /** With the given alpha. */

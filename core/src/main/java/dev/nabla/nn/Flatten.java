@@ -32,7 +32,7 @@ public class Flatten extends Layer {
 
     /** Flattens everything but the batch dimension. */
     public Flatten() {
-        this(1, -1);
+        this(Config.of());
     }
 
     /** Flattens dimensions startAxis..endAxis inclusive. */

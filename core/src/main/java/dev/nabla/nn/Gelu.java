@@ -28,7 +28,7 @@ public class Gelu extends Activation {
 
     /** The exact GELU. */
     public Gelu() {
-        this(false);
+        this(Config.of());
     }
 
     /** The tanh approximation when {@code tanhApproximation}. */

@@ -25,7 +25,7 @@ public class LeakyRelu extends Activation {
 
     /** With PyTorch's default slope, 0.01. */
     public LeakyRelu() {
-        this(0.01f);
+        this(Config.of());
     }
 
     /** With the given negative slope. */

@@ -25,7 +25,7 @@ public class LogSoftmax extends Activation {
 
     /** Over the last axis. */
     public LogSoftmax() {
-        this(-1);
+        this(Config.of());
     }
 
     /** Over the given axis. */

@@ -34,7 +34,7 @@ public class Prelu extends Layer {
 
     /** One shared slope. */
     public Prelu() {
-        this(1, 0.25f);
+        this(Config.of());
     }
 
     /** {@code slopes} slopes (1, or the number of channels), starting at {@code initial}. */

@@ -25,7 +25,7 @@ public class Softmax extends Activation {
 
     /** Softmax over the last axis. */
     public Softmax() {
-        this(-1);
+        this(Config.of());
     }
 
     /** Softmax over the given axis. */

@@ -36,7 +36,7 @@ public class Softplus extends Activation {
 
     /** With PyTorch's defaults: beta 1, threshold 20. */
     public Softplus() {
-        this(1f, OP_THRESHOLD);
+        this(Config.of());
     }
 
     /** With the given beta (> 0) and threshold. */
