@@ -39,7 +39,8 @@ class EvaluateCommandTest {
                 "--data", "fashion-mnist");
 
         assertEquals(1, run.exitCode());
-        assertTrue(run.err().contains("best.nabla takes samples of shape [1, 8, 8], but fashion-mnist gives [1, 28, 28];"
+        assertTrue(run.err()
+                .contains("best.nabla takes samples of shape [1, 8, 8], but fashion-mnist gives [1, 28, 28];"
                 + " evaluate it on data like the data it was trained on"), run.err());
     }
 
@@ -48,7 +49,7 @@ class EvaluateCommandTest {
         Path model = directory.resolve("logits.nabla");
         dev.nabla.nn.Layer.manualSeed(1);
         dev.nabla.nn.Sequential network = new dev.nabla.nn.Sequential(new dev.nabla.nn.Flatten(),
-                new dev.nabla.nn.Dense(64, 10));
+                dev.nabla.nn.Dense.linear(64, 10));
         dev.nabla.io.ModelFile.save(model, network);
 
         Run mismatch = Run.nabla("evaluate", model.toString(), "--data", "digits");
@@ -68,7 +69,8 @@ class EvaluateCommandTest {
                 "--data", "digits:train", "--metrics", "accuracy,sparse_top_k_categorical_accuracy", "--json");
 
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().matches("\\{\"loss\": [0-9.]+, \"accuracy\": [0-9.]+, \"sparse_top_k_categorical_accuracy\":"
+        assertTrue(run.out()
+                .matches("\\{\"loss\": [0-9.]+, \"accuracy\": [0-9.]+, \"sparse_top_k_categorical_accuracy\":"
                 + " [0-9.]+}\n"), run.out());
     }
 

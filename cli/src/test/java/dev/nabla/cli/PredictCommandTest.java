@@ -120,7 +120,7 @@ class PredictCommandTest {
     void aModelSavedFromJavaTakesItsInputShapeFromItsFirstLayers() throws IOException {
         // Saved before it saw data, the file records no input shape; 64 inputs after Flatten are 8x8 grey pixels.
         Path file = directory.resolve("java.nabla");
-        ModelFile.save(file, new Sequential(new Flatten(), new Dense(64, 10), new Softmax()));
+        ModelFile.save(file, new Sequential(new Flatten(), Dense.linear(64, 10), new Softmax()));
 
         Run run = Run.nabla("predict", file.toString(), png(3, false).toString(), "--top", "1");
 
@@ -131,8 +131,8 @@ class PredictCommandTest {
     @Test
     void aConvolutionalModelFromJavaTakesTheImageAtItsOwnSize() throws IOException {
         Path file = directory.resolve("convolution.nabla");
-        ModelFile.save(file, new Sequential(new Conv2d(1, 4, 3, ConvolutionOptions.defaults()), new GlobalAvgPool(),
-                new Dense(4, 10)));
+        ModelFile.save(file, new Sequential(Conv2d.fromChannels(1, 4, 3), new GlobalAvgPool(),
+                Dense.linear(4, 10)));
 
         Run run = Run.nabla("predict", file.toString(), png(4, false).toString(), "--top", "2");
 
@@ -156,7 +156,7 @@ class PredictCommandTest {
     @Test
     void aModelThatDoesNotTellItsInputShapeAsksForTheOption() throws IOException {
         Path file = directory.resolve("unknown.nabla");
-        ModelFile.save(file, new Sequential(new Relu(), new Flatten(), new Dense(64, 10)));
+        ModelFile.save(file, new Sequential(new Relu(), new Flatten(), Dense.linear(64, 10)));
         Path image = png(1, false);
 
         Run run = Run.nabla("predict", file.toString(), image.toString());

@@ -90,7 +90,8 @@ public final class Arguments {
         }
         for (String part : text.split(",")) {
             String[] nameAndKind = part.split(":");
-            List<String> names = nameAndKind.length == 2 ? List.of(nameAndKind[0].trim().split("\\s*\\|\\s*")) : List.of();
+            List<String> names = nameAndKind.length == 2 ? List.of(nameAndKind[0].trim()
+                    .split("\\s*\\|\\s*")) : List.of();
             Kind kind = nameAndKind.length == 2 ? kindNamed(nameAndKind[1].trim()) : null;
             if (kind == null || names.stream().anyMatch(n -> !n.matches("[A-Za-z][A-Za-z0-9_]*"))) {
                 throw new IllegalArgumentException(layer + ": cannot read the argument declaration '" + part.trim()
@@ -178,7 +179,8 @@ public final class Arguments {
         }
         String value = ((String) values.get(name)).toLowerCase(Locale.ROOT);
         if (!Arrays.asList(choices).contains(value)) {
-            throw new LayerSpecException(givenAs.get(name), layer + ": argument '" + givenAs.get(name) + "' must be one of "
+            throw new LayerSpecException(givenAs.get(name),
+                    layer + ": argument '" + givenAs.get(name) + "' must be one of "
                     + String.join(", ", choices) + ", got \"" + values.get(name) + "\"");
         }
         return value;
@@ -228,7 +230,23 @@ public final class Arguments {
         return choices;
     }
 
-    private Object required(String name) {
+    /** Whether the type declares the argument (a record's component may be left out of a type, {@link LayerType}). */
+    boolean declares(String name) {
+        return declared.containsKey(name);
+    }
+
+    /** Notes the default a factory used for an argument not given, for {@link LayerTypeProbe}. */
+    void noteFallback(String name, Object value) {
+        fallbacks.put(name, value);
+    }
+
+    /** Notes the values a string argument accepts, for {@link LayerTypeProbe}. */
+    void noteChoices(String name, List<String> allowed) {
+        choices.put(name, List.copyOf(allowed));
+    }
+
+    /** The value of a required argument, as given. */
+    Object required(String name) {
         Object value = values.get(check(name));
         if (value == null) {
             throw new LayerSpecException(name, layer + ": argument '" + name + "' is required ("

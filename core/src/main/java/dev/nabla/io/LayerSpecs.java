@@ -14,8 +14,12 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * Layer dense = LayerSpecs.create("dense", Map.of("units", 10, "use_bias", false));
- * LayerSpec spec = LayerSpecs.describe(new Conv2d(16, 3));  // Conv2d {out_channels: 16, kernel_size: 3, ...}
+ * LayerSpec spec = LayerSpecs.describe(new Conv2d(16, 3));  // Conv2d {out_channels: 16, kernel_size: [3, 3], ...}
  * }</pre>
+ *
+ * <p>A layer's arguments are the components of its configuration record ({@code Dense.Config},
+ * {@link LayerType#ofRecord}), named in snake_case: the record holds the settings and their
+ * defaults, and {@code layer.config()} gives them back with the input size of a built layer.
  *
  * <p>Type names are Nabla's class names ({@code BatchNorm2d}) or their snake_case form
  * ({@code batch_norm2d}, as Keras names layers); case and underscores are ignored. Argument
@@ -43,7 +47,7 @@ public final class LayerSpecs {
     private static final Arguments.Declared NAME = new Arguments.Declared("name", List.of(), Arguments.Kind.STRING);
     /** Replaced, never changed, by each registration, so that readers on any thread see a whole registry. */
     private static volatile LayerTypeRegistry registry = LayerTypeRegistry.builtIn(Stream.of(
-            WeightedLayerSpecs.TYPES, SimpleLayerSpecs.TYPES, ContainerSpecs.TYPES).flatMap(List::stream).toList());
+            BuiltInLayerSpecs.TYPES, ContainerSpecs.TYPES).flatMap(List::stream).toList());
 
     private LayerSpecs() {
     }
@@ -82,7 +86,13 @@ public final class LayerSpecs {
                     + " LayerSpecs.register)" + Suggestions.didYouMean(type, names));
         }
         LayerType.Alias alias = types.alias(type);
-        Map<String, Object> own = alias == null ? arguments : alias.translation().apply(new LinkedHashMap<>(arguments));
+        Map<String, Object> own;
+        try {
+            own = layerType.translate(alias == null ? arguments : alias.translation()
+                    .apply(new LinkedHashMap<>(arguments)));
+        } catch (LayerSpecException e) {
+            throw new LayerSpecException(e.key(), type + ": " + e.detail(), e);
+        }
         List<Arguments.Declared> declared = new ArrayList<>(layerType.arguments());
         declared.add(TRAINABLE);
         declared.add(NAME);

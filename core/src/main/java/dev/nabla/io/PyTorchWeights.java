@@ -14,8 +14,9 @@ import java.util.function.BiFunction;
  *
  * <pre>{@code
  * // Python: safetensors.torch.save_file(model.state_dict(), "model.safetensors")
- * Layer model = new Sequential(new Conv2d(1, 4, 3, ConvolutionOptions.defaults().padding(1)),
- *         new Relu(), new MaxPool2d(2), new Flatten(), new Dense(64, 10));
+ * Layer model = new Sequential(
+ *         new Conv2d(Conv2d.Config.of(4, 3).inChannels(1).options(ConvolutionOptions.defaults().padding(1))),
+ *         new Relu(), new MaxPool2d(2), new Flatten(), Dense.linear(64, 10));
  * PyTorchWeights.load(model, Path.of("model.safetensors"));
  * }</pre>
  *
@@ -91,7 +92,8 @@ public final class PyTorchWeights {
         Safetensors.write(file, pyTorchState(model, converters), METADATA);
     }
 
-    /** The model's state as PyTorch names and lays it out, with the built-in converters (for a model file's weights). */
+    /** The model's state as PyTorch names and lays it out, with the built-in converters (for a model file's weights)
+            . */
     static Map<String, Tensor> pyTorchState(Layer model) {
         return pyTorchState(model, Map.of());
     }
@@ -141,7 +143,8 @@ public final class PyTorchWeights {
         return result;
     }
 
-    private static StateDictConverter converterFor(Class<?> type, Map<Class<? extends Layer>, StateDictConverter> extra) {
+    private static StateDictConverter converterFor(Class<?> type, Map<Class<? extends Layer>,
+            StateDictConverter> extra) {
         for (Class<?> c = type; c != null && Layer.class.isAssignableFrom(c); c = c.getSuperclass()) {
             StateDictConverter found = extra.containsKey(c) ? extra.get(c) : BUILT_IN.get(c);
             if (found != null) {

@@ -9,13 +9,14 @@ import dev.nabla.tensor.Pooling;
  */
 public class AvgPool1d extends WindowPoolingLayer {
 
-    /** Windows of kernelSize with stride kernelSize. */
+    /** Windows of kernelSize moved by kernelSize, without padding (Keras's {@code pool_size}). */
     public AvgPool1d(int kernelSize) {
-        this(kernelSize, kernelSize, 0);
+        this(Config.of(kernelSize));
     }
 
-    /** Windows of kernelSize moved by stride, with padding on each side (at most half the kernel). */
-    public AvgPool1d(int kernelSize, int stride, int padding) {
-        super(3, "[N, C, L]", x -> Pooling.avgPool1d(x, kernelSize, stride, padding), kernelSize, stride, padding);
+    /** Windows with the given settings: {@code new AvgPool1d(AvgPool1d.Config.of(3).stride(2).padding(1))}. */
+    public AvgPool1d(Config config) {
+        super(3, "[N, C, L]", x -> Pooling.avgPool1d(x, config.kernelSize(), config.stride(), config.padding()),
+                config.kernelSize(), config.stride(), config.padding());
     }
 }

@@ -18,9 +18,44 @@ import java.util.Arrays;
  */
 abstract class BatchNorm extends Layer {
 
-    static final float DEFAULT_EPS = 1e-5f;
-    static final float DEFAULT_MOMENTUM = 0.1f;
+    /**
+     * A batch norm's settings, their defaults (PyTorch's) in one place: {@code Config.of()} takes
+     * the channel count from the first input, with eps 1e-5, momentum 0.1 and a learned weight and bias.
+     *
+     * @param numFeatures the number of channels, or null to take it from the first input
+     * @param eps         added to the variance (positive)
+     * @param momentum    the weight of the newest batch in the running statistics, in [0, 1] (PyTorch's)
+     * @param affine      whether the layer has a learned weight and bias
+     */
+    public record Config(Integer numFeatures, float eps, float momentum, boolean affine) {
 
+        /** PyTorch's defaults, the channel count from the first input. */
+        public static Config of() {
+            return new Config(null, 1e-5f, 0.1f, true);
+        }
+
+        /** The same over {@code channels} channels, built at once. */
+        public Config numFeatures(int channels) {
+            return new Config(channels, eps, momentum, affine);
+        }
+
+        /** The same with another eps. */
+        public Config eps(float value) {
+            return new Config(numFeatures, value, momentum, affine);
+        }
+
+        /** The same with another momentum (PyTorch's: the weight of the new batch). */
+        public Config momentum(float value) {
+            return new Config(numFeatures, eps, value, affine);
+        }
+
+        /** The same with or without a learned weight and bias. */
+        public Config affine(boolean learned) {
+            return new Config(numFeatures, eps, momentum, learned);
+        }
+    }
+
+    private final Config config;
     private final float eps;
     private final float momentum;
     private final boolean affine;
@@ -28,25 +63,32 @@ abstract class BatchNorm extends Layer {
     private Parameter weight;
     private Parameter bias;
 
-    /** A layer with {@code numFeatures} channels, or built from the first input when it is -1. */
-    BatchNorm(int numFeatures, float eps, float momentum, boolean affine) {
+    /** A layer with the given settings, built at once when they give the channel count. */
+    BatchNorm(Config config) {
         String name = getClass().getSimpleName();
-        if (numFeatures < 1 && numFeatures != -1) {
-            throw new IllegalArgumentException(name + ": numFeatures must be at least 1, got " + numFeatures);
+        if (config.numFeatures() != null && config.numFeatures() < 1) {
+            throw new IllegalArgumentException(name + ": numFeatures must be at least 1, got " + config.numFeatures());
         }
-        if (!(eps > 0f)) {
-            throw new IllegalArgumentException(name + ": eps must be positive, got " + eps);
+        if (!(config.eps() > 0f)) {
+            throw new IllegalArgumentException(name + ": eps must be positive, got " + config.eps());
         }
-        if (!(momentum >= 0f && momentum <= 1f)) {
-            throw new IllegalArgumentException(name + ": momentum must be in [0, 1], got " + momentum);
+        if (!(config.momentum() >= 0f && config.momentum() <= 1f)) {
+            throw new IllegalArgumentException(name + ": momentum must be in [0, 1], got " + config.momentum());
         }
-        this.eps = eps;
-        this.momentum = momentum;
-        this.affine = affine;
-        if (numFeatures > 0) {
+        this.config = config;
+        this.eps = config.eps();
+        this.momentum = config.momentum();
+        this.affine = config.affine();
+        if (config.numFeatures() != null) {
+            int channels = config.numFeatures();
             // Built for the smallest input it takes: features [1, C], else images [1, C, 1, 1].
-            build(acceptsRank(2) ? new int[] {1, numFeatures} : new int[] {1, numFeatures, 1, 1});
+            build(acceptsRank(2) ? new int[] {1, channels} : new int[] {1, channels, 1, 1});
         }
+    }
+
+    /** The settings, with the channel count once the layer is built. */
+    public Config config() {
+        return numFeatures < 0 ? config : config.numFeatures(numFeatures);
     }
 
     /** Whether an input of this rank is accepted. */

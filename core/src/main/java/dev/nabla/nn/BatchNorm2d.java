@@ -18,17 +18,18 @@ public class BatchNorm2d extends BatchNorm {
 
     /** Batch norm whose channel count C is taken from the first input (PyTorch's {@code LazyBatchNorm2d}). */
     public BatchNorm2d() {
-        this(-1, DEFAULT_EPS, DEFAULT_MOMENTUM, true);
+        this(Config.of());
     }
 
-    /** Batch norm over {@code numFeatures} channels, built at once. */
+    /** Batch norm over {@code numFeatures} channels (PyTorch's {@code nn.BatchNorm2d(num_features)}), built at once. */
     public BatchNorm2d(int numFeatures) {
-        this(numFeatures, DEFAULT_EPS, DEFAULT_MOMENTUM, true);
+        this(Config.of().numFeatures(numFeatures));
     }
 
-    /** Batch norm over {@code numFeatures} channels (-1: from the first input), with or without weight and bias. */
-    public BatchNorm2d(int numFeatures, float eps, float momentum, boolean affine) {
-        super(numFeatures, eps, momentum, affine);
+    /** Batch norm with the given settings: {@code new BatchNorm2d(BatchNorm2d.Config.of().eps(1e-3f)
+            .momentum(0.01f))}. */
+    public BatchNorm2d(Config config) {
+        super(config);
     }
 
     @Override

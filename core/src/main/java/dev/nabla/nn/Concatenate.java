@@ -11,11 +11,29 @@ import java.util.List;
  */
 public class Concatenate extends Merge {
 
+    /**
+     * The layer's settings, what model files and experiment files hold.
+     *
+     * @param axis the axis joined along; negative counts from the end
+     */
+    public record Config(int axis) {
+
+        /** Along the channel axis 1. */
+        public static Config of() {
+            return new Config(1);
+        }
+    }
+
     private final int axis;
+
+    /** A layer with the given settings. */
+    public Concatenate(Config config) {
+        this(config.axis());
+    }
 
     /** Concatenation along the channel axis 1. */
     public Concatenate() {
-        this(1);
+        this(Config.of());
     }
 
     /** Concatenation along {@code axis}; negative counts from the end. */
@@ -52,5 +70,10 @@ public class Concatenate extends Merge {
     @Override
     protected String describe() {
         return "axis=" + axis;
+    }
+
+    /** The settings. */
+    public Config config() {
+        return new Config(axis);
     }
 }

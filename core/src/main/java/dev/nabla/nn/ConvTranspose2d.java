@@ -14,15 +14,66 @@ import dev.nabla.tensor.Tensor;
  */
 public class ConvTranspose2d extends ConvolutionLayer {
 
-    /** A lazily sized transposed convolution. */
-    public ConvTranspose2d(int outChannels, int kernelSize, ConvolutionOptions options) {
-        super(outChannels, new int[] {kernelSize, kernelSize}, options, true, ActivationFunction.LINEAR);
+    /**
+     * A transposed convolution's settings, their defaults in one place.
+     *
+     * @param outChannels the output channels (at least 1)
+     * @param kernelSize  the square kernel's size
+     * @param inChannels  the input channels, or null to take them from the first input
+     * @param options     stride, padding, dilation, groups and output padding
+     */
+    public record Config(int outChannels, int kernelSize, Integer inChannels, ConvolutionOptions options) {
+
+        /** Checks the sizes. */
+        public Config {
+            checked("ConvTranspose2d", outChannels, new int[] {kernelSize}, inChannels, options,
+                    ActivationFunction.LINEAR);
+        }
+
+        /** {@code outChannels} channels from a kernelSize × kernelSize kernel, stride 1, no padding. */
+        public static Config of(int outChannels, int kernelSize) {
+            return new Config(outChannels, kernelSize, null, ConvolutionOptions.defaults());
+        }
+
+        /** The same with the input channels given, so the layer is built at once. */
+        public Config inChannels(int channels) {
+            return new Config(outChannels, kernelSize, channels, options);
+        }
+
+        /** The same with stride, padding, dilation, groups and output padding. */
+        public Config options(ConvolutionOptions convolution) {
+            return new Config(outChannels, kernelSize, inChannels, convolution);
+        }
     }
 
-    /** With its input channels given, built at once. */
-    public ConvTranspose2d(int inChannels, int outChannels, int kernelSize, ConvolutionOptions options) {
-        this(outChannels, kernelSize, options);
-        build(1, inChannels, kernelSize, kernelSize);
+    private final Config config;
+
+    /** {@code outChannels} channels from a kernelSize × kernelSize kernel (Keras's {@code Conv2DTranspose(filters, k)}). */
+    public ConvTranspose2d(int outChannels, int kernelSize) {
+        this(Config.of(outChannels, kernelSize));
+    }
+
+    /** A transposed convolution with the given settings, built at once when they give the input channels. */
+    public ConvTranspose2d(Config config) {
+        super(config.outChannels(), new int[] {config.kernelSize(), config.kernelSize()}, config.options(), true,
+                ActivationFunction.LINEAR);
+        this.config = config;
+        if (config.inChannels() != null) {
+            build(1, config.inChannels(), config.kernelSize(), config.kernelSize());
+        }
+    }
+
+    /**
+     * PyTorch's {@code nn.ConvTranspose2d(in_channels, out_channels, kernel_size)}: the input
+     * channels first, built at once.
+     */
+    public static ConvTranspose2d fromChannels(int inChannels, int outChannels, int kernelSize) {
+        return new ConvTranspose2d(Config.of(outChannels, kernelSize).inChannels(inChannels));
+    }
+
+    /** The settings, with the input channels once the layer is built. */
+    public Config config() {
+        return inChannels < 0 ? config : config.inChannels(inChannels);
     }
 
     @Override

@@ -30,19 +30,29 @@ abstract class ConvolutionLayer extends Layer {
 
     ConvolutionLayer(int outChannels, int[] kernel, ConvolutionOptions options, boolean useBias,
                      ActivationFunction activation) {
-        if (outChannels < 1 || Arrays.stream(kernel).anyMatch(k -> k < 1)) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": channels and kernel sizes must be"
-                    + " at least 1, got " + outChannels + " channels and kernel " + Arrays.toString(kernel));
-        }
         this.outChannels = outChannels;
         this.kernel = kernel.clone();
         this.options = options;
         this.useBias = useBias;
+        this.activation = activation;
+    }
+
+    /** Checks a convolution's settings, for its configuration record; returns nothing, throws on a bad one. */
+    static void checked(String layer, int outChannels, int[] kernel, Integer inChannels, ConvolutionOptions options,
+                        ActivationFunction activation) {
+        if (outChannels < 1 || Arrays.stream(kernel).anyMatch(k -> k < 1) || inChannels != null && inChannels < 1) {
+            throw new IllegalArgumentException(layer + ": channels and kernel sizes must be at least 1, got "
+                    + outChannels + " channels" + (inChannels == null ? "" : " from " + inChannels)
+                    + " and kernel " + Arrays.toString(kernel));
+        }
+        if (options == null) {
+            throw new IllegalArgumentException(layer + ": the options must not be null; use"
+                    + " ConvolutionOptions.defaults()");
+        }
         if (activation == null) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": the activation must not be null; use"
+            throw new IllegalArgumentException(layer + ": the activation must not be null; use"
                     + " ActivationFunction.LINEAR for none");
         }
-        this.activation = activation;
     }
 
     /** The rank of a batched input: 3 for 1-d convolutions, 4 for 2-d. */
@@ -72,7 +82,8 @@ abstract class ConvolutionLayer extends Layer {
         Initializer w = Initializers.heUniform(FanMode.FAN_IN, Initializers.gain("leaky_relu", (float) Math.sqrt(5)));
         weight = addParameter("weight", w.initialize(shape, generator()));
         if (useBias) {
-            bias = addParameter("bias", Initializers.uniform(-bound, bound).initialize(Shape.of(outChannels), generator()));
+            bias = addParameter("bias", Initializers.uniform(-bound, bound).initialize(Shape.of(outChannels),
+                    generator()));
         }
     }
 

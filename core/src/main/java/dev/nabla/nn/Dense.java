@@ -14,7 +14,7 @@ import dev.nabla.tensor.Tensor;
  * {@code [units, in]} as in PyTorch, so state dicts load unchanged.
  *
  * <p>The activation is optional (linear by default), as Keras's {@code activation="relu"}:
- * {@code new Dense(784, 128, ActivationFunction.RELU)} computes what {@code new Dense(784, 128)}
+ * {@code new Dense(128, ActivationFunction.RELU)} computes what {@code new Dense(128)}
  * followed by {@link Relu} does, but adds the bias and applies the activation in the same
  * pass over the product, and differentiates all of it as one op ({@link Linear#linear}).
  *
@@ -24,6 +24,54 @@ import dev.nabla.tensor.Tensor;
  */
 public class Dense extends Layer {
 
+    /**
+     * A dense layer's settings, their defaults in one place: {@code Dense.Config.of(10)} is 10
+     * units with bias and no activation, its input size taken from the first input;
+     * {@code .inFeatures(784)} builds the layer at once for 784 inputs.
+     *
+     * @param units      the number of outputs (at least 1)
+     * @param inFeatures the number of inputs, or null to take it from the first input
+     * @param useBias    whether the layer adds a bias
+     * @param activation applied to the output; {@link ActivationFunction#LINEAR} for none
+     */
+    public record Config(int units, Integer inFeatures, boolean useBias, ActivationFunction activation) {
+
+        /** Checks the sizes; the activation must not be null. */
+        public Config {
+            if (units < 1) {
+                throw new IllegalArgumentException("Dense: units must be at least 1, got " + units);
+            }
+            if (inFeatures != null && inFeatures < 1) {
+                throw new IllegalArgumentException("Dense: inFeatures must be at least 1, got " + inFeatures);
+            }
+            if (activation == null) {
+                throw new IllegalArgumentException("Dense: the activation must not be null; use"
+                        + " ActivationFunction.LINEAR for none");
+            }
+        }
+
+        /** {@code units} outputs, with bias, no activation, the input size from the first input. */
+        public static Config of(int units) {
+            return new Config(units, null, true, ActivationFunction.LINEAR);
+        }
+
+        /** The same with the input size given, so the layer is built at once. */
+        public Config inFeatures(int features) {
+            return new Config(units, features, useBias, activation);
+        }
+
+        /** The same with or without bias. */
+        public Config useBias(boolean bias) {
+            return new Config(units, inFeatures, bias, activation);
+        }
+
+        /** The same with an activation (Keras's {@code activation="relu"}). */
+        public Config activation(ActivationFunction function) {
+            return new Config(units, inFeatures, useBias, function);
+        }
+    }
+
+    private final Config config;
     private final int units;
     private final boolean useBias;
     private final ActivationFunction activation;
@@ -33,54 +81,38 @@ public class Dense extends Layer {
     private Parameter weight;
     private Parameter bias;
 
-    /** A dense layer whose input size is taken from its first input. */
+    /** {@code units} outputs (Keras's {@code Dense(units)}); the input size is taken from the first input. */
     public Dense(int units) {
-        this(units, true);
+        this(Config.of(units));
     }
 
-    /** A lazily sized dense layer, with or without bias. */
-    public Dense(int units, boolean useBias) {
-        this(units, useBias, ActivationFunction.LINEAR);
-    }
-
-    /** A lazily sized dense layer with bias and the given activation (Keras's {@code Dense(units, activation)}). */
+    /** {@code units} outputs with an activation (Keras's {@code Dense(units, activation="relu")}). */
     public Dense(int units, ActivationFunction activation) {
-        this(units, true, activation);
+        this(Config.of(units).activation(activation));
     }
 
-    /** A lazily sized dense layer, with or without bias, with the given activation. */
-    public Dense(int units, boolean useBias, ActivationFunction activation) {
-        if (units < 1) {
-            throw new IllegalArgumentException("Dense: units must be at least 1, got " + units);
+    /** A dense layer with the given settings, built at once when they give its input size. */
+    public Dense(Config config) {
+        this.config = config;
+        this.units = config.units();
+        this.useBias = config.useBias();
+        this.activation = config.activation();
+        if (config.inFeatures() != null) {
+            build(1, config.inFeatures());
         }
-        if (activation == null) {
-            throw new IllegalArgumentException("Dense: the activation must not be null; use ActivationFunction.LINEAR"
-                    + " for none");
-        }
-        this.units = units;
-        this.useBias = useBias;
-        this.activation = activation;
     }
 
-    /** A dense layer with its input size given, built at once (PyTorch's {@code nn.Linear(in, out)}). */
-    public Dense(int inFeatures, int units) {
-        this(inFeatures, units, true);
+    /**
+     * PyTorch's {@code nn.Linear(in_features, out_features)}: the input size first, built at once,
+     * with bias and no activation.
+     */
+    public static Dense linear(int inFeatures, int outFeatures) {
+        return new Dense(Config.of(outFeatures).inFeatures(inFeatures));
     }
 
-    /** A dense layer with its input size given, built at once, with or without bias. */
-    public Dense(int inFeatures, int units, boolean useBias) {
-        this(inFeatures, units, useBias, ActivationFunction.LINEAR);
-    }
-
-    /** A dense layer with its input size given, built at once, with bias and the given activation. */
-    public Dense(int inFeatures, int units, ActivationFunction activation) {
-        this(inFeatures, units, true, activation);
-    }
-
-    /** A dense layer with its input size given, built at once, with or without bias, with the given activation. */
-    public Dense(int inFeatures, int units, boolean useBias, ActivationFunction activation) {
-        this(units, useBias, activation);
-        build(1, inFeatures);
+    /** The settings, with the input size once the layer is built. */
+    public Config config() {
+        return inFeatures < 0 ? config : config.inFeatures(inFeatures);
     }
 
     /** Uses {@code init} for the weight (re-initialising it if already built); returns this. */

@@ -11,11 +11,29 @@ import dev.nabla.tensor.Tensor;
  */
 public class Dropout extends Layer {
 
+    /**
+     * The layer's settings, what model files and experiment files hold.
+     *
+     * @param rate the drop probability, in [0, 1)
+     */
+    public record Config(float rate) {
+
+        /** PyTorch's default rate, 0.5. */
+        public static Config of() {
+            return new Config(0.5f);
+        }
+    }
+
     private final float rate;
+
+    /** A layer with the given settings. */
+    public Dropout(Config config) {
+        this(config.rate());
+    }
 
     /** Dropout with PyTorch's default rate, 0.5. */
     public Dropout() {
-        this(0.5f);
+        this(Config.of());
     }
 
     /** Dropout with the given rate in [0, 1). */
@@ -47,5 +65,10 @@ public class Dropout extends Layer {
     @Override
     protected String describe() {
         return "rate=" + rate;
+    }
+
+    /** The settings. */
+    public Config config() {
+        return new Config(rate);
     }
 }

@@ -17,30 +17,53 @@ import java.util.Arrays;
  */
 public class Embedding extends Layer {
 
+    /**
+     * An embedding table's settings.
+     *
+     * @param numEmbeddings the number of rows, the vocabulary size (at least 1)
+     * @param embeddingDim  the size of each vector (at least 1)
+     * @param paddingIndex  a row (negative: from the end) that starts at zero and is never trained, or null for none
+     */
+    public record Config(int numEmbeddings, int embeddingDim, Integer paddingIndex) {
+
+        /** Checks the sizes and the padding row. */
+        public Config {
+            if (numEmbeddings < 1 || embeddingDim < 1) {
+                throw new IllegalArgumentException("Embedding: numEmbeddings and embeddingDim must be at least 1, got "
+                        + numEmbeddings + " and " + embeddingDim);
+            }
+            if (paddingIndex != null && (paddingIndex < -numEmbeddings || paddingIndex >= numEmbeddings)) {
+                throw new IllegalArgumentException("Embedding: paddingIndex " + paddingIndex + " is out of range for "
+                        + numEmbeddings + " embeddings");
+            }
+        }
+
+        /** A table of {@code numEmbeddings} vectors of size {@code embeddingDim}, without a padding row. */
+        public static Config of(int numEmbeddings, int embeddingDim) {
+            return new Config(numEmbeddings, embeddingDim, null);
+        }
+
+        /** The same with a padding row (PyTorch's {@code padding_idx}). */
+        public Config paddingIndex(int row) {
+            return new Config(numEmbeddings, embeddingDim, row);
+        }
+    }
+
     private final int numEmbeddings;
     private final int embeddingDim;
     private final int paddingIndex;
     private final Parameter weight;
 
-    /** A table of {@code numEmbeddings} vectors of size {@code embeddingDim}. */
+    /** A table of {@code numEmbeddings} vectors of size {@code embeddingDim} (Keras's {@code Embedding(input_dim, output_dim)}). */
     public Embedding(int numEmbeddings, int embeddingDim) {
-        this(numEmbeddings, embeddingDim, null);
+        this(Config.of(numEmbeddings, embeddingDim));
     }
 
-    /** A table whose row {@code paddingIndex} (negative: from the end) starts at zero and is never trained. */
-    public Embedding(int numEmbeddings, int embeddingDim, int paddingIndex) {
-        this(numEmbeddings, embeddingDim, Integer.valueOf(paddingIndex));
-    }
-
-    private Embedding(int numEmbeddings, int embeddingDim, Integer paddingIndex) {
-        if (numEmbeddings < 1 || embeddingDim < 1) {
-            throw new IllegalArgumentException("Embedding: numEmbeddings and embeddingDim must be at least 1, got "
-                    + numEmbeddings + " and " + embeddingDim);
-        }
-        if (paddingIndex != null && (paddingIndex < -numEmbeddings || paddingIndex >= numEmbeddings)) {
-            throw new IllegalArgumentException("Embedding: paddingIndex " + paddingIndex + " is out of range for "
-                    + numEmbeddings + " embeddings");
-        }
+    /** A table with the given settings: {@code new Embedding(Embedding.Config.of(1000, 64).paddingIndex(0))}. */
+    public Embedding(Config config) {
+        int numEmbeddings = config.numEmbeddings();
+        int embeddingDim = config.embeddingDim();
+        Integer paddingIndex = config.paddingIndex();
         this.numEmbeddings = numEmbeddings;
         this.embeddingDim = embeddingDim;
         this.paddingIndex = paddingIndex == null ? -1 : Math.floorMod(paddingIndex, numEmbeddings);
@@ -98,6 +121,11 @@ public class Embedding extends Layer {
     /** The size of each vector. */
     public int embeddingDim() {
         return embeddingDim;
+    }
+
+    /** The settings, the padding row counted from the start. */
+    public Config config() {
+        return new Config(numEmbeddings, embeddingDim, paddingIndex < 0 ? null : paddingIndex);
     }
 
     /** The padding row, or -1 without one. */

@@ -8,12 +8,31 @@ import dev.nabla.tensor.Tensor;
  */
 public class Flatten extends Layer {
 
+    /**
+     * The layer's settings, what model files and experiment files hold.
+     *
+     * @param startAxis the first dimension merged
+     * @param endAxis the last dimension merged (inclusive; negative counts from the end)
+     */
+    public record Config(int startAxis, int endAxis) {
+
+        /** Everything but the batch dimension. */
+        public static Config of() {
+            return new Config(1, -1);
+        }
+    }
+
     private final int startAxis;
     private final int endAxis;
 
+    /** A layer with the given settings. */
+    public Flatten(Config config) {
+        this(config.startAxis(), config.endAxis());
+    }
+
     /** Flattens everything but the batch dimension. */
     public Flatten() {
-        this(1, -1);
+        this(Config.of());
     }
 
     /** Flattens dimensions startAxis..endAxis inclusive. */
@@ -35,5 +54,10 @@ public class Flatten extends Layer {
     /** The last dimension merged (inclusive; negative counts from the end). */
     public int endAxis() {
         return endAxis;
+    }
+
+    /** The settings. */
+    public Config config() {
+        return new Config(startAxis, endAxis);
     }
 }

@@ -6,11 +6,29 @@ package dev.nabla.nn;
  */
 public class Gelu extends Activation {
 
+    /**
+     * The layer's settings, what model files and experiment files hold.
+     *
+     * @param approximate whether the tanh approximation is used
+     */
+    public record Config(boolean approximate) {
+
+        /** The exact GELU. */
+        public static Config of() {
+            return new Config(false);
+        }
+    }
+
     private final boolean tanhApproximation;
+
+    /** A layer with the given settings. */
+    public Gelu(Config config) {
+        this(config.approximate());
+    }
 
     /** The exact GELU. */
     public Gelu() {
-        this(false);
+        this(Config.of());
     }
 
     /** The tanh approximation when {@code tanhApproximation}. */
@@ -27,5 +45,10 @@ public class Gelu extends Activation {
     @Override
     protected String describe() {
         return tanhApproximation ? "approximate=tanh" : "";
+    }
+
+    /** The settings. */
+    public Config config() {
+        return new Config(tanhApproximation);
     }
 }

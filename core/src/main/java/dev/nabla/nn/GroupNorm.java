@@ -19,8 +19,48 @@ import java.util.Arrays;
  */
 public class GroupNorm extends Layer {
 
-    private static final float DEFAULT_EPS = 1e-5f;
+    /**
+     * A group norm's settings, their defaults (PyTorch's) in one place.
+     *
+     * @param numGroups   the number of groups the channels are split into (at least 1)
+     * @param numChannels the number of channels, or null to take it from the first input
+     * @param eps         added to the variance (positive)
+     * @param affine      whether the layer has a learned weight and bias per channel
+     */
+    public record Config(int numGroups, Integer numChannels, float eps, boolean affine) {
 
+        /** Checks the group count and eps. */
+        public Config {
+            if (numGroups < 1) {
+                throw new IllegalArgumentException("GroupNorm: numGroups must be at least 1, got " + numGroups);
+            }
+            if (!(eps > 0f)) {
+                throw new IllegalArgumentException("GroupNorm: eps must be positive, got " + eps);
+            }
+        }
+
+        /** {@code numGroups} groups, the channels from the first input, eps 1e-5, with weight and bias. */
+        public static Config of(int numGroups) {
+            return new Config(numGroups, null, 1e-5f, true);
+        }
+
+        /** The same over {@code channels} channels, built at once. */
+        public Config numChannels(int channels) {
+            return new Config(numGroups, channels, eps, affine);
+        }
+
+        /** The same with another eps. */
+        public Config eps(float value) {
+            return new Config(numGroups, numChannels, value, affine);
+        }
+
+        /** The same with or without the learned weight and bias. */
+        public Config affine(boolean learned) {
+            return new Config(numGroups, numChannels, eps, learned);
+        }
+    }
+
+    private final Config config;
     private final int numGroups;
     private final float eps;
     private final boolean affine;
@@ -28,31 +68,31 @@ public class GroupNorm extends Layer {
     private Parameter weight;
     private Parameter bias;
 
-    /** Group norm whose channel count is taken from the first input. */
+    /** Group norm in {@code numGroups} groups whose channel count is taken from the first input. */
     public GroupNorm(int numGroups) {
-        this(numGroups, -1, DEFAULT_EPS, true);
+        this(Config.of(numGroups));
     }
 
-    /** Group norm of {@code numChannels} channels in {@code numGroups} groups, built at once. */
+    /** Group norm of {@code numChannels} channels in {@code numGroups} groups (PyTorch's {@code nn.GroupNorm}), built at once. */
     public GroupNorm(int numGroups, int numChannels) {
-        this(numGroups, numChannels, DEFAULT_EPS, true);
+        this(Config.of(numGroups).numChannels(numChannels));
     }
 
-    /** Group norm with every setting given; {@code numChannels} -1 takes it from the first input. */
-    public GroupNorm(int numGroups, int numChannels, float eps, boolean affine) {
-        if (numGroups < 1) {
-            throw new IllegalArgumentException("GroupNorm: numGroups must be at least 1, got " + numGroups);
+    /** Group norm with the given settings, built at once when they give the channel count. */
+    public GroupNorm(Config config) {
+        this.config = config;
+        this.numGroups = config.numGroups();
+        this.eps = config.eps();
+        this.affine = config.affine();
+        if (config.numChannels() != null) {
+            checkChannels(config.numChannels());
+            build(1, config.numChannels());
         }
-        if (!(eps > 0f)) {
-            throw new IllegalArgumentException("GroupNorm: eps must be positive, got " + eps);
-        }
-        this.numGroups = numGroups;
-        this.eps = eps;
-        this.affine = affine;
-        if (numChannels != -1) {
-            checkChannels(numChannels);
-            build(1, numChannels);
-        }
+    }
+
+    /** The settings, with the channel count once the layer is built. */
+    public Config config() {
+        return numChannels < 0 ? config : config.numChannels(numChannels);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.nabla.nn;
 import dev.nabla.tensor.Shape;
 import dev.nabla.tensor.Tensor;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Layer normalisation (PyTorch {@code nn.LayerNorm}, Keras {@code LayerNormalization}):
@@ -17,41 +18,109 @@ import java.util.Arrays;
  */
 public class LayerNorm extends Layer {
 
-    private static final float DEFAULT_EPS = 1e-5f;
+    /**
+     * A layer norm's settings, their defaults (PyTorch's) in one place.
+     *
+     * @param normalizedShape   the sizes of the normalised trailing dimensions, or null to normalise
+     *                          the last dimension, its size taken from the first input
+     * @param eps               added to the variance (positive)
+     * @param elementwiseAffine whether the layer has an elementwise weight and bias
+     */
+    public record Config(int[] normalizedShape, float eps, boolean elementwiseAffine) {
+
+        /** Checks the sizes and eps. */
+        public Config {
+            if (normalizedShape != null && (normalizedShape.length == 0
+                    || Arrays.stream(normalizedShape).anyMatch(d -> d < 1))) {
+                throw new IllegalArgumentException("LayerNorm: normalizedShape must hold at least one size, each at"
+                        + " least 1, got " + Arrays.toString(normalizedShape));
+            }
+            normalizedShape = normalizedShape == null ? null : normalizedShape.clone();
+            if (!(eps > 0f)) {
+                throw new IllegalArgumentException("LayerNorm: eps must be positive, got " + eps);
+            }
+        }
+
+        /** The last dimension, its size from the first input; eps 1e-5, with weight and bias. */
+        public static Config of() {
+            return new Config(null, 1e-5f, true);
+        }
+
+        /** The same over trailing dimensions of these sizes, built at once. */
+        public Config normalizedShape(int... sizes) {
+            return new Config(sizes, eps, elementwiseAffine);
+        }
+
+        /** The same with another eps. */
+        public Config eps(float value) {
+            return new Config(normalizedShape, value, elementwiseAffine);
+        }
+
+        /** The same with or without the elementwise weight and bias. */
+        public Config elementwiseAffine(boolean learned) {
+            return new Config(normalizedShape, eps, learned);
+        }
+
+        @Override
+        public int[] normalizedShape() {
+            return normalizedShape == null ? null : normalizedShape.clone();
+        }
+
+        /** Equal when every component is, sizes compared element by element. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Config other && Arrays.equals(normalizedShape, other.normalizedShape)
+                    && Float.compare(eps, other.eps) == 0
+                    && elementwiseAffine == other.elementwiseAffine;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(Arrays.hashCode(normalizedShape), eps, elementwiseAffine);
+        }
+
+        @Override
+        public String toString() {
+            return "LayerNorm.Config[normalizedShape=" + Arrays.toString(normalizedShape) + ", eps=" + eps
+                    + ", elementwiseAffine=" + elementwiseAffine + "]";
+        }
+    }
 
     private final float eps;
     private final boolean elementwiseAffine;
     /** How many trailing dimensions are normalised: 1 when sized from the first input. */
     private final int normalizedRank;
+    private final Config config;
     private int[] normalizedShape;
     private Parameter weight;
     private Parameter bias;
 
-    /** Normalises over the last dimension, whose size is taken from the first input. */
+    /** Normalises over the last dimension,
+            whose size is taken from the first input (Keras's {@code LayerNormalization()}). */
     public LayerNorm() {
-        this.eps = DEFAULT_EPS;
-        this.elementwiseAffine = true;
-        this.normalizedRank = 1;
+        this(Config.of());
     }
 
-    /** Normalises over the last dimensions, which must have these sizes ({@code nn.LayerNorm(shape)}). */
+    /** Normalises over the last dimensions,
+            which must have these sizes (PyTorch's {@code nn.LayerNorm(shape)}); built at once. */
     public LayerNorm(int... normalizedShape) {
-        this(normalizedShape, DEFAULT_EPS, true);
+        this(Config.of().normalizedShape(normalizedShape));
     }
 
-    /** Normalises over the last dimensions of these sizes, with or without elementwise weight and bias. */
-    public LayerNorm(int[] normalizedShape, float eps, boolean elementwiseAffine) {
-        if (normalizedShape.length == 0 || Arrays.stream(normalizedShape).anyMatch(d -> d < 1)) {
-            throw new IllegalArgumentException("LayerNorm: normalizedShape must hold at least one size, each at"
-                    + " least 1, got " + Arrays.toString(normalizedShape));
+    /** A layer norm with the given settings, built at once when they give the normalised shape. */
+    public LayerNorm(Config config) {
+        this.config = config;
+        this.eps = config.eps();
+        this.elementwiseAffine = config.elementwiseAffine();
+        this.normalizedRank = config.normalizedShape() == null ? 1 : config.normalizedShape().length;
+        if (config.normalizedShape() != null) {
+            build(config.normalizedShape());
         }
-        if (!(eps > 0f)) {
-            throw new IllegalArgumentException("LayerNorm: eps must be positive, got " + eps);
-        }
-        this.eps = eps;
-        this.elementwiseAffine = elementwiseAffine;
-        this.normalizedRank = normalizedShape.length;
-        build(normalizedShape);
+    }
+
+    /** The settings, with the normalised shape once the layer is built. */
+    public Config config() {
+        return normalizedShape == null ? config : config.normalizedShape(normalizedShape);
     }
 
     /** Takes the sizes of the normalised dimensions from the input's last ones. */

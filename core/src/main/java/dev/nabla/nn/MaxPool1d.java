@@ -9,13 +9,14 @@ import dev.nabla.tensor.Pooling;
  */
 public class MaxPool1d extends WindowPoolingLayer {
 
-    /** Windows of kernelSize with stride kernelSize. */
+    /** Windows of kernelSize moved by kernelSize, without padding (Keras's {@code pool_size}). */
     public MaxPool1d(int kernelSize) {
-        this(kernelSize, kernelSize, 0);
+        this(Config.of(kernelSize));
     }
 
-    /** Windows of kernelSize moved by stride, with padding on each side (at most half the kernel). */
-    public MaxPool1d(int kernelSize, int stride, int padding) {
-        super(3, "[N, C, L]", x -> Pooling.maxPool1d(x, kernelSize, stride, padding), kernelSize, stride, padding);
+    /** Windows with the given settings: {@code new MaxPool1d(MaxPool1d.Config.of(3).stride(2).padding(1))}. */
+    public MaxPool1d(Config config) {
+        super(3, "[N, C, L]", x -> Pooling.maxPool1d(x, config.kernelSize(), config.stride(), config.padding()),
+                config.kernelSize(), config.stride(), config.padding());
     }
 }

@@ -2,6 +2,7 @@ package dev.nabla.nn;
 
 import dev.nabla.tensor.Tensor;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Reorders the dimensions of each sample, keeping the batch first (Keras {@code Permute}):
@@ -15,7 +16,51 @@ import java.util.Arrays;
  */
 public class Permute extends Layer {
 
+    /**
+     * The layer's settings, what model files and experiment files hold.
+     *
+     * @param axes the new order of the sample dimensions, numbered from 1
+     */
+    public record Config(int[] axes) {
+
+        /** Copies the sizes. */
+        public Config {
+            axes = axes.clone();
+        }
+
+        @Override
+        public int[] axes() {
+            return axes.clone();
+        }
+
+        /** The given order of the sample dimensions. */
+        public static Config of(int... axes) {
+            return new Config(axes);
+        }
+
+        /** Equal when every component is, sizes compared element by element. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Config other && Arrays.equals(axes, other.axes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(Arrays.hashCode(axes));
+        }
+
+        @Override
+        public String toString() {
+            return "Permute.Config[axes=" + Arrays.toString(axes) + "]";
+        }
+    }
+
     private final int[] axes;
+
+    /** A layer with the given settings. */
+    public Permute(Config config) {
+        this(config.axes());
+    }
 
     /** The new order of the sample dimensions, numbered from 1 (the batch, axis 0, stays first). */
     public Permute(int... axes) {
@@ -55,5 +100,10 @@ public class Permute extends Layer {
     @Override
     protected String describe() {
         return Arrays.toString(axes);
+    }
+
+    /** The settings. */
+    public Config config() {
+        return new Config(axes);
     }
 }

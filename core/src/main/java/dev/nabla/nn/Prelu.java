@@ -9,12 +9,32 @@ import dev.nabla.tensor.Tensor;
  */
 public class Prelu extends Layer {
 
+    /**
+     * The layer's settings, what model files and experiment files hold.
+     *
+     * @param slopes the number of slopes: 1 (shared) or the number of channels
+     * @param initial the slopes' starting value
+     */
+    public record Config(int slopes, float initial) {
+
+        /** One shared slope starting at 0.25. */
+        public static Config of() {
+            return new Config(1, 0.25f);
+        }
+    }
+
     private final int slopes;
+    private final float initial;
     private final Parameter weight;
+
+    /** A layer with the given settings. */
+    public Prelu(Config config) {
+        this(config.slopes(), config.initial());
+    }
 
     /** One shared slope. */
     public Prelu() {
-        this(1, 0.25f);
+        this(Config.of());
     }
 
     /** {@code slopes} slopes (1, or the number of channels), starting at {@code initial}. */
@@ -23,6 +43,7 @@ public class Prelu extends Layer {
             throw new IllegalArgumentException("Prelu: slopes must be at least 1, got " + slopes);
         }
         this.slopes = slopes;
+        this.initial = initial;
         this.weight = addParameter("weight", Tensor.full(initial, slopes));
     }
 
@@ -57,4 +78,8 @@ public class Prelu extends Layer {
         return "slopes=" + slopes;
     }
 
+    /** The settings. */
+    public Config config() {
+        return new Config(slopes, initial);
+    }
 }

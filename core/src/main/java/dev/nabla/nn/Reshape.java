@@ -2,6 +2,7 @@ package dev.nabla.nn;
 
 import dev.nabla.tensor.Tensor;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Reshapes each sample, keeping the batch dimension (Keras {@code Reshape}):
@@ -9,7 +10,51 @@ import java.util.Arrays;
  */
 public class Reshape extends Layer {
 
+    /**
+     * The layer's settings, what model files and experiment files hold.
+     *
+     * @param shape the target shape of one sample (without the batch dimension)
+     */
+    public record Config(int[] shape) {
+
+        /** Copies the sizes. */
+        public Config {
+            shape = shape.clone();
+        }
+
+        @Override
+        public int[] shape() {
+            return shape.clone();
+        }
+
+        /** The given target shape of one sample. */
+        public static Config of(int... shape) {
+            return new Config(shape);
+        }
+
+        /** Equal when every component is, sizes compared element by element. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Config other && Arrays.equals(shape, other.shape);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(Arrays.hashCode(shape));
+        }
+
+        @Override
+        public String toString() {
+            return "Reshape.Config[shape=" + Arrays.toString(shape) + "]";
+        }
+    }
+
     private final int[] sampleShape;
+
+    /** A layer with the given settings. */
+    public Reshape(Config config) {
+        this(config.shape());
+    }
 
     /** The target shape of one sample (without the batch dimension). */
     public Reshape(int... sampleShape) {
@@ -37,5 +82,10 @@ public class Reshape extends Layer {
     @Override
     protected String describe() {
         return Arrays.toString(sampleShape);
+    }
+
+    /** The settings. */
+    public Config config() {
+        return new Config(sampleShape);
     }
 }

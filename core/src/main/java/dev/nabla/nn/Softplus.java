@@ -9,15 +9,34 @@ import dev.nabla.tensor.Tensor;
  */
 public class Softplus extends Activation {
 
+    /**
+     * The layer's settings, what model files and experiment files hold.
+     *
+     * @param beta the sharpness (finite and > 0)
+     * @param threshold where {@code beta·x} exceeds it the output is x
+     */
+    public record Config(float beta, float threshold) {
+
+        /** PyTorch's defaults: beta 1, threshold 20. */
+        public static Config of() {
+            return new Config(1f, OP_THRESHOLD);
+        }
+    }
+
     /** Above this {@code beta·x} the Tensor op is already linear: the threshold of {@link Tensor#softplus(float)}. */
     private static final float OP_THRESHOLD = 20f;
 
     private final float beta;
     private final float threshold;
 
+    /** A layer with the given settings. */
+    public Softplus(Config config) {
+        this(config.beta(), config.threshold());
+    }
+
     /** With PyTorch's defaults: beta 1, threshold 20. */
     public Softplus() {
-        this(1f, OP_THRESHOLD);
+        this(Config.of());
     }
 
     /** With the given beta (> 0) and threshold. */
@@ -52,5 +71,10 @@ public class Softplus extends Activation {
     @Override
     protected String describe() {
         return "beta=" + beta + ", threshold=" + threshold;
+    }
+
+    /** The settings. */
+    public Config config() {
+        return new Config(beta, threshold);
     }
 }

@@ -8,6 +8,11 @@ import dev.nabla.tensor.Tensor;
  */
 public class SpatialDropout2d extends Dropout {
 
+    /** Channel dropout with the given settings ({@link Dropout.Config}). */
+    public SpatialDropout2d(Config config) {
+        super(config);
+    }
+
     /** Channel dropout with the given rate. */
     public SpatialDropout2d(float rate) {
         super(rate);

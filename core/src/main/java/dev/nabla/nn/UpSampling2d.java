@@ -1,6 +1,8 @@
 package dev.nabla.nn;
 
 import dev.nabla.tensor.Tensor;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Enlarges images by whole factors (Keras {@code UpSampling2D}, PyTorch
@@ -21,22 +23,84 @@ public class UpSampling2d extends Layer {
         BILINEAR
     }
 
+    /**
+     * The layer's settings, what model files and experiment files hold.
+     *
+     * @param size          the scale factors (height, width); one factor for both
+     * @param interpolation how new pixels get their values
+     */
+    public record Config(int[] size, Interpolation interpolation) {
+
+        /** Makes one factor both; checks the count. */
+        public Config {
+            size = size.length == 1 ? new int[] {size[0], size[0]} : size.clone();
+            if (size.length != 2) {
+                throw new IllegalArgumentException("UpSampling2d: size needs (height, width) or one factor, got "
+                        + size.length + " factors");
+            }
+        }
+
+        /** Doubles height and width, nearest neighbour (Keras's defaults). */
+        public static Config of() {
+            return new Config(new int[] {2}, Interpolation.NEAREST);
+        }
+
+        /** The same with the scale factors (height, width), or one for both. */
+        public Config size(int... factors) {
+            return new Config(factors, interpolation);
+        }
+
+        /** The same with another interpolation. */
+        public Config interpolation(Interpolation mode) {
+            return new Config(size, mode);
+        }
+
+        @Override
+        public int[] size() {
+            return size.clone();
+        }
+
+        /** Equal when every component is, sizes compared element by element. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Config other && Arrays.equals(size, other.size)
+                    && Objects.equals(interpolation, other.interpolation);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(Arrays.hashCode(size), interpolation);
+        }
+
+        @Override
+        public String toString() {
+            return "UpSampling2d.Config[size=" + Arrays.toString(size)
+                    + ", interpolation=" + interpolation + "]";
+        }
+    }
+
     private final int scaleHeight;
     private final int scaleWidth;
     private final Interpolation interpolation;
 
-    /** Doubles height and width, nearest neighbour. */
+    /** Doubles height and width, nearest neighbour (Keras's {@code UpSampling2D()}). */
     public UpSampling2d() {
-        this(2);
+        this(Config.of());
     }
 
     /** Scales height and width by {@code scale}, nearest neighbour. */
     public UpSampling2d(int scale) {
-        this(scale, scale, Interpolation.NEAREST);
+        this(Config.of().size(scale));
     }
 
-    /** Scales height by {@code scaleHeight} and width by {@code scaleWidth}. */
-    public UpSampling2d(int scaleHeight, int scaleWidth, Interpolation interpolation) {
+    /**
+     * With the given settings: {@code new UpSampling2d(UpSampling2d.Config.of().size(2, 3)
+     * .interpolation(UpSampling2d.Interpolation.BILINEAR))}.
+     */
+    public UpSampling2d(Config config) {
+        int scaleHeight = config.size()[0];
+        int scaleWidth = config.size()[1];
+        Interpolation interpolation = config.interpolation();
         if (scaleHeight < 1 || scaleWidth < 1) {
             throw new IllegalArgumentException("UpSampling2d: scale factors must be at least 1, got "
                     + scaleHeight + " and " + scaleWidth);
@@ -83,6 +147,11 @@ public class UpSampling2d extends Layer {
         weightShape[axis] = m;
         return x.indexSelect(axis, low).mul(Tensor.of(lower, weightShape))
                 .add(x.indexSelect(axis, high).mul(Tensor.of(upper, weightShape)));
+    }
+
+    /** The settings. */
+    public Config config() {
+        return new Config(new int[] {scaleHeight, scaleWidth}, interpolation);
     }
 
     /** The height factor. */

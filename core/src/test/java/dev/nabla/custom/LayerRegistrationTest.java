@@ -71,7 +71,7 @@ class LayerRegistrationTest {
     @Test
     void aRegisteredLayerInsideASequentialPredictsBitwiseTheSameAfterLoading() throws IOException {
         Tensor input = Tensor.randn(new Generator(1), 5, 3);
-        Sequential model = new Sequential(new Dense(3, 4), new ScaleShift(0.5f), new Relu(), new Dense(4, 2));
+        Sequential model = new Sequential(Dense.linear(3, 4), new ScaleShift(0.5f), new Relu(), Dense.linear(4, 2));
         model.forward(input);                                 // sizes the ScaleShift
         Sequential loaded = (Sequential) roundTrip(trained(model), List.of(input));
         assertInstanceOf(ScaleShift.class, loaded.get(1));
@@ -98,7 +98,8 @@ class LayerRegistrationTest {
     void aRegisteredTypeIsCreatedByAnyOfItsNamesAndDescribedAsItWasMade() {
         Layer layer = LayerSpecs.create("scale_shift", Map.of("features", 3, "gamma", 2));
         assertTrue(layer.isBuilt());
-        assertEquals(new LayerSpec("ScaleShift", Map.of("features", 3, "initial_scale", 2f)), LayerSpecs.describe(layer));
+        assertEquals(new LayerSpec("ScaleShift", Map.of("features", 3, "initial_scale", 2f)),
+                LayerSpecs.describe(layer));
         assertEquals(List.of("features", "initial_scale|gamma", "trainable"), LayerSpecs.arguments("ScaleShift"));
         LayerTypeDescription description = LayerSpecs.descriptions().stream()
                 .filter(d -> d.name().equals("ScaleShift")).findFirst().orElseThrow();
@@ -106,6 +107,30 @@ class LayerRegistrationTest {
         assertEquals(1f, description.arguments().get(1).defaultValue());
         assertTrue(LayerSpecs.descriptions().stream().filter(LayerTypeDescription::builtIn)
                 .noneMatch(d -> d.name().equals("ScaleShift")));
+    }
+
+    /** A record without the static factory that says which of its components are required. */
+    public record NoFactory(int units) {
+    }
+
+    /** A record with a component no argument can hold. */
+    public record Unwritable(Object anything) {
+        public static Unwritable of() {
+            return new Unwritable(null);
+        }
+    }
+
+    @Test
+    void aConfigurationRecordNeedsAnOfFactoryAndComponentsThatArgumentsHold() {
+        var noFactory = assertThrows(IllegalArgumentException.class, () -> LayerType.ofRecord(Shadow.class,
+                NoFactory.class, config -> new Shadow(), shadow -> new NoFactory(1)));
+        assertEquals("dev.nabla.custom.LayerRegistrationTest$NoFactory: a configuration record needs a public static"
+                + " method of(...) that takes its required components, the first ones in order, and gives the others"
+                + " their defaults", noFactory.getMessage());
+        var unwritable = assertThrows(IllegalArgumentException.class, () -> LayerType.ofRecord(Shadow.class,
+                Unwritable.class, config -> new Shadow(), shadow -> Unwritable.of()));
+        assertTrue(unwritable.getMessage().startsWith("dev.nabla.custom.LayerRegistrationTest$Unwritable: the"
+                + " component anything is a java.lang.Object, which no argument holds"), unwritable.getMessage());
     }
 
     @Test
@@ -122,7 +147,8 @@ class LayerRegistrationTest {
     void aClassOrANameIsRegisteredOnceAndTheMessageSaysByWhom() {
         var again = assertThrows(IllegalArgumentException.class, () -> LayerSpecs.register(ScaleShift.TYPE));
         assertEquals("LayerSpecs.register(dev.nabla.custom.ScaleShift): the class is registered already, as the"
-                + " layer type 'ScaleShift'; register each class once (in a static initializer, say)", again.getMessage());
+                + " layer type 'ScaleShift'; register each class once (in a static initializer, say)",
+                        again.getMessage());
 
         LayerType<Dense> taken = LayerType.of(Dense.class, "", a -> new Dense(1), d -> Map.of());
         var builtIn = assertThrows(IllegalArgumentException.class, () -> LayerSpecs.register(taken));
@@ -151,7 +177,7 @@ class LayerRegistrationTest {
 
     @Test
     void anUnregisteredLayerCannotBeSavedAndTheErrorSaysWhatToDo() {
-        Sequential model = new Sequential(new Dense(2, 2), new Shadow());
+        Sequential model = new Sequential(Dense.linear(2, 2), new Shadow());
         var e = assertThrows(IllegalArgumentException.class, () -> ModelFile.save(directory.resolve("x.nabla"), model));
         assertEquals("Sequential.1: dev.nabla.custom.LayerRegistrationTest$Shadow is not a registered layer type, so"
                 + " its architecture cannot be written down; register it (LayerSpecs.register), or save the weights"

@@ -12,18 +12,33 @@ import dev.nabla.tensor.Tensor;
  */
 public final class ScaleShift extends Layer {
 
-    /** Its registry entry: what a program registers with {@code LayerSpecs.register}. */
-    public static final LayerType<ScaleShift> TYPE = LayerType.of(ScaleShift.class,
-            "features: int, initial_scale|gamma: float",
-            arguments -> {
-                ScaleShift layer = new ScaleShift(arguments.number("initial_scale", 1f));
-                if (arguments.has("features")) {
-                    layer.build(1, arguments.integer("features"));
-                }
-                return layer;
-            },
-            layer -> LayerType.values("features", layer.features < 0 ? null : layer.features,
-                    "initial_scale", layer.initialScale));
+    /**
+     * Its settings, their defaults in one place: what model files hold.
+     *
+     * @param features     the number of features, or null to take it from the first input
+     * @param initialScale the scale's starting value
+     */
+    public record Config(Integer features, float initialScale) {
+
+        /** Sized by the first input, the scale starting at 1. */
+        public static Config of() {
+            return new Config(null, 1f);
+        }
+
+        /** The same with the number of features given, so the layer is built at once. */
+        public Config features(int count) {
+            return new Config(count, initialScale);
+        }
+
+        /** The same with another starting scale. */
+        public Config initialScale(float scale) {
+            return new Config(features, scale);
+        }
+    }
+
+    /** Its registry entry, what a program registers with {@code LayerSpecs.register}: made from its record. */
+    public static final LayerType<ScaleShift> TYPE = LayerType.ofRecord(ScaleShift.class, Config.class,
+            ScaleShift::new, ScaleShift::config).argumentAliases("initial_scale|gamma");
 
     private final float initialScale;
     private int features = -1;
@@ -32,7 +47,21 @@ public final class ScaleShift extends Layer {
 
     /** Sized by the first input; the scale starts at {@code initialScale}, the shift at 0. */
     public ScaleShift(float initialScale) {
-        this.initialScale = initialScale;
+        this(Config.of().initialScale(initialScale));
+    }
+
+    /** A layer with the given settings, built at once when they give the number of features. */
+    public ScaleShift(Config config) {
+        this.initialScale = config.initialScale();
+        if (config.features() != null) {
+            build(1, config.features());
+        }
+    }
+
+    /** The settings, with the number of features once the layer is built. */
+    public Config config() {
+        Config config = Config.of().initialScale(initialScale);
+        return features < 0 ? config : config.features(features);
     }
 
     @Override

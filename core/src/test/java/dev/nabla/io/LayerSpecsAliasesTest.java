@@ -58,7 +58,8 @@ class LayerSpecsAliasesTest {
         assertInstanceOf(BatchNorm2d.class, LayerSpecs.create("BatchNorm2d", Map.of("eps", 1e-3)));
         assertInstanceOf(MaxPool2d.class, LayerSpecs.create("MaxPool2d", Map.of("kernel_size", 2, "stride", 2)));
         assertInstanceOf(SpatialDropout2d.class, LayerSpecs.create("Dropout2d", Map.of("p", 0.2)));
-        assertInstanceOf(UpSampling2d.class, LayerSpecs.create("Upsample", Map.of("scale_factor", 2, "mode", "nearest")));
+        assertInstanceOf(UpSampling2d.class, LayerSpecs.create("Upsample", Map.of("scale_factor", 2, "mode",
+                "nearest")));
     }
 
     @Test
@@ -75,7 +76,8 @@ class LayerSpecsAliasesTest {
     void poolingTakesKerasValidPaddingAndRefusesSame() {
         assertEquals(0, ((MaxPool2d) LayerSpecs.create("MaxPooling2D", Map.of("pool_size", 2, "padding", "valid")))
                 .padding());
-        assertEquals(1, ((MaxPool2d) LayerSpecs.create("max_pool2d", Map.of("kernel_size", 3, "padding", 1))).padding());
+        assertEquals(1, ((MaxPool2d) LayerSpecs.create("max_pool2d", Map.of("kernel_size", 3, "padding", 1)))
+                .padding());
         LayerSpecException same = assertThrows(LayerSpecException.class,
                 () -> LayerSpecs.create("MaxPooling2D", Map.of("pool_size", 3, "padding", "same")));
         assertEquals("padding", same.key());
@@ -104,7 +106,7 @@ class LayerSpecsAliasesTest {
         assertTrue(typo.getMessage().endsWith("; did you mean 'BatchNormalization'?"), typo.getMessage());
         LayerSpecException argument = assertThrows(LayerSpecException.class,
                 () -> LayerSpecs.create("conv2d", Map.of("filter", 4, "kernel_size", 3)));
-        assertEquals("conv2d: argument 'filter' is not known; known: kernel_size, out_channels, in_channels, stride,"
+        assertEquals("conv2d: argument 'filter' is not known; known: out_channels, kernel_size, in_channels, stride,"
                 + " padding, dilation, groups, use_bias, activation, trainable, name; did you mean"
                 + " 'filters'?",
                 argument.getMessage());

@@ -79,27 +79,41 @@ class LayerSpecsTest {
         Dense shared = new Dense(4);
         Graph graph = new Graph(List.of(a, b), List.of(new Add().apply(shared.apply(a), shared.apply(b), a)));
         return List.of(
-                new Dense(8), new Dense(3, 5, false), new Dense(3, 5, ActivationFunction.RELU),
-                new Dense(4, false, ActivationFunction.GELU),
-                new Conv1d(4, 3), new Conv1d(2, 4, 3, ConvolutionOptions.defaults().stride(2).padding(1)),
-                new Conv2d(6, new int[] {3, 5}, ConvolutionOptions.defaults().paddingSame().dilation(2).groups(2), false)
+                new Dense(8), new Dense(Dense.Config.of(5).inFeatures(3).useBias(false)),
+                new Dense(Dense.Config.of(5).inFeatures(3).activation(ActivationFunction.RELU)),
+                new Dense(Dense.Config.of(4).useBias(false).activation(ActivationFunction.GELU)),
+                new Conv1d(4, 3),
+                new Conv1d(Conv1d.Config.of(4, 3).inChannels(2).options(ConvolutionOptions.defaults().stride(2)
+                        .padding(1))),
+                new Conv2d(Conv2d.Config.of(6, new int[] {3, 5}).options(ConvolutionOptions.defaults().paddingSame()
+                        .dilation(2).groups(2)).useBias(false))
                         .build(1, 4, 9, 9),
-                new Conv2d(3, 6, 3, ConvolutionOptions.defaults().stride(2, 1).padding(1, 0)),
-                new ConvTranspose2d(4, 2, 3, ConvolutionOptions.defaults().stride(2).padding(1).outputPadding(1)),
-                new ConvTranspose2d(2, 3, ConvolutionOptions.defaults()),
-                new BatchNorm1d(), new BatchNorm1d(5, 1e-3f, 0.01f, false), new BatchNorm2d(3),
-                new LayerNorm(), new LayerNorm(new int[] {3, 4}, 1e-6f, false), new GroupNorm(2), new GroupNorm(2, 6),
-                new Embedding(10, 4), new Embedding(10, 4, -1), new Prelu(), new Prelu(3, 0.1f),
+                new Conv2d(Conv2d.Config.of(6, 3).inChannels(3).options(ConvolutionOptions.defaults().stride(2, 1)
+                        .padding(1, 0))),
+                new ConvTranspose2d(ConvTranspose2d.Config.of(2, 3).inChannels(4)
+                        .options(ConvolutionOptions.defaults().stride(2).padding(1).outputPadding(1))),
+                new ConvTranspose2d(ConvTranspose2d.Config.of(2, 3).options(ConvolutionOptions.defaults())),
+                new BatchNorm1d(),
+                new BatchNorm1d(BatchNorm1d.Config.of().numFeatures(5).eps(1e-3f).momentum(0.01f).affine(false)),
+                new BatchNorm2d(3),
+                new LayerNorm(),
+                new LayerNorm(LayerNorm.Config.of().normalizedShape(new int[] {3, 4}).eps(1e-6f)
+                        .elementwiseAffine(false)), new GroupNorm(2), new GroupNorm(2, 6),
+                new Embedding(10, 4), new Embedding(Embedding.Config.of(10, 4).paddingIndex(-1)), new Prelu(),
+                new Prelu(3, 0.1f),
                 new Relu(), new Sigmoid(), new Tanh(), new Silu(), new LeakyRelu(0.2f), new Elu(0.5f),
                 new Gelu(true), new Softplus(), new Softplus(2f, 1f), new Softmax(1), new LogSoftmax(),
-                new MaxPool1d(2), new MaxPool2d(3, 2, 1), new AvgPool1d(3, 1, 1), new AvgPool2d(2),
+                new MaxPool1d(2), new MaxPool2d(MaxPool2d.Config.of(3).stride(2).padding(1)),
+                new AvgPool1d(AvgPool1d.Config.of(3).stride(1).padding(1)), new AvgPool2d(2),
                 new AdaptiveAvgPool2d(2, 3), new GlobalAvgPool(), new GlobalMaxPool(),
                 new Flatten(), new Flatten(2, 3), new Reshape(1, -1, 4), new Permute(2, 1, 3),
-                new UpSampling2d(), new UpSampling2d(2, 3, UpSampling2d.Interpolation.BILINEAR),
-                new ZeroPadding2d(1, 2, 3, 4), new Dropout(0.3f), new SpatialDropout2d(0.1f),
+                new UpSampling2d(),
+                new UpSampling2d(UpSampling2d.Config.of().size(2, 3)
+                        .interpolation(UpSampling2d.Interpolation.BILINEAR)),
+                ZeroPadding2d.sides(1, 2, 3, 4), new Dropout(0.3f), new SpatialDropout2d(0.1f),
                 new Add(), new Multiply(), new Concatenate(-1),
-                new Sequential(new Dense(2, 3), new Relu(), new Sequential(new Dense(3, 1))), graph,
-                new Dense(2, 2).setTrainable(false));
+                new Sequential(Dense.linear(2, 3), new Relu(), new Sequential(Dense.linear(3, 1))), graph,
+                Dense.linear(2, 2).setTrainable(false));
     }
 
     @Test
@@ -155,20 +169,20 @@ class LayerSpecsTest {
 
     @Test
     void describesWithReadableSnakeCaseArguments() {
-        assertEquals(new LayerSpec("Dense", Map.of("units", 5, "in_features", 3, "use_bias", false)),
-                LayerSpecs.describe(new Dense(3, 5, false)));
-        assertEquals(new LayerSpec("Dense", Map.of("units", 5, "in_features", 3, "use_bias", true, "activation", "relu")),
-                LayerSpecs.describe(new Dense(3, 5, ActivationFunction.RELU)));
-        assertEquals("{type=Conv2d, out_channels=8, kernel_size=3, stride=1, padding=0, dilation=1, groups=1,"
+        assertEquals("{type=Dense, units=5, in_features=3, use_bias=false, activation=linear}",
+                LayerSpecs.describe(new Dense(Dense.Config.of(5).inFeatures(3).useBias(false))).toMap().toString());
+        assertEquals("{type=Dense, units=5, use_bias=true, activation=relu}",
+                LayerSpecs.describe(new Dense(5, ActivationFunction.RELU)).toMap().toString());
+        assertEquals("{type=Conv2d, out_channels=8, kernel_size=[3, 1], stride=1, padding=0, dilation=1, groups=1,"
                         + " use_bias=true, activation=relu}",
-                LayerSpecs.describe(new Conv2d(8, new int[] {3, 3}, ConvolutionOptions.defaults(), true,
-                        ActivationFunction.RELU)).toMap().toString());
+                LayerSpecs.describe(new Conv2d(Conv2d.Config.of(8, new int[] {3, 1})
+                        .activation(ActivationFunction.RELU))).toMap().toString());
         assertEquals(ActivationFunction.GELU, ((Conv1d) LayerSpecs.create("conv1d",
                 Map.of("out_channels", 2, "kernel_size", 3, "activation", "gelu"))).activation());
-        assertEquals("{type=Conv2d, out_channels=8, kernel_size=3, stride=2, padding=same, dilation=1, groups=1,"
-                        + " use_bias=true}",
-                LayerSpecs.describe(new Conv2d(8, 3, ConvolutionOptions.defaults().stride(2).paddingSame())).toMap()
-                        .toString());
+        assertEquals("{type=Conv2d, out_channels=8, kernel_size=[3, 3], in_channels=2, stride=2, padding=same,"
+                        + " dilation=1, groups=1, use_bias=true, activation=linear}",
+                LayerSpecs.describe(new Conv2d(Conv2d.Config.of(8, 3).inChannels(2)
+                        .options(ConvolutionOptions.defaults().stride(2).paddingSame()))).toMap().toString());
         assertEquals("{type=BatchNorm2d, num_features=3, eps=1.0E-5, momentum=0.1, affine=true}",
                 LayerSpecs.describe(new BatchNorm2d(3)).toMap().toString());
     }
@@ -207,7 +221,8 @@ class LayerSpecsTest {
         assertTrue(e.getMessage().startsWith("unknown layer type 'Dens'; known types: Dense, Conv1d, Conv2d,"),
                 e.getMessage());
         assertTrue(e.getMessage().contains(", Sequential, Graph"), e.getMessage());
-        assertTrue(e.getMessage().endsWith(" (or in snake_case, such as batch_norm2d, or by Keras's and PyTorch's names,"
+        assertTrue(e.getMessage()
+                .endsWith(" (or in snake_case, such as batch_norm2d, or by Keras's and PyTorch's names,"
                 + " such as MaxPooling2D and Linear; a type defined outside Nabla is known once registered with"
                 + " LayerSpecs.register); did you mean 'Dense'?"), e.getMessage());
     }
@@ -235,7 +250,7 @@ class LayerSpecsTest {
                 + " of them", createError("Conv2d", twice).getMessage());
         assertEquals("up_sampling2d: argument 'interpolation' must be one of nearest, bilinear, got \"cubic\"",
                 createError("up_sampling2d", Map.of("interpolation", "cubic")).getMessage());
-        assertEquals("Conv2d: argument 'kernel_size' needs 2 integers or one, got 3: [3, 3, 3]",
+        assertEquals("Conv2d: kernelSize needs (height, width) or one size, got 3: [3, 3, 3]",
                 createError("Conv2d", Map.of("out_channels", 2, "kernel_size", List.of(3, 3, 3))).getMessage());
     }
 
@@ -307,7 +322,7 @@ class LayerSpecsTest {
 
     @Test
     void aSubclassedLayerCannotBeDescribed() {
-        Layer custom = new Sequential(new Dense(2, 2), new Dense(2, 2) { });
+        Layer custom = new Sequential(Dense.linear(2, 2), new Dense(Dense.Config.of(2).inFeatures(2)) { });
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LayerSpecs.describe(custom));
         assertTrue(e.getMessage().startsWith("Sequential.1: dev.nabla.io.LayerSpecsTest$"), e.getMessage());
         assertTrue(e.getMessage().endsWith(" is not a registered layer type, so its architecture cannot be written"

@@ -47,7 +47,7 @@ class LayerTypeDescriptionTest {
         assertEquals(0.5f, argument("Dropout", "rate").defaultValue());
         assertEquals(1e-5f, argument("BatchNorm2d", "eps").defaultValue());
         assertEquals(0, argument("Conv2d", "padding").defaultValue());
-        assertEquals(2, argument("UpSampling2d", "size").defaultValue());
+        assertEquals(List.of(2, 2), argument("UpSampling2d", "size").defaultValue());
     }
 
     @Test

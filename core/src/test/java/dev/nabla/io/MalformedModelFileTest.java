@@ -36,7 +36,7 @@ class MalformedModelFileTest {
     private Path saved() throws IOException {
         Path file = directory.resolve("good.nabla");
         Layer.manualSeed(3);
-        ModelFile.save(file, new Sequential(new Dense(2, 3), new Relu(), new Dense(3, 1)));
+        ModelFile.save(file, new Sequential(Dense.linear(2, 3), new Relu(), Dense.linear(3, 1)));
         return file;
     }
 

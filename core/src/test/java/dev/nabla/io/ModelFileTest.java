@@ -89,7 +89,8 @@ class ModelFileTest {
     @Test
     void givenLayerNamesSurviveSavingAndLoading() throws IOException {
         Path file = directory.resolve("named.nabla");
-        Sequential model = new Sequential(new Dense(2, 3).named("hidden"), new Relu(), new Dense(3, 1).named("head"));
+        Sequential model = new Sequential(Dense.linear(2, 3).named("hidden"), new Relu(), Dense.linear(3, 1)
+                .named("head"));
         ModelFile.save(file, model);
         Sequential loaded = (Sequential) ModelFile.load(file).model();
         assertEquals(List.of("hidden.weight", "hidden.bias", "head.weight", "head.bias"),
@@ -105,7 +106,7 @@ class ModelFileTest {
     @Test
     void theConfigIsReadableJsonAndTheWeightsEntryIsAPyTorchStateDict() throws IOException {
         Path file = directory.resolve("small.nabla");
-        Sequential model = new Sequential(new Dense(2, 3), new Relu());
+        Sequential model = new Sequential(Dense.linear(2, 3), new Relu());
         ModelFile.save(file, model);
         try (ZipFile zip = new ZipFile(file.toFile())) {
             assertEquals(List.of("config.json", "weights.safetensors"),
@@ -123,7 +124,8 @@ class ModelFileTest {
                             "type": "Dense",
                             "units": 3,
                             "in_features": 2,
-                            "use_bias": true
+                            "use_bias": true,
+                            "activation": "linear"
                           },
                           {
                             "type": "Relu"
@@ -184,7 +186,7 @@ class ModelFileTest {
 
     private static Sequential regression() {
         Layer.manualSeed(21);
-        return new Sequential(new Dense(3, 8), new Relu(), new Dense(8, 1));
+        return new Sequential(Dense.linear(3, 8), new Relu(), Dense.linear(8, 1));
     }
 
     private static void train(Layer model, Adam optimizer, int steps, long seed) {
@@ -249,7 +251,8 @@ class ModelFileTest {
         assertEquals(List.of("encoder", "head"), List.copyOf(loaded.optimizerStates().keySet()));
         assertEquals("Sgd", loaded.optimizerKind("head"));
         assertEquals(Map.of(), loaded.optimizerState(), "no optimizer under the default name");
-        Sgd restored = loaded.restoreOptimizer("head", new Sgd(((Sequential) loaded.model()).get(2).trainableParameters(), 1f));
+        Sgd restored = loaded.restoreOptimizer("head", new Sgd(((Sequential) loaded.model()).get(2)
+                .trainableParameters(), 1f));
         assertEquals(second.state().keySet(), restored.state().keySet());
         assertArrayEquals(second.state().get("0.momentum_buffer").toFloatArray(),
                 restored.state().get("0.momentum_buffer").toFloatArray());
@@ -286,9 +289,9 @@ class ModelFileTest {
     @Test
     void savingRefusesModelsItCannotDescribeAndLeavesThePreviousFile() throws IOException {
         Path file = directory.resolve("model.nabla");
-        ModelFile.save(file, new Sequential(new Dense(2, 2)));
+        ModelFile.save(file, new Sequential(Dense.linear(2, 2)));
         byte[] before = Files.readAllBytes(file);
-        Layer custom = new Sequential(new Dense(2, 2) { });
+        Layer custom = new Sequential(new Dense(Dense.Config.of(2).inFeatures(2)) { });
         var e = assertThrows(IllegalArgumentException.class, () -> ModelFile.save(file, custom));
         assertTrue(e.getMessage().startsWith("Sequential.0: dev.nabla.io.ModelFileTest$"), e.getMessage());
         var unbuilt = assertThrows(IllegalArgumentException.class,
@@ -323,7 +326,7 @@ class ModelFileTest {
             assertEquals(expected[i], actual[i], 0.02 * Math.max(1, Math.abs(expected[i])), "output " + i);
         }
         Layer.manualSeed(4);
-        Layer large = new Sequential(new Dense(256, 128));
+        Layer large = new Sequential(Dense.linear(256, 128));
         ModelFile.save(exact, large);
         ModelFile.save(half, large, WeightPrecision.BFLOAT16);
         long weightsExact = entrySize(exact, ModelFile.WEIGHTS);

@@ -60,11 +60,13 @@ final class ModelFixtures {
     /** Images [2, 3, 8, 8] → 5 class probabilities. */
     static Sequential imageModel() {
         Sequential model = new Sequential(
-                new Conv2d(3, 4, 3, ConvolutionOptions.defaults().padding(1)), new BatchNorm2d(), new Relu(),
+                new Conv2d(Conv2d.Config.of(4, 3).inChannels(3).options(ConvolutionOptions.defaults().padding(1))),
+                        new BatchNorm2d(), new Relu(),
                 new MaxPool2d(2), new ZeroPadding2d(1), new AvgPool2d(2), new UpSampling2d(2),
-                new ConvTranspose2d(2, 3, ConvolutionOptions.defaults()), new GroupNorm(2), new SpatialDropout2d(0.2f),
+                new ConvTranspose2d(ConvTranspose2d.Config.of(2, 3).options(ConvolutionOptions.defaults())),
+                        new GroupNorm(2), new SpatialDropout2d(0.2f),
                 new AdaptiveAvgPool2d(2), new LeakyRelu(0.1f), new Flatten(),
-                new Sequential(new Dense(6), new LayerNorm(), new Gelu()), new Dropout(0.3f), new Dense(6, 5),
+                new Sequential(new Dense(6), new LayerNorm(), new Gelu()), new Dropout(0.3f), Dense.linear(6, 5),
                 new Softmax());
         return prepared(model, imageInput());
     }
@@ -87,7 +89,8 @@ final class ModelFixtures {
 
     /** Token ids [2, 5] → 3 scores. */
     static Sequential tokenModel() {
-        Sequential model = new Sequential(new Embedding(10, 4, 0), new Permute(2, 1), new GlobalAvgPool(),
+        Sequential model = new Sequential(new Embedding(Embedding.Config.of(10, 4).paddingIndex(0)), new Permute(2,
+                1), new GlobalAvgPool(),
                 new Dense(3));
         return prepared(model, tokenInput());
     }
@@ -106,12 +109,13 @@ final class ModelFixtures {
         GraphNode skip = new Add().apply(hidden, a);
         GraphNode gated = new Multiply().apply(skip, shared.apply(b));
         GraphNode joined = new Concatenate().apply(gated, b);
-        GraphNode out = new Sequential(new Dense(8, 6), new Tanh(), new Dense(6, 3)).apply(joined);
+        GraphNode out = new Sequential(Dense.linear(8, 6), new Tanh(), Dense.linear(6, 3)).apply(joined);
         return prepared(new Graph(List.of(a, b), List.of(out)), null);
     }
 
     static List<Tensor> graphInputs() {
-        return List.of(Tensor.uniform(new Generator(6), -1f, 1f, 3, 4), Tensor.uniform(new Generator(7), -1f, 1f, 3, 4));
+        return List.of(Tensor.uniform(new Generator(6), -1f, 1f, 3, 4), Tensor.uniform(new Generator(7), -1f, 1f, 3,
+                4));
     }
 
     /** The model built by a first forward pass, its parameters random, its running statistics moved by two passes. */

@@ -33,8 +33,9 @@ class PyTorchWeightsTest {
 
     /** The Nabla twin of the fixture's nn.Sequential(Conv2d(1,4,3,padding=1), ReLU, MaxPool2d(2), Flatten, Linear(64,10)). */
     private static Sequential convolutionModel(int classes) {
-        return new Sequential(new Conv2d(1, 4, 3, ConvolutionOptions.defaults().padding(1)), new Relu(),
-                new MaxPool2d(2), new Flatten(), new Dense(64, classes));
+        return new Sequential(new Conv2d(Conv2d.Config.of(4, 3).inChannels(1).options(ConvolutionOptions.defaults()
+                .padding(1))), new Relu(),
+                new MaxPool2d(2), new Flatten(), Dense.linear(64, classes));
     }
 
     @Test
@@ -61,8 +62,9 @@ class PyTorchWeightsTest {
     @Test
     void missingAndUnexpectedLayersAreNamed() {
         Path file = TorchFixture.path("safetensors/sequential_state");
-        Sequential withoutDense = new Sequential(new Conv2d(1, 4, 3, ConvolutionOptions.defaults().padding(1)),
-                new Relu(), new MaxPool2d(2), new Flatten(), new Relu(), new Dense(64, 10), new Dense(10, 2));
+        Sequential withoutDense = new Sequential(new Conv2d(Conv2d.Config.of(4, 3).inChannels(1)
+                .options(ConvolutionOptions.defaults().padding(1))),
+                new Relu(), new MaxPool2d(2), new Flatten(), new Relu(), Dense.linear(64, 10), Dense.linear(10, 2));
         var e = assertThrows(IllegalArgumentException.class, () -> PyTorchWeights.load(withoutDense, file));
         assertEquals(file + ": Sequential: state dict does not match: missing keys [5.weight, 5.bias, 6.weight,"
                 + " 6.bias], unexpected keys [4.bias, 4.weight], shape mismatches []", e.getMessage());
@@ -194,7 +196,7 @@ class PyTorchWeightsTest {
         Safetensors.write(file, pyTorch);
         Map<Class<? extends Layer>, StateDictConverter> converters = Map.of(KernelDense.class, KERNEL_CONVERTER);
 
-        Sequential model = new Sequential(new Dense(3, 2), new KernelDense(2, 3));
+        Sequential model = new Sequential(Dense.linear(3, 2), new KernelDense(2, 3));
         PyTorchWeights.load(model, file, converters);
         assertArrayEquals(new float[] {1, 3, 5, 2, 4, 6}, model.stateDict().get("1.kernel").toFloatArray());
         assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, model.stateDict().get("0.weight").toFloatArray());

@@ -13,7 +13,8 @@ class BatchNorm1dTest {
     void meetsTheLayerContract() {
         LayerContract.check(BatchNorm1d::new, new int[] {4, 3}, new int[] {4, 3});
         LayerContract.check(() -> new BatchNorm1d(2), new int[] {3, 2, 5}, new int[] {3, 2, 5});
-        LayerContract.check(() -> new BatchNorm1d(3, 1e-3f, 0.01f, false), new int[] {4, 3}, new int[] {4, 3});
+        LayerContract.check(() -> new BatchNorm1d(BatchNorm1d.Config.of().numFeatures(3).eps(1e-3f).momentum(0.01f)
+                .affine(false)), new int[] {4, 3}, new int[] {4, 3});
     }
 
     @Test

@@ -51,7 +51,8 @@ class BatchNormTest {
 
     @Test
     void runningStatisticsUseMomentumAndTheUnbiasedVariance() {
-        BatchNorm1d bn = new BatchNorm1d(1, 1e-5f, 0.5f, false);
+        BatchNorm1d bn = new BatchNorm1d(BatchNorm1d.Config.of().numFeatures(1).eps(1e-5f).momentum(0.5f)
+                .affine(false));
         bn.forward(Tensor.of(new float[] {1, 3}, 2, 1));
         assertArrayEquals(new float[] {1f}, bn.runningMean().toFloatArray(), 1e-6f, "0.5·0 + 0.5·2");
         assertArrayEquals(new float[] {1.5f}, bn.runningVar().toFloatArray(), 1e-6f, "0.5·1 + 0.5·2");
@@ -60,7 +61,8 @@ class BatchNormTest {
 
     @Test
     void evaluationUsesTheRunningStatistics() {
-        BatchNorm1d bn = new BatchNorm1d(2, 1e-5f, 0.1f, false);
+        BatchNorm1d bn = new BatchNorm1d(BatchNorm1d.Config.of().numFeatures(2).eps(1e-5f).momentum(0.1f)
+                .affine(false));
         bn.forward(Tensor.of(new float[][] {{0, 10}, {4, 30}}));
         bn.eval();
         Tensor mean = bn.runningMean().detach();
@@ -93,7 +95,8 @@ class BatchNormTest {
         assertEquals(List.of("weight", "bias", "running_mean", "running_var", "num_batches_tracked"),
                 List.copyOf(new BatchNorm2d(4).stateDict().keySet()));
         assertEquals(List.of("running_mean", "running_var", "num_batches_tracked"),
-                List.copyOf(new BatchNorm1d(4, 1e-5f, 0.1f, false).stateDict().keySet()));
+                List.copyOf(new BatchNorm1d(BatchNorm1d.Config.of().numFeatures(4).eps(1e-5f).momentum(0.1f)
+                        .affine(false)).stateDict().keySet()));
     }
 
     @Test
@@ -107,8 +110,10 @@ class BatchNormTest {
     @Test
     void settingsAreChecked() {
         assertThrows(IllegalArgumentException.class, () -> new BatchNorm2d(0));
-        assertThrows(IllegalArgumentException.class, () -> new BatchNorm2d(3, 0f, 0.1f, true));
-        assertThrows(IllegalArgumentException.class, () -> new BatchNorm2d(3, 1e-5f, 1.5f, true));
+        assertThrows(IllegalArgumentException.class, () -> new BatchNorm2d(BatchNorm2d.Config.of().numFeatures(3)
+                .eps(0f).momentum(0.1f).affine(true)));
+        assertThrows(IllegalArgumentException.class, () -> new BatchNorm2d(BatchNorm2d.Config.of().numFeatures(3)
+                .eps(1e-5f).momentum(1.5f).affine(true)));
         assertEquals("BatchNorm2d(features=3, eps=1.0E-5, momentum=0.1, affine=true)", new BatchNorm2d(3).toString());
     }
 }

@@ -17,12 +17,13 @@ class DenseTest {
     @Test
     void meetsTheLayerContract() {
         LayerContract.check(() -> new Dense(3), new int[] {4, 5}, new int[] {4, 3});
-        LayerContract.check(() -> new Dense(5, 3, false), new int[] {2, 4, 5}, new int[] {2, 4, 3});
+        LayerContract.check(() -> new Dense(Dense.Config.of(3).inFeatures(5).useBias(false)), new int[] {2, 4, 5},
+                new int[] {2, 4, 3});
     }
 
     @Test
     void computesInputTimesWeightTransposedPlusBias() {
-        Dense dense = new Dense(2, 3);
+        Dense dense = Dense.linear(2, 3);
         dense.loadStateDict(java.util.Map.of(
                 "weight", Tensor.of(new float[][] {{1, 0}, {0, 1}, {1, 1}}),
                 "bias", Tensor.of(0.5f, 0f, -1f)), true);
@@ -32,7 +33,7 @@ class DenseTest {
 
     @Test
     void defaultInitialisationIsPyTorchsUniformBound() {
-        Dense dense = new Dense(100, 50).seed(3);
+        Dense dense = Dense.linear(100, 50).seed(3);
         float bound = 1f / (float) Math.sqrt(100);
         for (float w : dense.weight().value().toFloatArray()) {
             assertTrue(Math.abs(w) <= bound, "weight " + w + " beyond ±" + bound);
@@ -42,7 +43,7 @@ class DenseTest {
 
     @Test
     void initializersCanBeChosen() {
-        Dense dense = new Dense(4, 3).weightInitializer(Initializers.ones()).biasInitializer(Initializers.zeros());
+        Dense dense = Dense.linear(4, 3).weightInitializer(Initializers.ones()).biasInitializer(Initializers.zeros());
         assertEquals(12f, dense.weight().value().sum().item());
         assertEquals(0f, dense.bias().value().abs().sum().item());
     }
@@ -51,9 +52,9 @@ class DenseTest {
     void anActivationGivesWhatTheActivationLayerAfterwardsGives() {
         for (ActivationFunction activation : ActivationFunction.values()) {
             Layer.manualSeed(4);
-            Dense fused = new Dense(6, 5, activation);
+            Dense fused = new Dense(Dense.Config.of(5).inFeatures(6).activation(activation));
             Layer.manualSeed(4);
-            Dense plain = new Dense(6, 5);
+            Dense plain = Dense.linear(6, 5);
             Tensor x = Tensor.uniform(new Generator(2), -2f, 2f, 3, 6);
             Tensor expected = activation.apply(plain.forward(x));
             Tensor actual = fused.forward(x);
@@ -68,15 +69,17 @@ class DenseTest {
     @Test
     void withAnActivationMeetsTheLayerContract() {
         LayerContract.check(() -> new Dense(3, ActivationFunction.TANH), new int[] {4, 5}, new int[] {4, 3});
-        LayerContract.check(() -> new Dense(5, 3, false, ActivationFunction.SIGMOID), new int[] {2, 4, 5},
+        LayerContract.check(() -> new Dense(Dense.Config.of(3).inFeatures(5).useBias(false)
+                .activation(ActivationFunction.SIGMOID)), new int[] {2, 4, 5},
                 new int[] {2, 4, 3});
         assertEquals(ActivationFunction.LINEAR, new Dense(3).activation());
-        assertTrue(new Dense(2, 3, ActivationFunction.RELU).toString().contains("activation=relu"));
+        assertTrue(new Dense(Dense.Config.of(3).inFeatures(2).activation(ActivationFunction.RELU)).toString()
+                .contains("activation=relu"));
     }
 
     @Test
     void aWrongInputSizeGivesTheFixInJavaAndInAnExperimentFile() {
-        var e = assertThrows(AdvisedException.class, () -> new Dense(5, 10).forward(Tensor.zeros(1, 64)));
+        var e = assertThrows(AdvisedException.class, () -> Dense.linear(5, 10).forward(Tensor.zeros(1, 64)));
 
         assertEquals("Dense: expected input of shape [..., 5], got [1, 64]; the input has 64 features: give this layer"
                 + " 64 inputs, or write new Dense(10) to take the size from the data", e.getMessage());
@@ -87,8 +90,9 @@ class DenseTest {
 
     @Test
     void matchesPyTorchsLinear() {
-        TorchFixture.load("layers", "dense").assertLayer(new Dense(5, 3));
-        TorchFixture.load("layers", "dense_no_bias").assertLayer(new Dense(5, 3, false));
+        TorchFixture.load("layers", "dense").assertLayer(Dense.linear(5, 3));
+        TorchFixture.load("layers", "dense_no_bias").assertLayer(new Dense(Dense.Config.of(3).inFeatures(5)
+                .useBias(false)));
         TorchFixture.load("layers", "dense_3d").assertLayer(new Dense(6));
     }
 }

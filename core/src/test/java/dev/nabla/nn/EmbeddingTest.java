@@ -19,17 +19,18 @@ class EmbeddingTest {
         LayerContract.check(() -> new Embedding(6, 4), List.of(ids), new int[] {2, 3, 4});
         // The padding row's gradient is zero by design, not the derivative: keep it out of the check.
         Tensor unpadded = Tensor.randint(new Generator(4), 1, 6, 4);
-        LayerContract.check(() -> new Embedding(6, 2, 0), List.of(unpadded), new int[] {4, 2});
+        LayerContract.check(() -> new Embedding(Embedding.Config.of(6, 2).paddingIndex(0)), List.of(unpadded),
+                new int[] {4, 2});
     }
 
     @Test
     void matchesPyTorch() {
-        TorchFixture.load("layers", "emb").assertLayer(new Embedding(10, 4, 2));
+        TorchFixture.load("layers", "emb").assertLayer(new Embedding(Embedding.Config.of(10, 4).paddingIndex(2)));
     }
 
     @Test
     void thePaddingRowStartsAtZeroAndGetsNoGradient() {
-        Embedding embedding = new Embedding(5, 3, -1);
+        Embedding embedding = new Embedding(Embedding.Config.of(5, 3).paddingIndex(-1));
         assertEquals(4, embedding.paddingIndex());
         assertArrayEquals(new float[3], embedding.weight().value().slice(0, 4, 5).toFloatArray());
         embedding.forward(Tensor.of(4f, 1f, 4f)).sum().backward();
@@ -65,6 +66,6 @@ class EmbeddingTest {
         assertThrows(IndexOutOfBoundsException.class, () -> embedding.forward(Tensor.of(-1f)));
         var f = assertThrows(IllegalArgumentException.class, () -> embedding.forward(Tensor.of(0.5f)));
         assertEquals("Embedding: index 0.5 at flat position 0 of the input [1] is not a whole number", f.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new Embedding(10, 4, 10));
+        assertThrows(IllegalArgumentException.class, () -> new Embedding(Embedding.Config.of(10, 4).paddingIndex(10)));
     }
 }

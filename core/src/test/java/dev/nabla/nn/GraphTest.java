@@ -72,7 +72,8 @@ class GraphTest {
         Tensor input = Tensor.randn(new Generator(2), 2, 3);
         List<Tensor> parts = inner.forwardAll(List.of(input));
         assertTrue(outer.forward(input).allClose(parts.get(0).add(parts.get(1)), 0f, 0f));
-        assertTrue(Summary.of(outer).contains("│ graph (Graph)  │ [(None, 4), (None, 4)] │      16 │ y[0][0]  "), Summary.of(outer));
+        assertTrue(Summary.of(outer).contains("│ graph (Graph)  │ [(None, 4), (None, 4)] │      16 │ y[0][0]  "),
+                Summary.of(outer));
         assertTrue(Summary.of(outer).contains("│ graph[0][0], graph[0][1] │"), Summary.of(outer));
         var e = assertThrows(IllegalArgumentException.class, () -> inner.forward(input));
         assertEquals("Graph.graph: has 2 outputs; use forwardAll", e.getMessage());
@@ -81,8 +82,8 @@ class GraphTest {
     @Test
     void shapeErrorsAppearWhenTheGraphIsBuilt() {
         GraphNode x = GraphNode.input("x", 4);
-        GraphNode a = new Dense(4, 3).apply(x);
-        var e = assertThrows(IllegalArgumentException.class, () -> new Graph(x, new Dense(5, 2).apply(a)));
+        GraphNode a = Dense.linear(4, 3).apply(x);
+        var e = assertThrows(IllegalArgumentException.class, () -> new Graph(x, Dense.linear(5, 2).apply(a)));
         assertTrue(e.getMessage().startsWith("Graph.dense_1: expected input of shape [..., 5], got [1, 3]"),
                 e.getMessage());
     }

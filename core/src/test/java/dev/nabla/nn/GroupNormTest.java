@@ -14,7 +14,8 @@ class GroupNormTest {
     void meetsTheLayerContract() {
         LayerContract.check(() -> new GroupNorm(2), new int[] {2, 4, 3}, new int[] {2, 4, 3});
         LayerContract.check(() -> new GroupNorm(3, 6), new int[] {2, 6, 2, 2}, new int[] {2, 6, 2, 2});
-        LayerContract.check(() -> new GroupNorm(1, 3, 1e-5f, false), new int[] {2, 3, 4}, new int[] {2, 3, 4});
+        LayerContract.check(() -> new GroupNorm(GroupNorm.Config.of(1).numChannels(3).eps(1e-5f).affine(false)),
+                new int[] {2, 3, 4}, new int[] {2, 3, 4});
     }
 
     @Test
@@ -25,7 +26,7 @@ class GroupNormTest {
     @Test
     void oneGroupPerChannelIsInstanceNorm() {
         Tensor x = Tensor.of(new float[] {1, 3, 5, 7, 0, 0, 2, 2}, 1, 2, 4);
-        Tensor y = new GroupNorm(2, 2, 1e-5f, false).forward(x);
+        Tensor y = new GroupNorm(GroupNorm.Config.of(2).numChannels(2).eps(1e-5f).affine(false)).forward(x);
         assertTrue(y.mean(2).allClose(Tensor.zeros(1, 2), 0f, 1e-6f), y.toString());
         assertTrue(Math.abs(y.get(0, 1, 3) - 1f) < 1e-4f, y.toString());
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class InferenceTest {
 
     private static Sequential model() {
-        return new Sequential(new Dense(4, 8), new BatchNorm1d(8), new Relu(), new Dropout(0.5f), new Dense(8, 3))
+        return new Sequential(Dense.linear(4, 8), new BatchNorm1d(8), new Relu(), new Dropout(0.5f), Dense.linear(8, 3))
                 .seed(3);
     }
 

@@ -16,7 +16,8 @@ class LayerNormTest {
     void meetsTheLayerContract() {
         LayerContract.check(LayerNorm::new, new int[] {2, 3, 4}, new int[] {2, 3, 4});
         LayerContract.check(() -> new LayerNorm(3, 4), new int[] {2, 3, 4}, new int[] {2, 3, 4});
-        LayerContract.check(() -> new LayerNorm(new int[] {5}, 1e-3f, false), new int[] {3, 5}, new int[] {3, 5});
+        LayerContract.check(() -> new LayerNorm(LayerNorm.Config.of().normalizedShape(new int[] {5}).eps(1e-3f)
+                .elementwiseAffine(false)), new int[] {3, 5}, new int[] {3, 5});
     }
 
     @Test
@@ -45,6 +46,7 @@ class LayerNormTest {
         assertEquals("LayerNorm: expected input of shape [..., 4, 5], got [2, 5, 4]", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new LayerNorm(3, 4).forward(Tensor.ones(4)));
         assertEquals("LayerNorm: expected input of shape [..., 3, 4], got [4]", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new LayerNorm(new int[0], 1e-5f, true));
+        assertThrows(IllegalArgumentException.class, () -> new LayerNorm(LayerNorm.Config.of()
+                .normalizedShape(new int[0]).eps(1e-5f).elementwiseAffine(true)));
     }
 }

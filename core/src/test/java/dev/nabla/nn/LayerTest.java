@@ -20,8 +20,8 @@ class LayerTest {
 
     /** A custom model, written the PyTorch way: children in the constructor, forward by hand. */
     static final class TwoLayer extends Layer {
-        final Dense hidden = addChild("hidden", new Dense(4, 8));
-        final Dense out = addChild("out", new Dense(8, 2));
+        final Dense hidden = addChild("hidden", Dense.linear(4, 8));
+        final Dense out = addChild("out", Dense.linear(8, 2));
 
         @Override
         public Tensor forward(Tensor input) {
@@ -31,7 +31,7 @@ class LayerTest {
 
     @Test
     void stateDictKeysFollowRegistrationOrder() {
-        Sequential model = new Sequential(new Dense(3, 4), new Relu(), new Dense(4, 2));
+        Sequential model = new Sequential(Dense.linear(3, 4), new Relu(), Dense.linear(4, 2));
         assertEquals(List.of("0.weight", "0.bias", "2.weight", "2.bias"), List.copyOf(model.stateDict().keySet()));
         assertEquals(List.of("hidden.weight", "hidden.bias", "out.weight", "out.bias"),
                 List.copyOf(new TwoLayer().stateDict().keySet()));
@@ -47,7 +47,7 @@ class LayerTest {
 
     @Test
     void strictLoadNamesMissingUnexpectedAndMismatchedKeys() {
-        Sequential model = new Sequential(new Dense(3, 4));
+        Sequential model = new Sequential(Dense.linear(3, 4));
         Map<String, Tensor> state = Map.of("0.weight", Tensor.zeros(4, 2), "extra", Tensor.zeros(1));
         var e = assertThrows(IllegalArgumentException.class, () -> model.loadStateDict(state, true));
         assertEquals("Sequential: state dict does not match: missing keys [0.bias], unexpected keys [extra],"
@@ -56,10 +56,11 @@ class LayerTest {
 
     @Test
     void lenientLoadCopiesWhatMatchesAndReportsTheRest() {
-        Sequential model = new Sequential(new Dense(2, 2));
+        Sequential model = new Sequential(Dense.linear(2, 2));
         StateDictReport report = model.loadStateDict(Map.of("0.bias", Tensor.of(5f, 6f)), false);
         assertEquals(List.of("0.weight"), report.missingKeys());
-        assertEquals(List.of(5f, 6f), List.of(model.stateDict().get("0.bias").get(0), model.stateDict().get("0.bias").get(1)));
+        assertEquals(List.of(5f, 6f), List.of(model.stateDict().get("0.bias").get(0), model.stateDict().get("0.bias")
+                .get(1)));
     }
 
     @Test
@@ -111,7 +112,7 @@ class LayerTest {
     void layersGivenTheirSizesOrWithoutWeightsAreBuiltAtOnce() {
         assertTrue(new Relu().isBuilt());
         assertTrue(new TwoLayer().isBuilt());
-        assertTrue(new Dense(3, 4).isBuilt());
+        assertTrue(Dense.linear(3, 4).isBuilt());
         assertTrue(new BatchNorm2d(3).isBuilt());
         LayerNorm norm = new LayerNorm(2, 3);
         assertTrue(norm.isBuilt());
@@ -182,13 +183,13 @@ class LayerTest {
     void childrenAddedToAFrozenLayerAreFrozen() {
         Sequential model = new Sequential();
         model.setTrainable(false);
-        model.add(new Dense(2, 2));
+        model.add(Dense.linear(2, 2));
         assertEquals(0, model.trainableParameterCount());
     }
 
     @Test
     void shapeErrorsNameTheLayerPathAndBothShapes() {
-        Sequential model = new Sequential(new Dense(3, 4), new Relu(), new Dense(5, 2));
+        Sequential model = new Sequential(Dense.linear(3, 4), new Relu(), Dense.linear(5, 2));
         var e = assertThrows(IllegalArgumentException.class, () -> model.forward(Tensor.zeros(8, 3)));
         assertEquals("Sequential.2: expected input of shape [..., 5], got [8, 4]; the input has 4 features: give"
                 + " this layer 4 inputs, or write new Dense(2) to take the size from the data", e.getMessage());
@@ -204,7 +205,7 @@ class LayerTest {
 
     @Test
     void toStringPrintsATreeLikePyTorch() {
-        Sequential model = new Sequential(new Dense(3, 4), new Relu(), new Sequential(new Dense(4, 2)));
+        Sequential model = new Sequential(Dense.linear(3, 4), new Relu(), new Sequential(Dense.linear(4, 2)));
         assertEquals("""
                 Sequential(
                   (0): Dense(in=3, out=4, bias=true)
@@ -235,13 +236,13 @@ class LayerTest {
 
         Layer.manualSeed(Layer.DEFAULT_SEED);
         assertEquals(Layer.DEFAULT_SEED, Layer.initialSeed());
-        String expected = Arrays.toString(new Dense(3, 2).stateDict().get("weight").toFloatArray());
+        String expected = Arrays.toString(Dense.linear(3, 2).stateDict().get("weight").toFloatArray());
         assertEquals(List.of(Long.toString(Layer.DEFAULT_SEED), expected), printed.lines().toList());
         Layer.manualSeed(5);
         assertEquals(5, Layer.initialSeed());
-        String seeded = Arrays.toString(new Dense(3, 2).stateDict().get("weight").toFloatArray());
+        String seeded = Arrays.toString(Dense.linear(3, 2).stateDict().get("weight").toFloatArray());
         Layer.manualSeed(5);
-        assertEquals(seeded, Arrays.toString(new Dense(3, 2).stateDict().get("weight").toFloatArray()));
+        assertEquals(seeded, Arrays.toString(Dense.linear(3, 2).stateDict().get("weight").toFloatArray()));
         assertFalse(seeded.equals(expected));
     }
 }

@@ -15,10 +15,12 @@ class PoolingLayersTest {
     @Test
     void layersMeetTheContractWithTheirOutputShapes() {
         LayerContract.check(() -> new MaxPool2d(2), tieFree(2, 3, 6, 6), new int[] {2, 3, 3, 3});
-        LayerContract.check(() -> new MaxPool2d(3, 2, 1), tieFree(2, 3, 6, 6), new int[] {2, 3, 3, 3});
+        LayerContract.check(() -> new MaxPool2d(MaxPool2d.Config.of(3).stride(2).padding(1)), tieFree(2, 3, 6, 6),
+                new int[] {2, 3, 3, 3});
         LayerContract.check(() -> new AvgPool2d(2), new int[] {2, 3, 6, 4}, new int[] {2, 3, 3, 2});
         LayerContract.check(() -> new MaxPool1d(2), tieFree(2, 3, 7), new int[] {2, 3, 3});
-        LayerContract.check(() -> new AvgPool1d(3, 1, 1), new int[] {2, 3, 7}, new int[] {2, 3, 7});
+        LayerContract.check(() -> new AvgPool1d(AvgPool1d.Config.of(3).stride(1).padding(1)), new int[] {2, 3, 7},
+                new int[] {2, 3, 7});
         LayerContract.check(() -> new AdaptiveAvgPool2d(2, 3), new int[] {2, 3, 5, 7}, new int[] {2, 3, 2, 3});
         LayerContract.check(GlobalAvgPool::new, new int[] {2, 3, 4, 5}, new int[] {2, 3});
         LayerContract.check(GlobalMaxPool::new, tieFree(2, 3, 7), new int[] {2, 3});
@@ -48,10 +50,14 @@ class PoolingLayersTest {
 
     @Test
     void layersMatchPyTorch() {
-        TorchFixture.load("layers", "max_pool1d").assertLayer(new MaxPool1d(3, 2, 1));
-        TorchFixture.load("layers", "max_pool2d").assertLayer(new MaxPool2d(3, 2, 1));
-        TorchFixture.load("layers", "avg_pool1d").assertLayer(new AvgPool1d(4, 3, 2));
-        TorchFixture.load("layers", "avg_pool2d").assertLayer(new AvgPool2d(3, 2, 1));
+        TorchFixture.load("layers", "max_pool1d").assertLayer(new MaxPool1d(MaxPool1d.Config.of(3).stride(2)
+                .padding(1)));
+        TorchFixture.load("layers", "max_pool2d").assertLayer(new MaxPool2d(MaxPool2d.Config.of(3).stride(2)
+                .padding(1)));
+        TorchFixture.load("layers", "avg_pool1d").assertLayer(new AvgPool1d(AvgPool1d.Config.of(4).stride(3)
+                .padding(2)));
+        TorchFixture.load("layers", "avg_pool2d").assertLayer(new AvgPool2d(AvgPool2d.Config.of(3).stride(2)
+                .padding(1)));
         TorchFixture.load("layers", "adaptive_avg_pool2d").assertLayer(new AdaptiveAvgPool2d(3, 4));
     }
 

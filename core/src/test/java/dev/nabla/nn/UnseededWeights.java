@@ -13,6 +13,6 @@ public final class UnseededWeights {
 
     public static void main(String[] args) {
         System.out.println(Layer.initialSeed());
-        System.out.println(Arrays.toString(new Dense(3, 2).stateDict().get("weight").toFloatArray()));
+        System.out.println(Arrays.toString(Dense.linear(3, 2).stateDict().get("weight").toFloatArray()));
     }
 }

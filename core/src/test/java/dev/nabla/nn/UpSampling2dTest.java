@@ -14,7 +14,8 @@ class UpSampling2dTest {
     @Test
     void meetsTheLayerContract() {
         LayerContract.check(UpSampling2d::new, new int[] {2, 2, 3, 2}, new int[] {2, 2, 6, 4});
-        LayerContract.check(() -> new UpSampling2d(2, 3, Interpolation.BILINEAR), new int[] {1, 2, 3, 2},
+        LayerContract.check(() -> new UpSampling2d(UpSampling2d.Config.of().size(2, 3)
+                .interpolation(Interpolation.BILINEAR)), new int[] {1, 2, 3, 2},
                 new int[] {1, 2, 6, 6});
     }
 
@@ -25,7 +26,8 @@ class UpSampling2dTest {
 
     @Test
     void bilinearMatchesPyTorch() {
-        TorchFixture.load("layers", "up_bilinear").assertLayer(new UpSampling2d(2, 3, Interpolation.BILINEAR));
+        TorchFixture.load("layers", "up_bilinear").assertLayer(new UpSampling2d(UpSampling2d.Config.of().size(2, 3)
+                .interpolation(Interpolation.BILINEAR)));
     }
 
     @Test

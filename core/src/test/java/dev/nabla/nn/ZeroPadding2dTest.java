@@ -13,17 +13,17 @@ class ZeroPadding2dTest {
     @Test
     void meetsTheLayerContract() {
         LayerContract.check(() -> new ZeroPadding2d(1), new int[] {2, 2, 3, 3}, new int[] {2, 2, 5, 5});
-        LayerContract.check(() -> new ZeroPadding2d(1, 0, 2, 1), new int[] {1, 2, 2, 3}, new int[] {1, 2, 3, 6});
+        LayerContract.check(() -> ZeroPadding2d.sides(1, 0, 2, 1), new int[] {1, 2, 2, 3}, new int[] {1, 2, 3, 6});
     }
 
     @Test
     void matchesPyTorch() {
-        TorchFixture.load("layers", "pad").assertLayer(new ZeroPadding2d(1, 2, 0, 3));
+        TorchFixture.load("layers", "pad").assertLayer(ZeroPadding2d.sides(1, 2, 0, 3));
     }
 
     @Test
     void symmetricFormsPadBothSides() {
-        assertArrayEquals(new int[] {1, 1, 2, 2}, new ZeroPadding2d(1, 2).padding());
+        assertArrayEquals(new int[] {1, 1, 2, 2}, new ZeroPadding2d(ZeroPadding2d.Config.of().padding(1, 2)).padding());
         Tensor y = new ZeroPadding2d(1).forward(Tensor.ones(1, 1, 1, 1));
         assertEquals(1f, y.sum().item());
         assertEquals(1f, y.get(0, 0, 1, 1));
@@ -33,6 +33,6 @@ class ZeroPadding2dTest {
     void shapeErrorsNameTheLayerAndBothShapes() {
         var e = assertThrows(IllegalArgumentException.class, () -> new ZeroPadding2d(1).forward(Tensor.ones(3, 3)));
         assertEquals("ZeroPadding2d: expected input of shape [N, C, H, W], got [3, 3]", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new ZeroPadding2d(1, -1));
+        assertThrows(IllegalArgumentException.class, () -> new ZeroPadding2d(ZeroPadding2d.Config.of().padding(1, -1)));
     }
 }

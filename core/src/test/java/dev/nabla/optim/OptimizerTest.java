@@ -146,7 +146,7 @@ class OptimizerTest {
 
     @Test
     void parametersWithoutAGradientOrFrozenAreLeftAlone() {
-        Dense frozen = new Dense(2, 2);
+        Dense frozen = Dense.linear(2, 2);
         frozen.setTrainable(false);
         Parameter unused = new Parameter(Tensor.of(5f));
         Parameter used = new Parameter(Tensor.of(1f));

@@ -41,11 +41,12 @@ class RegularizationTest {
 
     @Test
     void attachedToALayerItCoversEveryWeightButNoBias() {
-        Dense first = new Dense(4, 3);
-        Dense second = new Dense(3, 2);
+        Dense first = Dense.linear(4, 3);
+        Dense second = Dense.linear(3, 2);
         Regularization regularization = new Regularization().l2(0.01f, new Sequential(first, new Relu(), second));
         assertEquals(2, regularization.size());
-        float expected = 0.01f * (first.weight().value().pow(2).sum().item() + second.weight().value().pow(2).sum().item());
+        float expected = 0.01f * (first.weight().value().pow(2).sum().item() + second.weight().value().pow(2).sum()
+                .item());
         assertEquals(expected, regularization.penalty().item(), 1e-6f);
     }
 

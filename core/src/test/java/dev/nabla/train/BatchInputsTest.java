@@ -43,7 +43,8 @@ class BatchInputsTest {
         Layer.manualSeed(8);
         GraphNode left = GraphNode.input("left", 3);
         GraphNode right = GraphNode.input("right", 2);
-        Graph network = new Graph(List.of(left, right), List.of(new Dense(1).apply(new Concatenate().apply(left, right))));
+        Graph network = new Graph(List.of(left, right), List.of(new Dense(1).apply(new Concatenate().apply(left,
+                right))));
         return new Model(network).compile(new Adam(network.trainableParameters(), 0.05f), new MeanSquaredError());
     }
 
@@ -71,7 +72,8 @@ class BatchInputsTest {
 
     private static Map<String, Tensor> snapshot(Layer network) {
         Map<String, Tensor> copy = new LinkedHashMap<>();
-        network.stateDict().forEach((key, value) -> copy.put(key, Tensor.of(value.toFloatArray(), value.shape().toArray())));
+        network.stateDict().forEach((key, value) -> copy.put(key, Tensor.of(value.toFloatArray(), value.shape()
+                .toArray())));
         return copy;
     }
 
@@ -83,7 +85,8 @@ class BatchInputsTest {
         var e = assertThrows(IllegalArgumentException.class, () -> twoInputModel().fit(
                 new NamedTensorDataset(inputs, Y), FitOptions.defaults().epochs(1).verbose(false)));
         assertEquals("Graph: the graph takes inputs [left, right] but the batch has [left, other]; missing [right];"
-                + " unexpected [other]; name the data set's inputs as the graph's GraphNode.input names", e.getMessage());
+                + " unexpected [other]; name the data set's inputs as the graph's GraphNode.input names",
+                        e.getMessage());
     }
 
     /** Sequences of 4 steps, padded: example i has i % 4 + 1 real steps. */
@@ -117,7 +120,7 @@ class BatchInputsTest {
         Tensor masks = Tensor.of(mask, 8, 4);
         Tensor x = Tensor.uniform(new Generator(3), -1f, 1f, 8, 4);
         Layer.manualSeed(2);
-        Dense network = new Dense(4, 4);
+        Dense network = Dense.linear(4, 4);
         MaskedModel model = new MaskedModel(network);
         model.compile(new Adam(network.trainableParameters()), new MeanSquaredError());
         model.fit(new NamedTensorDataset(Map.of(Batch.FEATURES, x), x, masks),

@@ -25,7 +25,7 @@ class CallbacksTest {
 
     private static Model regression(float learningRate) {
         Layer.manualSeed(4);
-        Model model = new Model(new Sequential(new Dense(3, 1)));
+        Model model = new Model(new Sequential(Dense.linear(3, 1)));
         model.compile(params -> new Sgd(params, learningRate), new dev.nabla.loss.MeanSquaredError());
         return model;
     }
@@ -41,7 +41,8 @@ class CallbacksTest {
         var noise = new dev.nabla.data.TensorDataset(X, Tensor.randn(new Generator(9), 64, 1));
         EarlyStopping stopping = new EarlyStopping("val_loss", Plateau.Mode.MIN, 0.0, 2, true);
         History history = model.fit(X, Y, quiet(50).validationData(noise).callbacks(stopping));
-        assertTrue(stopping.stoppedEpoch() > 0 && stopping.stoppedEpoch() < 49, "stopped at " + stopping.stoppedEpoch());
+        assertTrue(stopping.stoppedEpoch() > 0 && stopping.stoppedEpoch() < 49,
+                "stopped at " + stopping.stoppedEpoch());
         assertEquals(stopping.stoppedEpoch() + 1, history.epochs().size());
         double bestVal = history.get("val_loss").get(stopping.bestEpoch());
         assertEquals(bestVal, model.evaluate(noise, 64).get("loss"), 1e-5, "weights of the best epoch are back");

@@ -30,13 +30,14 @@ class GradientOptionsTest {
 
     /** y = x·wᵀ + b starting at w = 0, b = 0, trained by SGD with learning rate 1: the update is −gradient. */
     private static Model zeroLinearModel() {
-        Model model = new Model(new Sequential(new Dense(3, 1)));
+        Model model = new Model(new Sequential(Dense.linear(3, 1)));
         model.network().loadStateDict(Map.of("0.weight", Tensor.zeros(1, 3), "0.bias", Tensor.zeros(1)), true);
         model.compile(params -> new Sgd(params, 1f), new MeanSquaredError());
         return model;
     }
 
-    /** The gradient of the mean squared error at w = 0, b = 0: ∂/∂w = −2/N·Σ yᵢxᵢ, ∂/∂b = −2/N·Σ yᵢ; [w0, w1, w2, b]. */
+    /** The gradient of the mean squared error at w = 0, b = 0: ∂/∂w = −2/N·Σ yᵢxᵢ, ∂/∂b = −2/N·Σ yᵢ; [w0, w1, w2,
+            b]. */
     private static double[] gradientAtZero() {
         double[] g = new double[4];
         for (int i = 0; i < X.length; i++) {
@@ -107,7 +108,7 @@ class GradientOptionsTest {
     /** SGD, whose update is proportional to the gradient (Adam's barely changes when gradients are scaled). */
     private static Model seededModel() {
         Layer.manualSeed(8);
-        Model model = new Model(new Sequential(new Dense(3, 4), new Dense(4, 2)));
+        Model model = new Model(new Sequential(Dense.linear(3, 4), Dense.linear(4, 2)));
         model.compile(params -> new Sgd(params, 0.05f).momentum(0.9f), new MeanSquaredError());
         return model;
     }

@@ -39,7 +39,7 @@ class ModelCheckpointTest {
 
     private static Model regression() {
         Layer.manualSeed(4);
-        Sequential network = new Sequential(new Dense(3, 8), new Relu(), new Dense(8, 1));
+        Sequential network = new Sequential(Dense.linear(3, 8), new Relu(), Dense.linear(8, 1));
         return new Model(network).compile(new Adam(network.trainableParameters(), 0.01f), new MeanSquaredError());
     }
 

@@ -31,7 +31,7 @@ class ModelConcurrentPredictionTest {
     @Test
     void sixteenThreadsPredictingAtOnceGetExactlyTheSingleThreadedOutputs() throws Exception {
         Sequential network = new Sequential(new Conv2d(8, 3), new BatchNorm2d(8), new Relu(), new MaxPool2d(2),
-                new Flatten(), new Dropout(0.5f), new Dense(8 * 3 * 3, 10), new Softmax()).seed(5);
+                new Flatten(), new Dropout(0.5f), Dense.linear(8 * 3 * 3, 10), new Softmax()).seed(5);
         Model model = new Model(network);
         List<Tensor> inputs = new ArrayList<>();
         List<float[]> expected = new ArrayList<>();

@@ -46,7 +46,8 @@ class ModelTest {
     void validationSplitHoldsOutTheLastSamplesAndLogsValueMetrics() {
         Model model = digitsModel().compile(params -> new Adam(params, 1e-3f), new SparseCategoricalCrossEntropy(),
                 new SparseCategoricalAccuracy());
-        History history = model.fit(Digits.load(), FitOptions.defaults().epochs(2).validationSplit(0.2f).verbose(false));
+        History history = model.fit(Digits.load(), FitOptions.defaults().epochs(2).validationSplit(0.2f)
+                .verbose(false));
         assertEquals(List.of("loss", "sparse_categorical_accuracy", "val_loss", "val_sparse_categorical_accuracy",
                 "learning_rate"), List.copyOf(history.values().keySet()));
     }
@@ -89,7 +90,7 @@ class ModelTest {
 
     @Test
     void classWeightsScaleEachSamplesLoss() {
-        Model model = new Model(new Sequential(new Dense(2, 3)));
+        Model model = new Model(new Sequential(Dense.linear(2, 3)));
         model.compile(Optimizers.byName("sgd"), new SparseCategoricalCrossEntropy().fromLogits(true));
         Tensor x = Tensor.randn(new Generator(5), 6, 2);
         Tensor labels = Tensor.of(0f, 1f, 2f, 0f, 1f, 2f).to(dev.nabla.tensor.DType.INT32);
@@ -106,7 +107,7 @@ class ModelTest {
 
     @Test
     void logitsUnderAProbabilityLossFailAtTheFirstBatchNamingFromLogits() {
-        Model model = new Model(new Sequential(new Dense(2, 3)));
+        Model model = new Model(new Sequential(Dense.linear(2, 3)));
         model.compile("adam", "sparse_categorical_crossentropy");
         Tensor x = Tensor.randn(new Generator(5), 6, 2).mul(3f);
         Tensor labels = Tensor.of(0f, 1f, 2f, 0f, 1f, 2f);
@@ -118,7 +119,7 @@ class ModelTest {
 
     @Test
     void aSoftmaxBeforeALogitsLossIsAWarningOnStandardError() {
-        Model model = new Model(new Sequential(new Dense(2, 3), new Softmax()));
+        Model model = new Model(new Sequential(Dense.linear(2, 3), new Softmax()));
         model.compile(Optimizers.byName("adam"), new SparseCategoricalCrossEntropy().fromLogits(true));
         Tensor x = Tensor.randn(new Generator(5), 6, 2);
         Tensor labels = Tensor.of(0f, 1f, 2f, 0f, 1f, 2f);
@@ -152,7 +153,7 @@ class ModelTest {
 
     @Test
     void sampleWeightsOfZeroLeaveTheWeightsAlone() {
-        Model model = new Model(new Sequential(new Dense(2, 3)));
+        Model model = new Model(new Sequential(Dense.linear(2, 3)));
         model.compile("adam", "mse");
         Tensor before = model.network().stateDict().get("0.weight").contiguous().mul(1f);
         Tensor x = Tensor.randn(new Generator(5), 8, 2);
@@ -173,7 +174,8 @@ class ModelTest {
     @Test
     void validationSplitKeepsEachSampleWithItsWeight() {
         var data = new dev.nabla.data.WeightedDataset(new dev.nabla.data.TensorDataset(Tensor.arange(10).reshape(10, 1)
-                .to(dev.nabla.tensor.DType.FLOAT32), Tensor.zeros(10, 1)), Tensor.arange(10).to(dev.nabla.tensor.DType.FLOAT32));
+                .to(dev.nabla.tensor.DType.FLOAT32), Tensor.zeros(10, 1)), Tensor.arange(10)
+                        .to(dev.nabla.tensor.DType.FLOAT32));
         var parts = Validation.split(data, 0.2f);
         var held = parts[1].batch(0, 1);
         assertTrue(held.features().reshape(2).allClose(held.weights()), "features equal their weights: " + held);
@@ -182,7 +184,7 @@ class ModelTest {
 
     private static Model regression() {
         Layer.manualSeed(6);
-        Model model = new Model(new Sequential(new Dense(3, 4), new Relu(), new Dense(4, 1)));
+        Model model = new Model(new Sequential(Dense.linear(3, 4), new Relu(), Dense.linear(4, 1)));
         model.compile(params -> new dev.nabla.optim.Sgd(params, 0.05f).momentum(0.9f),
                 new dev.nabla.loss.MeanSquaredError());
         return model;

@@ -65,8 +65,8 @@ class NamedOptimizersTest {
 
         private static Sequential networks(long seed) {
             Layer.manualSeed(seed);
-            return new Sequential(new Sequential(new Dense(2, 8), new Relu(), new Dense(8, 2)),
-                    new Sequential(new Dense(2, 8), new Relu(), new Dense(8, 1)));
+            return new Sequential(new Sequential(Dense.linear(2, 8), new Relu(), Dense.linear(8, 2)),
+                    new Sequential(Dense.linear(2, 8), new Relu(), Dense.linear(8, 1)));
         }
 
         @Override
@@ -130,7 +130,7 @@ class NamedOptimizersTest {
                 assertThrows(IllegalStateException.class, gan::optimizer).getMessage());
         assertEquals("the model has no optimizer named 'critic'; it has [generator, discriminator]",
                 assertThrows(IllegalArgumentException.class, () -> gan.optimizer("critic")).getMessage());
-        Dense shared = new Dense(2, 2);
+        Dense shared = Dense.linear(2, 2);
         Map<String, Optimizer> overlapping = new LinkedHashMap<>();
         overlapping.put("a", new Sgd(shared.trainableParameters(), 0.1f));
         overlapping.put("b", new Adam(shared.trainableParameters()));
@@ -145,7 +145,7 @@ class NamedOptimizersTest {
     @Test
     void aSingleOptimizerIsTheDefaultOneAndItsGlobalStepIsRestored() throws IOException {
         Layer.manualSeed(4);
-        Sequential network = new Sequential(new Dense(2, 1));
+        Sequential network = new Sequential(Dense.linear(2, 1));
         Model model = new Model(network).compile(new Adam(network.trainableParameters(), 0.01f),
                 new MeanSquaredError());
         assertEquals(List.of(ModelFile.DEFAULT_OPTIMIZER), List.copyOf(model.optimizers().keySet()));
@@ -156,7 +156,7 @@ class NamedOptimizersTest {
         assertEquals("Adam", loaded.metadata().get("optimizer"), "one optimizer is saved as before");
 
         Layer.manualSeed(5);
-        Sequential other = new Sequential(new Dense(2, 1));
+        Sequential other = new Sequential(Dense.linear(2, 1));
         Model resumed = new Model(other).compile(new Adam(other.trainableParameters()),
                 new MeanSquaredError());
         resumed.restore(file);
@@ -166,7 +166,7 @@ class NamedOptimizersTest {
 
     private static Model regression(long seed) {
         Layer.manualSeed(seed);
-        Sequential network = new Sequential(new Dense(2, 4), new Relu(), new Dense(4, 1));
+        Sequential network = new Sequential(Dense.linear(2, 4), new Relu(), Dense.linear(4, 1));
         return new Model(network).compile(new Adam(network.trainableParameters(), 0.01f), new MeanSquaredError());
     }
 

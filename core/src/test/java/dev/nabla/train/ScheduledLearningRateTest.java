@@ -23,7 +23,7 @@ class ScheduledLearningRateTest {
 
     private static Model model() {
         Layer.manualSeed(4);
-        Model model = new Model(new Sequential(new Dense(3, 1)));
+        Model model = new Model(new Sequential(Dense.linear(3, 1)));
         model.compile(params -> new Sgd(params, 0.1f), new MeanSquaredError());
         return model;
     }

@@ -46,9 +46,9 @@ public final class FashionMnistCnn {
     static Sequential network() {
         ConvolutionOptions same = ConvolutionOptions.defaults().paddingSame();
         return new Sequential(
-                new Conv2d(32, 3, same), new Relu(), new MaxPool2d(2),     // [N, 32, 14, 14]
-                new Conv2d(64, 3, same), new Relu(), new MaxPool2d(2),     // [N, 64, 7, 7]
-                new Conv2d(128, 3, same), new Relu(), new MaxPool2d(2),    // [N, 128, 3, 3]
+                new Conv2d(Conv2d.Config.of(32, 3).options(same)), new Relu(), new MaxPool2d(2),     // [N, 32, 14, 14]
+                new Conv2d(Conv2d.Config.of(64, 3).options(same)), new Relu(), new MaxPool2d(2),     // [N, 64, 7, 7]
+                new Conv2d(Conv2d.Config.of(128, 3).options(same)), new Relu(), new MaxPool2d(2),    // [N, 128, 3, 3]
                 new Flatten(),
                 new Dense(128), new Relu(),
                 new Dropout(0.5f),

@@ -54,10 +54,10 @@ public final class ManualTrainingLoop {
         Layer.manualSeed(1);
         ConvolutionOptions padded = ConvolutionOptions.defaults().padding(1);
         Sequential model = new Sequential(
-                new Conv2d(1, 16, 3, padded), new Relu(), new MaxPool2d(2),    // [N, 16, 14, 14]
-                new Conv2d(16, 32, 3, padded), new Relu(), new MaxPool2d(2),   // [N, 32, 7, 7]
+                new Conv2d(Conv2d.Config.of(16, 3).inChannels(1).options(padded)), new Relu(), new MaxPool2d(2),    // [N, 16, 14, 14]
+                new Conv2d(Conv2d.Config.of(32, 3).inChannels(16).options(padded)), new Relu(), new MaxPool2d(2),   // [N, 32, 7, 7]
                 new Flatten(),
-                new Dense(32 * 7 * 7, 10));                                    // logits [N, 10]
+                Dense.linear(32 * 7 * 7, 10));                                    // logits [N, 10]
         Optimizer optimizer = new Adam(model.trainableParameters(), 1e-3f);
         Loss criterion = new SparseCategoricalCrossEntropy().fromLogits(true);
         DataLoader loader = new DataLoader(train, 64, new Generator(1), false);

@@ -29,7 +29,7 @@ class PreprocessingTest {
     @Test
     void theFittedStateGoesThroughAModelFileAndPreparesRowsAlike() throws Exception {
         Preprocessing prep = fixturePreprocessing(TargetEncoding.LABELS).fit(SklearnFixture.train());
-        Sequential network = new Sequential(new Dense(11, 3));
+        Sequential network = new Sequential(Dense.linear(11, 3));
 
         ModelFile.save(directory.resolve("model.nabla"), network, null, prep.toTrainingState());
         Preprocessing restored = Preprocessing.fromTrainingState(

@@ -29,9 +29,9 @@ public enum Workload {
             Layer.manualSeed(seed);
             return new Sequential(
                     new Flatten(),
-                    new Dense(28 * 28, 128, ActivationFunction.RELU),
+                    new Dense(Dense.Config.of(128).inFeatures(28 * 28).activation(ActivationFunction.RELU)),
                     new Dropout(0.2f),
-                    new Dense(128, 10));
+                    Dense.linear(128, 10));
         }
     },
 
@@ -48,12 +48,16 @@ public enum Workload {
             Layer.manualSeed(seed);
             ConvolutionOptions valid = ConvolutionOptions.defaults();
             return new Sequential(
-                    new Conv2d(1, 32, 3, valid, ActivationFunction.RELU), new MaxPool2d(2),    // [N, 32, 13, 13]
-                    new Conv2d(32, 64, 3, valid, ActivationFunction.RELU), new MaxPool2d(2),   // [N, 64, 5, 5]
+                    new Conv2d(Conv2d.Config.of(32, 3).inChannels(1).options(valid)
+                            .activation(ActivationFunction.RELU)),
+                    new MaxPool2d(2),                                                            // [N, 32, 13, 13]
+                    new Conv2d(Conv2d.Config.of(64, 3).inChannels(32).options(valid)
+                            .activation(ActivationFunction.RELU)),
+                    new MaxPool2d(2),                                                            // [N, 64, 5, 5]
                     new Flatten(),
-                    new Dense(64 * 5 * 5, 128, ActivationFunction.RELU),
+                    new Dense(Dense.Config.of(128).inFeatures(64 * 5 * 5).activation(ActivationFunction.RELU)),
                     new Dropout(0.5f),
-                    new Dense(128, 10));
+                    Dense.linear(128, 10));
         }
     };
 

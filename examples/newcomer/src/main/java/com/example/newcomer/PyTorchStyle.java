@@ -36,8 +36,8 @@ public final class PyTorchStyle {
         Layer.manualSeed(1);
         Sequential network = new Sequential(
                 new Flatten(),
-                new Dense(64, 64), new Relu(),                     // sizes given, as nn.Linear(64, 64)
-                new Dense(64, 10));                                // logits
+                Dense.linear(64, 64), new Relu(),                     // sizes given, as nn.Linear(64, 64)
+                Dense.linear(64, 10));                                // logits
         Optimizer optimizer = new Adam(network.trainableParameters(), 1e-3f);
         Loss criterion = new SparseCategoricalCrossEntropy().fromLogits(true);
         DataLoader loader = new DataLoader(data.train(), 32, new Generator(1), false);   // shuffled, keep the last batch
