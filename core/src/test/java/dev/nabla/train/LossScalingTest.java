@@ -29,7 +29,7 @@ class LossScalingTest {
     private static final Tensor Y = Tensor.randn(DATA, 24, 2);
 
     private static Model model() {
-        Sequential network = new Sequential(new Dense(5, 8), new Dense(8, 2));
+        Sequential network = new Sequential(Dense.linear(5, 8), Dense.linear(8, 2));
         Generator weights = new Generator(3);
         Map<String, Tensor> initial = new TreeMap<>();
         network.namedParameters().forEach((name, p) -> initial.put(name, Tensor.randn(weights, p.shape().toArray())));
