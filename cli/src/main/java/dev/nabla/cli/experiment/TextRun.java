@@ -31,7 +31,7 @@ import java.util.Map;
 final class TextRun {
 
     /** The gradient-descent steps and the penalty of the bag-of-words baseline. */
-    private static final int BASELINE_ITERATIONS = 500;
+    private static final int BASELINE_ITERATIONS = 1000;
     private static final double BASELINE_PENALTY = 1e-4;
 
     private TextRun() {
