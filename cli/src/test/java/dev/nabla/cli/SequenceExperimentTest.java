@@ -3,11 +3,17 @@ package dev.nabla.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.cli.config.YamlFile;
+import dev.nabla.cli.experiment.Experiment;
+import dev.nabla.cli.experiment.ExperimentRun;
 import dev.nabla.io.ModelFile;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -152,6 +158,31 @@ class SequenceExperimentTest {
                 tooLong.err());
         assertTrue(noColumn.err().contains("the target column 'co2' is not in " + directory.resolve("series.csv")
                 + "; its columns: month, level"), noColumn.err());
+    }
+
+    @Test
+    void theSeriesAndTextBlocksOfTheGuideTrainOnASliceOfTheirData() throws IOException {
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        Matcher block = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL)
+                .matcher(Files.readString(root.resolve("docs/sequences.md")));
+        int trained = 0;
+        while (block.find()) {
+            boolean series = block.group(1).contains("timeseries:");
+            Experiment experiment = Experiment.parse(YamlFile.parse(block.group(1), "docs/sequences.md"),
+                    directory.resolve("run"), new Experiment.Overrides(2, directory.resolve("run" + trained),
+                            series ? 240 : 400));
+            experiment = new Experiment(experiment.source(), experiment.data().withBase(root.resolve("examples")),
+                    experiment.model(), experiment.training(), experiment.output());
+            StringWriter printed = new StringWriter();
+
+            Map<String, Double> test = ExperimentRun.run(experiment, new PrintWriter(printed));
+
+            assertTrue(test.containsKey(series ? "mae" : "accuracy"), test.toString());
+            assertTrue(printed.toString().contains(series ? "baseline (seasonal naive, season 12): test mae"
+                    : "baseline (bag-of-words logistic regression): test accuracy"), printed.toString());
+            trained++;
+        }
+        assertEquals(2, trained, "docs/sequences.md shows a series and a text experiment");
     }
 
     private static double number(String output, String label) {
