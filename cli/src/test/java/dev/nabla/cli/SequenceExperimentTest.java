@@ -138,6 +138,13 @@ class SequenceExperimentTest {
         assertTrue(number(train.out(), "model: test mae") < 1.2, train.out());
         String resolved = Files.readString(directory.resolve("run/config.resolved.yaml"));
         assertTrue(resolved.contains("window: 12") && resolved.contains("scaling: standard"), resolved);
+        Run twoColumns = Run.nabla("train", experiment("data: {timeseries: series.csv, target: level, columns: [month,"
+                + " level], window: 6, horizon: 3, stride: 2, scaling: none}\n", SERIES_MODEL).toString(), "--epochs",
+                "1");
+        assertEquals(0, twoColumns.exitCode(), twoColumns.err());
+        // 192 steps before the 48 test steps: windows of 6 with a target 3 after, every 2 steps: 92
+        assertTrue(twoColumns.out().contains("series.csv: 92 training, 0 validation and 48 test examples of shape"
+                + " [6, 2]"), twoColumns.out());
     }
 
     @Test

@@ -3,8 +3,10 @@ package dev.nabla.data.text;
 import dev.nabla.data.Batch;
 import dev.nabla.data.Dataset;
 import dev.nabla.data.Example;
+import dev.nabla.data.Subset;
 import dev.nabla.data.TensorDataset;
 import dev.nabla.tensor.DType;
+import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +29,9 @@ import java.util.Map;
  * }</pre>
  */
 public final class TextClassificationDataset implements Dataset {
+
+    /** The batches in a pool sorted by length when bucketing. */
+    public static final int BUCKET_POOL = 50;
 
     private final List<int[]> ids;
     private final int[] labels;
@@ -116,6 +121,35 @@ public final class TextClassificationDataset implements Dataset {
         return new TensorDataset(batch.features(), batch.targets());
     }
 
+    /**
+     * The texts in an order that puts texts of similar length in the same batch (bucketing by
+     * length, as torchtext's {@code BucketIterator} does): the texts are shuffled, taken in pools
+     * of {@value #BUCKET_POOL} batches, sorted by length within each pool and cut into batches of
+     * {@code batchSize}, and the batches are shuffled. Read the view with a {@link
+     * dev.nabla.data.DataLoader} of the same batch size without shuffling, so that a batch pads
+     * little; draw a new order for each epoch from the same generator when it should change.
+     */
+    public Subset bucketedByLength(int batchSize, Generator generator) {
+        if (batchSize < 1 || generator == null) {
+            throw new IllegalArgumentException("TextClassificationDataset.bucketedByLength: give a batch size of at"
+                    + " least 1 and a generator, got " + batchSize + " and " + generator);
+        }
+        int[] shuffled = order(Tensor.permutation(generator, size()));
+        List<int[]> batches = new ArrayList<>();
+        int pool = batchSize * BUCKET_POOL;
+        for (int start = 0; start < shuffled.length; start += pool) {
+            int[] sorted = Arrays.stream(Arrays.copyOfRange(shuffled, start, Math.min(start + pool, shuffled.length)))
+                    .boxed().sorted(java.util.Comparator.comparingInt(i -> ids.get(i).length))
+                    .mapToInt(Integer::intValue).toArray();
+            for (int from = 0; from < sorted.length; from += batchSize) {
+                batches.add(Arrays.copyOfRange(sorted, from, Math.min(from + batchSize, sorted.length)));
+            }
+        }
+        int[] batchOrder = order(Tensor.permutation(generator, batches.size()));
+        return new Subset(this, Arrays.stream(batchOrder).mapToObj(batches::get).flatMapToInt(Arrays::stream)
+                .toArray());
+    }
+
     /** The number of tokens of each text after cutting to the maximum length, in order. */
     public int[] lengths() {
         return ids.stream().mapToInt(row -> row.length).toArray();
@@ -163,6 +197,15 @@ public final class TextClassificationDataset implements Dataset {
         }
         return new Batch(Map.of(Batch.FEATURES, Tensor.of(values, indices.length, length).to(DType.INT32)),
                 Tensor.of(targets).to(DType.INT32), null, Tensor.of(mask, indices.length, length));
+    }
+
+    private static int[] order(Tensor permutation) {
+        float[] values = permutation.toFloatArray();
+        int[] order = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            order[i] = (int) values[i];
+        }
+        return order;
     }
 
     private static Tensor ids(int[] row) {

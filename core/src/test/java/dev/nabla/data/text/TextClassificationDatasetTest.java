@@ -65,6 +65,29 @@ class TextClassificationDatasetTest {
     }
 
     @Test
+    void bucketingPutsTextsOfSimilarLengthInTheSameBatch() {
+        List<String> texts = List.of("a a a a a", "a", "a a a a a a a", "a a", "a a a a a a", "a a a", "a a a a a a a a",
+                "a a a a");
+        var data = new TextClassificationDataset(texts, new int[8], TOKENIZER, VOCABULARY, 100);
+
+        var bucketed = data.bucketedByLength(2, new dev.nabla.tensor.Generator(7));
+
+        List<Integer> padded = new ArrayList<>();
+        new DataLoader(bucketed, 2).forEach(batch -> {
+            float[] mask = batch.mask().toFloatArray();
+            int real = 0;
+            for (float m : mask) {
+                real += (int) m;
+            }
+            padded.add(mask.length - real);
+        });
+        // lengths 1..8 sorted into pairs (1, 2), (3, 4), ...: one padding id per batch
+        assertEquals(List.of(1, 1, 1, 1), padded);
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7), java.util.Arrays.stream(bucketed.indices()).sorted().boxed()
+                .toList());
+    }
+
+    @Test
     void anEmptyTextIsNamedByItsPosition() {
         var error = assertThrows(IllegalArgumentException.class, () -> new TextClassificationDataset(
                 List.of("fine", " !? "), new int[] {0, 1}, TOKENIZER, VOCABULARY, 10));
