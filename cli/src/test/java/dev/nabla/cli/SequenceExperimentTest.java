@@ -99,6 +99,15 @@ class SequenceExperimentTest {
         assertEquals(0, predict.exitCode(), predict.err());
         assertTrue(predict.out().contains("\"The food was great\": 1 1 "), predict.out());
         assertTrue(predict.out().contains("\"our waiter was rude\": 0 0 "), predict.out());
+        Run evaluate = Run.nabla("evaluate", model.toString(), "--data", directory.resolve("reviews.json").toString(),
+                "--json");
+        assertEquals(0, evaluate.exitCode(), evaluate.err());
+        assertEquals(1.0, (Double) ((Map<?, ?>) new org.yaml.snakeyaml.Yaml().load(evaluate.out())).get("accuracy"),
+                1e-9);
+        Files.writeString(directory.resolve("other.json"), "[{\"review\": \"fine food\", \"stars\": 5}]");
+        Run unknown = Run.nabla("evaluate", model.toString(), "--data", directory.resolve("other.json").toString());
+        assertTrue(unknown.err().contains("other.json: the label '5' of example 1 is not one of the model's classes"
+                + " [0, 1]"), unknown.err());
     }
 
     @Test

@@ -49,7 +49,7 @@ final class TextRun {
         out.printf(Locale.ROOT, "%s: vocabulary of %d tokens from the training texts, %d ids per text%n",
                 experiment.data().text().file(), prepared.encoder().vocabulary().size(), sampleShape[0]);
         Map<String, Double> test = ExperimentRun.trainAndTest(experiment, network, prepared.split(), sampleShape,
-                prepared.classNames(), TextModelInputs.trainingState(prepared.encoder()), out);
+                prepared.classNames(), TextModelInputs.trainingState(prepared.encoder(), experiment.data().text()), out);
         if (experiment.data().text().baseline()) {
             out.printf(Locale.ROOT, "baseline (bag-of-words logistic regression): test accuracy %.4f%n",
                     baseline(prepared));

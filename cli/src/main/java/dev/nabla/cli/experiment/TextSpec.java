@@ -104,17 +104,27 @@ public record TextSpec(Path file, String textColumn, String labelColumn, Tokeniz
         for (int row = 0; row < rows; row++) {
             String where = (isJson() ? "entry " + row : "row " + (row + 1)) + " of " + file;
             if (texts.get(row) == null || tokenizer.tokenize(texts.get(row)).isEmpty()) {
-                throw node.error("the text of " + where + " is empty" + (texts.get(row) == null ? "" : " (no token in '"
+                throw problem("the text of " + where + " is empty" + (texts.get(row) == null ? "" : " (no token in '"
                         + texts.get(row) + "')") + "; every example needs a text: drop that row");
             }
             if (labels.get(row) == null || labels.get(row).isBlank()) {
-                throw node.error("the label of " + where + " is missing; every example needs its label: drop that row");
+                throw problem("the label of " + where + " is missing; every example needs its label: drop that row");
             }
         }
         if (rows == 0) {
-            throw node.error(file + " holds no examples");
+            throw problem(file + " holds no examples");
         }
         return new LabelledTexts(List.copyOf(texts), List.copyOf(labels));
+    }
+
+    /** A mistake in the file: at the section when there is one, else (a model's file, read for evaluate) plainly. */
+    private RuntimeException problem(String message) {
+        return node != null ? node.error(message) : new IllegalArgumentException(message);
+    }
+
+    /** The columns and tokenizer of a model trained on texts, for reading another file of texts and labels. */
+    static TextSpec forEvaluation(Path file, String textColumn, String labelColumn, Tokenizer tokenizer) {
+        return new TextSpec(file, textColumn, labelColumn, tokenizer, 0, 1, 0, 0.2, false, null);
     }
 
     private boolean isJson() {
@@ -125,7 +135,7 @@ public record TextSpec(Path file, String textColumn, String labelColumn, Tokeniz
         Table table = Csv.read(file, CsvOptions.defaults().missingValues(""));
         for (String column : List.of(textColumn, labelColumn)) {
             if (!table.has(column)) {
-                throw node.error("the " + (column.equals(textColumn) ? "text" : "label") + " column '" + column
+                throw problem("the " + (column.equals(textColumn) ? "text" : "label") + " column '" + column
                         + "' is not in " + file + "; its columns: " + String.join(", ", table.columnNames())
                         + "; name it with " + (column.equals(textColumn) ? "text_column" : "label_column"));
             }
@@ -142,18 +152,18 @@ public record TextSpec(Path file, String textColumn, String labelColumn, Tokeniz
     private LabelledTexts readJson() throws IOException {
         Object document = JsonReader.parseDocument(Files.readAllBytes(file));
         if (!(document instanceof List<?> entries)) {
-            throw node.error(file + ": expected a JSON array of objects, one per example, such as [{\"" + textColumn
+            throw problem(file + ": expected a JSON array of objects, one per example, such as [{\"" + textColumn
                     + "\": \"...\", \"" + labelColumn + "\": 1}, ...]");
         }
         List<String> texts = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             if (!(entries.get(i) instanceof Map<?, ?> entry)) {
-                throw node.error(file + ": entry " + i + " is not an object");
+                throw problem(file + ": entry " + i + " is not an object");
             }
             for (String field : List.of(textColumn, labelColumn)) {
                 if (!entry.containsKey(field)) {
-                    throw node.error("entry " + i + " of " + file + " has no field '" + field + "'; its fields: "
+                    throw problem("entry " + i + " of " + file + " has no field '" + field + "'; its fields: "
                             + String.join(", ", entry.keySet().stream().map(String::valueOf).toList()) + "; name it"
                             + " with " + (field.equals(textColumn) ? "text_column" : "label_column"));
                 }
