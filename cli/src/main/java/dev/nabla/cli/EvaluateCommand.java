@@ -8,6 +8,7 @@ import dev.nabla.tensor.AdvisedException;
 import dev.nabla.cli.experiment.LossSpec;
 import dev.nabla.cli.experiment.MetricSpec;
 import dev.nabla.cli.experiment.ModelInfo;
+import dev.nabla.cli.experiment.TextModelInputs;
 import dev.nabla.data.TensorDataset;
 import dev.nabla.io.JsonWriter;
 import dev.nabla.io.ModelFile;
@@ -41,7 +42,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "SPEC", description = "The data: digits, fashion-mnist,"
             + " mnist or a directory of MNIST-format files, then :test (the default) or :train, e.g. fashion-mnist:test;"
             + " or a CSV file with the columns of the one the model was trained on, prepared as in training;"
-            + " or a folder of images in one sub-folder per class, scaled to the model's input.")
+            + " or a folder of images in one sub-folder per class, scaled to the model's input;"
+            + " or, for a model trained on labelled texts, a CSV or JSON file of texts and labels in its columns.")
     private String data;
 
     @Option(names = "--json", description = "Print one JSON object, {\"loss\": ..., \"accuracy\": ...}.")
@@ -83,7 +85,10 @@ final class EvaluateCommand implements Callable<Integer> {
                 : List.of("accuracy");
         List<Metric> compiled = new ArrayList<>();
         metricNames.forEach(name -> compiled.add(MetricSpec.of(name).create()));
-        TensorDataset dataset = CsvModelInputs.isCsv(data)
+        boolean texts = TextModelInputs.encoder(loaded.trainingState()) != null && TextModelInputs.isTextFile(data);
+        TensorDataset dataset = texts ? TextModelInputs.dataset(Path.of(data), file, loaded.trainingState(),
+                info.classNames(), lossSpec.name())
+                : CsvModelInputs.isCsv(data)
                 ? CsvModelInputs.dataset(Path.of(data), file, loaded.trainingState())
                 : ImageFolderSpec.isImageFolder(Path.of(data))
                 ? ImageFolderSpec.readAll(Path.of(data), info.inputShape(), info.classNames()) : DataSpec.select(data);

@@ -2,6 +2,8 @@ package dev.nabla.cli;
 
 import dev.nabla.cli.experiment.CsvModelInputs;
 import dev.nabla.cli.experiment.ModelInfo;
+import dev.nabla.cli.experiment.TextModelInputs;
+import dev.nabla.data.text.TextEncoder;
 import dev.nabla.io.ModelFile;
 import dev.nabla.tabular.Preprocessing;
 import dev.nabla.tensor.Tensor;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Spec;
 /** {@code nabla predict MODEL INPUT...}: the most likely classes of each input, with their probabilities. */
 @Command(name = "predict", description = "Print the most likely classes, with their probabilities, that a model"
         + " file gives images (PNG, JPEG, ...; scaled to the model's input), the samples of a .safetensors file, or"
-        + " the rows of a CSV file (for a model trained on one; prepared as in training).")
+        + " the rows of a CSV file (for a model trained on one; prepared as in training), or texts given with --text"
+        + " (for a model trained on data.text; encoded as in training).")
 final class PredictCommand implements Callable<Integer> {
 
     @Spec
@@ -34,9 +37,13 @@ final class PredictCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "A model file (.nabla).")
     private Path file;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "INPUT",
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "INPUT",
             description = "Images, .safetensors files holding one sample or a batch per tensor, or CSV files.")
-    private List<Path> inputs;
+    private List<Path> inputs = new ArrayList<>();
+
+    @Option(names = "--text", paramLabel = "TEXT", description = "A text to classify, for a model trained on"
+            + " labelled texts (data.text); repeat for several.")
+    private List<String> texts = new ArrayList<>();
 
     @Option(names = "--top", defaultValue = "3", paramLabel = "K",
             description = "How many classes to show per input (default: ${DEFAULT-VALUE}).")
@@ -55,6 +62,9 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (top < 1) {
             throw new ParameterException(spec.commandLine(), "--top must be at least 1, got " + top);
+        }
+        if (inputs.isEmpty() && texts.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "give at least one INPUT file or --text TEXT");
         }
         ModelFile.LoadedModel loaded = ModelFile.load(file);
         ModelInfo info = ModelInfo.of(loaded);
@@ -76,6 +86,7 @@ final class PredictCommand implements Callable<Integer> {
             samples.addAll(CsvModelInputs.isCsv(input.toString()) ? csvRows(input, loaded)
                     : PredictionInputs.read(input, sampleShape, invert));
         }
+        samples.addAll(textSamples(loaded));
         Tensor outputs = new Model(loaded.model()).predict(
                 Tensor.stack(0, samples.stream().map(PredictionInputs.Input::sample).toArray(Tensor[]::new)));
         if (outputs.rank() != 2) {
@@ -125,6 +136,26 @@ final class PredictCommand implements Callable<Integer> {
             rows.add(new PredictionInputs.Input(input + ":row " + (i + 1), features.slice(0, i, i + 1).squeeze(0)));
         }
         return rows;
+    }
+
+    /** The --text inputs, encoded as the model's training texts were, labelled by the text in quotes. */
+    private List<PredictionInputs.Input> textSamples(ModelFile.LoadedModel loaded) {
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        TextEncoder encoder = TextModelInputs.encoder(loaded.trainingState());
+        if (encoder == null) {
+            throw new ParameterException(spec.commandLine(), file + " was not trained on labelled texts (data.text), so"
+                    + " it holds no vocabulary to read --text with");
+        }
+        List<PredictionInputs.Input> samples = new ArrayList<>();
+        for (String text : texts) {
+            if (encoder.tokenizer().tokenize(text).isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--text '" + text + "' holds no token to classify");
+            }
+            samples.add(new PredictionInputs.Input("\"" + text + "\"", encoder.encode(text)));
+        }
+        return samples;
     }
 
     /** Whether every value is in [0, 1]. */

@@ -27,21 +27,30 @@ import java.util.Map;
  * @param csv             a CSV file, its columns, preprocessing and testing, or null
  * @param augmentation    random changes to the training images, or null
  * @param imageFolder     images in one folder per class, or null
+ * @param text            labelled texts in a CSV or JSON file, or null
+ * @param timeseries      a series in a CSV file, cut into windows, or null
  */
 public record DataSpec(BuiltInData builtIn, Path directory, float validationSplit, int limit, CsvSpec csv,
-                       AugmentationSpec augmentation, ImageFolderSpec imageFolder) {
+                       AugmentationSpec augmentation, ImageFolderSpec imageFolder, TextSpec text,
+                       TimeseriesSpec timeseries) {
 
     static final List<String> KEYS = List.of("name", "path", "csv", "validation_split", "limit", "augmentation");
 
     /** Reads {@code data: digits} or {@code data: {name: ..., validation_split: ..., limit: ...}}. */
     static DataSpec parse(ConfigNode node) {
         if (!node.isMap()) {
-            return new DataSpec(builtIn(node), null, 0f, 0, null, null, null);
+            return new DataSpec(builtIn(node), null, 0f, 0, null, null, null, null, null);
         }
         ConfigMap map = node.asMap();
         boolean csv = map.has("csv");
         boolean images = map.has("image_folder") && !csv;
-        if (csv) {
+        boolean text = map.has("text") && !csv && !images;
+        boolean series = map.has("timeseries") && !csv && !images && !text;
+        if (text || series) {
+            List<String> keys = new ArrayList<>(text ? TextSpec.KEYS : TimeseriesSpec.KEYS);
+            keys.addAll(List.of("validation_split", "limit"));
+            map.allowOnly(keys);
+        } else if (csv) {
             List<String> keys = new ArrayList<>(CsvSpec.KEYS);
             keys.addAll(List.of("validation_split", "limit"));
             map.allowOnly(keys);
@@ -54,10 +63,11 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
         }
         ConfigNode name = map.get("name");
         ConfigNode path = map.get("path");
-        if (!csv && !images && (name == null) == (path == null)) {
+        if (!csv && !images && !text && !series && (name == null) == (path == null)) {
             throw node.error("give either 'name' (one of " + String.join(", ", BuiltInData.names())
-                    + "), 'path' (a directory of MNIST-format files), 'image_folder' (a folder of images per class)"
-                    + " or 'csv' (a CSV file), not " + (name == null ? "neither" : "both"));
+                    + "), 'path' (a directory of MNIST-format files), 'image_folder' (a folder of images per class),"
+                    + " 'csv' (a CSV file), 'text' (labelled texts) or 'timeseries' (a series), not "
+                    + (name == null ? "neither" : "both"));
         }
         ConfigNode split = map.get("validation_split");
         float validationSplit = split == null ? 0f : split.asFloat();
@@ -67,7 +77,8 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
         return new DataSpec(name == null ? null : builtIn(name), path == null ? null : Path.of(path.asString()),
                 validationSplit, map.integer("limit", 1, 0), csv ? CsvSpec.parse(map) : null,
                 map.has("augmentation") ? AugmentationSpec.parse(map.get("augmentation")) : null,
-                images ? ImageFolderSpec.parse(map) : null);
+                images ? ImageFolderSpec.parse(map) : null, text ? TextSpec.parse(map) : null,
+                series ? TimeseriesSpec.parse(map) : null);
     }
 
     private static BuiltInData builtIn(ConfigNode name) {
@@ -97,8 +108,8 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
 
     /** The training and test sets, each cut to {@link #limit} examples when one is set. */
     public Split load() throws IOException {
-        if (csv != null) {
-            throw new IllegalStateException("a CSV file is read as a table (TabularRun), not loaded as a split");
+        if (csv != null || text != null || timeseries != null) {
+            throw new IllegalStateException("a CSV, text or series file is read by its own run, not loaded as a split");
         }
         Split split = builtIn != null ? builtIn.load()
                 : imageFolder != null ? imageFolder.load() : Mnist.load(directory);
@@ -107,18 +118,22 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
 
     /** The same data with another limit (0 for none). */
     public DataSpec withLimit(int value) {
-        return new DataSpec(builtIn, directory, validationSplit, value, csv, augmentation, imageFolder);
+        return new DataSpec(builtIn, directory, validationSplit, value, csv, augmentation, imageFolder, text,
+                timeseries);
     }
 
     /** The same data with a CSV file's path resolved against {@code base} (the experiment file's directory). */
     public DataSpec withBase(Path base) {
         return new DataSpec(builtIn, directory, validationSplit, limit, csv == null ? null : csv.resolvedAgainst(base),
-                augmentation, imageFolder == null ? null : imageFolder.resolvedAgainst(base));
+                augmentation, imageFolder == null ? null : imageFolder.resolvedAgainst(base),
+                text == null ? null : text.resolvedAgainst(base),
+                timeseries == null ? null : timeseries.resolvedAgainst(base));
     }
 
     /** The data set's name in messages: {@code fashion-mnist} or the directory. */
     public String title() {
         return builtIn != null ? builtIn.key() : csv != null ? csv.file().toString()
+                : text != null ? text.file().toString() : timeseries != null ? timeseries.file().toString()
                 : imageFolder != null ? imageFolder.folder().toString() : directory.toString();
     }
 
@@ -127,6 +142,10 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
         Map<String, Object> out = new LinkedHashMap<>();
         if (csv != null) {
             out.putAll(csv.resolved());
+        } else if (text != null) {
+            out.putAll(text.resolved());
+        } else if (timeseries != null) {
+            out.putAll(timeseries.resolved());
         } else if (imageFolder != null) {
             out.putAll(imageFolder.resolved());
         } else if (builtIn != null) {

@@ -49,6 +49,12 @@ public final class ExperimentRun {
         if (experiment.data().csv() != null) {
             return TabularRun.run(experiment, out);
         }
+        if (experiment.data().text() != null) {
+            return TextRun.run(experiment, out);
+        }
+        if (experiment.data().timeseries() != null) {
+            return TimeseriesRun.run(experiment, out);
+        }
         Split split = null;
         int[] sampleShape = experiment.sampleShape();
         if (experiment.data().sampleShape() == null) {
@@ -68,6 +74,12 @@ public final class ExperimentRun {
     public static int[] sampleShape(Experiment experiment) throws IOException {
         if (experiment.data().csv() != null) {
             return TabularRun.sampleShape(experiment);
+        }
+        if (experiment.data().text() != null) {
+            return TextRun.sampleShape(experiment);
+        }
+        if (experiment.data().timeseries() != null) {
+            return TimeseriesRun.sampleShape(experiment.data().timeseries());
         }
         int[] shape = experiment.sampleShape();
         return shape != null ? shape : DataSpec.sampleShapeOf(experiment.data().load());

@@ -1,0 +1,18 @@
+package dev.nabla.examples;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SentimentClassifierTest {
+
+    @Test
+    void onSixHundredSentencesBothModelsBeatChance() throws IOException {
+        Map<String, Double> accuracies = SentimentClassifier.run(new ExampleOptions(10, 600));
+
+        assertTrue(accuracies.get("model") > 0.6, accuracies.toString());
+        assertTrue(accuracies.get("bag_of_words") > 0.6, accuracies.toString());
+    }
+}
