@@ -8,7 +8,8 @@ import dev.nabla.kernels.UnaryOp;
 /**
  * The three products of a convolution as im2col and GEMM: the output, the gradient of the
  * input (the adjoint, which is also a transposed convolution's output) and the gradient of the
- * weight. Operands are contiguous tensors laid out as the {@link ConvolutionGeometry} says:
+ * weight. Operands are contiguous tensors, in float32 storage except the weight, which may be
+ * half precision (read by the half GEMM, see {@link StorageGemm}), laid out as the {@link ConvolutionGeometry} says:
  * input {@code [batch, inChannels, inHeight, inWidth]}, weight
  * {@code [outChannels, inChannels / groups, kernelHeight, kernelWidth]}, output
  * {@code [batch, outChannels, outHeight, outWidth]}.
@@ -72,8 +73,8 @@ final class ConvolutionGemm {
                 for (int group = 0; group < g.groups(); group++) {
                     unfoldChunk(x, g, first, count, group, columns);
                     int productStart = count == 1 ? outputStart(g, first, group) : 0;
-                    kernels.gemm(false, false, perGroup, width, rows, 1f,
-                            w.storage, w.offset + group * perGroup * rows, rows, columns, 0, width,
+                    StorageGemm.gemm(kernels, false, false, perGroup, width, rows, 1f,
+                            w.storage(), w.offset() + group * perGroup * rows, rows, columns, 0, width,
                             0f, product, productStart, width);
                     store(product, productStart, width, y, bias, g, first, count, group);
                     if (op != null) {
@@ -108,8 +109,8 @@ final class ConvolutionGemm {
                 for (int group = 0; group < g.groups(); group++) {
                     float[] gradient = gather(gy, g, first, count, group, workspace);
                     int gradientStart = gatheredStart(gy, g, first, count, group);
-                    kernels.gemm(true, false, rows, width, perGroup, 1f,
-                            w.storage, w.offset + group * perGroup * rows, rows, gradient, gradientStart, width,
+                    StorageGemm.gemm(kernels, true, false, rows, width, perGroup, 1f,
+                            w.storage(), w.offset() + group * perGroup * rows, rows, gradient, gradientStart, width,
                             0f, columns, 0, width);
                     for (int i = 0; i < count; i++) {
                         Im2col.foldAdd(columns, i * plane, width, g, gx, inputStart(g, first + i, group));
@@ -216,15 +217,16 @@ final class ConvolutionGemm {
     private static float[] gather(Tensor gy, ConvolutionGeometry g, int first, int count, int group,
                                   ConvolutionWorkspace workspace) {
         if (count == 1) {
-            return gy.storage;
+            return gy.data();
         }
         int plane = g.outPlane();
         int perGroup = g.outChannelsPerGroup();
         int width = count * plane;
         float[] gathered = workspace.product(perGroup * width);
+        float[] values = gy.data();
         for (int i = 0; i < count; i++) {
             for (int m = 0; m < perGroup; m++) {
-                System.arraycopy(gy.storage, gy.offset + outputStart(g, first + i, group) + m * plane,
+                System.arraycopy(values, gy.offset() + outputStart(g, first + i, group) + m * plane,
                         gathered, m * width + i * plane, plane);
             }
         }
@@ -233,7 +235,7 @@ final class ConvolutionGemm {
 
     /** Where {@link #gather}'s matrix starts in the array it returns. */
     private static int gatheredStart(Tensor gy, ConvolutionGeometry g, int first, int count, int group) {
-        return count == 1 ? gy.offset + outputStart(g, first, group) : 0;
+        return count == 1 ? gy.offset() + outputStart(g, first, group) : 0;
     }
 
     /** One group's column matrices of a chunk's images, side by side: {@code [columnRows, count · plane]}. */
@@ -241,7 +243,7 @@ final class ConvolutionGemm {
                                     float[] columns) {
         int plane = g.outPlane();
         for (int i = 0; i < count; i++) {
-            Im2col.unfold(x.storage, x.offset + inputStart(g, first + i, group), g, columns, i * plane, count * plane);
+            Im2col.unfold(x.data(), x.offset() + inputStart(g, first + i, group), g, columns, i * plane, count * plane);
         }
     }
 

@@ -9,11 +9,15 @@ final class Creation {
     }
 
     static Tensor full(float value, Shape shape) {
+        return full(value, shape, DType.FLOAT32);
+    }
+
+    static Tensor full(float value, Shape shape, DType dtype) {
         float[] data = new float[shape.size()];
         if (Float.floatToRawIntBits(value) != 0) { // -0f too
             Arrays.fill(data, value);
         }
-        return Tensor.wrap(data, shape);
+        return Tensor.wrap(data, shape, dtype);
     }
 
     static Tensor of(float[] data, Shape shape) {
@@ -52,7 +56,12 @@ final class Creation {
                 values[i] = Float.isFinite(values[i]) ? (float) (long) values[i] : values[i];
             }
         }
-        return Tensor.wrap(values, t.shape(), target);
+        Tensor y = Tensor.wrap(values, t.shape(), target);
+        if (target == DType.INT32 || t.dtype() == DType.INT32) {
+            return y; // integral values have no gradient
+        }
+        DType source = t.dtype();
+        return Autograd.record("to", y, g -> new Tensor[] {g.to(source)}, t);
     }
 
     static Tensor arange(float start, float end, float step) {

@@ -15,8 +15,8 @@ class InPlaceUpdateTest {
         Tensor gradient = Tensor.of(new float[] {10f, 20f, 30f, 40f}, 2, 2);
         try (NoGrad ignored = NoGrad.enter()) {
             InPlaceUpdate.apply(weight, gradient, (values, g) -> {
-                assertSame(weight.storage, values);
-                assertSame(gradient.storage, g);
+                assertSame(weight.data(), values);
+                assertSame(gradient.data(), g);
                 for (int i = 0; i < values.length; i++) {
                     values[i] -= 0.1f * g[i];
                 }
