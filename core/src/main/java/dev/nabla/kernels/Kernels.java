@@ -14,7 +14,8 @@ package dev.nabla.kernels;
  *
  * <p><b>Half precision.</b> bfloat16 and float16 values are stored as raw bits in
  * {@code short[]} ({@link HalfPrecision}) and always computed in float32. A tensor storage
- * holding halves would call: {@link #halfToFloat} / {@link #floatToHalf} to convert
+ * holding halves (the tensor package's {@code Storage}) calls: {@link #halfToFloat} /
+ * {@link #floatToHalf} to convert
  * (casting, loading, saving; an optimizer keeping float32 master weights rounds them with
  * {@code floatToHalf} after each step); the half {@code gemm} overloads for matrix products,
  * which widen the halves while packing them and accumulate in float32, so a dense layer with

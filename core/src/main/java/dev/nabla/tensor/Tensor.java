@@ -5,8 +5,10 @@ import dev.nabla.kernels.UnaryOp;
 import java.util.List;
 
 /**
- * An N-dimensional float32 array that can record the ops applied to it, so gradients flow
- * back with {@link #backward()} (define-by-run, like PyTorch's autograd).
+ * An N-dimensional array that can record the ops applied to it, so gradients flow
+ * back with {@link #backward()} (define-by-run, like PyTorch's autograd). Values are float32
+ * unless the tensor is converted with {@link #to(DType)} to bfloat16 or float16, which store
+ * 2 bytes per value and compute in float32 (see {@link DType} for the result of mixed ops).
  *
  * <p>A tensor is a view: storage, shape, strides and an offset. Views ({@link #reshape} of
  * contiguous data, {@link #transpose}, {@link #slice}, {@link #expand}) share storage;
