@@ -1,5 +1,6 @@
 package dev.nabla.tensor;
 
+import dev.nabla.kernels.BinaryOp;
 import dev.nabla.kernels.KernelProvider;
 import dev.nabla.kernels.Kernels;
 import dev.nabla.kernels.Parallel;
@@ -27,6 +28,8 @@ final class ConvolutionGemm {
     static final int CHUNK_COLUMNS = 1024;
     /** Partial sums of the weight gradient, at most. */
     static final int WEIGHT_SLOTS = 8;
+    /** The bias of a convolution without one: the zero every output gets. */
+    private static final float[] NO_BIAS = {0f};
 
     private ConvolutionGemm() {
     }
@@ -160,23 +163,18 @@ final class ConvolutionGemm {
         });
         float[] gw = partial[0];
         for (int slot = 1; slot < slots; slot++) {
-            float[] sum = partial[slot];
-            for (int i = 0; i < size; i++) {
-                gw[i] += sum[i];
-            }
+            kernels.binary(BinaryOp.ADD, gw, 0, 1, partial[slot], 0, 1, gw, 0, size);
         }
         return gw;
     }
 
     /** Adds {@code bias[c]} to every element of channel c of a {@code [batch, channels, plane]} array. */
     static void addBias(float[] y, float[] bias, int batch, int channels, int plane) {
+        Kernels kernels = KernelProvider.get();
         for (int n = 0; n < batch; n++) {
             for (int c = 0; c < channels; c++) {
-                float b = bias[c];
                 int start = (n * channels + c) * plane;
-                for (int p = start; p < start + plane; p++) {
-                    y[p] += b;
-                }
+                kernels.binary(BinaryOp.ADD, y, start, 1, bias, c, 0, y, start, plane);
             }
         }
     }
@@ -189,21 +187,18 @@ final class ConvolutionGemm {
                               ConvolutionGeometry g, int first, int count, int group) {
         int plane = g.outPlane();
         int perGroup = g.outChannelsPerGroup();
+        Kernels kernels = KernelProvider.get();
+        // Without a bias, 0 is added, as before: a product of -0 is stored as +0 either way.
+        float[] b = bias == null ? NO_BIAS : bias;
         for (int i = 0; i < count; i++) {
             for (int m = 0; m < perGroup; m++) {
-                float b = bias == null ? 0f : bias[group * perGroup + m];
+                int at = bias == null ? 0 : group * perGroup + m;
                 int src = productStart + m * width + i * plane;
                 int dst = outputStart(g, first + i, group) + m * plane;
-                if (count == 1) {
-                    if (bias != null) {
-                        for (int p = 0; p < plane; p++) {
-                            y[dst + p] += b;
-                        }
-                    }
-                } else {
-                    for (int p = 0; p < plane; p++) {
-                        y[dst + p] = product[src + p] + b;
-                    }
+                if (count != 1) {
+                    kernels.binary(BinaryOp.ADD, product, src, 1, b, at, 0, y, dst, plane);
+                } else if (bias != null) {
+                    kernels.binary(BinaryOp.ADD, y, dst, 1, b, at, 0, y, dst, plane);
                 }
             }
         }
