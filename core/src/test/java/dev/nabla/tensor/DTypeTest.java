@@ -80,6 +80,16 @@ class DTypeTest {
         assertArrayEquals(new float[] {2f, 4f, 8f}, x.grad().toFloatArray());
     }
 
+    @ParameterizedTest
+    @EnumSource(value = DType.class, names = {"BFLOAT16", "FLOAT16"})
+    void conversionPassesAGradientCheck(DType half) {
+        // Inputs and steps of 2⁻⁷ stay exactly representable, and the weights are powers of two, so
+        // the finite differences are exact; the tolerance covers the seed gradient's own rounding.
+        Tensor x = Tensor.of(1.25f, 1.5f, 1.75f).requiresGrad(true);
+        Tensor weights = Tensor.of(2f, 0.5f, 4f).to(half);
+        new GradCheck(0x1p-7, 1e-2, 1e-3).assertPasses(in -> in[0].to(half).mul(weights).to(DType.FLOAT32), x);
+    }
+
     @Test
     void aHalfLeafGetsAGradientOfItsOwnDtype() {
         Tensor w = Tensor.uniform(GEN, -1f, 1f, 3, 4).to(DType.BFLOAT16).requiresGrad(true);
