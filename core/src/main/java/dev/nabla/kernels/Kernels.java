@@ -14,7 +14,8 @@ package dev.nabla.kernels;
  *
  * <p><b>Half precision.</b> bfloat16 and float16 values are stored as raw bits in
  * {@code short[]} ({@link HalfPrecision}) and always computed in float32. A tensor storage
- * holding halves would call: {@link #halfToFloat} / {@link #floatToHalf} to convert
+ * holding halves (the tensor package's {@code Storage}) calls: {@link #halfToFloat} /
+ * {@link #floatToHalf} to convert
  * (casting, loading, saving; an optimizer keeping float32 master weights rounds them with
  * {@code floatToHalf} after each step); the half {@code gemm} overloads for matrix products,
  * which widen the halves while packing them and accumulate in float32, so a dense layer with
@@ -80,6 +81,24 @@ public interface Kernels {
     void select(float[] cond, int cOff, float[] a, int aOff, float[] b, int bOff,
                 float[] out, int outOff, int n);
 
+    /**
+     * {@code out[outOff + i] = cond[cOff + i·cStride] != 0 ? a[aOff + i·aStride] : b[bOff + i·bStride]}
+     * for i in [0, n): {@link #select} over strided operands, a stride of 0 repeating one value
+     * (a broadcast mask or scalar, never copied out).
+     */
+    void select(float[] cond, int cOff, int cStride, float[] a, int aOff, int aStride,
+                float[] b, int bOff, int bStride, float[] out, int outOff, int n);
+
+    /**
+     * Softmax of n ≥ 1 contiguous values: {@code out[i] = exp(x[i] − shift) / Σ exp(x[j] − shift)},
+     * with shift the largest value (0 when that is infinite, so an all −inf row gives NaN as in
+     * PyTorch rather than inf − inf).
+     */
+    void softmax(float[] x, int xOff, int n, float[] out, int outOff);
+
+    /** Log-softmax of n ≥ 1 contiguous values: {@code (x[i] − shift) − log Σ exp(x[j] − shift)}, shift as {@link #softmax}. */
+    void logSoftmax(float[] x, int xOff, int n, float[] out, int outOff);
+
     /** Sum of n contiguous values, in a fixed order. */
     float sum(float[] a, int off, int n);
 
@@ -112,6 +131,24 @@ public interface Kernels {
     void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
               float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
               float beta, float[] c, int cOff, int ldc);
+
+    // ---------------------------------------------------------------- optimizer updates
+    // One step of an optimizer over elements [off, off + n) of a parameter, its gradient and its
+    // state buffers, updated in place; bitwise the scalar definitions in ParameterUpdates.
+
+    /** {@link ParameterUpdates.Sgd}; {@code buffer} is null without momentum. */
+    void sgdUpdate(ParameterUpdates.Sgd rule, float[] value, float[] gradient, float[] buffer, int off, int n);
+
+    /** {@link ParameterUpdates.Adam}; {@code vMax} is null without AMSGrad. */
+    void adamUpdate(ParameterUpdates.Adam rule, float[] value, float[] gradient, float[] m, float[] v, float[] vMax,
+                    int off, int n);
+
+    /** {@link ParameterUpdates.RmsProp}; {@code mean} is null unless centered, {@code buffer} without momentum. */
+    void rmsPropUpdate(ParameterUpdates.RmsProp rule, float[] value, float[] gradient, float[] square, float[] mean,
+                       float[] buffer, int off, int n);
+
+    /** {@link ParameterUpdates.AdaGrad}. */
+    void adaGradUpdate(ParameterUpdates.AdaGrad rule, float[] value, float[] gradient, float[] sum, int off, int n);
 
     // ---------------------------------------------------------------- half precision
 

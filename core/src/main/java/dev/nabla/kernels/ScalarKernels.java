@@ -83,6 +83,66 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void select(float[] cond, int cOff, int cStride, float[] a, int aOff, int aStride,
+                       float[] b, int bOff, int bStride, float[] out, int outOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = cond[cOff + i * cStride] != 0f ? a[aOff + i * aStride] : b[bOff + i * bStride];
+        }
+    }
+
+    @Override
+    public void softmax(float[] x, int xOff, int n, float[] out, int outOff) {
+        float shift = shift(max(x, xOff, n));
+        float total = 0f;
+        for (int j = 0; j < n; j++) {
+            float v = (float) Math.exp(x[xOff + j] - shift);
+            out[outOff + j] = v;
+            total += v;
+        }
+        float inverse = 1f / total;
+        for (int j = 0; j < n; j++) {
+            out[outOff + j] *= inverse;
+        }
+    }
+
+    @Override
+    public void logSoftmax(float[] x, int xOff, int n, float[] out, int outOff) {
+        float shift = shift(max(x, xOff, n));
+        // (x - shift) - log Σ: subtracting the large shift first keeps float precision.
+        float logSum = (float) Math.log(sumExp(x, xOff, n, shift));
+        for (int j = 0; j < n; j++) {
+            out[outOff + j] = (x[xOff + j] - shift) - logSum;
+        }
+    }
+
+    /** The shift of a softmax row: its maximum, or 0 when that is infinite. */
+    static float shift(float max) {
+        return Float.isInfinite(max) ? 0f : max;
+    }
+
+    @Override
+    public void sgdUpdate(ParameterUpdates.Sgd rule, float[] value, float[] gradient, float[] buffer, int off, int n) {
+        rule.apply(value, gradient, buffer, off, n);
+    }
+
+    @Override
+    public void adamUpdate(ParameterUpdates.Adam rule, float[] value, float[] gradient, float[] m, float[] v,
+                           float[] vMax, int off, int n) {
+        rule.apply(value, gradient, m, v, vMax, off, n);
+    }
+
+    @Override
+    public void rmsPropUpdate(ParameterUpdates.RmsProp rule, float[] value, float[] gradient, float[] square,
+                              float[] mean, float[] buffer, int off, int n) {
+        rule.apply(value, gradient, square, mean, buffer, off, n);
+    }
+
+    @Override
+    public void adaGradUpdate(ParameterUpdates.AdaGrad rule, float[] value, float[] gradient, float[] sum, int off, int n) {
+        rule.apply(value, gradient, sum, off, n);
+    }
+
+    @Override
     public float sum(float[] a, int off, int n) {
         float s = 0f;
         for (int i = 0; i < n; i++) {

@@ -11,7 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
  * few elements with the scalar formula of {@link UnaryOp} / {@link BinaryOp}. Reductions
  * keep four independent accumulators and add their lanes in a fixed order, so a result
  * depends only on the data, never on the JIT or the thread count. The unary loops are in
- * {@link VectorUnary}, the matrix multiply in {@link VectorGemm}.
+ * {@link VectorUnary}, the binary ones in {@link VectorBinary}, the matrix multiply in
+ * {@link VectorGemm}, softmax rows and the optimizers' updates in {@link VectorRows} and
+ * {@link VectorParameterUpdates}.
  *
  * <p>Line budget: one class per Kernels implementation keeps each op's vector loop beside
  * the others it is tuned with; the unary and GEMM loops already live in their own files.
@@ -78,31 +80,7 @@ final class VectorKernels implements Kernels {
     @Override
     public void binary(BinaryOp op, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
                        float[] out, int outOff, int n) {
-        int i = 0;
-        boolean fast = (aStride == 1 && (bStride == 0 || bStride == 1)) || (aStride == 0 && bStride == 1);
-        if (fast) {
-            i = SPECIES.loopBound(n);
-            var x = new Operands(a, aOff, aStride, b, bOff, bStride, out, outOff);
-            switch (op) {
-                case ADD -> add(x, i);
-                case SUB -> sub(x, i);
-                case MUL -> mul(x, i);
-                case DIV -> div(x, i);
-                case POW -> pow(x, i);
-                case MAX -> max(x, i);
-                case MIN -> min(x, i);
-                case EQ -> equal(x, i);
-                case NE -> notEqual(x, i);
-                case LT -> less(x, i);
-                case LE -> lessOrEqual(x, i);
-                // a > b is b < a exactly, NaN included.
-                case GT -> less(x.swapped(), i);
-                case GE -> lessOrEqual(x.swapped(), i);
-            }
-        }
-        for (; i < n; i++) {
-            out[outOff + i] = op.apply(a[aOff + i * aStride], b[bOff + i * bStride]);
-        }
+        VectorBinary.binary(op, a, aOff, aStride, b, bOff, bStride, out, outOff, n);
     }
 
     @Override
@@ -141,6 +119,45 @@ final class VectorKernels implements Kernels {
         for (; i < n; i++) {
             out[outOff + i] = cond[cOff + i] != 0f ? a[aOff + i] : b[bOff + i];
         }
+    }
+
+    @Override
+    public void select(float[] cond, int cOff, int cStride, float[] a, int aOff, int aStride,
+                       float[] b, int bOff, int bStride, float[] out, int outOff, int n) {
+        VectorRows.select(cond, cOff, cStride, a, aOff, aStride, b, bOff, bStride, out, outOff, n);
+    }
+
+    @Override
+    public void softmax(float[] x, int xOff, int n, float[] out, int outOff) {
+        VectorRows.softmax(x, xOff, n, ScalarKernels.shift(max(x, xOff, n)), out, outOff);
+    }
+
+    @Override
+    public void logSoftmax(float[] x, int xOff, int n, float[] out, int outOff) {
+        float shift = ScalarKernels.shift(max(x, xOff, n));
+        VectorRows.logSoftmax(x, xOff, n, shift, (float) Math.log(sumExp(x, xOff, n, shift)), out, outOff);
+    }
+
+    @Override
+    public void sgdUpdate(ParameterUpdates.Sgd rule, float[] value, float[] gradient, float[] buffer, int off, int n) {
+        VectorParameterUpdates.sgd(rule, value, gradient, buffer, off, n);
+    }
+
+    @Override
+    public void adamUpdate(ParameterUpdates.Adam rule, float[] value, float[] gradient, float[] m, float[] v,
+                           float[] vMax, int off, int n) {
+        VectorParameterUpdates.adam(rule, value, gradient, m, v, vMax, off, n);
+    }
+
+    @Override
+    public void rmsPropUpdate(ParameterUpdates.RmsProp rule, float[] value, float[] gradient, float[] square,
+                              float[] mean, float[] buffer, int off, int n) {
+        VectorParameterUpdates.rmsProp(rule, value, gradient, square, mean, buffer, off, n);
+    }
+
+    @Override
+    public void adaGradUpdate(ParameterUpdates.AdaGrad rule, float[] value, float[] gradient, float[] sum, int off, int n) {
+        VectorParameterUpdates.adaGrad(rule, value, gradient, sum, off, n);
     }
 
     @Override
@@ -195,22 +212,7 @@ final class VectorKernels implements Kernels {
 
     @Override
     public float sumExp(float[] a, int off, int n, float shift) {
-        FloatVector s0 = zero(), s1 = zero(), s2 = zero(), s3 = zero();
-        int i = 0;
-        for (int bound4 = n - 4 * L; i <= bound4; i += 4 * L) {
-            s0 = s0.add(load(a, off + i).sub(shift).lanewise(VectorOperators.EXP));
-            s1 = s1.add(load(a, off + i + L).sub(shift).lanewise(VectorOperators.EXP));
-            s2 = s2.add(load(a, off + i + 2 * L).sub(shift).lanewise(VectorOperators.EXP));
-            s3 = s3.add(load(a, off + i + 3 * L).sub(shift).lanewise(VectorOperators.EXP));
-        }
-        for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
-            s0 = s0.add(load(a, off + i).sub(shift).lanewise(VectorOperators.EXP));
-        }
-        float s = addLanes(s0.add(s1).add(s2.add(s3)));
-        for (; i < n; i++) {
-            s += (float) Math.exp(a[off + i] - shift);
-        }
-        return s;
+        return VectorRows.sumExp(a, off, n, shift);
     }
 
     @Override
@@ -289,100 +291,6 @@ final class VectorKernels implements Kernels {
         VectorHalfGemm.run(format, transA, transB, m, n, k, alpha, null, a, aOff, lda, b, null, bOff, ldb, beta, c, cOff, ldc);
     }
 
-    /**
-     * The arrays of one binary call with strides 0 (broadcast) or 1; its accessors inline,
-     * so vectors stay unboxed. One loop per op below, because a switch inside the loop
-     * would box every vector.
-     */
-    private record Operands(float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
-                            float[] out, int outOff) {
-        FloatVector a(int i) {
-            return aStride == 0 ? FloatVector.broadcast(SPECIES, a[aOff]) : load(a, aOff + i);
-        }
-
-        FloatVector b(int i) {
-            return bStride == 0 ? FloatVector.broadcast(SPECIES, b[bOff]) : load(b, bOff + i);
-        }
-
-        void put(int i, FloatVector v) {
-            v.intoArray(out, outOff + i);
-        }
-
-        Operands swapped() {
-            return new Operands(b, bOff, bStride, a, aOff, aStride, out, outOff);
-        }
-    }
-
-    private static void add(Operands x, int bound) {
-        for (int i = 0; i < bound; i += L) {
-            x.put(i, x.a(i).add(x.b(i)));
-        }
-    }
-
-    private static void sub(Operands x, int bound) {
-        for (int i = 0; i < bound; i += L) {
-            x.put(i, x.a(i).sub(x.b(i)));
-        }
-    }
-
-    private static void mul(Operands x, int bound) {
-        for (int i = 0; i < bound; i += L) {
-            x.put(i, x.a(i).mul(x.b(i)));
-        }
-    }
-
-    private static void div(Operands x, int bound) {
-        for (int i = 0; i < bound; i += L) {
-            x.put(i, x.a(i).div(x.b(i)));
-        }
-    }
-
-    private static void pow(Operands x, int bound) {
-        for (int i = 0; i < bound; i += L) {
-            x.put(i, x.a(i).lanewise(VectorOperators.POW, x.b(i)));
-        }
-    }
-
-    /** Lanewise max and min follow Math.max/min: NaN wins, -0 < +0. */
-    private static void max(Operands x, int bound) {
-        for (int i = 0; i < bound; i += L) {
-            x.put(i, x.a(i).max(x.b(i)));
-        }
-    }
-
-    private static void min(Operands x, int bound) {
-        for (int i = 0; i < bound; i += L) {
-            x.put(i, x.a(i).min(x.b(i)));
-        }
-    }
-
-    // Comparisons give 1 where true, else 0; lanewise tests treat NaN as Java's operators do.
-    // One loop each: the test must be a constant for the JIT to use a vector compare.
-
-    private static void equal(Operands x, int bound) {
-        for (int i = 0; i < bound; i += L) {
-            x.put(i, zero().blend(1f, x.a(i).compare(VectorOperators.EQ, x.b(i))));
-        }
-    }
-
-    private static void notEqual(Operands x, int bound) {
-        for (int i = 0; i < bound; i += L) {
-            x.put(i, zero().blend(1f, x.a(i).compare(VectorOperators.NE, x.b(i))));
-        }
-    }
-
-    private static void less(Operands x, int bound) {
-        for (int i = 0; i < bound; i += L) {
-            x.put(i, zero().blend(1f, x.a(i).compare(VectorOperators.LT, x.b(i))));
-        }
-    }
-
-    private static void lessOrEqual(Operands x, int bound) {
-        for (int i = 0; i < bound; i += L) {
-            x.put(i, zero().blend(1f, x.a(i).compare(VectorOperators.LE, x.b(i))));
-        }
-    }
-
     /** Largest (or smallest) value; Math.max/min and their lanewise forms let any NaN win. */
     private static float extreme(float[] a, int off, int n, boolean largest) {
         float start = largest ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
@@ -416,7 +324,7 @@ final class VectorKernels implements Kernels {
     }
 
     /** The lanes of v added first to last: reduceLanes(ADD) leaves the order to the JIT. */
-    private static float addLanes(FloatVector v) {
+    static float addLanes(FloatVector v) {
         float[] lanes = v.toArray();
         float s = 0f;
         for (float lane : lanes) {

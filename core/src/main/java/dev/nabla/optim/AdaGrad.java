@@ -1,6 +1,7 @@
 package dev.nabla.optim;
 
 import dev.nabla.nn.Parameter;
+import dev.nabla.tensor.UpdateRules;
 import java.util.List;
 
 /**
@@ -91,14 +92,6 @@ public final class AdaGrad extends Optimizer {
         float[] sum = state.buffer(SUM, value.length, initialAccumulatorValue());
         double rate = group.learningRate() / (1 + (state.step() - 1) * (double) learningRateDecay());
         float step = (float) -rate;
-        for (int i = 0; i < value.length; i++) {
-            float g = gradient[i];
-            if (weightDecay != 0) {
-                g += weightDecay * value[i];
-            }
-            sum[i] += g * g;
-            float denominator = (float) Math.sqrt(sum[i]) + eps;
-            value[i] += step * g / denominator;
-        }
+        UpdateRules.adaGrad(value, gradient, sum, step, weightDecay, eps);
     }
 }

@@ -1,6 +1,7 @@
 package dev.nabla.optim;
 
 import dev.nabla.nn.Parameter;
+import dev.nabla.tensor.UpdateRules;
 import java.util.List;
 
 /**
@@ -125,29 +126,7 @@ public class Adam extends Optimizer {
         float squareWeight = (float) (1 - beta2);
         float correction2 = (float) Math.sqrt(1 - Math.pow(beta2, t));
         float step = (float) -(learningRate / (1 - Math.pow(beta1, t)));
-        for (int i = 0; i < value.length; i++) {
-            float g = gradient[i];
-            if (weightDecay != 0) {
-                if (decoupledWeightDecay) {
-                    value[i] *= shrink;
-                } else {
-                    g += l2 * value[i];
-                }
-            }
-            m[i] = lerp(m[i], g, averaging);
-            v[i] = v[i] * b2 + squareWeight * g * g;
-            float second = v[i];
-            if (vMax != null) {
-                vMax[i] = Math.max(vMax[i], v[i]);
-                second = vMax[i];
-            }
-            float denominator = (float) Math.sqrt(second) / correction2 + eps;
-            value[i] += step * m[i] / denominator;
-        }
-    }
-
-    /** a + w·(b − a), computed as PyTorch's lerp does for float weights. */
-    static float lerp(float a, float b, float w) {
-        return Math.abs(w) < 0.5f ? a + w * (b - a) : b - (b - a) * (1 - w);
+        UpdateRules.adam(value, gradient, m, v, vMax, shrink, l2, decoupledWeightDecay && weightDecay != 0, averaging,
+                b2, squareWeight, correction2, step, eps);
     }
 }

@@ -1,6 +1,7 @@
 package dev.nabla.optim;
 
 import dev.nabla.nn.Parameter;
+import dev.nabla.tensor.UpdateRules;
 import java.util.List;
 
 /**
@@ -112,24 +113,6 @@ public final class RmsProp extends Optimizer {
         float[] square = state.buffer(SQUARE_AVG, value.length);
         float[] mean = centered() ? state.buffer(GRAD_AVG, value.length) : null;
         float[] buffer = momentum > 0 ? state.buffer(MOMENTUM_BUFFER, value.length) : null;
-        for (int i = 0; i < value.length; i++) {
-            float g = gradient[i];
-            if (weightDecay != 0) {
-                g += weightDecay * value[i];
-            }
-            square[i] = square[i] * alpha + averaging * g * g;
-            float variance = square[i];
-            if (mean != null) {
-                mean[i] = Adam.lerp(mean[i], g, averaging);
-                variance = square[i] + -mean[i] * mean[i];
-            }
-            float denominator = (float) Math.sqrt(variance) + eps;
-            if (buffer != null) {
-                buffer[i] = buffer[i] * momentum + g / denominator;
-                value[i] += step * buffer[i];
-            } else {
-                value[i] += step * g / denominator;
-            }
-        }
+        UpdateRules.rmsProp(value, gradient, square, mean, buffer, step, weightDecay, alpha, averaging, eps, momentum);
     }
 }

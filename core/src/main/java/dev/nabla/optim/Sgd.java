@@ -1,6 +1,7 @@
 package dev.nabla.optim;
 
 import dev.nabla.nn.Parameter;
+import dev.nabla.tensor.UpdateRules;
 import java.util.List;
 
 /**
@@ -107,16 +108,6 @@ public final class Sgd extends Optimizer {
         boolean first = !state.has(MOMENTUM_BUFFER);
         float[] buffer = momentum != 0 ? state.buffer(MOMENTUM_BUFFER, value.length) : null;
         float step = -group.learningRate();
-        for (int i = 0; i < value.length; i++) {
-            float g = gradient[i];
-            if (weightDecay != 0) {
-                g += weightDecay * value[i];
-            }
-            if (momentum != 0) {
-                buffer[i] = first ? g : buffer[i] * momentum + keep * g;
-                g = nesterov ? g + momentum * buffer[i] : buffer[i];
-            }
-            value[i] += step * g;
-        }
+        UpdateRules.sgd(value, gradient, buffer, step, weightDecay, momentum, keep, nesterov, first);
     }
 }

@@ -72,7 +72,7 @@ final class Autograd {
                         + " scalar output, but the output has shape " + root.shape()
                         + "; reduce it first (sum() or mean()) or pass a gradient of that shape");
             }
-            return Tensor.ones(root.shape().toArray());
+            return Tensor.ones(root.shape().toArray()).to(DType.floating(root));
         }
         if (!gradient.shape().equals(root.shape())) {
             throw new IllegalArgumentException("backward: gradient shape " + gradient.shape()
@@ -93,6 +93,9 @@ final class Autograd {
             if (!ig.shape().equals(input.shape())) {
                 throw new IllegalStateException("backward of '" + node.op + "': gradient for input " + k
                         + " has shape " + ig.shape() + " but the input has shape " + input.shape());
+            }
+            if (ig.dtype() != input.dtype() && input.dtype() != DType.INT32) {
+                ig = ig.to(input.dtype()); // a gradient has its tensor's dtype, as in PyTorch
             }
             grads.merge(input, ig, Tensor::add);
         }

@@ -104,26 +104,28 @@ public final class Convolution {
      */
     public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias, ConvolutionOptions options) {
         ConvolutionGeometry g = ConvolutionGeometry.transposed("convTranspose2d", input, weight, bias, options);
-        Tensor x = input.contiguousData();
+        Tensor x = input.floatData();
         Tensor w = weight.contiguousData();
+        DType dtype = DType.promote(input, weight, bias);
         float[] y = ConvolutionGemm.inputGradient(x, w, g);
         if (bias != null) {
             ConvolutionGemm.addBias(y, Layout.toArray(bias), g.batch(), g.inChannels(), g.inPlane());
         }
-        Tensor out = Tensor.wrap(y, ConvolutionGeometry.resize(input, 2, g.inChannels(), g.inHeight(), g.inWidth()));
+        Tensor out = Tensor.wrap(y, ConvolutionGeometry.resize(input, 2, g.inChannels(), g.inHeight(), g.inWidth()), dtype);
         return Autograd.record("convTranspose2d", out, gradOutput -> {
-            Tensor gy = gradOutput.contiguousData();
+            Tensor gy = gradOutput.floatData();
             return new Tensor[] {
-                input.requiresGrad() ? Tensor.wrap(ConvolutionGemm.output(gy, w, null, g), input.shape()) : null,
-                weight.requiresGrad() ? Tensor.wrap(ConvolutionGemm.weightGradient(gy, x, g), weight.shape()) : null,
+                input.requiresGrad() ? Tensor.wrap(ConvolutionGemm.output(gy, w, null, g), input.shape(), dtype) : null,
+                weight.requiresGrad() ? Tensor.wrap(ConvolutionGemm.weightGradient(gy, x, g), weight.shape(), dtype) : null,
                 bias != null && bias.requiresGrad() ? channelSums(gy, g.batch(), g.inChannels(), g.inPlane()) : null};
         }, input, weight, bias);
     }
 
     private static Tensor convolve(String op, Tensor input, Tensor weight, Tensor bias, ConvolutionGeometry g,
                                    int spatialRank, ActivationFunction activation) {
-        Tensor x = input.contiguousData();
+        Tensor x = input.floatData();
         Tensor w = weight.contiguousData();
+        DType dtype = DType.promote(input, weight, bias);
         UnaryOp function = activation.op();
         float param = activation.parameter();
         float[] z = new float[g.batch() * g.outChannels() * g.outPlane()];
@@ -132,12 +134,12 @@ public final class Convolution {
         ConvolutionGemm.output(x, w, bias == null ? null : Layout.toArray(bias), function, param, y, g, z);
         Shape shape = ConvolutionGeometry.resize(input, spatialRank, g.outChannels(), g.outHeight(), g.outWidth());
         String name = function == null ? op : op + "+" + activation.kerasName();
-        return Autograd.record(name, Tensor.wrap(y, shape), gradOutput -> {
-            Tensor gy = function == null ? gradOutput.contiguousData()
+        return Autograd.record(name, Tensor.wrap(y, shape, dtype), gradOutput -> {
+            Tensor gy = function == null ? gradOutput.floatData()
                     : Tensor.wrap(Pointwise.chainRule(function, param, z, 0, y, gradOutput), gradOutput.shape());
             return new Tensor[] {
-                input.requiresGrad() ? Tensor.wrap(ConvolutionGemm.inputGradient(gy, w, g), input.shape()) : null,
-                weight.requiresGrad() ? Tensor.wrap(ConvolutionGemm.weightGradient(x, gy, g), weight.shape()) : null,
+                input.requiresGrad() ? Tensor.wrap(ConvolutionGemm.inputGradient(gy, w, g), input.shape(), dtype) : null,
+                weight.requiresGrad() ? Tensor.wrap(ConvolutionGemm.weightGradient(x, gy, g), weight.shape(), dtype) : null,
                 bias != null && bias.requiresGrad() ? channelSums(gy, g.batch(), g.outChannels(), g.outPlane()) : null};
         }, input, weight, bias);
     }
@@ -150,13 +152,14 @@ public final class Convolution {
      */
     private static Tensor channelSums(Tensor gradient, int batch, int channels, int plane) {
         float[] sums = new float[channels];
+        float[] values = gradient.data();
         Kernels kernels = KernelProvider.get();
         int grain = (int) Math.max(1, Pointwise.GRAIN / Math.max(1, (long) batch * plane));
         Parallel.forChunks(channels, grain, (start, end) -> {
             for (int c = start; c < end; c++) {
                 float sum = 0f;
                 for (int n = 0; n < batch; n++) {
-                    sum += kernels.sum(gradient.storage, gradient.offset + (n * channels + c) * plane, plane);
+                    sum += kernels.sum(values, gradient.offset() + (n * channels + c) * plane, plane);
                 }
                 sums[c] = sum;
             }

@@ -1,5 +1,6 @@
 package dev.nabla.tensor;
 
+import dev.nabla.kernels.BinaryOp;
 import dev.nabla.kernels.KernelProvider;
 import dev.nabla.kernels.Kernels;
 import dev.nabla.kernels.Parallel;
@@ -8,7 +9,8 @@ import dev.nabla.kernels.UnaryOp;
 /**
  * The three products of a convolution as im2col and GEMM: the output, the gradient of the
  * input (the adjoint, which is also a transposed convolution's output) and the gradient of the
- * weight. Operands are contiguous tensors laid out as the {@link ConvolutionGeometry} says:
+ * weight. Operands are contiguous tensors, in float32 storage except the weight, which may be
+ * half precision (read by the half GEMM, see {@link StorageGemm}), laid out as the {@link ConvolutionGeometry} says:
  * input {@code [batch, inChannels, inHeight, inWidth]}, weight
  * {@code [outChannels, inChannels / groups, kernelHeight, kernelWidth]}, output
  * {@code [batch, outChannels, outHeight, outWidth]}.
@@ -26,6 +28,8 @@ final class ConvolutionGemm {
     static final int CHUNK_COLUMNS = 1024;
     /** Partial sums of the weight gradient, at most. */
     static final int WEIGHT_SLOTS = 8;
+    /** The bias of a convolution without one: the zero every output gets. */
+    private static final float[] NO_BIAS = {0f};
 
     private ConvolutionGemm() {
     }
@@ -72,8 +76,8 @@ final class ConvolutionGemm {
                 for (int group = 0; group < g.groups(); group++) {
                     unfoldChunk(x, g, first, count, group, columns);
                     int productStart = count == 1 ? outputStart(g, first, group) : 0;
-                    kernels.gemm(false, false, perGroup, width, rows, 1f,
-                            w.storage, w.offset + group * perGroup * rows, rows, columns, 0, width,
+                    StorageGemm.gemm(kernels, false, false, perGroup, width, rows, 1f,
+                            w.storage(), w.offset() + group * perGroup * rows, rows, columns, 0, width,
                             0f, product, productStart, width);
                     store(product, productStart, width, y, bias, g, first, count, group);
                     if (op != null) {
@@ -108,8 +112,8 @@ final class ConvolutionGemm {
                 for (int group = 0; group < g.groups(); group++) {
                     float[] gradient = gather(gy, g, first, count, group, workspace);
                     int gradientStart = gatheredStart(gy, g, first, count, group);
-                    kernels.gemm(true, false, rows, width, perGroup, 1f,
-                            w.storage, w.offset + group * perGroup * rows, rows, gradient, gradientStart, width,
+                    StorageGemm.gemm(kernels, true, false, rows, width, perGroup, 1f,
+                            w.storage(), w.offset() + group * perGroup * rows, rows, gradient, gradientStart, width,
                             0f, columns, 0, width);
                     for (int i = 0; i < count; i++) {
                         Im2col.foldAdd(columns, i * plane, width, g, gx, inputStart(g, first + i, group));
@@ -159,23 +163,18 @@ final class ConvolutionGemm {
         });
         float[] gw = partial[0];
         for (int slot = 1; slot < slots; slot++) {
-            float[] sum = partial[slot];
-            for (int i = 0; i < size; i++) {
-                gw[i] += sum[i];
-            }
+            kernels.binary(BinaryOp.ADD, gw, 0, 1, partial[slot], 0, 1, gw, 0, size);
         }
         return gw;
     }
 
     /** Adds {@code bias[c]} to every element of channel c of a {@code [batch, channels, plane]} array. */
     static void addBias(float[] y, float[] bias, int batch, int channels, int plane) {
+        Kernels kernels = KernelProvider.get();
         for (int n = 0; n < batch; n++) {
             for (int c = 0; c < channels; c++) {
-                float b = bias[c];
                 int start = (n * channels + c) * plane;
-                for (int p = start; p < start + plane; p++) {
-                    y[p] += b;
-                }
+                kernels.binary(BinaryOp.ADD, y, start, 1, bias, c, 0, y, start, plane);
             }
         }
     }
@@ -188,21 +187,18 @@ final class ConvolutionGemm {
                               ConvolutionGeometry g, int first, int count, int group) {
         int plane = g.outPlane();
         int perGroup = g.outChannelsPerGroup();
+        Kernels kernels = KernelProvider.get();
+        // Without a bias, 0 is added, as before: a product of -0 is stored as +0 either way.
+        float[] b = bias == null ? NO_BIAS : bias;
         for (int i = 0; i < count; i++) {
             for (int m = 0; m < perGroup; m++) {
-                float b = bias == null ? 0f : bias[group * perGroup + m];
+                int at = bias == null ? 0 : group * perGroup + m;
                 int src = productStart + m * width + i * plane;
                 int dst = outputStart(g, first + i, group) + m * plane;
-                if (count == 1) {
-                    if (bias != null) {
-                        for (int p = 0; p < plane; p++) {
-                            y[dst + p] += b;
-                        }
-                    }
-                } else {
-                    for (int p = 0; p < plane; p++) {
-                        y[dst + p] = product[src + p] + b;
-                    }
+                if (count != 1) {
+                    kernels.binary(BinaryOp.ADD, product, src, 1, b, at, 0, y, dst, plane);
+                } else if (bias != null) {
+                    kernels.binary(BinaryOp.ADD, y, dst, 1, b, at, 0, y, dst, plane);
                 }
             }
         }
@@ -216,15 +212,16 @@ final class ConvolutionGemm {
     private static float[] gather(Tensor gy, ConvolutionGeometry g, int first, int count, int group,
                                   ConvolutionWorkspace workspace) {
         if (count == 1) {
-            return gy.storage;
+            return gy.data();
         }
         int plane = g.outPlane();
         int perGroup = g.outChannelsPerGroup();
         int width = count * plane;
         float[] gathered = workspace.product(perGroup * width);
+        float[] values = gy.data();
         for (int i = 0; i < count; i++) {
             for (int m = 0; m < perGroup; m++) {
-                System.arraycopy(gy.storage, gy.offset + outputStart(g, first + i, group) + m * plane,
+                System.arraycopy(values, gy.offset() + outputStart(g, first + i, group) + m * plane,
                         gathered, m * width + i * plane, plane);
             }
         }
@@ -233,7 +230,7 @@ final class ConvolutionGemm {
 
     /** Where {@link #gather}'s matrix starts in the array it returns. */
     private static int gatheredStart(Tensor gy, ConvolutionGeometry g, int first, int count, int group) {
-        return count == 1 ? gy.offset + outputStart(g, first, group) : 0;
+        return count == 1 ? gy.offset() + outputStart(g, first, group) : 0;
     }
 
     /** One group's column matrices of a chunk's images, side by side: {@code [columnRows, count · plane]}. */
@@ -241,7 +238,7 @@ final class ConvolutionGemm {
                                     float[] columns) {
         int plane = g.outPlane();
         for (int i = 0; i < count; i++) {
-            Im2col.unfold(x.storage, x.offset + inputStart(g, first + i, group), g, columns, i * plane, count * plane);
+            Im2col.unfold(x.data(), x.offset() + inputStart(g, first + i, group), g, columns, i * plane, count * plane);
         }
     }
 

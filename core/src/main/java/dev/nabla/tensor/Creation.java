@@ -1,5 +1,6 @@
 package dev.nabla.tensor;
 
+import dev.nabla.kernels.KernelProvider;
 import java.util.Arrays;
 
 /** Factories: constants, ranges, copies of Java arrays, and seeded random tensors. */
@@ -9,11 +10,15 @@ final class Creation {
     }
 
     static Tensor full(float value, Shape shape) {
+        return full(value, shape, DType.FLOAT32);
+    }
+
+    static Tensor full(float value, Shape shape, DType dtype) {
         float[] data = new float[shape.size()];
         if (Float.floatToRawIntBits(value) != 0) { // -0f too
             Arrays.fill(data, value);
         }
-        return Tensor.wrap(data, shape);
+        return Tensor.wrap(data, shape, dtype);
     }
 
     static Tensor of(float[] data, Shape shape) {
@@ -46,13 +51,27 @@ final class Creation {
     }
 
     static Tensor convert(Tensor t, DType target) {
-        float[] values = Layout.toArray(t);
-        if (target == DType.INT32 && t.dtype() != DType.INT32) {
-            for (int i = 0; i < values.length; i++) {
-                values[i] = Float.isFinite(values[i]) ? (float) (long) values[i] : values[i];
+        Tensor y;
+        if (target.isHalf() && t.isContiguous() && t.storage() instanceof Storage.FloatStorage source) {
+            // Rounded straight from the source array: the usual float32 → half cast copies once.
+            short[] bits = new short[t.size()];
+            KernelProvider.get().floatToHalf(target.halfPrecision(), source.values(), t.offset(), bits, 0, bits.length);
+            Shape shape = t.shape();
+            y = new Tensor(new Storage.HalfStorage(target.halfPrecision(), bits), shape, shape.contiguousStrides(), 0, target);
+        } else {
+            float[] values = Layout.toArray(t);
+            if (target == DType.INT32 && t.dtype() != DType.INT32) {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = Float.isFinite(values[i]) ? (float) (long) values[i] : values[i];
+                }
             }
+            y = Tensor.wrap(values, t.shape(), target);
         }
-        return Tensor.wrap(values, t.shape(), target);
+        if (target == DType.INT32 || t.dtype() == DType.INT32) {
+            return y; // integral values have no gradient
+        }
+        DType source = t.dtype();
+        return Autograd.record("to", y, g -> new Tensor[] {g.to(source)}, t);
     }
 
     static Tensor arange(float start, float end, float step) {

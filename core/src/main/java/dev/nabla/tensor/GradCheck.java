@@ -102,16 +102,16 @@ public final class GradCheck {
 
     private double numericDerivative(Function<Tensor[], Tensor> function, Tensor[] inputs, Tensor x,
                                      int pos, float[] w) {
-        float saved = x.storage[pos];
+        float saved = x.storage().get(pos);
         try (NoGrad ignored = NoGrad.enter()) {
-            x.storage[pos] = (float) (saved + eps);
+            x.storage().set(pos, (float) (saved + eps));
             double plus = weightedSum(function.apply(inputs), w);
-            x.storage[pos] = (float) (saved - eps);
+            x.storage().set(pos, (float) (saved - eps));
             double minus = weightedSum(function.apply(inputs), w);
             double step = (double) (float) (saved + eps) - (double) (float) (saved - eps);
             return (plus - minus) / step;
         } finally {
-            x.storage[pos] = saved;
+            x.storage().set(pos, saved);
         }
     }
 

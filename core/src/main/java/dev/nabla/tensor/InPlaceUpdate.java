@@ -46,9 +46,9 @@ public final class InPlaceUpdate {
             throw new IllegalArgumentException("InPlaceUpdate: a gradient of shape " + gradient.shape()
                     + " does not fit a tensor of shape " + target.shape());
         }
-        float[] gradientValues = ownsStorage(gradient) ? gradient.storage : Layout.toArray(gradient);
+        float[] gradientValues = ownsStorage(gradient) ? gradient.data() : Layout.toArray(gradient);
         if (ownsStorage(target)) {
-            body.apply(target.storage, gradientValues);
+            body.apply(target.data(), gradientValues);
             return;
         }
         float[] values = Layout.toArray(target);
@@ -58,6 +58,7 @@ public final class InPlaceUpdate {
 
     /** Whether t's elements are its whole storage array, in row-major order. */
     private static boolean ownsStorage(Tensor t) {
-        return t.offset == 0 && t.storage.length == t.size() && t.isContiguous();
+        return t.storage() instanceof Storage.FloatStorage && t.offset() == 0 && t.storage().length() == t.size()
+                && t.isContiguous();
     }
 }

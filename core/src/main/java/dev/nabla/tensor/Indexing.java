@@ -44,9 +44,9 @@ final class Indexing {
                 inner *= dims[i];
             }
         }
-        Tensor source = t.contiguousData(); // no copy when t is contiguous: only the chosen rows are read
-        float[] src = source.storage;
-        int base = source.offset;
+        Tensor source = t.floatData(); // no copy when t is contiguous float32: only the chosen rows are read
+        float[] src = source.data();
+        int base = source.offset();
         dims[a] = idx.length;
         float[] out = new float[outer * idx.length * inner];
         int n = t.dim(a);
@@ -70,7 +70,7 @@ final class Indexing {
                     }
                 }
             }
-            return new Tensor[] {Tensor.wrap(back, t.shape())};
+            return new Tensor[] {Tensor.wrap(back, t.shape(), DType.floating(t))};
         }, t);
     }
 
@@ -112,10 +112,11 @@ final class Indexing {
         int a = t.shape().axis(axis);
         int[] idx = checkScatterIndex("gather", t, a, index);
         int[] from = targets(index.shape(), idx, a, t.shape());
-        Tensor source = t.contiguousData();
+        Tensor source = t.floatData();
+        float[] values = source.data();
         float[] out = new float[idx.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = source.storage[source.offset + from[i]];
+            out[i] = values[source.offset() + from[i]];
         }
         Tensor y = Tensor.wrap(out, index.shape(), t.dtype());
         return Autograd.record("gather", y,
@@ -135,7 +136,7 @@ final class Indexing {
         for (int i = 0; i < values.length; i++) {
             out[to[i]] += values[i];
         }
-        Tensor y = Tensor.wrap(out, t.shape());
+        Tensor y = Tensor.wrap(out, t.shape(), DType.promote(t, src));
         return Autograd.record("scatterAdd", y,
                 g -> new Tensor[] {g, null, src.requiresGrad() ? g.gather(a, index) : null}, t, index, src);
     }

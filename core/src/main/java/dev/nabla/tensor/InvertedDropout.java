@@ -20,15 +20,18 @@ public final class InvertedDropout {
         float keep = 1f - rate;
         float scale = 1f / keep;
         long threshold = Creation.bernoulliThreshold(keep);
-        Tensor x = input.contiguousData();
+        Tensor x = input.floatData();
         float[] mask = new float[x.size()];
         float[] out = new float[mask.length];
+        float[] values = x.data();
+        int offset = x.offset();
         for (int i = 0; i < mask.length; i++) {
             float m = Creation.bernoulliBit(generator, threshold) * scale;
             mask[i] = m;
-            out[i] = x.storage[x.offset + i] * m;
+            out[i] = values[offset + i] * m;
         }
-        Tensor maskTensor = Tensor.wrap(mask, input.shape());
-        return Autograd.record("dropout", Tensor.wrap(out, input.shape()), g -> new Tensor[] {g.mul(maskTensor)}, input);
+        DType dtype = DType.floating(input);
+        Tensor maskTensor = Tensor.wrap(mask, input.shape(), dtype);
+        return Autograd.record("dropout", Tensor.wrap(out, input.shape(), dtype), g -> new Tensor[] {g.mul(maskTensor)}, input);
     }
 }

@@ -27,14 +27,14 @@ final class Layout {
             throw new IllegalArgumentException("get: " + index.length + " indices for a tensor of rank "
                     + dims.length + " (shape " + t.shape() + ")");
         }
-        int pos = t.offset;
+        int pos = t.offset();
         for (int i = 0; i < dims.length; i++) {
             int k = index[i] < 0 ? index[i] + dims[i] : index[i];
             if (k < 0 || k >= dims[i]) {
                 throw new IndexOutOfBoundsException("get: index " + Arrays.toString(index)
                         + " is out of bounds for shape " + t.shape());
             }
-            pos += k * t.strides[i];
+            pos += k * t.stride(i);
         }
         return pos;
     }
@@ -46,36 +46,42 @@ final class Layout {
         return out;
     }
 
-    /** Copies t's elements in row-major order into dst from dstOff. */
+    /** Copies t's elements in row-major order into dst from dstOff, as float32. */
     static void copy(Tensor t, float[] dst, int dstOff) {
         int n = t.size();
         if (n == 0) {
             return;
         }
+        Storage storage = t.storage();
         if (t.isContiguous()) {
-            System.arraycopy(t.storage, t.offset, dst, dstOff, n);
+            storage.read(t.offset(), dst, dstOff, n);
             return;
         }
         int[] dims = t.shape().dimsUnsafe();
         int rank = dims.length;
         int inner = dims[rank - 1];
-        int innerStride = t.strides[rank - 1];
+        int innerStride = t.stride(rank - 1);
         int[] counter = new int[rank];
-        int src = t.offset;
+        int src = t.offset();
+        float[] floats = storage instanceof Storage.FloatStorage f ? f.values() : null;
         for (int out = dstOff; out < dstOff + n; out += inner) {
             if (innerStride == 1) {
-                System.arraycopy(t.storage, src, dst, out, inner);
+                storage.read(src, dst, out, inner);
+            } else if (floats != null) {
+                for (int j = 0, s = src; j < inner; j++, s += innerStride) {
+                    dst[out + j] = floats[s];
+                }
             } else {
                 for (int j = 0, s = src; j < inner; j++, s += innerStride) {
-                    dst[out + j] = t.storage[s];
+                    dst[out + j] = storage.get(s);
                 }
             }
             for (int d = rank - 2; d >= 0; d--) {
-                src += t.strides[d];
+                src += t.stride(d);
                 if (++counter[d] < dims[d]) {
                     break;
                 }
-                src -= counter[d] * t.strides[d];
+                src -= counter[d] * t.stride(d);
                 counter[d] = 0;
             }
         }
@@ -86,17 +92,17 @@ final class Layout {
         Tensor s = src.shape().equals(dst.shape()) ? src : Movement.broadcastTo(src.detach(), dst.shape());
         float[] values = toArray(s);
         if (dst.isContiguous()) {
-            System.arraycopy(values, 0, dst.storage, dst.offset, values.length);
+            dst.storage().write(values, 0, dst.offset(), values.length);
             return;
         }
         int[] dims = dst.shape().dimsUnsafe();
         int[] counter = new int[dims.length];
         for (int i = 0; i < values.length; i++) {
-            int pos = dst.offset;
+            int pos = dst.offset();
             for (int d = 0; d < dims.length; d++) {
-                pos += counter[d] * dst.strides[d];
+                pos += counter[d] * dst.stride(d);
             }
-            dst.storage[pos] = values[i];
+            dst.storage().set(pos, values[i]);
             for (int d = dims.length - 1; d >= 0 && ++counter[d] == dims[d]; d--) {
                 counter[d] = 0;
             }
@@ -114,7 +120,7 @@ final class Layout {
         }
         int[] dims = target.shape().dimsUnsafe();
         for (int d = 0; d < dims.length; d++) {
-            if (dims[d] > 1 && target.strides[d] == 0) {
+            if (dims[d] > 1 && target.stride(d) == 0) {
                 throw new IllegalArgumentException("assign: this tensor of shape " + target.shape() + " is an expanded"
                         + " view whose elements share storage; assign to a contiguous() copy instead");
             }

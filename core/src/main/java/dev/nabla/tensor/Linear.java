@@ -37,21 +37,23 @@ public final class Linear {
         }
         Tensor x = input.contiguousData();
         Tensor w = weight.contiguousData();
-        Tensor b = bias == null ? null : bias.contiguousData();
+        Tensor b = bias == null ? null : bias.floatData();
+        float[] biasValues = b == null ? null : b.data();
+        DType dtype = DType.promote(input, weight, bias);
         Kernels k = KernelProvider.get();
         float[] z = new float[rows * out];
-        k.gemm(false, true, rows, out, in, 1f, x.storage, x.offset, Math.max(in, 1), w.storage, w.offset,
-                Math.max(in, 1), 0f, z, 0, Math.max(out, 1));
+        StorageGemm.gemm(k, false, true, rows, out, in, 1f, x.storage(), x.offset(), Math.max(in, 1),
+                w.storage(), w.offset(), Math.max(in, 1), 0f, z, 0, Math.max(out, 1));
         UnaryOp op = activation.op();
         float param = activation.parameter();
         float[] y = activation.derivativeFromOutput() ? z : new float[z.length];
         if (b != null || op != null) {
             Parallel.forChunks(rows, Math.max(1, Pointwise.GRAIN / Math.max(out, 1)), (s, e) -> k.biasActivation(
-                    op, param, z, s * out, b == null ? null : b.storage, b == null ? 0 : b.offset, y, s * out, e - s, out));
+                    op, param, z, s * out, biasValues, b == null ? 0 : b.offset(), y, s * out, e - s, out));
         }
         int[] dims = input.shape().toArray();
         dims[dims.length - 1] = out;
-        Tensor result = Tensor.wrap(y, Shape.of(dims));
+        Tensor result = Tensor.wrap(y, Shape.of(dims), dtype);
         Saved saved = new Saved(k, x, w, z, y, rows, in, out, op, param);
         return Autograd.record("linear", result, g -> saved.backward(g, input, weight, bias), input, weight, bias);
     }
@@ -61,9 +63,9 @@ public final class Linear {
                          UnaryOp op, float param) {
 
         Tensor[] backward(Tensor g, Tensor input, Tensor weight, Tensor bias) {
-            Tensor gradient = g.contiguousData();
-            float[] gz = gradient.storage;
-            int gzOff = gradient.offset;
+            Tensor gradient = g.floatData();
+            float[] gz = gradient.data();
+            int gzOff = gradient.offset();
             if (op != null) {
                 gz = Pointwise.chainRule(op, param, z, 0, y, gradient);
                 gzOff = 0;
@@ -77,17 +79,17 @@ public final class Linear {
         /** g·W: [rows, out] · [out, in]. */
         private Tensor inputGradient(float[] gz, int gzOff, Shape shape) {
             float[] dx = new float[rows * in];
-            k.gemm(false, false, rows, in, out, 1f, gz, gzOff, Math.max(out, 1), w.storage, w.offset,
+            StorageGemm.gemm(k, false, false, rows, in, out, 1f, gz, gzOff, Math.max(out, 1), w.storage(), w.offset(),
                     Math.max(in, 1), 0f, dx, 0, Math.max(in, 1));
-            return Tensor.wrap(dx, shape).unshared();
+            return Tensor.wrap(dx, shape, DType.floating(x)).unshared();
         }
 
         /** gᵀ·x: [out, rows] · [rows, in], in the weight's layout. */
         private Tensor weightGradient(float[] gz, int gzOff) {
             float[] dw = new float[out * in];
-            k.gemm(true, false, out, in, rows, 1f, gz, gzOff, Math.max(out, 1), x.storage, x.offset,
+            StorageGemm.gemm(k, true, false, out, in, rows, 1f, gz, gzOff, Math.max(out, 1), x.storage(), x.offset(),
                     Math.max(in, 1), 0f, dw, 0, Math.max(in, 1));
-            return Tensor.wrap(dw, Shape.of(out, in)).unshared();
+            return Tensor.wrap(dw, Shape.of(out, in), DType.floating(w)).unshared();
         }
 
         /** The column sums of g: [out]. */

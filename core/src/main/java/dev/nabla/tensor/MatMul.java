@@ -64,13 +64,13 @@ final class MatMul {
         }
         Parallel.forChunks(batches, grain, (s, e) -> {
             for (int i = s; i < e && k > 0; i++) {
-                kernels.gemm(left.transposed, right.transposed, m, n, k, 1f,
-                        left.data.storage, Pointwise.rowStartBatch(left.data, i), left.ld,
-                        right.data.storage, Pointwise.rowStartBatch(right.data, i), right.ld,
+                StorageGemm.gemm(kernels, left.transposed, right.transposed, m, n, k, 1f,
+                        left.data.storage(), Pointwise.rowStartBatch(left.data, i), left.ld,
+                        right.data.storage(), Pointwise.rowStartBatch(right.data, i), right.ld,
                         0f, out, i * m * n, n);
             }
         });
-        Tensor y = Tensor.wrap(out, Shape.of(outDims));
+        Tensor y = Tensor.wrap(out, Shape.of(outDims), DType.promote(a, b));
         return Autograd.record("matmul", y, g -> new Tensor[] {
             a.requiresGrad() ? Pointwise.unbroadcast(g.matmul(b.transpose(-1, -2)), a.shape()) : null,
             b.requiresGrad() ? Pointwise.unbroadcast(a.transpose(-1, -2).matmul(g), b.shape()) : null}, a, b);
@@ -90,8 +90,8 @@ final class MatMul {
     /** A batch of rows × cols matrices as the GEMM sees them: storage, transposition, leading dimension. */
     private record Operand(Tensor data, boolean transposed, int ld) {
         static Operand of(Tensor t, int rows, int cols) {
-            int rowStride = t.strides[t.rank() - 2];
-            int colStride = t.strides[t.rank() - 1];
+            int rowStride = t.stride(t.rank() - 2);
+            int colStride = t.stride(t.rank() - 1);
             if (colStride == 1 && (rows == 1 || rowStride >= cols)) {
                 return new Operand(t, false, rows == 1 ? Math.max(cols, 1) : rowStride);
             }

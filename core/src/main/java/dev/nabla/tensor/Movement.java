@@ -11,7 +11,7 @@ final class Movement {
     }
 
     private static Tensor view(Tensor t, Shape shape, int[] strides, int offset) {
-        return new Tensor(t.storage, shape, strides, offset, t.dtype());
+        return t.view(shape, strides, offset);
     }
 
     static Tensor reshape(Tensor t, int[] newShape, boolean viewOnly) {
@@ -20,11 +20,11 @@ final class Movement {
         if (!t.isContiguous()) {
             if (viewOnly) {
                 throw new IllegalArgumentException("view: a tensor of shape " + t.shape() + " with strides "
-                        + Arrays.toString(t.strides) + " is not contiguous; use reshape(), which copies");
+                        + Arrays.toString(t.strides()) + " is not contiguous; use reshape(), which copies");
             }
             source = t.contiguousCopy();
         }
-        Tensor y = view(source, shape, shape.contiguousStrides(), source.offset);
+        Tensor y = view(source, shape, shape.contiguousStrides(), source.offset());
         return Autograd.record("reshape", y, g -> new Tensor[] {g.reshape(t.shape().toArray())}, t);
     }
 
@@ -97,10 +97,10 @@ final class Movement {
             }
             used[a] = true;
             dims[i] = t.dim(a);
-            strides[i] = t.strides[a];
+            strides[i] = t.stride(a);
             inverse[a] = i;
         }
-        Tensor y = view(t, Shape.of(dims), strides, t.offset);
+        Tensor y = view(t, Shape.of(dims), strides, t.offset());
         return Autograd.record("permute", y, g -> new Tensor[] {g.permute(inverse)}, t);
     }
 
@@ -139,13 +139,13 @@ final class Movement {
         for (int i = 0, j = 0; i < out.length; i++) {
             if (i == a) {
                 out[i] = 1;
-                strides[i] = j < dims.length ? t.strides[j] * dims[j] : 1;
+                strides[i] = j < dims.length ? t.stride(j) * dims[j] : 1;
             } else {
                 out[i] = dims[j];
-                strides[i] = t.strides[j++];
+                strides[i] = t.stride(j++);
             }
         }
-        Tensor y = view(t, Shape.of(out), strides, t.offset);
+        Tensor y = view(t, Shape.of(out), strides, t.offset());
         return Autograd.record("unsqueeze", y, g -> new Tensor[] {g.reshape(t.shape().toArray())}, t);
     }
 
@@ -166,9 +166,9 @@ final class Movement {
                         + Arrays.toString(sizes) + ": dimension " + i + " has size " + own + ", not 1");
             }
             dims[i] = want;
-            strides[i] = i < lead || own != want ? 0 : t.strides[i - lead];
+            strides[i] = i < lead || own != want ? 0 : t.stride(i - lead);
         }
-        Tensor y = view(t, Shape.of(dims), strides, t.offset);
+        Tensor y = view(t, Shape.of(dims), strides, t.offset());
         if (y.shape().equals(t.shape())) {
             return t;
         }
@@ -192,12 +192,12 @@ final class Movement {
         int e = Math.clamp(end < 0 ? end + n : end, 0, n);
         int count = e > s ? (e - s + step - 1) / step : 0;
         int[] dims = t.shape().toArray();
-        int[] strides = t.strides.clone();
+        int[] strides = t.strides();
         dims[a] = count;
         strides[a] *= step;
-        Tensor y = view(t, Shape.of(dims), strides, t.offset + (count > 0 ? s * t.strides[a] : 0));
+        Tensor y = view(t, Shape.of(dims), strides, t.offset() + (count > 0 ? s * t.stride(a) : 0));
         return Autograd.record("slice", y, g -> {
-            Tensor full = Tensor.zeros(t.shape().toArray());
+            Tensor full = Creation.full(0f, t.shape(), DType.floating(g));
             Layout.write(slice(full, a, s, e, step), g);
             return new Tensor[] {full};
         }, t);
@@ -226,7 +226,7 @@ final class Movement {
         dims[a] = total;
         Shape shape = Shape.of(dims);
         boolean integral = Arrays.stream(tensors).allMatch(t -> t.dtype() == DType.INT32);
-        Tensor out = Tensor.wrap(new float[shape.size()], shape, integral ? DType.INT32 : DType.FLOAT32);
+        Tensor out = Tensor.wrap(new float[shape.size()], shape, integral ? DType.INT32 : DType.promote(tensors));
         int[] starts = new int[tensors.length];
         for (int i = 0, at = 0; i < tensors.length; at += tensors[i].dim(a), i++) {
             starts[i] = at;
@@ -291,8 +291,8 @@ final class Movement {
     }
 
     static Tensor flip(Tensor t, int[] axes) {
-        int[] strides = t.strides.clone();
-        int offset = t.offset;
+        int[] strides = t.strides();
+        int offset = t.offset();
         int[] ax = Reductions.normalize(t, axes);
         for (int a : ax) {
             if (t.dim(a) > 0) {

@@ -30,7 +30,7 @@ final class Padding {
             before[axis] = padding[2 * i];
             dims[axis] += padding[2 * i] + padding[2 * i + 1];
         }
-        Tensor out = Tensor.full(value, dims);
+        Tensor out = Creation.full(value, Shape.of(dims), DType.floating(t));
         Layout.write(interior(out, before, t.shape()), t);
         return Autograd.record("pad", out, g -> new Tensor[] {interior(g, before, t.shape())}, t);
     }

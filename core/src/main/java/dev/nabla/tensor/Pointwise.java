@@ -43,14 +43,16 @@ final class Pointwise {
 
     static Tensor unary(UnaryOp op, float param, Tensor x) {
         Kernels k = KernelProvider.get();
-        Tensor input = x.contiguousData();
+        Tensor input = x.floatData();
+        float[] in = input.data();
+        int inOff = input.offset();
         float[] out = new float[x.size()];
         int grain = grain(op);
-        Parallel.forChunks(out.length, grain,
-                (s, e) -> k.unary(op, param, input.storage, input.offset + s, out, s, e - s));
-        Tensor y = Tensor.wrap(out, x.shape());
+        Parallel.forChunks(out.length, grain, (s, e) -> k.unary(op, param, in, inOff + s, out, s, e - s));
+        DType dtype = DType.floating(x);
+        Tensor y = Tensor.wrap(out, x.shape(), dtype);
         return Autograd.record(name(op), y, g -> new Tensor[] {
-            Tensor.wrap(chainRule(op, param, input.storage, input.offset, out, g), x.shape())}, x);
+            Tensor.wrap(chainRule(op, param, in, inOff, out, g), x.shape(), dtype)}, x);
     }
 
     /**
@@ -59,18 +61,20 @@ final class Pointwise {
      */
     static float[] chainRule(UnaryOp op, float param, float[] x, int xOff, float[] y, Tensor gradient) {
         Kernels k = KernelProvider.get();
-        Tensor g = gradient.contiguousData();
+        Tensor g = gradient.floatData();
+        float[] gs = g.data();
+        int gOff = g.offset();
         float[] before = new float[g.size()];
         Parallel.forChunks(before.length, grain(op), (s, e) -> k.unaryBackward(op, param, x, xOff + s, y, s,
-                g.storage, g.offset + s, before, s, e - s));
+                gs, gOff + s, before, s, e - s));
         return before;
     }
 
     static Tensor binary(BinaryOp op, Tensor a, Tensor b) {
         Shape shape = Shape.broadcast(name(op), a.shape(), b.shape());
         float[] out = new float[shape.size()];
-        apply(op, a, b, shape, out);
-        Tensor y = Tensor.wrap(out, shape);
+        apply(op, a.floatView(), b.floatView(), shape, out);
+        Tensor y = Tensor.wrap(out, shape, DType.promote(a, b));
         return switch (op) {
             case ADD -> Autograd.record("add", y, g -> new Tensor[] {
                     unbroadcast(g, a.shape()), unbroadcast(g, b.shape())}, a, b);
@@ -103,7 +107,7 @@ final class Pointwise {
         return Tensor.where(zero, Tensor.scalar(0f), a.add(zero).log());
     }
 
-    /** Writes op(a, b), broadcast to shape, into out. */
+    /** Writes op(a, b), broadcast to shape, into out; a and b have float32 storage. */
     static void apply(BinaryOp op, Tensor a, Tensor b, Shape shape, float[] out) {
         Kernels k = KernelProvider.get();
         int n = out.length;
@@ -112,11 +116,13 @@ final class Pointwise {
         }
         boolean aFull = a.shape().equals(shape) && a.isContiguous();
         boolean bFull = b.shape().equals(shape) && b.isContiguous();
+        float[] x = a.data();
+        float[] y = b.data();
         if ((aFull || a.size() == 1) && (bFull || b.size() == 1)) {
             int as = aFull ? 1 : 0;
             int bs = bFull ? 1 : 0;
-            Parallel.forChunks(n, grain(op), (s, e) -> k.binary(op, a.storage, a.offset + s * as, as,
-                    b.storage, b.offset + s * bs, bs, out, s, e - s));
+            Parallel.forChunks(n, grain(op), (s, e) -> k.binary(op, x, a.offset() + s * as, as,
+                    y, b.offset() + s * bs, bs, out, s, e - s));
             return;
         }
         Tensor ea = Movement.broadcastTo(a.detach(), shape);
@@ -124,11 +130,11 @@ final class Pointwise {
         int last = shape.rank() - 1;
         int inner = shape.dim(last);
         int rows = n / inner;
-        int as = ea.strides[last];
-        int bs = eb.strides[last];
+        int as = ea.stride(last);
+        int bs = eb.stride(last);
         Parallel.forChunks(rows, Math.max(1, grain(op) / inner), (r0, r1) -> {
             for (int r = r0; r < r1; r++) {
-                k.binary(op, ea.storage, rowStart(ea, r), as, eb.storage, rowStart(eb, r), bs, out, r * inner, inner);
+                k.binary(op, x, rowStart(ea, r), as, y, rowStart(eb, r), bs, out, r * inner, inner);
             }
         });
     }
@@ -136,9 +142,9 @@ final class Pointwise {
     /** Storage position of the first element of row r (all dimensions but the last). */
     static int rowStart(Tensor t, int row) {
         int[] dims = t.shape().dimsUnsafe();
-        int pos = t.offset;
+        int pos = t.offset();
         for (int d = dims.length - 2; d >= 0 && row > 0; d--) {
-            pos += (row % dims[d]) * t.strides[d];
+            pos += (row % dims[d]) * t.stride(d);
             row /= dims[d];
         }
         return pos;
@@ -147,9 +153,9 @@ final class Pointwise {
     /** Storage position of matrix number {@code batch} (all dimensions but the last two). */
     static int rowStartBatch(Tensor t, int batch) {
         int[] dims = t.shape().dimsUnsafe();
-        int pos = t.offset;
+        int pos = t.offset();
         for (int d = dims.length - 3; d >= 0 && batch > 0; d--) {
-            pos += (batch % dims[d]) * t.strides[d];
+            pos += (batch % dims[d]) * t.stride(d);
             batch /= dims[d];
         }
         return pos;
@@ -172,16 +178,33 @@ final class Pointwise {
         return summed.reshape(shape.toArray());
     }
 
+    /**
+     * {@code condition ? a : b}, reading the three through broadcast views (stride 0 where they
+     * repeat), so neither a mask nor a scalar is copied out to the full shape.
+     */
     static Tensor where(Tensor condition, Tensor a, Tensor b) {
         Shape shape = Shape.broadcast("where", Shape.broadcast("where", condition.shape(), a.shape()), b.shape());
-        float[] c = Layout.toArray(Movement.broadcastTo(condition.detach(), shape));
-        float[] x = Layout.toArray(Movement.broadcastTo(a.detach(), shape));
-        float[] y = Layout.toArray(Movement.broadcastTo(b.detach(), shape));
+        Shape rows = shape.rank() == 0 ? Shape.of(1) : shape;
+        Tensor c = Movement.broadcastTo(condition.floatView(), rows);
+        Tensor x = Movement.broadcastTo(a.floatView(), rows);
+        Tensor y = Movement.broadcastTo(b.floatView(), rows);
         float[] out = new float[shape.size()];
-        Kernels k = KernelProvider.get();
-        Parallel.forChunks(out.length, CHEAP_GRAIN, (s, e) -> k.select(c, s, x, s, y, s, out, s, e - s));
+        int inner = rows.dim(-1);
+        if (out.length > 0) {
+            Kernels k = KernelProvider.get();
+            float[] cs = c.data();
+            float[] xs = x.data();
+            float[] ys = y.data();
+            int last = rows.rank() - 1;
+            Parallel.forChunks(out.length / inner, Math.max(1, CHEAP_GRAIN / inner), (r0, r1) -> {
+                for (int r = r0; r < r1; r++) {
+                    k.select(cs, rowStart(c, r), c.stride(last), xs, rowStart(x, r), x.stride(last),
+                            ys, rowStart(y, r), y.stride(last), out, r * inner, inner);
+                }
+            });
+        }
         Tensor zero = Tensor.scalar(0f);
-        return Autograd.record("where", Tensor.wrap(out, shape), g -> new Tensor[] {null,
+        return Autograd.record("where", Tensor.wrap(out, shape, DType.promote(a, b)), g -> new Tensor[] {null,
             a.requiresGrad() ? unbroadcast(where(condition, g, zero), a.shape()) : null,
             b.requiresGrad() ? unbroadcast(where(condition, zero, g), b.shape()) : null}, condition, a, b);
     }
@@ -198,8 +221,9 @@ final class Pointwise {
             out[i] = Float.isNaN(v) ? v : Math.min(Math.max(v, min), max);
             pass[i] = v >= min && v <= max ? 1f : 0f;
         }
-        Tensor mask = Tensor.wrap(pass, x.shape());
-        return Autograd.record("clamp", Tensor.wrap(out, x.shape()), g -> new Tensor[] {g.mul(mask)}, x);
+        DType dtype = DType.floating(x);
+        Tensor mask = Tensor.wrap(pass, x.shape(), dtype);
+        return Autograd.record("clamp", Tensor.wrap(out, x.shape(), dtype), g -> new Tensor[] {g.mul(mask)}, x);
     }
 
     private static String name(Enum<?> op) {

@@ -105,15 +105,17 @@ public final class Pooling {
         Shape shape = w.outputShape(input, spatialRank);
         float[] y = new float[shape.size()];
         int[] argmax = new int[shape.size()];
-        PoolingLoops.max(input.contiguousData(), w, y, argmax);
-        return Autograd.record(op, Tensor.wrap(y, shape), g -> new Tensor[] {
-            Tensor.wrap(PoolingLoops.maxBackward(g.contiguousData(), argmax, w), input.shape())}, input);
+        PoolingLoops.max(input.floatData(), w, y, argmax);
+        DType dtype = DType.floating(input);
+        return Autograd.record(op, Tensor.wrap(y, shape, dtype), g -> new Tensor[] {
+            Tensor.wrap(PoolingLoops.maxBackward(g.floatData(), argmax, w), input.shape(), dtype)}, input);
     }
 
     private static Tensor average(String op, Tensor input, PoolingWindows w, int spatialRank) {
-        float[] y = PoolingLoops.average(input.contiguousData(), w);
-        return Autograd.record(op, Tensor.wrap(y, w.outputShape(input, spatialRank)), g -> new Tensor[] {
-            Tensor.wrap(PoolingLoops.averageBackward(g.contiguousData(), w), input.shape())}, input);
+        float[] y = PoolingLoops.average(input.floatData(), w);
+        DType dtype = DType.floating(input);
+        return Autograd.record(op, Tensor.wrap(y, w.outputShape(input, spatialRank), dtype), g -> new Tensor[] {
+            Tensor.wrap(PoolingLoops.averageBackward(g.floatData(), w), input.shape(), dtype)}, input);
     }
 
     private static int[] pair(String op, String name, int[] values) {

@@ -31,10 +31,10 @@ final class PoolingLoops {
         int[] rowEnd = w.rowEnd();
         int[] columnStart = w.columnStart();
         int[] columnEnd = w.columnEnd();
-        float[] data = x.storage;
+        float[] data = x.data();
         forPlanes(w, (start, end) -> {
             for (int p = start; p < end; p++) {
-                int in = x.offset + p * inPlane;
+                int in = x.offset() + p * inPlane;
                 for (int oh = 0, o = p * outHeight * outWidth; oh < outHeight; oh++) {
                     for (int ow = 0; ow < outWidth; ow++, o++) {
                         int best = rowStart[oh] * inWidth + columnStart[ow];
@@ -79,7 +79,8 @@ final class PoolingLoops {
         }
         Kernels kernels = KernelProvider.get();
         int inPlane = w.inHeight() * inWidth;
-        forPlanes(w, (first, end) -> kernels.maxPool(x.storage, x.offset, inPlane, start, offsets, start.length,
+        float[] data = x.data();
+        forPlanes(w, (first, end) -> kernels.maxPool(data, x.offset(), inPlane, start, offsets, start.length,
                 first, end, y, argmax));
     }
 
@@ -88,10 +89,12 @@ final class PoolingLoops {
         int inPlane = w.inHeight() * w.inWidth();
         int outPlane = w.outHeight() * w.outWidth();
         float[] gx = new float[w.planes() * inPlane];
+        float[] gradient = gy.data();
+        int gOff = gy.offset();
         forPlanes(w, (start, end) -> {
             for (int p = start; p < end; p++) {
                 for (int o = p * outPlane; o < (p + 1) * outPlane; o++) {
-                    gx[p * inPlane + argmax[o]] += gy.storage[gy.offset + o];
+                    gx[p * inPlane + argmax[o]] += gradient[gOff + o];
                 }
             }
         });
@@ -103,15 +106,16 @@ final class PoolingLoops {
         int inPlane = w.inHeight() * w.inWidth();
         int outWidth = w.outWidth();
         float[] y = new float[w.planes() * w.outHeight() * outWidth];
+        float[] data = x.data();
         forPlanes(w, (start, end) -> {
             for (int p = start; p < end; p++) {
-                int in = x.offset + p * inPlane;
+                int in = x.offset() + p * inPlane;
                 for (int oh = 0, o = p * w.outHeight() * outWidth; oh < w.outHeight(); oh++) {
                     for (int ow = 0; ow < outWidth; ow++, o++) {
                         float sum = 0f;
                         for (int ih = w.rowStart()[oh]; ih < w.rowEnd()[oh]; ih++) {
                             for (int iw = w.columnStart()[ow]; iw < w.columnEnd()[ow]; iw++) {
-                                sum += x.storage[in + ih * w.inWidth() + iw];
+                                sum += data[in + ih * w.inWidth() + iw];
                             }
                         }
                         y[o] = sum / (w.rowCount()[oh] * w.columnCount()[ow]);
@@ -127,12 +131,14 @@ final class PoolingLoops {
         int inPlane = w.inHeight() * w.inWidth();
         int outWidth = w.outWidth();
         float[] gx = new float[w.planes() * inPlane];
+        float[] gradient = gy.data();
+        int gOff = gy.offset();
         forPlanes(w, (start, end) -> {
             for (int p = start; p < end; p++) {
                 int in = p * inPlane;
                 for (int oh = 0, o = p * w.outHeight() * outWidth; oh < w.outHeight(); oh++) {
                     for (int ow = 0; ow < outWidth; ow++, o++) {
-                        float share = gy.storage[gy.offset + o] / (w.rowCount()[oh] * w.columnCount()[ow]);
+                        float share = gradient[gOff + o] / (w.rowCount()[oh] * w.columnCount()[ow]);
                         for (int ih = w.rowStart()[oh]; ih < w.rowEnd()[oh]; ih++) {
                             for (int iw = w.columnStart()[ow]; iw < w.columnEnd()[ow]; iw++) {
                                 gx[in + ih * w.inWidth() + iw] += share;

@@ -70,7 +70,7 @@ final class Reductions {
         for (int a : axes) {
             order[n++] = a;
         }
-        return Movement.permute(t.detach(), order).contiguousData();
+        return Movement.permute(t.detach(), order).floatData();
     }
 
     private static int rowLength(Tensor t, int[] axes) {
@@ -84,10 +84,11 @@ final class Reductions {
     /** Writes the sum of every row of length r into out. */
     private static void sumRows(Tensor rows, int r, float[] out) {
         Kernels k = KernelProvider.get();
+        float[] values = rows.data();
         if (out.length == 1 && r > SUM_CHUNK) {
             float[] partial = new float[Parallel.chunkCount(r, SUM_CHUNK)];
             Parallel.forChunks(r, SUM_CHUNK,
-                    (s, e) -> partial[s / SUM_CHUNK] = k.sum(rows.storage, rows.offset + s, e - s));
+                    (s, e) -> partial[s / SUM_CHUNK] = k.sum(values, rows.offset() + s, e - s));
             float total = 0f;
             for (float p : partial) {
                 total += p;
@@ -97,7 +98,7 @@ final class Reductions {
         }
         Parallel.forChunks(out.length, Math.max(1, Pointwise.GRAIN / Math.max(r, 1)), (s, e) -> {
             for (int i = s; i < e; i++) {
-                out[i] = k.sum(rows.storage, rows.offset + i * r, r);
+                out[i] = k.sum(values, rows.offset() + i * r, r);
             }
         });
     }
@@ -108,11 +109,14 @@ final class Reductions {
         float[] out = new float[outShape.size()];
         sumRows(rowsOf(t, ax), rowLength(t, ax), out);
         Shape keptShape = reducedShape(t, ax, true);
-        return Autograd.record("sum", Tensor.wrap(out, outShape),
+        return Autograd.record("sum", Tensor.wrap(out, outShape, DType.floating(t)),
                 g -> new Tensor[] {g.reshape(keptShape.toArray()).expand(t.shape().toArray())}, t);
     }
 
     static Tensor mean(Tensor t, int[] axes, boolean keepDim) {
+        if (t.dtype().isHalf()) { // composed of several ops: computed in float32, rounded once
+            return mean(t.to(DType.FLOAT32), axes, keepDim).to(t.dtype());
+        }
         int[] ax = normalize(t, axes);
         return sum(t, ax, keepDim).div((float) rowLength(t, ax));
     }
@@ -128,13 +132,14 @@ final class Reductions {
         Tensor rows = rowsOf(t, ax);
         Kernels k = KernelProvider.get();
         float[] out = new float[outShape.size()];
+        float[] values = rows.data();
         Parallel.forChunks(out.length, Math.max(1, Pointwise.GRAIN / r), (s, e) -> {
             for (int i = s; i < e; i++) {
-                int pos = rows.offset + i * r;
-                out[i] = largest ? k.max(rows.storage, pos, r) : k.min(rows.storage, pos, r);
+                int pos = rows.offset() + i * r;
+                out[i] = largest ? k.max(values, pos, r) : k.min(values, pos, r);
             }
         });
-        Tensor y = Tensor.wrap(out, outShape);
+        Tensor y = Tensor.wrap(out, outShape, DType.floating(t));
         Shape keptShape = reducedShape(t, ax, true);
         return Autograd.record(largest ? "max" : "min", y, g -> {
             // The gradient goes to the extreme elements, shared equally between ties.
@@ -155,12 +160,13 @@ final class Reductions {
         Shape outShape = reducedShape(t, ax, keepDim);
         Tensor rows = rowsOf(t, ax);
         float[] out = new float[outShape.size()];
+        float[] values = rows.data();
         for (int i = 0; i < out.length; i++) {
-            int base = rows.offset + i * r;
+            int base = rows.offset() + i * r;
             int best = 0;
-            float bestValue = rows.storage[base];
+            float bestValue = values[base];
             for (int j = 1; j < r && !Float.isNaN(bestValue); j++) {
-                float v = rows.storage[base + j];
+                float v = values[base + j];
                 if (Float.isNaN(v) || (largest ? v > bestValue : v < bestValue)) {
                     best = j;
                     bestValue = v;
@@ -172,12 +178,18 @@ final class Reductions {
     }
 
     static Tensor var(Tensor t, int[] axes, int correction, boolean keepDim) {
+        if (t.dtype().isHalf()) { // composed of several ops: computed in float32, rounded once
+            return var(t.to(DType.FLOAT32), axes, correction, keepDim).to(t.dtype());
+        }
         int[] ax = normalize(t, axes);
         Tensor centered = t.sub(t.mean(ax, true));
         return centered.mul(centered).sum(ax, keepDim).div((float) (rowLength(t, ax) - correction));
     }
 
     static Tensor logSumExp(Tensor t, int[] axes, boolean keepDim) {
+        if (t.dtype().isHalf()) { // composed of several ops: computed in float32, rounded once
+            return logSumExp(t.to(DType.FLOAT32), axes, keepDim).to(t.dtype());
+        }
         int[] ax = normalize(t, axes);
         Tensor shift;
         try (NoGrad ignored = NoGrad.enter()) {
@@ -190,6 +202,9 @@ final class Reductions {
     }
 
     static Tensor norm(Tensor t, float p, int[] axes, boolean keepDim) {
+        if (t.dtype().isHalf()) { // composed of several ops: computed in float32, rounded once
+            return norm(t.to(DType.FLOAT32), p, axes, keepDim).to(t.dtype());
+        }
         int[] ax = normalize(t, axes);
         if (p == Float.POSITIVE_INFINITY) {
             return t.abs().max(ax, keepDim);
@@ -215,57 +230,36 @@ final class Reductions {
         return keepDim ? norm : norm.reshape(reducedShape(t, ax, false).toArray());
     }
 
-    /** Writes one row's result: {@code in[base .. base+r)} shifted by its max (0 if infinite) into out. */
-    @FunctionalInterface
-    private interface RowFunction {
-        void apply(float[] in, int base, int r, float shift, float[] out, int outBase);
-    }
-
-    /** Applies {@code f} to every row along {@code axis}, in parallel; returns the rows in t's layout. */
-    private static Tensor alongAxis(Tensor t, int a, RowFunction f) {
-        Tensor rows = t.detach().transpose(a, -1).contiguousData();
+    /** softmax or log-softmax of every row along {@code axis}, in parallel; returns the rows in t's layout. */
+    private static Tensor alongAxis(Tensor t, int a, boolean log) {
+        Tensor rows = t.detach().transpose(a, -1).floatData();
         int r = t.dim(a);
         float[] out = new float[rows.size()];
+        float[] values = rows.data();
         int count = r == 0 ? 0 : out.length / r;
         Kernels k = KernelProvider.get();
         Parallel.forChunks(count, Math.max(1, Pointwise.GRAIN / Math.max(r, 1)), (s, e) -> {
             for (int i = s; i < e; i++) {
-                int base = rows.offset + i * r;
-                float m = k.max(rows.storage, base, r);
-                f.apply(rows.storage, base, r, Float.isInfinite(m) ? 0f : m, out, i * r);
+                if (log) {
+                    k.logSoftmax(values, rows.offset() + i * r, r, out, i * r);
+                } else {
+                    k.softmax(values, rows.offset() + i * r, r, out, i * r);
+                }
             }
         });
-        return Tensor.wrap(out, rows.shape()).transpose(a, -1);
+        return Tensor.wrap(out, rows.shape(), DType.floating(t)).transpose(a, -1);
     }
 
     static Tensor softmax(Tensor t, int axis) {
         int a = t.shape().axis(axis);
-        Tensor y = alongAxis(t, a, (in, base, r, shift, out, o) -> {
-            float total = 0f;
-            for (int j = 0; j < r; j++) {
-                float v = (float) Math.exp(in[base + j] - shift);
-                out[o + j] = v;
-                total += v;
-            }
-            float inv = 1f / total;
-            for (int j = 0; j < r; j++) {
-                out[o + j] *= inv;
-            }
-        });
+        Tensor y = alongAxis(t, a, false);
         return Autograd.record("softmax", y,
                 g -> new Tensor[] {y.mul(g.sub(g.mul(y).sum(a, true)))}, t);
     }
 
     static Tensor logSoftmax(Tensor t, int axis) {
         int a = t.shape().axis(axis);
-        Kernels k = KernelProvider.get();
-        Tensor y = alongAxis(t, a, (in, base, r, shift, out, o) -> {
-            // (x - shift) - log Σ: subtracting the large shift first keeps float precision.
-            float logSum = (float) Math.log(k.sumExp(in, base, r, shift));
-            for (int j = 0; j < r; j++) {
-                out[o + j] = (in[base + j] - shift) - logSum;
-            }
-        });
+        Tensor y = alongAxis(t, a, true);
         return Autograd.record("logSoftmax", y,
                 g -> new Tensor[] {g.sub(y.exp().mul(g.sum(a, true)))}, t);
     }

@@ -35,7 +35,8 @@ public final class SoftmaxCrossEntropy {
                     + " (the last) and labels of shape " + Shape.of(expected) + ", got labels " + labels.shape());
         }
         int[] label = Indexing.toIndices("softmaxCrossEntropy", labels, classes, "the class axis of " + logits.shape());
-        Tensor x = logits.contiguousData();
+        Tensor x = logits.floatData();
+        float[] values = x.data();
         int rows = label.length;
         float[] shift = new float[rows];
         float[] logSum = new float[rows];
@@ -43,31 +44,32 @@ public final class SoftmaxCrossEntropy {
         Kernels k = KernelProvider.get();
         Parallel.forChunks(rows, Math.max(1, Pointwise.GRAIN / classes), (s, e) -> {
             for (int r = s; r < e; r++) {
-                int base = x.offset + r * classes;
-                float m = k.max(x.storage, base, classes);
+                int base = x.offset() + r * classes;
+                float m = k.max(values, base, classes);
                 shift[r] = Float.isInfinite(m) ? 0f : m;
                 // (x - shift) - log Σ, as logSoftmax computes it, negated.
-                logSum[r] = (float) Math.log(k.sumExp(x.storage, base, classes, shift[r]));
-                losses[r] = -((x.storage[base + label[r]] - shift[r]) - logSum[r]);
+                logSum[r] = (float) Math.log(k.sumExp(values, base, classes, shift[r]));
+                losses[r] = -((values[base + label[r]] - shift[r]) - logSum[r]);
             }
         });
-        Tensor y = Tensor.wrap(losses, Shape.of(expected));
+        DType dtype = DType.floating(logits);
+        Tensor y = Tensor.wrap(losses, Shape.of(expected), dtype);
         return Autograd.record("softmaxCrossEntropy", y, g -> {
             float[] perSample = Layout.toArray(g);
             float[] grad = new float[rows * classes];
             Parallel.forChunks(rows, Math.max(1, Pointwise.GRAIN / classes), (s, e) -> {
                 for (int r = s; r < e; r++) {
-                    int base = x.offset + r * classes;
+                    int base = x.offset() + r * classes;
                     int out = r * classes;
                     for (int j = 0; j < classes; j++) {
-                        grad[out + j] = (x.storage[base + j] - shift[r]) - logSum[r];
+                        grad[out + j] = (values[base + j] - shift[r]) - logSum[r];
                     }
                     k.unary(UnaryOp.EXP, 0f, grad, out, grad, out, classes);   // softmax
                     k.binary(BinaryOp.MUL, grad, out, 1, perSample, r, 0, grad, out, classes);
                     grad[out + label[r]] -= perSample[r];
                 }
             });
-            return new Tensor[] {Tensor.wrap(grad, logits.shape()), null};
+            return new Tensor[] {Tensor.wrap(grad, logits.shape(), dtype), null};
         }, logits, labels);
     }
 }

@@ -5,8 +5,10 @@ import dev.nabla.kernels.UnaryOp;
 import java.util.List;
 
 /**
- * An N-dimensional float32 array that can record the ops applied to it, so gradients flow
- * back with {@link #backward()} (define-by-run, like PyTorch's autograd).
+ * An N-dimensional array that can record the ops applied to it, so gradients flow
+ * back with {@link #backward()} (define-by-run, like PyTorch's autograd). Values are float32
+ * unless the tensor is converted with {@link #to(DType)} to bfloat16 or float16, which store
+ * 2 bytes per value and compute in float32 (see {@link DType} for the result of mixed ops).
  *
  * <p>A tensor is a view: storage, shape, strides and an offset. Views ({@link #reshape} of
  * contiguous data, {@link #transpose}, {@link #slice}, {@link #expand}) share storage;
@@ -19,9 +21,9 @@ import java.util.List;
  */
 public final class Tensor {
 
-    final float[] storage;
-    final int offset;
-    final int[] strides;
+    private final Storage storage;
+    private final int offset;
+    private final int[] strides;
     private final Shape shape;
     private final DType dtype;
 
@@ -31,7 +33,7 @@ public final class Tensor {
     private Tensor grad;
     private boolean unshared;
 
-    Tensor(float[] storage, Shape shape, int[] strides, int offset, DType dtype) {
+    Tensor(Storage storage, Shape shape, int[] strides, int offset, DType dtype) {
         this.storage = storage;
         this.shape = shape;
         this.strides = strides;
@@ -41,12 +43,24 @@ public final class Tensor {
 
     /** A new contiguous tensor over {@code data} (not copied). */
     static Tensor wrap(float[] data, Shape shape) {
-        return new Tensor(data, shape, shape.contiguousStrides(), 0, DType.FLOAT32);
+        return new Tensor(new Storage.FloatStorage(data), shape, shape.contiguousStrides(), 0, DType.FLOAT32);
     }
 
+    /** A new contiguous tensor of {@code dtype} over {@code data}: not copied for float32, rounded for halves. */
     static Tensor wrap(float[] data, Shape shape, DType dtype) {
-        return new Tensor(data, shape, shape.contiguousStrides(), 0, dtype);
+        return new Tensor(Storage.of(data, dtype), shape, shape.contiguousStrides(), 0, dtype);
     }
+
+    /** A view of the same storage (package-private: the op families' way to make views). */
+    Tensor view(Shape newShape, int[] newStrides, int newOffset) {
+        return new Tensor(storage, newShape, newStrides, newOffset, dtype);
+    }
+
+    Storage storage() { return storage; }
+    int offset() { return offset; }
+    int stride(int axis) { return strides[axis]; }
+    /** Every element of the storage as float32: the array itself for float32, a widened copy for halves. */
+    float[] data() { return storage.floats(); }
 
     // ---------------------------------------------------------------- creation
 
@@ -111,17 +125,22 @@ public final class Tensor {
         if (size() != 1) {
             throw new IllegalStateException("item: only a one-element tensor has an item, this one has shape " + shape);
         }
-        return storage[offset];
+        return storage.get(offset);
     }
 
     /** The element at {@code index} (one index per dimension). */
-    public float get(int... index) { return storage[Layout.position(this, index)]; }
+    public float get(int... index) { return storage.get(Layout.position(this, index)); }
 
     /**
-     * A copy with the given dtype, outside the graph (PyTorch's {@code .to(dtype)}):
-     * converting to {@link DType#INT32} truncates toward zero, as PyTorch does.
+     * A copy in the given dtype (PyTorch's {@code .to(dtype)}, which however returns the tensor
+     * itself when the dtype is its own): rounded to nearest even for {@link DType#BFLOAT16} and
+     * {@link DType#FLOAT16}, truncated toward zero for {@link DType#INT32} as PyTorch does.
+     * Between floating dtypes the gradient flows back, cast to this tensor's dtype.
      */
     public Tensor to(DType target) { return Creation.convert(this, target); }
+
+    /** The bytes the elements take, {@code size() · dtype().bytes()} (PyTorch's {@code nbytes}). */
+    public long nbytes() { return (long) size() * dtype.bytes(); }
 
     /** A copy of the values in row-major order. */
     public float[] toFloatArray() { return Layout.toArray(this); }
@@ -409,6 +428,15 @@ public final class Tensor {
 
     /** This tensor's values in contiguous layout, outside the graph (a copy only when needed). */
     Tensor contiguousData() { return isContiguous() ? detach() : contiguousCopy(); }
+
+    /**
+     * This tensor's values in float32 storage, outside the graph: itself, in its layout, for float32
+     * storage; a widened contiguous copy of the viewed elements for halves (the one conversion of an op).
+     */
+    Tensor floatView() { return storage instanceof Storage.FloatStorage ? detach() : wrap(Layout.toArray(this), shape); }
+
+    /** {@link #floatView()} made contiguous: no copy for contiguous float32. */
+    Tensor floatData() { return storage instanceof Storage.FloatStorage ? contiguousData() : wrap(Layout.toArray(this), shape); }
 
     // ---------------------------------------------------------------- indexing
 

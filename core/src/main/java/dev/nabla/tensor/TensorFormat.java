@@ -46,6 +46,9 @@ final class TensorFormat {
             body = dims.length == 0 ? style.format(values[0])
                     : block(values, dims, 0, 0, PREFIX.length(), summarize, style);
         }
+        if (t.dtype().isHalf()) {
+            suffixes.add("dtype=" + t.dtype().name().toLowerCase(java.util.Locale.ROOT)); // PyTorch: torch.bfloat16
+        }
         if (t.gradFunction() != null) {
             suffixes.add("grad_fn=<" + t.gradFunction() + ">");
         } else if (t.requiresGrad()) {

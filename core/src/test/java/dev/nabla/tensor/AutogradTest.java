@@ -144,7 +144,7 @@ class AutogradTest {
         Tensor a = Tensor.of(1f).requiresGrad(true);
         Tensor b = Tensor.of(2f).requiresGrad(true);
         a.add(b).sum().backward();
-        assertTrue(a.grad().storage != b.grad().storage);
+        assertTrue(a.grad().storage() != b.grad().storage());
     }
 
     private static void assertArrayEquals(float[] expected, Tensor actual) {

@@ -1,6 +1,7 @@
 package dev.nabla.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,8 +16,8 @@ class InPlaceUpdateTest {
         Tensor gradient = Tensor.of(new float[] {10f, 20f, 30f, 40f}, 2, 2);
         try (NoGrad ignored = NoGrad.enter()) {
             InPlaceUpdate.apply(weight, gradient, (values, g) -> {
-                assertSame(weight.storage, values);
-                assertSame(gradient.storage, g);
+                assertSame(weight.data(), values);
+                assertSame(gradient.data(), g);
                 for (int i = 0; i < values.length; i++) {
                     values[i] -= 0.1f * g[i];
                 }
@@ -38,6 +39,22 @@ class InPlaceUpdateTest {
             }
         });
         assertArrayEquals(new float[] {1f, 3f, 6f, 4f, 7f, 10f}, storage.toFloatArray());
+    }
+
+    @Test
+    void aHalfTensorIsUpdatedInFloat32AndRoundedBack() {
+        Tensor weight = Tensor.of(1f, 2f, 3f).to(DType.BFLOAT16);
+        Tensor gradient = Tensor.of(0.5f, 0.25f, 1f).to(DType.BFLOAT16);
+        InPlaceUpdate.apply(weight, gradient, (values, g) -> {
+            assertArrayEquals(new float[] {1f, 2f, 3f}, values);
+            assertArrayEquals(new float[] {0.5f, 0.25f, 1f}, g);
+            for (int i = 0; i < values.length; i++) {
+                values[i] -= 0.01f * g[i];
+            }
+        });
+        assertEquals(DType.BFLOAT16, weight.dtype());
+        // 0.995, 1.9975 and 2.99 rounded to bfloat16's 8 significant bits.
+        assertArrayEquals(new float[] {0.99609375f, 2f, 2.984375f}, weight.toFloatArray());
     }
 
     @Test
