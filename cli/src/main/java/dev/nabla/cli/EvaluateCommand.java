@@ -14,6 +14,7 @@ import dev.nabla.io.JsonWriter;
 import dev.nabla.io.ModelFile;
 import dev.nabla.metrics.Metric;
 import dev.nabla.optim.Optimizers;
+import dev.nabla.train.DTypePolicy;
 import dev.nabla.train.Model;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,6 +27,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -60,6 +62,11 @@ final class EvaluateCommand implements Callable<Integer> {
                     + " weighted; for precision, recall, f1 and auc) (default: the model's, else accuracy).")
     private List<String> metrics;
 
+    @Option(names = "--dtype-policy", defaultValue = "float32", paramLabel = "POLICY",
+            description = "Compute in mixed_bfloat16 or mixed_float16 (Keras's names): the products in half precision"
+                    + " with float32 accumulation (default: ${DEFAULT-VALUE}).")
+    private String dtypePolicy;
+
     @Option(names = "--batch-size", defaultValue = "256", paramLabel = "N",
             description = "Samples per forward pass (default: ${DEFAULT-VALUE}).")
     private int batchSize;
@@ -93,7 +100,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 : ImageFolderSpec.isImageFolder(Path.of(data))
                 ? ImageFolderSpec.readAll(Path.of(data), info.inputShape(), info.classNames()) : DataSpec.select(data);
         requireShape(info.inputShape(), dataset);
-        Model model = new Model(loaded.model());
+        Model model = new Model(loaded.model()).dtypePolicy(policy());
         // evaluate needs a compiled model; the optimizer is never made.
         model.compile(Optimizers.byName("sgd"), lossSpec.create(), compiled.toArray(Metric[]::new));
         Map<String, Double> result;
@@ -114,5 +121,13 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private DTypePolicy policy() {
+        try {
+            return DTypePolicy.of(dtypePolicy);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--dtype-policy: " + e.getMessage());
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.nabla.data.text.TextEncoder;
 import dev.nabla.io.ModelFile;
 import dev.nabla.tabular.Preprocessing;
 import dev.nabla.tensor.Tensor;
+import dev.nabla.train.DTypePolicy;
 import dev.nabla.train.Model;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -53,6 +54,11 @@ final class PredictCommand implements Callable<Integer> {
             + " photos and drawings usually dark on light.")
     private boolean invert;
 
+    @Option(names = "--dtype-policy", defaultValue = "float32", paramLabel = "POLICY",
+            description = "Compute in mixed_bfloat16 or mixed_float16 (Keras's names): the products in half precision"
+                    + " with float32 accumulation (default: ${DEFAULT-VALUE}).")
+    private String dtypePolicy;
+
     @Option(names = "--input-shape", split = ",", paramLabel = "C,H,W",
             description = "One sample's shape, for a model file that does not record it (one saved from Java"
                     + " before it saw data) and whose first layer does not tell it.")
@@ -87,7 +93,7 @@ final class PredictCommand implements Callable<Integer> {
                     : PredictionInputs.read(input, sampleShape, invert));
         }
         samples.addAll(textSamples(loaded));
-        Tensor outputs = new Model(loaded.model()).predict(
+        Tensor outputs = new Model(loaded.model()).dtypePolicy(policy()).predict(
                 Tensor.stack(0, samples.stream().map(PredictionInputs.Input::sample).toArray(Tensor[]::new)));
         if (outputs.rank() != 2) {
             throw new IllegalArgumentException(file + ": the model gives outputs of shape " + outputs.shape()
@@ -186,5 +192,13 @@ final class PredictCommand implements Callable<Integer> {
             }
         }
         return true;
+    }
+
+    private DTypePolicy policy() {
+        try {
+            return DTypePolicy.of(dtypePolicy);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--dtype-policy: " + e.getMessage());
+        }
     }
 }

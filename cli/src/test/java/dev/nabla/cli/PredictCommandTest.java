@@ -168,4 +168,25 @@ class PredictCommandTest {
         Run given = Run.nabla("predict", file.toString(), image.toString(), "--input-shape", "1,8,8");
         assertEquals(0, given.exitCode(), given.err());
     }
+
+    @Test
+    void aSavedModelPredictsInBfloat16WithTheSameClassesAsInFloat32() throws IOException {
+        Path file = directory.resolve("inputs.safetensors");
+        Safetensors.write(file, Map.of("images", DIGITS.features().slice(0, 0, 20)));
+
+        Run full = Run.nabla("predict", model().toString(), file.toString(), "--top", "1");
+        Run half = Run.nabla("predict", model().toString(), file.toString(), "--top", "1", "--dtype-policy",
+                "mixed_bfloat16");
+        Run wrong = Run.nabla("predict", model().toString(), file.toString(), "--dtype-policy", "bf16");
+
+        assertEquals(0, half.exitCode(), half.err());
+        List<String> fullClasses = full.out().lines().map(line -> line.split(" ")[1]).toList();
+        List<String> halfClasses = half.out().lines().map(line -> line.split(" ")[1]).toList();
+        long same = java.util.stream.IntStream.range(0, 20).filter(i -> fullClasses.get(i).equals(halfClasses.get(i)))
+                .count();
+        assertTrue(same >= 19, "bfloat16 rounding may flip at most a near tie: " + full.out() + " vs " + half.out());
+        assertEquals(2, wrong.exitCode());
+        assertTrue(wrong.err().contains("--dtype-policy: unknown dtype policy 'bf16'; known: float32, mixed_bfloat16"),
+                wrong.err());
+    }
 }

@@ -103,6 +103,9 @@ public final class Convolution {
      * stride or the dilation; padding 'same' is not allowed.
      */
     public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias, ConvolutionOptions options) {
+        if (Autocast.casts(input, weight, bias)) {
+            return convTranspose2d(Autocast.cast(input), Autocast.cast(weight), Autocast.cast(bias), options);
+        }
         ConvolutionGeometry g = ConvolutionGeometry.transposed("convTranspose2d", input, weight, bias, options);
         Tensor x = input.floatData();
         Tensor w = weight.contiguousData();
@@ -123,6 +126,10 @@ public final class Convolution {
 
     private static Tensor convolve(String op, Tensor input, Tensor weight, Tensor bias, ConvolutionGeometry g,
                                    int spatialRank, ActivationFunction activation) {
+        if (Autocast.casts(input, weight, bias)) {
+            return convolve(op, Autocast.cast(input), Autocast.cast(weight), Autocast.cast(bias), g, spatialRank,
+                    activation);
+        }
         Tensor x = input.floatData();
         Tensor w = weight.contiguousData();
         DType dtype = DType.promote(input, weight, bias);
@@ -134,12 +141,23 @@ public final class Convolution {
         ConvolutionGemm.output(x, w, bias == null ? null : Layout.toArray(bias), function, param, y, g, z);
         Shape shape = ConvolutionGeometry.resize(input, spatialRank, g.outChannels(), g.outHeight(), g.outWidth());
         String name = function == null ? op : op + "+" + activation.kerasName();
-        return Autograd.record(name, Tensor.wrap(y, shape, dtype), gradOutput -> {
-            Tensor gy = function == null ? gradOutput.floatData()
-                    : Tensor.wrap(Pointwise.chainRule(function, param, z, 0, y, gradOutput), gradOutput.shape());
+        Tensor result = Tensor.wrap(y, shape, dtype);
+        // Backward keeps only tensors of the result's dtype: for halves the input itself (widened
+        // again in backward) and the half output, no float32 copies (half the activation memory).
+        Tensor savedX = dtype.isHalf() ? null : x;
+        Tensor post = function == null ? null : result.detach();
+        Tensor pre = function == null ? null : activation.derivativeFromOutput() ? post : Tensor.wrap(z, shape, dtype);
+        return Autograd.record(name, result, gradOutput -> {
+            Tensor gy = gradOutput.floatData();
+            if (function != null) {
+                float[] after = post.floatData().data();
+                float[] before = pre == post ? after : pre.floatData().data();
+                gy = Tensor.wrap(Pointwise.chainRule(function, param, before, 0, after, gradOutput), gradOutput.shape());
+            }
+            Tensor xb = savedX != null ? savedX : input.floatData();
             return new Tensor[] {
                 input.requiresGrad() ? Tensor.wrap(ConvolutionGemm.inputGradient(gy, w, g), input.shape(), dtype) : null,
-                weight.requiresGrad() ? Tensor.wrap(ConvolutionGemm.weightGradient(x, gy, g), weight.shape(), dtype) : null,
+                weight.requiresGrad() ? Tensor.wrap(ConvolutionGemm.weightGradient(xb, gy, g), weight.shape(), dtype) : null,
                 bias != null && bias.requiresGrad() ? channelSums(gy, g.batch(), g.outChannels(), g.outPlane()) : null};
         }, input, weight, bias);
     }

@@ -28,6 +28,9 @@ public final class Linear {
      * and a bias {@code [out]} (or null for none) → {@code [..., out]}.
      */
     public static Tensor linear(Tensor input, Tensor weight, Tensor bias, ActivationFunction activation) {
+        if (Autocast.casts(input, weight, bias)) {
+            return linear(Autocast.cast(input), Autocast.cast(weight), Autocast.cast(bias), activation);
+        }
         check(input, weight, bias);
         int out = weight.dim(0);
         int in = weight.dim(1);
@@ -54,12 +57,16 @@ public final class Linear {
         int[] dims = input.shape().toArray();
         dims[dims.length - 1] = out;
         Tensor result = Tensor.wrap(y, Shape.of(dims), dtype);
-        Saved saved = new Saved(k, x, w, z, y, rows, in, out, op, param);
+        // What the activation's derivative reads, kept in the result's dtype: a half result holds
+        // no float32 copy of itself (its activations take half the memory).
+        Tensor post = op == null ? null : result.detach();
+        Tensor pre = op == null ? null : activation.derivativeFromOutput() ? post : Tensor.wrap(z, Shape.of(dims), dtype);
+        Saved saved = new Saved(k, x, w, pre, post, rows, in, out, op, param);
         return Autograd.record("linear", result, g -> saved.backward(g, input, weight, bias), input, weight, bias);
     }
 
     /** What backward needs from forward. */
-    private record Saved(Kernels k, Tensor x, Tensor w, float[] z, float[] y, int rows, int in, int out,
+    private record Saved(Kernels k, Tensor x, Tensor w, Tensor pre, Tensor post, int rows, int in, int out,
                          UnaryOp op, float param) {
 
         Tensor[] backward(Tensor g, Tensor input, Tensor weight, Tensor bias) {
@@ -67,7 +74,8 @@ public final class Linear {
             float[] gz = gradient.data();
             int gzOff = gradient.offset();
             if (op != null) {
-                gz = Pointwise.chainRule(op, param, z, 0, y, gradient);
+                float[] y = post.floatData().data();
+                gz = Pointwise.chainRule(op, param, pre == post ? y : pre.floatData().data(), 0, y, gradient);
                 gzOff = 0;
             }
             return new Tensor[] {

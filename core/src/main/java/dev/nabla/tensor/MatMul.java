@@ -15,6 +15,9 @@ final class MatMul {
     }
 
     static Tensor matmul(Tensor a, Tensor b) {
+        if (Autocast.casts(a, b)) {
+            return matmul(Autocast.cast(a), Autocast.cast(b));
+        }
         if (a.rank() == 0 || b.rank() == 0) {
             throw new IllegalArgumentException("matmul: " + a.shape() + " @ " + b.shape()
                     + ": both operands need at least one dimension (use mul for scalars)");

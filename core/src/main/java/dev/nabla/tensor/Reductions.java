@@ -251,6 +251,10 @@ final class Reductions {
     }
 
     static Tensor softmax(Tensor t, int axis) {
+        Tensor widened = Autocast.widen(t);
+        if (widened != t) {
+            return softmax(widened, axis);
+        }
         int a = t.shape().axis(axis);
         Tensor y = alongAxis(t, a, false);
         return Autograd.record("softmax", y,
@@ -258,6 +262,10 @@ final class Reductions {
     }
 
     static Tensor logSoftmax(Tensor t, int axis) {
+        Tensor widened = Autocast.widen(t);
+        if (widened != t) {
+            return logSoftmax(widened, axis);
+        }
         int a = t.shape().axis(axis);
         Tensor y = alongAxis(t, a, true);
         return Autograd.record("logSoftmax", y,

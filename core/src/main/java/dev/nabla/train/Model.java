@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -56,6 +57,7 @@ public class Model {
     private Tensor classWeights;
     private boolean stopRequested;
     private final GradientSteps gradientSteps = new GradientSteps();
+    private DTypePolicy dtypePolicy = DTypePolicy.FLOAT32;
 
     /** A model computing with {@code network}. */
     public Model(Layer network) {
@@ -112,13 +114,13 @@ public class Model {
 
     /** Trains on a data set: epochs of shuffled batches, validation after each, callbacks throughout. */
     public History fit(Dataset data, FitOptions options) {
-        requireCompiled("fit");
+        optimizers.requireCompiled("fit");
         Dataset[] parts = Validation.parts(data, options);   // training, validation (or null)
         DataLoader loader = new DataLoader(parts[0], options.batchSize(),
                 options.shuffle() ? new Generator(options.seed()) : null, false);
-        ensureOptimizer(parts[0]);
+        optimizers.ensureCreated(network, parts[0]);
         classWeights = options.classWeights() == null ? null : Tensor.of(options.classWeights());
-        gradientSteps.begin(optimizers.all().values(), options.gradients());
+        gradientSteps.begin(optimizers.all().values(), dtypePolicy.gradients(options.gradients()));
         History history = new History();
         List<Callback> callbacks = new ArrayList<>();
         if (options.verbose()) {
@@ -211,9 +213,20 @@ public class Model {
         return gradientSteps.apply(optimizer(name));
     }
 
-    /** The network's outputs for a batch; several inputs go in a {@code Graph}'s input order. */
+    /** The network's outputs for a batch under the {@link #dtypePolicy}; several inputs go in a {@code Graph}'s input order. */
     protected Tensor forward(Batch batch) {
-        return BatchInputs.forward(network, batch);
+        return dtypePolicy.forward(() -> BatchInputs.forward(network, batch));
+    }
+
+    /** Computes under {@code value} from now on: {@code fit}, {@code evaluate} and {@code predict} (Keras's {@code dtype_policy}). */
+    public Model dtypePolicy(DTypePolicy value) {
+        dtypePolicy = Objects.requireNonNull(value, "dtypePolicy");
+        return this;
+    }
+
+    /** The policy computations follow ({@link DTypePolicy#FLOAT32} unless set). */
+    public DTypePolicy dtypePolicy() {
+        return dtypePolicy;
     }
 
     /** One evaluation step without gradients; returns this batch's loss values by name. */
@@ -264,7 +277,7 @@ public class Model {
 
     /** Loss and metrics over a data set, in evaluation mode and without gradients. */
     public Map<String, Double> evaluate(Dataset data, int batchSize) {
-        requireCompiled("evaluate");
+        optimizers.requireCompiled("evaluate");
         metrics.forEach(Metric::reset);
         RunningMeans means = new RunningMeans();
         return EvaluationMode.run(network, () -> {
@@ -290,7 +303,7 @@ public class Model {
      * one thread would.
      */
     public Tensor predict(Tensor x, int batchSize) {
-        return EvaluationMode.predict(network, x, batchSize);
+        return dtypePolicy.forward(() -> EvaluationMode.predict(network, x, batchSize));
     }
 
     /** Asks {@code fit} to stop after the current batch (Keras's {@code stop_training = True}). */
@@ -320,9 +333,7 @@ public class Model {
 
     /**
      * The optimizer, once created (after compile with an optimizer, or once fit has started);
-     * with several, the one named {@value ModelFile#DEFAULT_OPTIMIZER}.
-     *
-     * @throws IllegalStateException if there are several and none has the default name
+     * with several, the one named {@value ModelFile#DEFAULT_OPTIMIZER}, else IllegalStateException.
      */
     public Optimizer optimizer() {
         return optimizers.single();
@@ -376,19 +387,5 @@ public class Model {
      */
     public String summary(int... sampleShape) {
         return Summary.of(network, sampleShape);
-    }
-
-    private void ensureOptimizer(Dataset data) {
-        if (optimizers.isPending()) {
-            EvaluationMode.build(network, data);
-            optimizers.create(network);
-        }
-    }
-
-    private void requireCompiled(String what) {
-        if (!optimizers.isCompiled()) {
-            throw new IllegalStateException(what + ": the model is not compiled; call compile(optimizer, loss, metrics)"
-                    + " first, e.g. compile(\"adam\", \"sparse_categorical_crossentropy\", \"accuracy\")");
-        }
     }
 }

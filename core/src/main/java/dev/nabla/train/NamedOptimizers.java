@@ -1,5 +1,6 @@
 package dev.nabla.train;
 
+import dev.nabla.data.Dataset;
 import dev.nabla.io.ModelFile;
 import dev.nabla.nn.Layer;
 import dev.nabla.nn.Parameter;
@@ -57,6 +58,22 @@ final class NamedOptimizers {
 
     boolean isCompiled() {
         return factory != null || !optimizers.isEmpty();
+    }
+
+    /** Refuses {@code what} (fit, evaluate) on a model not compiled. */
+    void requireCompiled(String what) {
+        if (!isCompiled()) {
+            throw new IllegalStateException(what + ": the model is not compiled; call compile(optimizer, loss, metrics)"
+                    + " first, e.g. compile(\"adam\", \"sparse_categorical_crossentropy\", \"accuracy\")");
+        }
+    }
+
+    /** Creates the pending optimizer, first running two samples of {@code data} through the network to build it. */
+    void ensureCreated(Layer network, Dataset data) {
+        if (isPending()) {
+            EvaluationMode.build(network, data);
+            create(network);
+        }
     }
 
     /** Creates the pending optimizer from the built network's trainable parameters. */

@@ -4,6 +4,7 @@ import dev.nabla.cli.config.ConfigMap;
 import dev.nabla.cli.config.ConfigNode;
 import dev.nabla.loss.Loss;
 import dev.nabla.metrics.Metric;
+import dev.nabla.train.DTypePolicy;
 import dev.nabla.train.GradientOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,15 +25,18 @@ import java.util.Map;
  * @param seed      the seed of the initial weights and of the shuffling
  * @param shuffle   whether each epoch sees a new order
  * @param callbacks the callbacks besides the always-on CSV log and checkpoints
- * @param gradients clipping and accumulation ({@link GradientSpec}: {@code clipnorm}, {@code global_clipnorm},
- *                  {@code clipvalue}, {@code gradient_accumulation_steps})
+ * @param gradients clipping, accumulation and loss scaling ({@link GradientSpec}: {@code clipnorm},
+ *                  {@code global_clipnorm}, {@code clipvalue}, {@code gradient_accumulation_steps}, {@code loss_scale})
+ * @param dtypePolicy the dtypes of computation and weights ({@code dtype_policy}: {@code float32}, the default,
+ *                  {@code mixed_bfloat16} or {@code mixed_float16}, Keras's names)
  */
 public record TrainingSpec(OptimizerSpec optimizer, LossSpec loss, List<String> metrics, int batchSize, int epochs,
-                           long seed, boolean shuffle, List<CallbackSpec> callbacks, GradientOptions gradients) {
+                           long seed, boolean shuffle, List<CallbackSpec> callbacks, GradientOptions gradients,
+                           DTypePolicy dtypePolicy) {
 
     static final List<String> KEYS = List.of("optimizer", "loss", "metrics", "batch_size", "epochs", "seed",
             "shuffle", "callbacks",
-            "clipnorm", "global_clipnorm", "clipvalue", "gradient_accumulation_steps", "loss_scale");
+            "clipnorm", "global_clipnorm", "clipvalue", "gradient_accumulation_steps", "loss_scale", "dtype_policy");
 
     /** Reads the section; {@code epochs}, when not null, replaces the file's (the {@code --epochs} option). */
     static TrainingSpec parse(ConfigNode node, Integer epochsOverride) {
@@ -54,12 +58,25 @@ public record TrainingSpec(OptimizerSpec optimizer, LossSpec loss, List<String> 
         }
         return new TrainingSpec(optimizer, loss, List.copyOf(metrics), map.integer("batch_size", 1, 32), epochs,
                 map.has("seed") ? map.get("seed").asInt() : 1, map.bool("shuffle", true), List.copyOf(callbacks),
-                GradientSpec.parse(map));
+                GradientSpec.parse(map), dtypePolicy(map));
     }
 
     /** The same training with another seed (the {@code --seed} option). */
     TrainingSpec withSeed(long value) {
-        return new TrainingSpec(optimizer, loss, metrics, batchSize, epochs, value, shuffle, callbacks, gradients);
+        return new TrainingSpec(optimizer, loss, metrics, batchSize, epochs, value, shuffle, callbacks, gradients,
+                dtypePolicy);
+    }
+
+    private static DTypePolicy dtypePolicy(ConfigMap map) {
+        if (!map.has("dtype_policy")) {
+            return DTypePolicy.FLOAT32;
+        }
+        ConfigNode node = map.get("dtype_policy");
+        try {
+            return DTypePolicy.of(node.asString());
+        } catch (IllegalArgumentException e) {
+            throw node.error(e.getMessage());
+        }
     }
 
     /** A new loss. */
@@ -84,6 +101,7 @@ public record TrainingSpec(OptimizerSpec optimizer, LossSpec loss, List<String> 
         out.put("shuffle", shuffle);
         out.put("callbacks", callbacks.stream().map(CallbackSpec::resolved).toList());
         out.putAll(GradientSpec.resolved(gradients));
+        out.put("dtype_policy", dtypePolicy.kerasName());
         return out;
     }
 }

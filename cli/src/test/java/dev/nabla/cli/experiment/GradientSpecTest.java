@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nabla.cli.config.ConfigException;
 import dev.nabla.cli.config.YamlFile;
 import dev.nabla.optim.LossScaling;
+import dev.nabla.train.DTypePolicy;
 import dev.nabla.train.GradientOptions;
 import dev.nabla.train.GradientOptions.Clipping;
 import java.nio.file.Path;
@@ -112,5 +113,18 @@ class GradientSpecTest {
         assertTrue(failure("loss_scale: {growth: 2}").contains("growth"), failure("loss_scale: {growth: 2}"));
         assertTrue(failure("loss_scale: {backoff_factor: 2}").contains("backoffFactor"),
                 failure("loss_scale: {backoff_factor: 2}"));
+    }
+
+    @Test
+    void dtypePolicyTakesKerasNamesAndReachesTheModel() {
+        Experiment experiment = parse("dtype_policy: mixed_bfloat16");
+        assertEquals(DTypePolicy.MIXED_BFLOAT16, experiment.training().dtypePolicy());
+        assertEquals(DTypePolicy.FLOAT32, parse("epochs: 1").training().dtypePolicy());
+        Map<?, ?> training = (Map<?, ?>) experiment.resolved(new int[] {1, 8, 8}).get("training");
+        assertEquals("mixed_bfloat16", training.get("dtype_policy"));
+        assertEquals(DTypePolicy.MIXED_BFLOAT16, ExperimentRun.compiled(new dev.nabla.nn.Sequential(
+                new dev.nabla.nn.Dense(2)), experiment.training()).dtypePolicy());
+        assertTrue(failure("dtype_policy: half").contains("unknown dtype policy 'half'; known: float32,"),
+                failure("dtype_policy: half"));
     }
 }
