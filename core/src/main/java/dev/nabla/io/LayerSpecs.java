@@ -43,7 +43,8 @@ public final class LayerSpecs {
     private static final Arguments.Declared NAME = new Arguments.Declared("name", List.of(), Arguments.Kind.STRING);
     /** Replaced, never changed, by each registration, so that readers on any thread see a whole registry. */
     private static volatile LayerTypeRegistry registry = LayerTypeRegistry.builtIn(Stream.of(
-            WeightedLayerSpecs.TYPES, SimpleLayerSpecs.TYPES, ContainerSpecs.TYPES).flatMap(List::stream).toList());
+            WeightedLayerSpecs.TYPES, SimpleLayerSpecs.TYPES, ContainerSpecs.TYPES,
+            RecurrentLayerSpecs.TYPES).flatMap(List::stream).toList());
 
     private LayerSpecs() {
     }

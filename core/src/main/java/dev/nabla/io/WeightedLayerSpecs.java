@@ -84,12 +84,13 @@ final class WeightedLayerSpecs {
                             "affine", g.affine()))
                     .alias("GroupNormalization"),
             LayerType.of(Embedding.class, "num_embeddings|input_dim: int, embedding_dim|output_dim: int,"
-                            + " padding_index|padding_idx: int",
-                    a -> a.has("padding_index")
+                            + " padding_index|padding_idx: int, mask_zero: bool",
+                    a -> (a.has("padding_index")
                             ? new Embedding(a.integer("num_embeddings"), a.integer("embedding_dim"), a.integer("padding_index"))
-                            : new Embedding(a.integer("num_embeddings"), a.integer("embedding_dim")),
+                            : new Embedding(a.integer("num_embeddings"), a.integer("embedding_dim")))
+                            .maskZero(a.flag("mask_zero", false)),
                     e -> values("num_embeddings", e.numEmbeddings(), "embedding_dim", e.embeddingDim(),
-                            "padding_index", known(e.paddingIndex()))),
+                            "padding_index", known(e.paddingIndex()), "mask_zero", e.masksZero() ? true : null)),
             LayerType.of(Prelu.class, "slopes|num_parameters: int, initial|init: float",
                     a -> new Prelu(a.integer("slopes", 1), a.number("initial", 0.25f)),
                     p -> values("slopes", p.slopes()))

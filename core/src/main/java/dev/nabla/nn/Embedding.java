@@ -14,6 +14,10 @@ import java.util.Arrays;
  * uniform in ±0.05). An optional padding index (PyTorch's {@code padding_idx}; negative
  * counts from the end) names a row that starts at zero and receives no gradient, so it
  * stays as it is while training. The state dict holds {@code weight}.
+ *
+ * <p>With {@link #maskZero(boolean) maskZero} (Keras's {@code mask_zero}), index 0 marks padding:
+ * the output of indices {@code [N, T]} carries a mask {@code [N, T]} ({@link Masks}) that a
+ * recurrent layer reading it honours.
  */
 public class Embedding extends Layer {
 
@@ -21,6 +25,7 @@ public class Embedding extends Layer {
     private final int embeddingDim;
     private final int paddingIndex;
     private final Parameter weight;
+    private boolean maskZero;
 
     /** A table of {@code numEmbeddings} vectors of size {@code embeddingDim}. */
     public Embedding(int numEmbeddings, int embeddingDim) {
@@ -63,7 +68,20 @@ public class Embedding extends Layer {
         }
         int[] shape = Arrays.copyOf(indices.shape().toArray(), indices.rank() + 1);
         shape[indices.rank()] = embeddingDim;
-        return rows.reshape(shape);
+        Tensor output = rows.reshape(shape);
+        return maskZero && indices.rank() == 2 ? Masks.attach(output, indices.to(dev.nabla.tensor.DType.FLOAT32).ne(
+                Tensor.scalar(0f))) : output;
+    }
+
+    /** Index 0 marks padding: outputs for {@code [N, T]} indices carry a mask (Keras's {@code mask_zero}). Returns this. */
+    public Embedding maskZero(boolean value) {
+        maskZero = value;
+        return this;
+    }
+
+    /** Whether index 0 marks padding. */
+    public boolean masksZero() {
+        return maskZero;
     }
 
     private int[] checkedIndices(Tensor indices) {

@@ -78,7 +78,8 @@ class LayerSpecsTest {
         GraphNode b = GraphNode.input("b", 4);
         Dense shared = new Dense(4);
         Graph graph = new Graph(List.of(a, b), List.of(new Add().apply(shared.apply(a), shared.apply(b), a)));
-        return List.of(
+        List<Layer> recurrent = RecurrentLayerFixtures.everyType();
+        return java.util.stream.Stream.concat(recurrent.stream(), Stream.of(
                 new Dense(8), new Dense(3, 5, false), new Dense(3, 5, ActivationFunction.RELU),
                 new Dense(4, false, ActivationFunction.GELU),
                 new Conv1d(4, 3), new Conv1d(2, 4, 3, ConvolutionOptions.defaults().stride(2).padding(1)),
@@ -99,7 +100,7 @@ class LayerSpecsTest {
                 new ZeroPadding2d(1, 2, 3, 4), new Dropout(0.3f), new SpatialDropout2d(0.1f),
                 new Add(), new Multiply(), new Concatenate(-1),
                 new Sequential(new Dense(2, 3), new Relu(), new Sequential(new Dense(3, 1))), graph,
-                new Dense(2, 2).setTrainable(false));
+                new Dense(2, 2).setTrainable(false))).toList();
     }
 
     @Test

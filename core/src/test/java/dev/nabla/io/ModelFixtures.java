@@ -96,6 +96,11 @@ final class ModelFixtures {
         return Tensor.of(new float[] {1, 2, 3, 0, 9, 4, 4, 5, 0, 8}, 2, 5);
     }
 
+    /** Token ids [2, 5] through every sequence layer → [2, 2]. */
+    static Sequential recurrentModel() {
+        return prepared(RecurrentLayerFixtures.model(), tokenInput());
+    }
+
     /** Two inputs a and b [4] with a skip connection, a shared layer and a nested Sequential → [3]. */
     static Graph twoInputGraph() {
         Layer.manualSeed(5);
