@@ -12,13 +12,51 @@ package dev.nabla.kernels;
  * steps reuse the activations the forward step left in the gate rows. Rows are independent,
  * so a caller may split them over threads without changing any result.
  */
-public final class RecurrentCells {
+public class RecurrentCells {
 
     private final Kernels k;
 
-    /** The cells computing their activations with these kernels. */
+    /** The cells computing their activations with these kernels: the scalar definition of every method. */
     public RecurrentCells(Kernels kernels) {
         this.k = kernels;
+    }
+
+    /**
+     * The cells for these kernels: {@link VectorRecurrentCells} beside the vector kernels, where
+     * every method is one vectorised pass; otherwise these scalar ones.
+     */
+    public static RecurrentCells of(Kernels kernels) {
+        return kernels.vectorBitSize() > 0 ? VectorSupport.create(kernels) : new RecurrentCells(kernels);
+    }
+
+    /** Isolates the one reference to VectorRecurrentCells so this class loads without the Vector API module. */
+    private static final class VectorSupport {
+        static RecurrentCells create(Kernels kernels) {
+            return new VectorRecurrentCells(kernels);
+        }
+    }
+
+    /**
+     * The hidden product as multiply-adds down the rows of a matrix stored {@code [depth, width]}
+     * (the transposed hidden weight, made once per sequence, or the weight itself for the
+     * gradient), so that no step packs the weight again as a GEMM would:
+     * {@code out[r, :] += Σ_j x[r, j]·m[j, :]} for {@code r < rows}, rows of {@code x} {@code ldx}
+     * apart and of {@code out} {@code width} apart. Each element is summed over j in order with
+     * fused multiply-adds, then added to {@code out}; rows are
+     * independent, so a caller may split them over threads.
+     */
+    public void rowTimesMatrix(int rows, int depth, int width, float[] x, int xOff, int ldx, float[] m, int mOff,
+            float[] out, int outOff) {
+        for (int r = 0; r < rows; r++) {
+            int o = outOff + r * width;
+            for (int c = 0; c < width; c++) {
+                float sum = 0f;
+                for (int j = 0; j < depth; j++) {
+                    sum = Math.fma(x[xOff + r * ldx + j], m[mOff + j * width + c], sum);
+                }
+                out[o + c] += sum;
+            }
+        }
     }
 
     /**

@@ -7,17 +7,29 @@ import dev.nabla.kernels.RecurrentCells;
 
 /**
  * {@link Recurrence#run}'s forward and backward through time, and what backward keeps from
- * forward. Every step-indexed array is in processing order (step s reads time
- * {@code reverse ? T−1−s : s}) and time-major, so that one step's rows are contiguous for the
- * per-step GEMM and all steps' rows are one matrix for the input and weight GEMMs:
- * {@code inputs [T·N, I]}, {@code gates [T·N, G·H]}, {@code hidden [(T+1)·N, H]} (the initial
- * state, then the state after each step). The result is one tensor {@code [N, T + S, H]}: the
- * output at each step, then the S final states, which {@link Recurrence} hands out as views.
+ * forward. Step-indexed arrays are in processing order (step s reads time
+ * {@code reverse ? T−1−s : s}) and time-major, so one step's rows are contiguous for the
+ * per-step product and all steps' rows form one matrix for the input and weight products.
+ *
+ * <p>Row {@code s·N + n} of {@code rows [(T+1)·N, F + H + 1]} holds step s's input, the hidden
+ * state it starts from, and a 1: the input projection reads its first F columns, step s's
+ * hidden product its middle H, and in backward one GEMM {@code dGᵀ·rows} gives the gradients of
+ * both weights and of the bias at once. Row block T holds the final hidden state. The result
+ * is one tensor {@code [N, T + S, H]}, the output at each step and then the S final states,
+ * which {@link Recurrence} hands out as views.
+ *
+ * <p>For a batch of at most {@link #SMALL_BATCH} rows the per-step products with the hidden
+ * weight are {@link RecurrentCells#rowTimesMatrix}, on the weight transposed once per sequence
+ * (forward) or as it is (backward), rather than GEMMs, which would pack the weight again at
+ * every step for a product smaller than the packing.
  */
 final class RecurrentSequence {
 
     /** Rows of the fused step per chunk of work: about 16k gate values. */
     private static final int ROW_GRAIN_VALUES = 1 << 14;
+    /** The largest batch whose hidden products go through {@link RecurrentCells#rowTimesMatrix}. */
+    static final int SMALL_BATCH = 4;
+    private static final int TILE = 32;
 
     private final Recurrence.Cell cell;
     private final int batch;
@@ -25,14 +37,14 @@ final class RecurrentSequence {
     private final int features;
     private final int hidden;
     private final int gateWidth;
+    private final int rowWidth;
     private final int width;
     private final boolean reverse;
     private final float[] mask;
     private final Kernels k = KernelProvider.get();
-    private final RecurrentCells cells = new RecurrentCells(k);
-    private float[] inputs;
+    private final RecurrentCells cells = RecurrentCells.of(k);
+    private float[] rows;
     private float[] gates;
-    private float[] hiddenStates;
     private float[] cellStates;
     private float[] tanhCells;
     private float[] hiddenN;
@@ -47,6 +59,7 @@ final class RecurrentSequence {
         this.features = features;
         this.hidden = hidden;
         this.gateWidth = cell.gates() * hidden;
+        this.rowWidth = features + hidden + 1;
         this.width = steps + cell.states();
         this.reverse = reverse;
         this.mask = mask;
@@ -60,37 +73,40 @@ final class RecurrentSequence {
         return mask == null || mask[row * steps + time(step)] != 0f;
     }
 
+    /** Where row n's hidden state at the start of step s is. */
+    private int hiddenAt(int s, int n) {
+        return (s * batch + n) * rowWidth + features;
+    }
+
     Tensor forward(Tensor input, Tensor h0, Tensor c0, Tensor wIh, Tensor wHh, Tensor bIh, Tensor bHh) {
         weightIh = wIh.contiguousData();
         weightHh = wHh.contiguousData();
-        Tensor x = input.contiguousData();
-        inputs = new float[steps * batch * features];
-        for (int s = 0; s < steps; s++) {
-            for (int n = 0; n < batch; n++) {
-                System.arraycopy(x.storage, x.offset + (n * steps + time(s)) * features, inputs,
-                        (s * batch + n) * features, features);
-            }
-        }
-        int rows = steps * batch;
-        gates = new float[rows * gateWidth];
-        k.gemm(false, true, rows, gateWidth, features, 1f, inputs, 0, Math.max(features, 1), weightIh.storage,
-                weightIh.offset, Math.max(features, 1), 0f, gates, 0, gateWidth);
+        fillRows(input.contiguousData(), h0);
+        int count = steps * batch;
+        gates = new float[count * gateWidth];
+        k.gemm(false, true, count, gateWidth, features, 1f, rows, 0, rowWidth, weightIh.storage, weightIh.offset,
+                Math.max(features, 1), 0f, gates, 0, gateWidth);
         float[] inputBias = sum(bIh, cell == Recurrence.Cell.GRU ? null : bHh);
         if (inputBias != null) {
-            k.biasActivation(null, 0f, gates, 0, inputBias, 0, gates, 0, rows, gateWidth);
+            k.biasActivation(null, 0f, gates, 0, inputBias, 0, gates, 0, count, gateWidth);
         }
-        hiddenStates = initialState(h0);
         if (cell == Recurrence.Cell.LSTM) {
-            cellStates = initialState(c0);
-            tanhCells = new float[rows * hidden];
+            cellStates = new float[(steps + 1) * batch * hidden];
+            if (c0 != null) {
+                Tensor c = c0.contiguousData();
+                System.arraycopy(c.storage, c.offset, cellStates, 0, batch * hidden);
+            }
+            tanhCells = new float[count * hidden];
         }
+        float[] transposed = batch <= SMALL_BATCH ? transpose(weightHh, gateWidth, hidden) : null;
         float[] packed = new float[batch * width * hidden];
         if (cell == Recurrence.Cell.GRU) {
-            hiddenN = new float[rows * hidden];
+            hiddenN = new float[count * hidden];
             float[] hiddenBias = bHh == null ? null : bHh.toFloatArray();
             float[] hiddenProduct = new float[batch * gateWidth];
             for (int s = 0; s < steps; s++) {
-                hiddenProduct(s, hiddenProduct, 0, 0f);
+                java.util.Arrays.fill(hiddenProduct, 0f);
+                hiddenProduct(s, transposed, hiddenProduct, 0);
                 if (hiddenBias != null) {
                     k.biasActivation(null, 0f, hiddenProduct, 0, hiddenBias, 0, hiddenProduct, 0, batch, gateWidth);
                 }
@@ -98,12 +114,12 @@ final class RecurrentSequence {
             }
         } else {
             for (int s = 0; s < steps; s++) {
-                hiddenProduct(s, gates, s * batch * gateWidth, 1f);
+                hiddenProduct(s, transposed, gates, s * batch * gateWidth);
                 forwardStep(s, null, packed);
             }
         }
         for (int n = 0; n < batch; n++) {
-            System.arraycopy(hiddenStates, (steps * batch + n) * hidden, packed, (n * width + steps) * hidden, hidden);
+            System.arraycopy(rows, hiddenAt(steps, n), packed, (n * width + steps) * hidden, hidden);
             if (cellStates != null) {
                 System.arraycopy(cellStates, (steps * batch + n) * hidden, packed, (n * width + steps + 1) * hidden,
                         hidden);
@@ -114,36 +130,63 @@ final class RecurrentSequence {
                 input, h0, c0, wIh, wHh, bIh, bHh);
     }
 
-    /** {@code target[step s rows] = beta·target + hidden(s)·W_hhᵀ}. */
-    private void hiddenProduct(int s, float[] target, int offset, float beta) {
-        k.gemm(false, true, batch, gateWidth, hidden, 1f, hiddenStates, s * batch * hidden, hidden, weightHh.storage,
-                weightHh.offset, hidden, beta, target, offset, gateWidth);
+    /** The rows: each step's input, a 1 after the hidden state, and the initial hidden state. */
+    private void fillRows(Tensor x, Tensor h0) {
+        rows = new float[(steps + 1) * batch * rowWidth];
+        for (int s = 0; s < steps; s++) {
+            for (int n = 0; n < batch; n++) {
+                int row = (s * batch + n) * rowWidth;
+                System.arraycopy(x.storage, x.offset + (n * steps + time(s)) * features, rows, row, features);
+                rows[row + rowWidth - 1] = 1f;
+            }
+        }
+        if (h0 != null) {
+            Tensor h = h0.contiguousData();
+            for (int n = 0; n < batch; n++) {
+                System.arraycopy(h.storage, h.offset + n * hidden, rows, hiddenAt(0, n), hidden);
+            }
+        }
+    }
+
+    /**
+     * {@code target[step s rows] += hidden(s)·W_hhᵀ}: for a small batch with W_hhᵀ given as
+     * {@code transposed [H, G·H]}, else a GEMM.
+     */
+    private void hiddenProduct(int s, float[] transposed, float[] target, int offset) {
+        if (transposed != null) {
+            cells.rowTimesMatrix(batch, hidden, gateWidth, rows, hiddenAt(s, 0), rowWidth, transposed, 0, target,
+                    offset);
+        } else {
+            k.gemm(false, true, batch, gateWidth, hidden, 1f, rows, hiddenAt(s, 0), rowWidth, weightHh.storage,
+                    weightHh.offset, hidden, 1f, target, offset, gateWidth);
+        }
     }
 
     private void forwardStep(int s, float[] hiddenProduct, float[] packed) {
         int t = time(s);
         Parallel.forChunks(batch, Math.max(1, ROW_GRAIN_VALUES / gateWidth), (first, end) -> {
             for (int n = first; n < end; n++) {
-                int row = s * batch + n;
-                int previous = row * hidden;
-                int next = previous + batch * hidden;
+                int state = (s * batch + n) * hidden;
+                int next = state + batch * hidden;
+                int previousH = hiddenAt(s, n);
+                int nextH = hiddenAt(s + 1, n);
                 if (!real(s, n)) {
-                    System.arraycopy(hiddenStates, previous, hiddenStates, next, hidden);
+                    System.arraycopy(rows, previousH, rows, nextH, hidden);
                     if (cellStates != null) {
-                        System.arraycopy(cellStates, previous, cellStates, next, hidden);
+                        System.arraycopy(cellStates, state, cellStates, next, hidden);
                     }
                     continue;
                 }
-                int g = row * gateWidth;
+                int g = (s * batch + n) * gateWidth;
                 switch (cell) {
-                    case LSTM -> cells.lstm(hidden, gates, g, cellStates, previous, cellStates, next, tanhCells,
-                            previous, hiddenStates, next);
-                    case GRU -> cells.gru(hidden, gates, g, hiddenProduct, n * gateWidth, hiddenStates, previous,
-                            hiddenN, previous, hiddenStates, next);
-                    case RNN_TANH, RNN_RELU -> cells.rnn(hidden, cell == Recurrence.Cell.RNN_RELU, gates, g,
-                            hiddenStates, next);
+                    case LSTM -> cells.lstm(hidden, gates, g, cellStates, state, cellStates, next, tanhCells, state,
+                            rows, nextH);
+                    case GRU -> cells.gru(hidden, gates, g, hiddenProduct, n * gateWidth, rows, previousH, hiddenN,
+                            state, rows, nextH);
+                    case RNN_TANH, RNN_RELU -> cells.rnn(hidden, cell == Recurrence.Cell.RNN_RELU, gates, g, rows,
+                            nextH);
                 }
-                System.arraycopy(hiddenStates, next, packed, (n * width + t) * hidden, hidden);
+                System.arraycopy(rows, nextH, packed, (n * width + t) * hidden, hidden);
             }
         });
     }
@@ -160,13 +203,19 @@ final class RecurrentSequence {
                 System.arraycopy(gp, go + (n * width + steps + 1) * hidden, dc, n * hidden, hidden);
             }
         }
-        int rows = steps * batch;
-        float[] dGates = new float[rows * gateWidth];
-        float[] dHiddenGates = cell == Recurrence.Cell.GRU ? new float[rows * gateWidth] : dGates;
+        int count = steps * batch;
+        float[] dGates = new float[count * gateWidth];
+        float[] dHiddenGates = cell == Recurrence.Cell.GRU ? new float[count * gateWidth] : dGates;
         for (int s = steps - 1; s >= 0; s--) {
             backwardStep(s, gp, go, dh, dc, dGates, dHiddenGates);
-            k.gemm(false, false, batch, hidden, gateWidth, 1f, dHiddenGates, s * batch * gateWidth, gateWidth,
-                    weightHh.storage, weightHh.offset, hidden, 1f, dh, 0, hidden);
+            int at = s * batch * gateWidth;
+            if (batch <= SMALL_BATCH) {
+                cells.rowTimesMatrix(batch, gateWidth, hidden, dHiddenGates, at, gateWidth, weightHh.storage,
+                        weightHh.offset, dh, 0);
+            } else {
+                k.gemm(false, false, batch, hidden, gateWidth, 1f, dHiddenGates, at, gateWidth, weightHh.storage,
+                        weightHh.offset, hidden, 1f, dh, 0, hidden);
+            }
         }
         Tensor[] grads = new Tensor[7];
         if (input.requiresGrad()) {
@@ -174,10 +223,20 @@ final class RecurrentSequence {
         }
         grads[1] = h0 != null && h0.requiresGrad() ? Tensor.wrap(dh, Shape.of(batch, hidden)) : null;
         grads[2] = c0 != null && c0.requiresGrad() ? Tensor.wrap(dc, Shape.of(batch, hidden)) : null;
-        grads[3] = product(dGates, inputs, features);
-        grads[4] = product(dHiddenGates, hiddenStates, hidden);
-        grads[5] = bIh == null ? null : columnSums(dGates);
-        grads[6] = bHh == null ? null : columnSums(dHiddenGates);
+        if (cell == Recurrence.Cell.GRU) {
+            float[] inputSide = product(dGates, 0, features);
+            float[] hiddenSide = product(dHiddenGates, features, hidden + 1);
+            grads[3] = columns(inputSide, features, 0, features);
+            grads[4] = columns(hiddenSide, hidden + 1, 0, hidden);
+            grads[5] = bIh == null ? null : biasGradient(dGates);
+            grads[6] = bHh == null ? null : column(hiddenSide, hidden + 1, hidden);
+        } else {
+            float[] all = product(dGates, 0, rowWidth);
+            grads[3] = columns(all, rowWidth, 0, features);
+            grads[4] = columns(all, rowWidth, features, features + hidden);
+            grads[5] = bIh == null ? null : column(all, rowWidth, rowWidth - 1);
+            grads[6] = bHh == null ? null : column(all, rowWidth, rowWidth - 1);
+        }
         return grads;
     }
 
@@ -188,15 +247,14 @@ final class RecurrentSequence {
                 if (!real(s, n)) {
                     continue;
                 }
-                int row = s * batch + n;
-                int state = row * hidden;
-                int g = row * gateWidth;
+                int state = (s * batch + n) * hidden;
+                int g = (s * batch + n) * gateWidth;
                 int h = n * hidden;
                 k.axpy(hidden, 1f, gp, go + (n * width + t) * hidden, dh, h);
                 switch (cell) {
                     case LSTM -> cells.lstmBackward(hidden, gates, g, cellStates, state, tanhCells, state, dh, h,
                             dc, h, dGates, g);
-                    case GRU -> cells.gruBackward(hidden, gates, g, hiddenStates, state, hiddenN, state, dh, h,
+                    case GRU -> cells.gruBackward(hidden, gates, g, rows, hiddenAt(s, n), hiddenN, state, dh, h,
                             dGates, g, dHidden, g);
                     case RNN_TANH, RNN_RELU -> cells.rnnBackward(hidden, cell == Recurrence.Cell.RNN_RELU, gates, g,
                             dh, h, dGates, g);
@@ -210,11 +268,11 @@ final class RecurrentSequence {
 
     /** dG·W_ih back in the input's [N, T, I] layout. */
     private Tensor inputGradient(float[] dGates) {
-        int rows = steps * batch;
-        float[] timeMajor = new float[rows * features];
-        k.gemm(false, false, rows, features, gateWidth, 1f, dGates, 0, gateWidth, weightIh.storage, weightIh.offset,
+        int count = steps * batch;
+        float[] timeMajor = new float[count * features];
+        k.gemm(false, false, count, features, gateWidth, 1f, dGates, 0, gateWidth, weightIh.storage, weightIh.offset,
                 Math.max(features, 1), 0f, timeMajor, 0, Math.max(features, 1));
-        float[] dx = new float[rows * features];
+        float[] dx = new float[count * features];
         for (int s = 0; s < steps; s++) {
             for (int n = 0; n < batch; n++) {
                 System.arraycopy(timeMajor, (s * batch + n) * features, dx, (n * steps + time(s)) * features, features);
@@ -223,27 +281,53 @@ final class RecurrentSequence {
         return Tensor.wrap(dx, Shape.of(batch, steps, features));
     }
 
-    /** A weight's gradient dGᵀ·rows: [G·H, T·N] · [T·N, columns]. */
-    private Tensor product(float[] dGates, float[] rowsOf, int columns) {
+    /** dGᵀ·rows[:, first .. first + columns): [G·H, T·N] · [T·N, columns]. */
+    private float[] product(float[] dGates, int first, int columns) {
         float[] out = new float[gateWidth * columns];
-        k.gemm(true, false, gateWidth, columns, steps * batch, 1f, dGates, 0, gateWidth, rowsOf, 0,
-                Math.max(columns, 1), 0f, out, 0, Math.max(columns, 1));
-        return Tensor.wrap(out, Shape.of(gateWidth, columns));
+        k.gemm(true, false, gateWidth, columns, steps * batch, 1f, dGates, 0, gateWidth, rows, first, rowWidth, 0f,
+                out, 0, Math.max(columns, 1));
+        return out;
     }
 
-    private Tensor columnSums(float[] dGates) {
+    /** Columns [from, to) of a [G·H, ld] matrix. */
+    private Tensor columns(float[] matrix, int ld, int from, int to) {
+        int count = to - from;
+        float[] out = new float[gateWidth * count];
+        for (int r = 0; r < gateWidth; r++) {
+            System.arraycopy(matrix, r * ld + from, out, r * count, count);
+        }
+        return Tensor.wrap(out, Shape.of(gateWidth, count));
+    }
+
+    /** Column {@code index} of a [G·H, ld] matrix, as a vector (a bias's gradient). */
+    private Tensor column(float[] matrix, int ld, int index) {
+        return columns(matrix, ld, index, index + 1).reshape(gateWidth);
+    }
+
+    private Tensor biasGradient(float[] dGates) {
         float[] out = new float[gateWidth];
         k.columnSums(dGates, 0, gateWidth, steps * batch, gateWidth, out, 0);
         return Tensor.wrap(out, Shape.of(gateWidth));
     }
 
-    private float[] initialState(Tensor state) {
-        float[] states = new float[(steps + 1) * batch * hidden];
-        if (state != null) {
-            Tensor s = state.contiguousData();
-            System.arraycopy(s.storage, s.offset, states, 0, batch * hidden);
+    /**
+     * The matrix transposed, {@link #TILE} rows at a time: each output row is written in runs
+     * of a tile's rows, while the tile's input rows stay in cache.
+     */
+    private static float[] transpose(Tensor matrix, int rowCount, int columnCount) {
+        float[] in = matrix.storage;
+        int offset = matrix.offset;
+        float[] out = new float[rowCount * columnCount];
+        for (int r0 = 0; r0 < rowCount; r0 += TILE) {
+            int rEnd = Math.min(rowCount, r0 + TILE);
+            for (int c = 0; c < columnCount; c++) {
+                for (int r = r0, o = c * rowCount + r0, i = offset + r0 * columnCount + c; r < rEnd;
+                        r++, o++, i += columnCount) {
+                    out[o] = in[i];
+                }
+            }
         }
-        return states;
+        return out;
     }
 
     private static float[] sum(Tensor a, Tensor b) {

@@ -88,6 +88,34 @@ class RecurrenceTest {
         assertArrayEquals(gradients[0], gradients[1], 0f);
     }
 
+    /** A batch above RecurrentSequence.SMALL_BATCH runs its hidden products as GEMMs; each row alone does not. */
+    @Test
+    void aLargeBatchGivesWhatEachSequenceGivesAlone() {
+        int batch = RecurrentSequence.SMALL_BATCH + 3;
+        for (Recurrence.Cell cell : Recurrence.Cell.values()) {
+            int rows = cell.gates() * 5;
+            Tensor x = leaf(20, batch, 3, 4);
+            Tensor w = leaf(21, rows, 4);
+            Tensor u = leaf(22, rows, 5);
+            Tensor b = leaf(23, rows);
+            List<Tensor> all = Recurrence.run(cell, x, null, null, w, u, b, b, null, true);
+            all.get(0).sum().add(all.get(1).sum()).backward();
+            float[] batchGradient = u.grad().toFloatArray();
+            u.zeroGrad();
+            for (int n = 0; n < batch; n++) {
+                Tensor row = x.detach().slice(0, n, n + 1);
+                List<Tensor> alone = Recurrence.run(cell, row, null, null, w, u, b, b, null, true);
+                assertArrayEquals(alone.get(0).toFloatArray(), all.get(0).slice(0, n, n + 1).toFloatArray(), 1e-6f,
+                        cell + " row " + n);
+                alone.get(0).sum().add(alone.get(1).sum()).backward();
+            }
+            float[] summed = u.grad().toFloatArray();
+            for (int i = 0; i < summed.length; i++) {
+                assertEquals(summed[i], batchGradient[i], 1e-5f + 1e-4f * Math.abs(summed[i]), cell + " dW_hh " + i);
+            }
+        }
+    }
+
     @Test
     void badShapesAreExplained() {
         Tensor w = Tensor.zeros(8, 2);
