@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.nabla.cli.experiment.Vocabulary;
 import dev.nabla.io.LayerTypeDescription;
+import dev.nabla.nn.Bidirectional;
 import dev.nabla.nn.Graph;
+import dev.nabla.nn.TimeDistributed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,10 +37,12 @@ class ReferenceNamesTest {
     private static final List<String> SAMPLE_SHAPES = List.of("[1, 8, 8]", "[1, 64]", "[64]", "[4, 4, 4]", "[4]", "[1]");
     /**
      * Layer types whose required arguments no sample value can fill, with an entry that uses
-     * them: a graph's arguments are a whole graph, as model files store it.
+     * them: a graph's arguments are a whole graph, as model files store it; a wrapper's, the layer it wraps.
      */
     private static final Map<Class<?>, String> WHOLE_EXAMPLES = Map.of(Graph.class, "inputs: [{name: x, shape: [4]}],"
-            + " layers: {d: {type: dense, units: 2}}, nodes: [{layer: d, inputs: [0]}], outputs: [1]");
+            + " layers: {d: {type: dense, units: 2}}, nodes: [{layer: d, inputs: [0]}], outputs: [1]",
+            Bidirectional.class, "layer: {type: lstm, units: 2}, merge_mode: sum",
+            TimeDistributed.class, "layer: {type: dense, units: 2}");
     private static final String MODEL = "  input_shape: [1, 8, 8]\n"
             + "  sequential: [{type: flatten}, {type: dense, units: 2}]\n";
 
