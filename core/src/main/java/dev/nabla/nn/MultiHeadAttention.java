@@ -48,6 +48,7 @@ public class MultiHeadAttention extends Layer {
     private boolean averageWeights = true;
     private boolean returnAttentionScores;
     private boolean causal;
+    private float rotaryBase;
     private int givenKeyFeatures = -1;
     private int givenValueFeatures = -1;
     private int embedDim = -1;
@@ -147,6 +148,33 @@ public class MultiHeadAttention extends Layer {
     public MultiHeadAttention useCausalMask(boolean value) {
         causal = value;
         return this;
+    }
+
+    /**
+     * Rotary position embedding ({@link RotaryEmbedding}) on every head's queries and keys, base
+     * 10000 ({@code true}) or none.
+     */
+    public MultiHeadAttention rotary(boolean value) {
+        return rotaryBase(value ? 10000f : 0f);
+    }
+
+    /** Rotary position embedding with this base (0: none). */
+    public MultiHeadAttention rotaryBase(float base) {
+        if (base != 0f && !(base > 1f)) {
+            throw new IllegalArgumentException(path() + ": the rotary base must be above 1 (or 0 for none), got "
+                    + base);
+        }
+        if (base != 0f && keyDim % 2 != 0) {
+            throw new IllegalArgumentException(path() + ": rotary position embedding needs an even key_dim, got "
+                    + keyDim);
+        }
+        rotaryBase = base;
+        return this;
+    }
+
+    /** The rotary base, 0 when off. */
+    public float rotaryBase() {
+        return rotaryBase;
     }
 
     private void beforeBuild(String what) {
@@ -257,6 +285,10 @@ public class MultiHeadAttention extends Layer {
         Tensor q = heads(project(query, 0, numHeads * keyDim, qProjWeight, 0), numHeads, keyDim);
         Tensor k = heads(project(key, 1, heads * keyDim, kProjWeight, numHeads * keyDim), heads, keyDim);
         Tensor v = heads(project(value, 2, heads * vd, vProjWeight, (numHeads + heads) * keyDim), heads, vd);
+        if (rotaryBase != 0f) {
+            q = RotaryEmbedding.rotate(q, rotaryBase);
+            k = RotaryEmbedding.rotate(k, rotaryBase);
+        }
         float rate = isTraining() ? dropout : 0f;
         List<Tensor> results = new ArrayList<>();
         Tensor attended;
@@ -363,6 +395,6 @@ public class MultiHeadAttention extends Layer {
         return "heads=" + numHeads + ", key_dim=" + keyDim + (valueDim > 0 ? ", value_dim=" + valueDim : "")
                 + (kvHeads > 0 && kvHeads != numHeads ? ", key_value_heads=" + kvHeads : "")
                 + (embedDim > 0 ? ", embed_dim=" + embedDim : "") + (dropout > 0f ? ", dropout=" + dropout : "")
-                + (causal ? ", causal" : "");
+                + (causal ? ", causal" : "") + (rotaryBase != 0f ? ", rotary" : "");
     }
 }
