@@ -44,7 +44,7 @@ public final class LayerSpecs {
     /** Replaced, never changed, by each registration, so that readers on any thread see a whole registry. */
     private static volatile LayerTypeRegistry registry = LayerTypeRegistry.builtIn(Stream.of(
             WeightedLayerSpecs.TYPES, SimpleLayerSpecs.TYPES, ContainerSpecs.TYPES,
-            RecurrentLayerSpecs.TYPES).flatMap(List::stream).toList());
+            RecurrentLayerSpecs.TYPES, AttentionLayerSpecs.TYPES).flatMap(List::stream).toList());
 
     private LayerSpecs() {
     }

@@ -35,6 +35,9 @@ import java.util.List;
  * <p>Masks: the key padding mask is the one attached to the key (else the value) with
  * {@link Masks}, as {@code Embedding(maskZero)} attaches; the query's mask is attached to the
  * output. A fourth input is Keras's {@code attention_mask} {@code [N, L, S]} (1 = attend).
+ *
+ * <p>Line budget: each of PyTorch's and Keras's settings needs a setter and a getter (for model
+ * files), beside the two call forms; splitting them off would scatter one layer's options.
  */
 public class MultiHeadAttention extends Layer {
 
@@ -121,6 +124,13 @@ public class MultiHeadAttention extends Layer {
     public MultiHeadAttention outputShape(int value) {
         beforeBuild("output_shape");
         outputDim = positive("output_shape", value);
+        return this;
+    }
+
+    /** Queries must have this many features (PyTorch's {@code embed_dim}). Before building. */
+    public MultiHeadAttention embedDim(int value) {
+        beforeBuild("embed_dim");
+        embedDim = positive("embed_dim", value);
         return this;
     }
 
@@ -383,6 +393,26 @@ public class MultiHeadAttention extends Layer {
     /** The query size (PyTorch's embed_dim), or -1 before building. */
     public int embedDim() {
         return embedDim;
+    }
+
+    /** The key features (PyTorch's kdim), or -1 before building. */
+    public int kdim() {
+        return isBuilt() ? keyFeatures : -1;
+    }
+
+    /** The value features (PyTorch's vdim), or -1 before building. */
+    public int vdim() {
+        return isBuilt() ? valueFeatures : -1;
+    }
+
+    /** Whether returned weights are averaged over the heads. */
+    public boolean averagesAttentionWeights() {
+        return averageWeights;
+    }
+
+    /** Whether {@link #forwardAll} also returns the attention weights. */
+    public boolean returnsAttentionScores() {
+        return returnAttentionScores;
     }
 
     /** The output projection ({@code out_proj}). */

@@ -75,6 +75,11 @@ public class PatchEmbedding extends Layer {
         return embedDim;
     }
 
+    /** The image channels, or -1 before building. */
+    public int inChannels() {
+        return isBuilt() ? projection.stateDict().get("weight").shape().dim(1) : -1;
+    }
+
     /** Whether a class token comes first. */
     public boolean hasClassToken() {
         return classToken;

@@ -78,7 +78,8 @@ class LayerSpecsTest {
         GraphNode b = GraphNode.input("b", 4);
         Dense shared = new Dense(4);
         Graph graph = new Graph(List.of(a, b), List.of(new Add().apply(shared.apply(a), shared.apply(b), a)));
-        List<Layer> recurrent = RecurrentLayerFixtures.everyType();
+        List<Layer> recurrent = Stream.concat(RecurrentLayerFixtures.everyType().stream(),
+                AttentionLayerFixtures.everyType().stream()).toList();
         return java.util.stream.Stream.concat(recurrent.stream(), Stream.of(
                 new Dense(8), new Dense(3, 5, false), new Dense(3, 5, ActivationFunction.RELU),
                 new Dense(4, false, ActivationFunction.GELU),

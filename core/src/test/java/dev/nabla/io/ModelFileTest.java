@@ -69,6 +69,11 @@ class ModelFileTest {
         types.addAll(typesIn(roundTrip(ModelFixtures.tokenModel(), List.of(ModelFixtures.tokenInput()))));
         types.addAll(typesIn(roundTrip(ModelFixtures.recurrentModel(), List.of(ModelFixtures.tokenInput()))));
         types.addAll(typesIn(roundTrip(ModelFixtures.twoInputGraph(), ModelFixtures.graphInputs())));
+        types.addAll(typesIn(roundTrip(AttentionLayerFixtures.tokenModel(), List.of(ModelFixtures.tokenInput()))));
+        types.addAll(typesIn(roundTrip(AttentionLayerFixtures.imageModel(),
+                List.of(AttentionLayerFixtures.imageInput()))));
+        types.addAll(typesIn(roundTrip(AttentionLayerFixtures.encoderDecoderGraph(),
+                AttentionLayerFixtures.graphInputs())));
         assertEquals(new TreeSet<>(LayerSpecsTest.builtInTypes()), types);
     }
 

@@ -120,7 +120,7 @@ final class ModelFixtures {
     }
 
     /** The model built by a first forward pass, its parameters random, its running statistics moved by two passes. */
-    private static <L extends Layer> L prepared(L model, Tensor input) {
+    static <L extends Layer> L prepared(L model, Tensor input) {
         model.seed(11);
         if (input != null) {
             model.forward(input);
