@@ -103,8 +103,8 @@ final class AttentionLayerSpecs {
         } else if (a.has("embed_dim")) {
             layer = MultiHeadAttention.withEmbedDim(a.integer("embed_dim"), heads);
         } else {
-            throw new IllegalArgumentException("give key_dim (Keras: the size of each head) or embed_dim"
-                    + " (PyTorch: the query size, split over the heads)");
+            throw new LayerSpecException("key_dim", a.layer() + ": give key_dim (Keras: the size of each head) or"
+                    + " embed_dim (PyTorch: the query size, split over the heads)");
         }
         if (a.has("value_dim")) {
             layer.valueDim(a.integer("value_dim"));
