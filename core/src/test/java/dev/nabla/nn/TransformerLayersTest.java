@@ -128,6 +128,30 @@ class TransformerLayersTest {
     }
 
     @Test
+    void dropoutActsInTrainingOnlyAndTrainingLowersTheLoss() {
+        TransformerEncoderLayer layer = new TransformerEncoderLayer(TransformerOptions.of(8, 2).dimFeedforward(16)
+                .dropout(0.3f)).seed(7);
+        Tensor x = Tensor.randn(new Generator(8), 4, 6, 8);
+        assertNotEquals(layer.forward(x).sum().item(), layer.forward(x).sum().item());
+        layer.eval();
+        assertArrayEquals(layer.forward(x).toFloatArray(), layer.forward(x).toFloatArray(), 0f);
+        layer.train();
+        Tensor target = Tensor.randn(new Generator(9), 4, 6, 8);
+        var optimizer = new dev.nabla.optim.Adam(layer.parameters(), 0.01f);
+        float first = 0f;
+        float last = 0f;
+        for (int step = 0; step < 30; step++) {
+            optimizer.zeroGrad();
+            Tensor loss = layer.forward(x).sub(target).pow(2f).mean();
+            loss.backward();
+            optimizer.step();
+            last = loss.item();
+            first = step == 0 ? last : first;
+        }
+        assertTrue(last < 0.7f * first, first + " → " + last);
+    }
+
+    @Test
     void badOptionsAndInputsAreNamed() {
         var e = assertThrows(IllegalArgumentException.class, () -> TransformerOptions.of(10, 3));
         assertTrue(e.getMessage().contains("d_model (10)"), e.getMessage());
