@@ -41,7 +41,8 @@ record LayerEntry(ConfigNode node, ConfigNode type, ConfigNode name, List<Config
         }
         List<ConfigNode> inputs = inGraph && map.has("inputs") ? map.get("inputs").asListOrOne() : List.of();
         inputs.forEach(ConfigNode::asString);
-        boolean innerActivation = INNER_ACTIVATION.contains(LayerSpecs.canonicalName(type.asString()));
+        String canonical = LayerSpecs.canonicalName(type.asString());
+        boolean innerActivation = canonical != null && INNER_ACTIVATION.contains(canonical);
         ConfigNode activation = innerActivation ? null : map.get("activation");
         if (activation != null) {
             activation.asString();
