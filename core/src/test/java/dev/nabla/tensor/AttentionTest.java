@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.fixtures.TorchFixture;
 import dev.nabla.kernels.Parallel;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,28 @@ class AttentionTest {
                         in[1], in[2], entry.getValue(), false, 0f, null), q, k, v);
                 assertTrue(result.passed(), entry.getKey() + ", " + kvHeads + " key/value heads: " + result);
             }
+        }
+    }
+
+    /** F.scaled_dot_product_attention (fixtures/generate_attention.py): boolean, float and causal masks, grouped heads. */
+    @Test
+    void matchesPyTorchsScaledDotProductAttention() {
+        for (TorchFixture fixture : TorchFixture.cases("attention", "sdpa/")) {
+            Tensor q = fixture.leaf("query");
+            Tensor k = fixture.leaf("key");
+            Tensor v = fixture.leaf("value");
+            AttentionMask mask = switch (fixture.option("mask")) {
+                case "allowed" -> AttentionMask.allowed(fixture.tensor("attn_mask"));
+                case "additive" -> AttentionMask.additive(fixture.tensor("attn_mask"));
+                default -> AttentionMask.none();
+            };
+            Tensor out = Attention.scaledDotProductAttention(q, k, v, mask, fixture.option("mask").equals("causal"), 0f,
+                    null);
+            fixture.assertForward("output", out);
+            out.backward(fixture.tensor("grad_output"));
+            fixture.assertGradient("grad_query", q.grad());
+            fixture.assertGradient("grad_key", k.grad());
+            fixture.assertGradient("grad_value", v.grad());
         }
     }
 
