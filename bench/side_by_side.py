@@ -6,8 +6,8 @@ For each workload and thread count, runs PyTorch (bench/torch_bench.py) and Nabl
 table of the medians and the ratio Nabla / PyTorch:
 
     python3 bench/side_by_side.py [--repeats 3] [--threads 1,2]
-                                  [--mlp-steps 1000] [--cnn-steps 300]
-                                  [--workloads gemm,train-mlp,train-cnn,infer-cnn]
+                                  [--mlp-steps 1000] [--cnn-steps 300] [--lstm-steps 200]
+                                  [--workloads gemm,train-mlp,train-cnn,infer-cnn,train-lstm,infer-lstm]
                                   [--wait-quiet SECONDS] [--max-other-load CORES]
 
 Training runs time whole 50-step windows after 50 warm-up steps and report the median
@@ -53,6 +53,8 @@ def workloads(names, args):
         "train-mlp": ["train", "--model", "mlp", "--steps", str(args.mlp_steps)],
         "train-cnn": ["train", "--model", "cnn", "--steps", str(args.cnn_steps)],
         "infer-cnn": ["infer", "--model", "cnn"],
+        "train-lstm": ["train", "--model", "lstm", "--steps", str(args.lstm_steps)],
+        "infer-lstm": ["infer", "--model", "lstm"],
     }
     for name in names:
         if name not in table:
@@ -152,7 +154,8 @@ def main():
     parser.add_argument("--threads", default="1,2", help="thread counts, comma-separated (default 1,2)")
     parser.add_argument("--mlp-steps", type=int, default=1000, help="timed mlp training steps per run (default 1000)")
     parser.add_argument("--cnn-steps", type=int, default=300, help="timed cnn training steps per run (default 300)")
-    parser.add_argument("--workloads", default="gemm,train-mlp,train-cnn,infer-cnn")
+    parser.add_argument("--lstm-steps", type=int, default=200, help="timed lstm training steps per run (default 200)")
+    parser.add_argument("--workloads", default="gemm,train-mlp,train-cnn,infer-cnn,train-lstm,infer-lstm")
     parser.add_argument("--wait-quiet", type=float, default=0, metavar="SECONDS",
                         help="before each run, wait up to SECONDS for other processes to go quiet (default 0)")
     parser.add_argument("--max-other-load", type=float, default=0.25, metavar="CORES",
@@ -186,8 +189,8 @@ def print_table(measured, order, args, loads):
     print()
     print("Medians of %d alternating runs per side (PyTorch %s, %s); ratio = Nabla / PyTorch."
           % (args.repeats, torch_version(), nabla_version()))
-    print("Training: median of 50-step windows after 50 warm-up steps; %d timed steps (mlp), %d (cnn) per run."
-          % (args.mlp_steps, args.cnn_steps))
+    print("Training: median of 50-step windows after 50 warm-up steps; %d timed steps (mlp), %d (cnn), %d (lstm)"
+          " per run." % (args.mlp_steps, args.cnn_steps, args.lstm_steps))
     print("Data: %s. Other processes used %.2f cores on average during the runs (at most %.2f in one run)."
           % (", ".join(sources) or "-", statistics.mean(loads), max(loads)))
     print()

@@ -3,8 +3,8 @@
 same lines as `./nabla bench`, so that side_by_side.py reads both alike:
 
     python3 bench/torch_bench.py gemm [--sizes 512,1024] [--threads N]
-    python3 bench/torch_bench.py train --model mlp|cnn [--threads N] [--steps S]
-    python3 bench/torch_bench.py infer --model cnn [--threads N]
+    python3 bench/torch_bench.py train --model mlp|cnn|lstm [--threads N] [--steps S]
+    python3 bench/torch_bench.py infer --model cnn|lstm [--threads N]
 
 Each measurement mirrors the Java one (dev.nabla.cli.bench): the same networks (torch.nn),
 Adam lr 1e-3, cross-entropy on logits, batch 128, a fresh permutation each epoch, the
@@ -30,8 +30,23 @@ DATA_DIRS = [os.environ.get("NABLA_DATA", ""), os.path.join(os.environ.get("NABL
              "/usr/share/datasets/fashion-mnist"]
 
 
+class LastHiddenState(nn.Module):
+    """The lstm workload: each image as 28 steps of 28 features, LSTM(28→128), the last hidden state, Linear."""
+
+    def __init__(self):
+        super().__init__()
+        self.lstm = nn.LSTM(28, 128, batch_first=True)
+        self.head = nn.Linear(128, 10)
+
+    def forward(self, images):
+        _, (h_n, _) = self.lstm(images.reshape(-1, 28, 28))
+        return self.head(h_n[-1])
+
+
 def network(model, seed):
     torch.manual_seed(seed)
+    if model == "lstm":
+        return LastHiddenState()
     if model == "mlp":
         return nn.Sequential(nn.Flatten(), nn.Linear(784, 128), nn.ReLU(), nn.Dropout(0.2), nn.Linear(128, 10))
     return nn.Sequential(
@@ -181,13 +196,13 @@ def main():
     gemm.add_argument("--sizes", type=lambda s: [int(n) for n in s.split(",")], default=[128, 256, 512, 1024, 2048])
     gemm.add_argument("--min-seconds", type=float, default=1.0)
     train = commands.add_parser("train")
-    train.add_argument("--model", required=True, choices=["mlp", "cnn"])
+    train.add_argument("--model", required=True, choices=["mlp", "cnn", "lstm"])
     train.add_argument("--steps", type=int, default=200)
     train.add_argument("--warmup", type=int, default=50)
     train.add_argument("--window", type=int, default=50)
     train.add_argument("--seed", type=int, default=1)
     infer = commands.add_parser("infer")
-    infer.add_argument("--model", default="cnn", choices=["mlp", "cnn"])
+    infer.add_argument("--model", default="cnn", choices=["mlp", "cnn", "lstm"])
     infer.add_argument("--calls", type=int, default=2000)
     infer.add_argument("--warmup", type=int, default=200)
     infer.add_argument("--batch-calls", type=int, default=50)

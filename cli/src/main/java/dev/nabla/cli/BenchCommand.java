@@ -60,7 +60,7 @@ final class BenchCommand {
                 return w;
             }
         }
-        throw new ParameterException(spec.commandLine(), "--model must be mlp or cnn, got '" + name + "'");
+        throw new ParameterException(spec.commandLine(), "--model must be mlp, cnn or lstm, got '" + name + "'");
     }
 
     static BenchData data(CommandSpec spec, String choice) throws IOException {
@@ -127,7 +127,7 @@ final class BenchCommand {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = "--model", required = true, paramLabel = "mlp|cnn", description = "The workload.")
+        @Option(names = "--model", required = true, paramLabel = "mlp|cnn|lstm", description = "The workload.")
         private String model;
 
         @Mixin
@@ -182,7 +182,7 @@ final class BenchCommand {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = "--model", defaultValue = "cnn", paramLabel = "mlp|cnn",
+        @Option(names = "--model", defaultValue = "cnn", paramLabel = "mlp|cnn|lstm",
                 description = "The workload (default: ${DEFAULT-VALUE}).")
         private String model;
 

@@ -5,7 +5,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.nabla.cli.experiment.Vocabulary;
 import dev.nabla.io.LayerTypeDescription;
+import dev.nabla.nn.Bidirectional;
 import dev.nabla.nn.Graph;
+import dev.nabla.nn.TimeDistributed;
+import dev.nabla.nn.TokenAndPositionEmbedding;
+import dev.nabla.nn.Transformer;
+import dev.nabla.nn.TransformerDecoder;
+import dev.nabla.nn.TransformerDecoderLayer;
+import dev.nabla.nn.TransformerEncoder;
+import dev.nabla.nn.TransformerEncoderLayer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,13 +40,24 @@ class ReferenceNamesTest {
      * 64 pixels are reshaped to each before the layer (or, for one or four values, go through a
      * dense layer), since input_shape must be the data's.
      */
-    private static final List<String> SAMPLE_SHAPES = List.of("[1, 8, 8]", "[1, 64]", "[64]", "[4, 4, 4]", "[4]", "[1]");
+    private static final List<String> SAMPLE_SHAPES = List.of("[1, 8, 8]", "[1, 64]", "[64]", "[4, 4, 4]", "[4]", "[1]",
+            "[8, 8]");
+    private static final String TRANSFORMER = "d_model: 8, nhead: 2, dim_feedforward: 4";
     /**
      * Layer types whose required arguments no sample value can fill, with an entry that uses
-     * them: a graph's arguments are a whole graph, as model files store it.
+     * them: a graph's arguments are a whole graph, as model files store it; a wrapper's, the layer it wraps.
      */
     private static final Map<Class<?>, String> WHOLE_EXAMPLES = Map.of(Graph.class, "inputs: [{name: x, shape: [4]}],"
-            + " layers: {d: {type: dense, units: 2}}, nodes: [{layer: d, inputs: [0]}], outputs: [1]");
+            + " layers: {d: {type: dense, units: 2}}, nodes: [{layer: d, inputs: [0]}], outputs: [1]",
+            Bidirectional.class, "layer: {type: lstm, units: 2}, merge_mode: sum",
+            TimeDistributed.class, "layer: {type: dense, units: 2}",
+            // the Transformer layers need d_model to be the features' size and divisible by nhead
+            TransformerEncoderLayer.class, TRANSFORMER, TransformerDecoderLayer.class, TRANSFORMER,
+            TransformerEncoder.class, TRANSFORMER + ", num_layers: 1", TransformerDecoder.class,
+            TRANSFORMER + ", num_layers: 1", Transformer.class, TRANSFORMER
+                    + ", num_encoder_layers: 1, num_decoder_layers: 1",
+            // token ids must be below the vocabulary's size and the sequence no longer than the positions
+            TokenAndPositionEmbedding.class, "vocabulary_size: 2, sequence_length: 64, embedding_dim: 2");
     private static final String MODEL = "  input_shape: [1, 8, 8]\n"
             + "  sequential: [{type: flatten}, {type: dense, units: 2}]\n";
 
@@ -63,9 +82,11 @@ class ReferenceNamesTest {
         for (String shape : SAMPLE_SHAPES) {
             String reshape = shape.matches("\\[\\d]") ? "{type: flatten}, {type: dense, units: " + shape.charAt(1) + "}"
                     : "{type: reshape, shape: " + shape + "}";
+            // layers of two inputs get the flattened sample twice, or (a decoder's target and memory) the sample
             for (String model : List.of("  sequential: [" + reshape + ", " + entry + "]\n", "  graph:\n    layers: ["
                     + reshape + ", {name: a, type: flatten}, " + entry.replace("{type:", "{inputs: [a, a], type:")
-                    + "]\n")) {
+                    + "]\n", "  graph:\n    layers: [" + reshape.replace("{type: reshape", "{name: a, type: reshape")
+                    + ", " + entry.replace("{type:", "{inputs: [a, a], type:") + "]\n")) {
                 Run run = summary(model, "loss: mse");
                 if (run.exitCode() == 0) {
                     return;

@@ -14,6 +14,10 @@ import java.util.Arrays;
  * uniform in ±0.05). An optional padding index (PyTorch's {@code padding_idx}; negative
  * counts from the end) names a row that starts at zero and receives no gradient, so it
  * stays as it is while training. The state dict holds {@code weight}.
+ *
+ * <p>With {@link #maskZero(boolean) maskZero} (Keras's {@code mask_zero}), index 0 marks padding:
+ * the output of indices {@code [N, T]} carries a mask {@code [N, T]} ({@link Masks}) that a
+ * recurrent layer reading it honours.
  */
 public class Embedding extends Layer {
 
@@ -23,8 +27,9 @@ public class Embedding extends Layer {
      * @param numEmbeddings the number of rows, the vocabulary size (at least 1)
      * @param embeddingDim  the size of each vector (at least 1)
      * @param paddingIndex  a row (negative: from the end) that starts at zero and is never trained, or null for none
+     * @param maskZero      whether index 0 marks padding, so outputs carry a mask (Keras's {@code mask_zero})
      */
-    public record Config(int numEmbeddings, int embeddingDim, Integer paddingIndex) {
+    public record Config(int numEmbeddings, int embeddingDim, Integer paddingIndex, boolean maskZero) {
 
         /** Checks the sizes and the padding row. */
         public Config {
@@ -40,12 +45,17 @@ public class Embedding extends Layer {
 
         /** A table of {@code numEmbeddings} vectors of size {@code embeddingDim}, without a padding row. */
         public static Config of(int numEmbeddings, int embeddingDim) {
-            return new Config(numEmbeddings, embeddingDim, null);
+            return new Config(numEmbeddings, embeddingDim, null, false);
         }
 
         /** The same with a padding row (PyTorch's {@code padding_idx}). */
         public Config paddingIndex(int row) {
-            return new Config(numEmbeddings, embeddingDim, row);
+            return new Config(numEmbeddings, embeddingDim, row, maskZero);
+        }
+
+        /** The same with index 0 marking padding or not (Keras's {@code mask_zero}). */
+        public Config maskZero(boolean value) {
+            return new Config(numEmbeddings, embeddingDim, paddingIndex, value);
         }
     }
 
@@ -53,6 +63,7 @@ public class Embedding extends Layer {
     private final int embeddingDim;
     private final int paddingIndex;
     private final Parameter weight;
+    private boolean maskZero;
 
     /** A table of {@code numEmbeddings} vectors of size {@code embeddingDim} (Keras's {@code Embedding(input_dim, output_dim)}). */
     public Embedding(int numEmbeddings, int embeddingDim) {
@@ -67,6 +78,7 @@ public class Embedding extends Layer {
         this.numEmbeddings = numEmbeddings;
         this.embeddingDim = embeddingDim;
         this.paddingIndex = paddingIndex == null ? -1 : Math.floorMod(paddingIndex, numEmbeddings);
+        this.maskZero = config.maskZero();
         this.weight = addParameter("weight", Tensor.randn(generator(), numEmbeddings, embeddingDim));
         if (this.paddingIndex >= 0) {
             try (NoGrad ignored = NoGrad.enter()) {
@@ -86,7 +98,20 @@ public class Embedding extends Layer {
         }
         int[] shape = Arrays.copyOf(indices.shape().toArray(), indices.rank() + 1);
         shape[indices.rank()] = embeddingDim;
-        return rows.reshape(shape);
+        Tensor output = rows.reshape(shape);
+        return maskZero && indices.rank() == 2 ? Masks.attach(output, indices.to(dev.nabla.tensor.DType.FLOAT32).ne(
+                Tensor.scalar(0f))) : output;
+    }
+
+    /** Index 0 marks padding: outputs for {@code [N, T]} indices carry a mask (Keras's {@code mask_zero}). Returns this. */
+    public Embedding maskZero(boolean value) {
+        maskZero = value;
+        return this;
+    }
+
+    /** Whether index 0 marks padding. */
+    public boolean masksZero() {
+        return maskZero;
     }
 
     private int[] checkedIndices(Tensor indices) {
@@ -125,7 +150,7 @@ public class Embedding extends Layer {
 
     /** The settings, the padding row counted from the start. */
     public Config config() {
-        return new Config(numEmbeddings, embeddingDim, paddingIndex < 0 ? null : paddingIndex);
+        return new Config(numEmbeddings, embeddingDim, paddingIndex < 0 ? null : paddingIndex, maskZero);
     }
 
     /** The padding row, or -1 without one. */

@@ -78,7 +78,9 @@ class LayerSpecsTest {
         GraphNode b = GraphNode.input("b", 4);
         Dense shared = new Dense(4);
         Graph graph = new Graph(List.of(a, b), List.of(new Add().apply(shared.apply(a), shared.apply(b), a)));
-        return List.of(
+        List<Layer> recurrent = Stream.concat(RecurrentLayerFixtures.everyType().stream(),
+                AttentionLayerFixtures.everyType().stream()).toList();
+        return Stream.concat(recurrent.stream(), Stream.of(
                 new Dense(8), new Dense(Dense.Config.of(5).inFeatures(3).useBias(false)),
                 new Dense(Dense.Config.of(5).inFeatures(3).activation(ActivationFunction.RELU)),
                 new Dense(Dense.Config.of(4).useBias(false).activation(ActivationFunction.GELU)),
@@ -113,7 +115,7 @@ class LayerSpecsTest {
                 ZeroPadding2d.sides(1, 2, 3, 4), new Dropout(0.3f), new SpatialDropout2d(0.1f),
                 new Add(), new Multiply(), new Concatenate(-1),
                 new Sequential(Dense.linear(2, 3), new Relu(), new Sequential(Dense.linear(3, 1))), graph,
-                Dense.linear(2, 2).setTrainable(false));
+                Dense.linear(2, 2).setTrainable(false))).toList();
     }
 
     @Test

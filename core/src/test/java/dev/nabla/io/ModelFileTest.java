@@ -67,7 +67,13 @@ class ModelFileTest {
         types.addAll(typesIn(roundTrip(ModelFixtures.imageModel(), List.of(ModelFixtures.imageInput()))));
         types.addAll(typesIn(roundTrip(ModelFixtures.sequenceModel(), List.of(ModelFixtures.sequenceInput()))));
         types.addAll(typesIn(roundTrip(ModelFixtures.tokenModel(), List.of(ModelFixtures.tokenInput()))));
+        types.addAll(typesIn(roundTrip(ModelFixtures.recurrentModel(), List.of(ModelFixtures.tokenInput()))));
         types.addAll(typesIn(roundTrip(ModelFixtures.twoInputGraph(), ModelFixtures.graphInputs())));
+        types.addAll(typesIn(roundTrip(AttentionLayerFixtures.tokenModel(), List.of(ModelFixtures.tokenInput()))));
+        types.addAll(typesIn(roundTrip(AttentionLayerFixtures.imageModel(),
+                List.of(AttentionLayerFixtures.imageInput()))));
+        types.addAll(typesIn(roundTrip(AttentionLayerFixtures.encoderDecoderGraph(),
+                AttentionLayerFixtures.graphInputs())));
         assertEquals(new TreeSet<>(LayerSpecsTest.builtInTypes()), types);
     }
 

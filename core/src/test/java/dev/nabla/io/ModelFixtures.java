@@ -99,6 +99,11 @@ final class ModelFixtures {
         return Tensor.of(new float[] {1, 2, 3, 0, 9, 4, 4, 5, 0, 8}, 2, 5);
     }
 
+    /** Token ids [2, 5] through every sequence layer → [2, 2]. */
+    static Sequential recurrentModel() {
+        return prepared(RecurrentLayerFixtures.model(), tokenInput());
+    }
+
     /** Two inputs a and b [4] with a skip connection, a shared layer and a nested Sequential → [3]. */
     static Graph twoInputGraph() {
         Layer.manualSeed(5);
@@ -119,7 +124,7 @@ final class ModelFixtures {
     }
 
     /** The model built by a first forward pass, its parameters random, its running statistics moved by two passes. */
-    private static <L extends Layer> L prepared(L model, Tensor input) {
+    static <L extends Layer> L prepared(L model, Tensor input) {
         model.seed(11);
         if (input != null) {
             model.forward(input);

@@ -5,7 +5,9 @@ import dev.nabla.nn.Dense;
 import dev.nabla.nn.Dropout;
 import dev.nabla.nn.Flatten;
 import dev.nabla.nn.Layer;
+import dev.nabla.nn.Lstm;
 import dev.nabla.nn.MaxPool2d;
+import dev.nabla.nn.Reshape;
 import dev.nabla.nn.Sequential;
 import dev.nabla.tensor.ActivationFunction;
 import dev.nabla.tensor.ConvolutionOptions;
@@ -14,7 +16,7 @@ import java.util.Locale;
 /**
  * The benchmark models of {@code shared/bench/WORKLOADS.md}, with explicit sizes (built at
  * once, as PyTorch's modules are) and logits out: {@code [N, 1, 28, 28] → [N, 10]}.
- * {@code bench/torch_bench.py} defines the same two networks in PyTorch.
+ * {@code bench/torch_bench.py} defines the same networks in PyTorch.
  */
 public enum Workload {
 
@@ -58,6 +60,20 @@ public enum Workload {
                     new Dense(Dense.Config.of(128).inFeatures(64 * 5 * 5).activation(ActivationFunction.RELU)),
                     new Dropout(0.5f),
                     Dense.linear(128, 10));
+        }
+    },
+
+    /**
+     * Each image as 28 steps of 28 features → LSTM(28→128), one layer → the last hidden state →
+     * Dense(128→10).
+     */
+    LSTM {
+        @Override
+        public Sequential network(long seed) {
+            Layer.manualSeed(seed);
+            Lstm lstm = new Lstm(128);
+            lstm.build(1, 28, 28);
+            return new Sequential(new Reshape(28, 28), lstm, Dense.linear(128, 10));
         }
     };
 

@@ -2,6 +2,7 @@ package dev.nabla.cli.experiment;
 
 import dev.nabla.cli.config.ConfigMap;
 import dev.nabla.cli.config.ConfigNode;
+import dev.nabla.io.LayerSpecs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,8 @@ import java.util.Set;
 /**
  * One layer of a model section: {@code {type: conv2d, filters: 32, activation: relu}}, in a
  * graph also {@code name} and {@code inputs}. Every key but those is an argument of the layer.
+ * The Transformer layers take {@code activation} as their own argument (the feed-forward
+ * block's, PyTorch's {@code activation='gelu'}), not as an activation layer after them.
  *
  * @param node       the whole entry
  * @param type       the layer type's value
@@ -23,6 +26,9 @@ record LayerEntry(ConfigNode node, ConfigNode type, ConfigNode name, List<Config
 
     /** Activation names that mean "no activation layer" (Keras's {@code activation=None} or {@code "linear"}). */
     private static final Set<String> NO_ACTIVATION = Set.of("linear", "none", "identity");
+    /** Types whose {@code activation} is inside them, an argument of their own. */
+    private static final Set<String> INNER_ACTIVATION = Set.of("TransformerEncoderLayer", "TransformerDecoderLayer",
+            "TransformerEncoder", "TransformerDecoder", "Transformer");
 
     /** Reads an entry; {@code inGraph} allows {@code name} and {@code inputs}. */
     static LayerEntry parse(ConfigNode node, boolean inGraph) {
@@ -35,13 +41,15 @@ record LayerEntry(ConfigNode node, ConfigNode type, ConfigNode name, List<Config
         }
         List<ConfigNode> inputs = inGraph && map.has("inputs") ? map.get("inputs").asListOrOne() : List.of();
         inputs.forEach(ConfigNode::asString);
-        ConfigNode activation = map.get("activation");
+        String canonical = LayerSpecs.canonicalName(type.asString());
+        boolean innerActivation = canonical != null && INNER_ACTIVATION.contains(canonical);
+        ConfigNode activation = innerActivation ? null : map.get("activation");
         if (activation != null) {
             activation.asString();
         }
         Map<String, ConfigNode> arguments = new LinkedHashMap<>();
         for (String key : map.keys()) {
-            boolean structural = key.equals("type") || key.equals("activation")
+            boolean structural = key.equals("type") || key.equals("activation") && !innerActivation
                     || inGraph && (key.equals("name") || key.equals("inputs"));
             if (!structural && map.get(key) != null) {
                 arguments.put(key, map.get(key));

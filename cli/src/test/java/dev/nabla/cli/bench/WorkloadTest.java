@@ -22,6 +22,7 @@ class WorkloadTest {
         // sum(p.numel() for p in model.parameters()) of bench/torch_bench.py's networks
         assertEquals(101_770, Workload.MLP.network(1).parameterCount());
         assertEquals(225_034, Workload.CNN.network(1).parameterCount());
+        assertEquals(82_186, Workload.LSTM.network(1).parameterCount());
     }
 
     @Test
