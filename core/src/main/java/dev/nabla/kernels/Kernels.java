@@ -215,4 +215,66 @@ public interface Kernels {
      * {@code dstStride} apart in dst: {@code dst[dstOff + r·dstStride + q] += src[srcOff + r·cols + q]}.
      */
     void addRuns(float[] src, int srcOff, float[] dst, int dstOff, int dstStride, int rows, int cols);
+
+    /**
+     * Max pooling over windows of any shape (clipped by padding): for each plane p in
+     * {@code [planeStart, planeEnd)} and each output, the first largest value of its window
+     * (the last NaN if any is NaN) into {@code y[p·outPlane + o]} and its position in the plane
+     * into {@code argmax}, as {@link #maxPool(float[], int, int, int[], int[], int, int, int, float[], int[])}.
+     */
+    void maxPool(PoolingGeometry windows, float[] x, int xOff, int planeStart, int planeEnd, float[] y, int[] argmax);
+
+    /**
+     * The adjoint of max pooling: {@code gx[p·inPlane + argmax[o]] += gy[gOff + o]} for the outputs o
+     * of planes {@code [planeStart, planeEnd)}, in output order.
+     */
+    void maxPoolBackward(float[] gy, int gOff, int[] argmax, int inPlane, int outPlane, int planeStart, int planeEnd,
+                         float[] gx);
+
+    /**
+     * Average pooling: each output of planes {@code [planeStart, planeEnd)} gets the sum of its
+     * window (rows, then columns, in order) divided by {@code rowCount[oh] · columnCount[ow]}.
+     */
+    void averagePool(PoolingGeometry windows, float[] x, int xOff, int planeStart, int planeEnd, float[] y);
+
+    /**
+     * The adjoint of average pooling: each output gradient of planes {@code [planeStart, planeEnd)},
+     * divided by its window's count, is added over its window, outputs in order.
+     */
+    void averagePoolBackward(PoolingGeometry windows, float[] gy, int gOff, int planeStart, int planeEnd, float[] gx);
+
+    // ---------------------------------------------------------------- clamp, arg-extremes, indexing
+
+    /**
+     * {@code out[outOff + i] = min(max(x[xOff + i], min), max)} (NaN stays NaN) and
+     * {@code pass[outOff + i]} 1 where {@code min ≤ x ≤ max}, else 0 (the gradient mask).
+     */
+    void clamp(float[] x, int xOff, float min, float max, float[] out, float[] pass, int outOff, int n);
+
+    /** Position in [0, n) of the first largest of n ≥ 1 contiguous values, or of the first NaN. */
+    int argMax(float[] a, int off, int n);
+
+    /** Position in [0, n) of the first smallest of n ≥ 1 contiguous values, or of the first NaN. */
+    int argMin(float[] a, int off, int n);
+
+    /** {@code dst[dstOff + i] = src[srcOff + positions[posOff + i]]} for i in [0, n). */
+    void gather(float[] src, int srcOff, int[] positions, int posOff, float[] dst, int dstOff, int n);
+
+    /**
+     * {@code dst[dstOff + positions[posOff + i]] += src[srcOff + i]} for i in [0, n), in that order:
+     * positions may repeat.
+     */
+    void scatterAdd(float[] src, int srcOff, int[] positions, int posOff, float[] dst, int dstOff, int n);
+
+    /**
+     * Copies the chosen rows of {@code rowLength} values:
+     * {@code dst[dstOff + j·rowLength + q] = src[srcOff + rows[j]·rowLength + q]}.
+     */
+    void copyRows(float[] src, int srcOff, int[] rows, float[] dst, int dstOff, int rowLength);
+
+    /**
+     * The adjoint of {@link #copyRows}: {@code dst[dstOff + rows[j]·rowLength + q] += src[srcOff + j·rowLength + q]},
+     * j in order (rows may repeat).
+     */
+    void addRows(float[] src, int srcOff, int[] rows, float[] dst, int dstOff, int rowLength);
 }

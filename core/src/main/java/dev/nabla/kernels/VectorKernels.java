@@ -394,6 +394,70 @@ final class VectorKernels implements Kernels {
         }
     }
 
+    // Pooling with windows clipped by padding and the pooling gradients: windows of several
+    // shapes and overlapping scatters (two outputs may add to one input) leave no lanes that
+    // pay for gathers, so these are the scalar loops.
+
+    @Override
+    public void maxPool(PoolingGeometry windows, float[] x, int xOff, int planeStart, int planeEnd, float[] y,
+                        int[] argmax) {
+        ScalarPooling.max(windows, x, xOff, planeStart, planeEnd, y, argmax);
+    }
+
+    @Override
+    public void maxPoolBackward(float[] gy, int gOff, int[] argmax, int inPlane, int outPlane, int planeStart,
+                                int planeEnd, float[] gx) {
+        ScalarPooling.maxBackward(gy, gOff, argmax, inPlane, outPlane, planeStart, planeEnd, gx);
+    }
+
+    @Override
+    public void averagePool(PoolingGeometry windows, float[] x, int xOff, int planeStart, int planeEnd, float[] y) {
+        VectorPooling.average(windows, x, xOff, planeStart, planeEnd, y);
+    }
+
+    @Override
+    public void averagePoolBackward(PoolingGeometry windows, float[] gy, int gOff, int planeStart, int planeEnd,
+                                    float[] gx) {
+        ScalarPooling.averageBackward(windows, gy, gOff, planeStart, planeEnd, gx);
+    }
+
+    @Override
+    public void clamp(float[] x, int xOff, float min, float max, float[] out, float[] pass, int outOff, int n) {
+        VectorIndexing.clamp(x, xOff, min, max, out, pass, outOff, n);
+    }
+
+    @Override
+    public int argMax(float[] a, int off, int n) {
+        return VectorIndexing.argExtreme(this, a, off, n, true);
+    }
+
+    @Override
+    public int argMin(float[] a, int off, int n) {
+        return VectorIndexing.argExtreme(this, a, off, n, false);
+    }
+
+    @Override
+    public void gather(float[] src, int srcOff, int[] positions, int posOff, float[] dst, int dstOff, int n) {
+        VectorIndexing.gather(src, srcOff, positions, posOff, dst, dstOff, n);
+    }
+
+    /** Scalar: positions may repeat, and a vector scatter would lose all but one addition. */
+    @Override
+    public void scatterAdd(float[] src, int srcOff, int[] positions, int posOff, float[] dst, int dstOff, int n) {
+        ScalarIndexing.scatterAdd(src, srcOff, positions, posOff, dst, dstOff, n);
+    }
+
+    /** Whole rows are System.arraycopy's, already the fastest copy there is. */
+    @Override
+    public void copyRows(float[] src, int srcOff, int[] rows, float[] dst, int dstOff, int rowLength) {
+        ScalarIndexing.copyRows(src, srcOff, rows, dst, dstOff, rowLength);
+    }
+
+    @Override
+    public void addRows(float[] src, int srcOff, int[] rows, float[] dst, int dstOff, int rowLength) {
+        VectorIndexing.addRows(src, srcOff, rows, dst, dstOff, rowLength);
+    }
+
     private static FloatVector load(float[] array, int offset) {
         return FloatVector.fromArray(SPECIES, array, offset);
     }

@@ -58,4 +58,64 @@ final class VectorPooling {
             }
         }
     }
+
+    /**
+     * {@link Kernels#averagePool}. When every window has the same shape (nothing clipped by
+     * padding), a vector of neighbouring outputs at a time: each window element gathered for all
+     * of them and added in the scalar order, then divided by the same counts, so the sums are
+     * bit for bit the scalar ones. Windows of several shapes take the scalar loop.
+     */
+    static void average(PoolingGeometry w, float[] x, int xOff, int planeStart, int planeEnd, float[] y) {
+        int windowHeight = equalSpan(w.rowStart(), w.rowEnd());
+        int windowWidth = equalSpan(w.columnStart(), w.columnEnd());
+        if (windowHeight <= 0 || windowWidth <= 0) {
+            ScalarPooling.average(w, x, xOff, planeStart, planeEnd, y);
+            return;
+        }
+        int outPlane = w.outPlane();
+        int padded = (outPlane + L - 1) / L * L;
+        int[] start = new int[padded];
+        float[] divisor = new float[padded];
+        Arrays.fill(divisor, 1f);
+        for (int oh = 0, o = 0; oh < w.outHeight(); oh++) {
+            for (int ow = 0; ow < w.outWidth(); ow++, o++) {
+                start[o] = w.rowStart()[oh] * w.inWidth() + w.columnStart()[ow];
+                divisor[o] = w.rowCount()[oh] * w.columnCount()[ow];
+            }
+        }
+        int[] offsets = new int[windowHeight * windowWidth];
+        for (int i = 0; i < windowHeight; i++) {
+            for (int j = 0; j < windowWidth; j++) {
+                offsets[i * windowWidth + j] = i * w.inWidth() + j;
+            }
+        }
+        float[] last = new float[L];
+        for (int p = planeStart; p < planeEnd; p++) {
+            int in = xOff + p * w.inPlane();
+            int out = p * outPlane;
+            for (int o = 0; o < outPlane; o += L) {
+                FloatVector sum = FloatVector.zero(S);
+                for (int offset : offsets) {
+                    sum = sum.add(FloatVector.fromArray(S, x, in + offset, start, o));
+                }
+                sum = sum.div(FloatVector.fromArray(S, divisor, o));
+                if (o + L <= outPlane) {
+                    sum.intoArray(y, out + o);
+                } else {
+                    sum.intoArray(last, 0);
+                    System.arraycopy(last, 0, y, out + o, outPlane - o);
+                }
+            }
+        }
+    }
+
+    /** The common length of all the spans [start[o], end[o]), or 0 when they differ. */
+    private static int equalSpan(int[] start, int[] end) {
+        for (int o = 1; o < start.length; o++) {
+            if (end[o] - start[o] != end[0] - start[0]) {
+                return 0;
+            }
+        }
+        return start.length == 0 ? 0 : end[0] - start[0];
+    }
 }

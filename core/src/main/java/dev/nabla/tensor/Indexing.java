@@ -1,5 +1,8 @@
 package dev.nabla.tensor;
 
+import dev.nabla.kernels.KernelProvider;
+import dev.nabla.kernels.Kernels;
+import dev.nabla.kernels.Parallel;
 import java.util.Arrays;
 
 /** Ops that pick or place elements by integer index. */
@@ -50,26 +53,27 @@ final class Indexing {
         dims[a] = idx.length;
         float[] out = new float[outer * idx.length * inner];
         int n = t.dim(a);
-        for (int o = 0; o < outer; o++) {
-            for (int j = 0; j < idx.length; j++) {
-                System.arraycopy(src, base + (o * n + idx[j]) * inner, out, (o * idx.length + j) * inner, inner);
-            }
-        }
-        int outerCount = outer;
         int innerCount = inner;
-        Tensor y = Tensor.wrap(out, Shape.of(dims), t.dtype());
-        return Autograd.record("indexSelect", y, g -> {
-            float[] grad = Layout.toArray(g);
-            float[] back = new float[t.size()];
-            for (int o = 0; o < outerCount; o++) {
-                for (int j = 0; j < idx.length; j++) {
-                    int from = (o * idx.length + j) * innerCount;
-                    int to = (o * n + idx[j]) * innerCount;
-                    for (int q = 0; q < innerCount; q++) {
-                        back[to + q] += grad[from + q];
-                    }
-                }
+        int grain = Math.max(1, Pointwise.GRAIN / Math.max(1, idx.length * inner));
+        Kernels k = KernelProvider.get();
+        // Each outer block writes only its own part of the result (and, backward, of the gradient).
+        Parallel.forChunks(outer, grain, (s, e) -> {
+            for (int o = s; o < e; o++) {
+                k.copyRows(src, base + o * n * innerCount, idx, out, o * idx.length * innerCount, innerCount);
             }
+        });
+        Tensor y = Tensor.wrap(out, Shape.of(dims), t.dtype());
+        int outerCount = outer;
+        return Autograd.record("indexSelect", y, g -> {
+            Tensor gradient = g.floatData();
+            float[] grad = gradient.data();
+            float[] back = new float[t.size()];
+            Parallel.forChunks(outerCount, grain, (s, e) -> {
+                for (int o = s; o < e; o++) {
+                    k.addRows(grad, gradient.offset() + o * idx.length * innerCount, idx, back, o * n * innerCount,
+                            innerCount);
+                }
+            });
             return new Tensor[] {Tensor.wrap(back, t.shape(), DType.floating(t))};
         }, t);
     }
@@ -115,9 +119,9 @@ final class Indexing {
         Tensor source = t.floatData();
         float[] values = source.data();
         float[] out = new float[idx.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = values[source.offset() + from[i]];
-        }
+        Kernels k = KernelProvider.get();
+        Parallel.forChunks(out.length, Pointwise.GRAIN,
+                (s, e) -> k.gather(values, source.offset(), from, s, out, s, e - s));
         Tensor y = Tensor.wrap(out, index.shape(), t.dtype());
         return Autograd.record("gather", y,
                 g -> new Tensor[] {Tensor.zeros(t.shape().toArray()).scatterAdd(a, index, g), null}, t, index);
@@ -133,9 +137,8 @@ final class Indexing {
         int[] to = targets(index.shape(), idx, a, t.shape());
         float[] out = Layout.toArray(t);
         float[] values = Layout.toArray(src);
-        for (int i = 0; i < values.length; i++) {
-            out[to[i]] += values[i];
-        }
+        // One pass in index order: positions may repeat, so the additions are not split over threads.
+        KernelProvider.get().scatterAdd(values, 0, to, 0, out, 0, values.length);
         Tensor y = Tensor.wrap(out, t.shape(), DType.promote(t, src));
         return Autograd.record("scatterAdd", y,
                 g -> new Tensor[] {g, null, src.requiresGrad() ? g.gather(a, index) : null}, t, index, src);

@@ -1,5 +1,10 @@
 package dev.nabla.tensor;
 
+import dev.nabla.kernels.BinaryOp;
+import dev.nabla.kernels.KernelProvider;
+import dev.nabla.kernels.Kernels;
+import dev.nabla.kernels.Parallel;
+
 /**
  * Inverted dropout as one op (PyTorch's {@code F.dropout} in training): each element is kept
  * with probability {@code 1 − rate} and scaled by {@code 1/(1 − rate)}, or zeroed. It gives
@@ -8,6 +13,8 @@ package dev.nabla.tensor;
  * one pass, and its backward multiplies the gradient by the same mask in one pass.
  */
 public final class InvertedDropout {
+    /** Elements per parallel chunk of the product: a multiplication each, as a binary op. */
+    private static final int DROPOUT_GRAIN = Pointwise.grain(BinaryOp.MUL);
 
     private InvertedDropout() {
     }
@@ -25,11 +32,13 @@ public final class InvertedDropout {
         float[] out = new float[mask.length];
         float[] values = x.data();
         int offset = x.offset();
+        // The draws come one after another from the generator; the product is the binary kernel's.
         for (int i = 0; i < mask.length; i++) {
-            float m = Creation.bernoulliBit(generator, threshold) * scale;
-            mask[i] = m;
-            out[i] = values[offset + i] * m;
+            mask[i] = Creation.bernoulliBit(generator, threshold) * scale;
         }
+        Kernels k = KernelProvider.get();
+        Parallel.forChunks(mask.length, DROPOUT_GRAIN,
+                (s, e) -> k.binary(BinaryOp.MUL, values, offset + s, 1, mask, s, 1, out, s, e - s));
         DType dtype = DType.floating(input);
         Tensor maskTensor = Tensor.wrap(mask, input.shape(), dtype);
         return Autograd.record("dropout", Tensor.wrap(out, input.shape(), dtype), g -> new Tensor[] {g.mul(maskTensor)}, input);

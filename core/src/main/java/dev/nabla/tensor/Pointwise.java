@@ -213,14 +213,13 @@ final class Pointwise {
         if (min > max) {
             throw new IllegalArgumentException("clamp: min (" + min + ") is greater than max (" + max + ")");
         }
-        float[] in = Layout.toArray(x);
-        float[] out = new float[in.length];
-        float[] pass = new float[in.length];
-        for (int i = 0; i < in.length; i++) {
-            float v = in[i];
-            out[i] = Float.isNaN(v) ? v : Math.min(Math.max(v, min), max);
-            pass[i] = v >= min && v <= max ? 1f : 0f;
-        }
+        Kernels k = KernelProvider.get();
+        Tensor input = x.floatData();
+        float[] in = input.data();
+        float[] out = new float[x.size()];
+        float[] pass = new float[out.length];
+        Parallel.forChunks(out.length, CHEAP_GRAIN,
+                (s, e) -> k.clamp(in, input.offset() + s, min, max, out, pass, s, e - s));
         DType dtype = DType.floating(x);
         Tensor mask = Tensor.wrap(pass, x.shape(), dtype);
         return Autograd.record("clamp", Tensor.wrap(out, x.shape(), dtype), g -> new Tensor[] {g.mul(mask)}, x);

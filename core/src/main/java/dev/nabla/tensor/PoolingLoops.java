@@ -3,11 +3,12 @@ package dev.nabla.tensor;
 import dev.nabla.kernels.KernelProvider;
 import dev.nabla.kernels.Kernels;
 import dev.nabla.kernels.Parallel;
+import dev.nabla.kernels.PoolingGeometry;
 
 /**
- * The loops of max and average pooling over {@link PoolingWindows}, plane by plane. Planes
- * are independent and each writes only its own part of the result, so they run in parallel
- * without changing any value.
+ * Max and average pooling over {@link PoolingWindows}, plane by plane, through the pooling
+ * kernels. Planes are independent and each writes only its own part of the result, so they
+ * run in parallel without changing any value.
  */
 final class PoolingLoops {
 
@@ -19,48 +20,21 @@ final class PoolingLoops {
      * {@code argmax}. The first largest wins a tie; NaN wins over any number, as in PyTorch.
      */
     static void max(Tensor x, PoolingWindows w, float[] y, int[] argmax) {
+        Kernels kernels = KernelProvider.get();
+        float[] data = x.data();
         if (w.equalWindows()) {
-            maxOfEqualWindows(x, w, y, argmax);
+            maxOfEqualWindows(kernels, x, w, y, argmax);
             return;
         }
-        int inPlane = w.inHeight() * w.inWidth();
-        int inWidth = w.inWidth();
-        int outHeight = w.outHeight();
-        int outWidth = w.outWidth();
-        int[] rowStart = w.rowStart();
-        int[] rowEnd = w.rowEnd();
-        int[] columnStart = w.columnStart();
-        int[] columnEnd = w.columnEnd();
-        float[] data = x.data();
-        forPlanes(w, (start, end) -> {
-            for (int p = start; p < end; p++) {
-                int in = x.offset() + p * inPlane;
-                for (int oh = 0, o = p * outHeight * outWidth; oh < outHeight; oh++) {
-                    for (int ow = 0; ow < outWidth; ow++, o++) {
-                        int best = rowStart[oh] * inWidth + columnStart[ow];
-                        float max = Float.NEGATIVE_INFINITY;
-                        for (int ih = rowStart[oh]; ih < rowEnd[oh]; ih++) {
-                            for (int iw = columnStart[ow]; iw < columnEnd[ow]; iw++) {
-                                float v = data[in + ih * inWidth + iw];
-                                if (v > max || v != v) {
-                                    max = v;
-                                    best = ih * inWidth + iw;
-                                }
-                            }
-                        }
-                        y[o] = max;
-                        argmax[o] = best;
-                    }
-                }
-            }
-        });
+        PoolingGeometry geometry = w.geometry();
+        forPlanes(w, (start, end) -> kernels.maxPool(geometry, data, x.offset(), start, end, y, argmax));
     }
 
     /**
      * {@link #max} when every window has the same shape (no padding clips it): the kernel's
      * branch-free loop over a map of window starts and the offsets within a window.
      */
-    private static void maxOfEqualWindows(Tensor x, PoolingWindows w, float[] y, int[] argmax) {
+    private static void maxOfEqualWindows(Kernels kernels, Tensor x, PoolingWindows w, float[] y, int[] argmax) {
         int inWidth = w.inWidth();
         int outWidth = w.outWidth();
         int[] start = new int[w.outHeight() * outWidth];
@@ -77,7 +51,6 @@ final class PoolingLoops {
                 offsets[i * windowWidth + j] = i * inWidth + j;
             }
         }
-        Kernels kernels = KernelProvider.get();
         int inPlane = w.inHeight() * inWidth;
         float[] data = x.data();
         forPlanes(w, (first, end) -> kernels.maxPool(data, x.offset(), inPlane, start, offsets, start.length,
@@ -86,68 +59,33 @@ final class PoolingLoops {
 
     /** Routes each output gradient to the input position that won its window. */
     static float[] maxBackward(Tensor gy, int[] argmax, PoolingWindows w) {
+        Kernels kernels = KernelProvider.get();
         int inPlane = w.inHeight() * w.inWidth();
         int outPlane = w.outHeight() * w.outWidth();
         float[] gx = new float[w.planes() * inPlane];
         float[] gradient = gy.data();
-        int gOff = gy.offset();
-        forPlanes(w, (start, end) -> {
-            for (int p = start; p < end; p++) {
-                for (int o = p * outPlane; o < (p + 1) * outPlane; o++) {
-                    gx[p * inPlane + argmax[o]] += gradient[gOff + o];
-                }
-            }
-        });
+        forPlanes(w, (start, end) -> kernels.maxPoolBackward(gradient, gy.offset(), argmax, inPlane, outPlane,
+                start, end, gx));
         return gx;
     }
 
     /** The sum of each window divided by its count. */
     static float[] average(Tensor x, PoolingWindows w) {
-        int inPlane = w.inHeight() * w.inWidth();
-        int outWidth = w.outWidth();
-        float[] y = new float[w.planes() * w.outHeight() * outWidth];
+        Kernels kernels = KernelProvider.get();
+        PoolingGeometry geometry = w.geometry();
+        float[] y = new float[w.planes() * geometry.outPlane()];
         float[] data = x.data();
-        forPlanes(w, (start, end) -> {
-            for (int p = start; p < end; p++) {
-                int in = x.offset() + p * inPlane;
-                for (int oh = 0, o = p * w.outHeight() * outWidth; oh < w.outHeight(); oh++) {
-                    for (int ow = 0; ow < outWidth; ow++, o++) {
-                        float sum = 0f;
-                        for (int ih = w.rowStart()[oh]; ih < w.rowEnd()[oh]; ih++) {
-                            for (int iw = w.columnStart()[ow]; iw < w.columnEnd()[ow]; iw++) {
-                                sum += data[in + ih * w.inWidth() + iw];
-                            }
-                        }
-                        y[o] = sum / (w.rowCount()[oh] * w.columnCount()[ow]);
-                    }
-                }
-            }
-        });
+        forPlanes(w, (start, end) -> kernels.averagePool(geometry, data, x.offset(), start, end, y));
         return y;
     }
 
     /** Spreads each output gradient, divided by the window's count, over the window. */
     static float[] averageBackward(Tensor gy, PoolingWindows w) {
-        int inPlane = w.inHeight() * w.inWidth();
-        int outWidth = w.outWidth();
-        float[] gx = new float[w.planes() * inPlane];
+        Kernels kernels = KernelProvider.get();
+        PoolingGeometry geometry = w.geometry();
+        float[] gx = new float[w.planes() * geometry.inPlane()];
         float[] gradient = gy.data();
-        int gOff = gy.offset();
-        forPlanes(w, (start, end) -> {
-            for (int p = start; p < end; p++) {
-                int in = p * inPlane;
-                for (int oh = 0, o = p * w.outHeight() * outWidth; oh < w.outHeight(); oh++) {
-                    for (int ow = 0; ow < outWidth; ow++, o++) {
-                        float share = gradient[gOff + o] / (w.rowCount()[oh] * w.columnCount()[ow]);
-                        for (int ih = w.rowStart()[oh]; ih < w.rowEnd()[oh]; ih++) {
-                            for (int iw = w.columnStart()[ow]; iw < w.columnEnd()[ow]; iw++) {
-                                gx[in + ih * w.inWidth() + iw] += share;
-                            }
-                        }
-                    }
-                }
-            }
-        });
+        forPlanes(w, (start, end) -> kernels.averagePoolBackward(geometry, gradient, gy.offset(), start, end, gx));
         return gx;
     }
 

@@ -1,5 +1,7 @@
 package dev.nabla.tensor;
 
+import dev.nabla.kernels.PoolingGeometry;
+
 /**
  * Where each pooling output looks in its input plane, after the shapes and options have been
  * checked. Output row {@code oh} reads input rows {@code [rowStart[oh], rowEnd[oh])}, output
@@ -66,6 +68,11 @@ record PoolingWindows(int planes, int inHeight, int inWidth, int[] rowStart, int
         int[][] columns = adaptiveRanges(width, outWidth);
         return new PoolingWindows(planes(input, height, width), height, width, rows[0], rows[1], rows[2],
                 columns[0], columns[1], columns[2]);
+    }
+
+    /** The windows of one plane, as the pooling kernels take them. */
+    PoolingGeometry geometry() {
+        return new PoolingGeometry(inHeight, inWidth, rowStart, rowEnd, rowCount, columnStart, columnEnd, columnCount);
     }
 
     /** True when no window is clipped by padding: all have the same height and the same width. */

@@ -161,19 +161,13 @@ final class Reductions {
         Tensor rows = rowsOf(t, ax);
         float[] out = new float[outShape.size()];
         float[] values = rows.data();
-        for (int i = 0; i < out.length; i++) {
-            int base = rows.offset() + i * r;
-            int best = 0;
-            float bestValue = values[base];
-            for (int j = 1; j < r && !Float.isNaN(bestValue); j++) {
-                float v = values[base + j];
-                if (Float.isNaN(v) || (largest ? v > bestValue : v < bestValue)) {
-                    best = j;
-                    bestValue = v;
-                }
+        Kernels k = KernelProvider.get();
+        Parallel.forChunks(out.length, Math.max(1, Pointwise.GRAIN / r), (s, e) -> {
+            for (int i = s; i < e; i++) {
+                int pos = rows.offset() + i * r;
+                out[i] = largest ? k.argMax(values, pos, r) : k.argMin(values, pos, r);
             }
-            out[i] = best;
-        }
+        });
         return Tensor.wrap(out, outShape, DType.INT32);
     }
 

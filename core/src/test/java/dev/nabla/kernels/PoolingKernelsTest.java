@@ -1,0 +1,102 @@
+package dev.nabla.kernels;
+
+import static dev.nabla.kernels.IndexingKernelsTest.assertBitwise;
+import static dev.nabla.kernels.VectorKernelsTest.sprinkle;
+import static dev.nabla.kernels.VectorKernelsTest.uniform;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The pooling kernels over {@link PoolingGeometry} windows: vector against scalar twin, bit for bit. */
+class PoolingKernelsTest {
+    final Kernels scalar = new ScalarKernels();
+    final Kernels vector = new VectorKernels();
+    static final float[] EDGES = {Float.NaN, Float.POSITIVE_INFINITY, -0f};
+
+    /** Planes of (height × width) with (kernel, stride, padding) windows; output widths straddle the lane count. */
+    static final int[][] CASES = {
+        {1, 1, 1, 1, 0}, {4, 4, 2, 2, 0}, {7, 9, 3, 2, 1}, {1, 33, 3, 1, 1}, {6, 35, 2, 2, 0},
+        {5, 34, 3, 1, 0}, {9, 130, 3, 2, 1}, {2, 65, 2, 1, 1}};
+
+    @Test
+    void averagePoolingForwardAndBackwardMatchScalar() {
+        Random random = new Random(1);
+        for (int[] c : CASES) {
+            PoolingGeometry w = sliding(c);
+            int planes = 3;
+            float[] x = uniform(random, 2 + planes * w.inPlane(), -2f, 2f);
+            float[] expected = new float[planes * w.outPlane()];
+            float[] actual = new float[expected.length];
+            scalar.averagePool(w, x, 2, 1, planes, expected);
+            vector.averagePool(w, x, 2, 1, planes, actual);
+            assertBitwise(expected, actual, "averagePool " + java.util.Arrays.toString(c));
+
+            float[] gy = uniform(random, 1 + expected.length, -1f, 1f);
+            float[] gxExpected = new float[planes * w.inPlane()];
+            float[] gxActual = new float[gxExpected.length];
+            scalar.averagePoolBackward(w, gy, 1, 0, planes, gxExpected);
+            vector.averagePoolBackward(w, gy, 1, 0, planes, gxActual);
+            assertBitwise(gxExpected, gxActual, "averagePoolBackward " + java.util.Arrays.toString(c));
+        }
+    }
+
+    @Test
+    void maxPoolingOfClippedWindowsAndItsGradientMatchScalar() {
+        Random random = new Random(2);
+        for (int[] c : CASES) {
+            PoolingGeometry w = sliding(c);
+            int planes = 2;
+            float[] x = uniform(random, 1 + planes * w.inPlane(), -2f, 2f);
+            sprinkle(x, EDGES, random);
+            float[] expected = new float[planes * w.outPlane()];
+            float[] actual = new float[expected.length];
+            int[] expectedArgmax = new int[expected.length];
+            int[] actualArgmax = new int[expected.length];
+            scalar.maxPool(w, x, 1, 0, planes, expected, expectedArgmax);
+            vector.maxPool(w, x, 1, 0, planes, actual, actualArgmax);
+            assertBitwise(expected, actual, "maxPool " + java.util.Arrays.toString(c));
+            assertArrayEquals(expectedArgmax, actualArgmax, "maxPool argmax " + java.util.Arrays.toString(c));
+
+            float[] gy = uniform(random, expected.length, -1f, 1f);
+            float[] gxExpected = new float[planes * w.inPlane()];
+            float[] gxActual = new float[gxExpected.length];
+            scalar.maxPoolBackward(gy, 0, expectedArgmax, w.inPlane(), w.outPlane(), 0, planes, gxExpected);
+            vector.maxPoolBackward(gy, 0, actualArgmax, w.inPlane(), w.outPlane(), 0, planes, gxActual);
+            assertBitwise(gxExpected, gxActual, "maxPoolBackward " + java.util.Arrays.toString(c));
+        }
+    }
+
+    @Test
+    void averagePoolingCountsPaddedPositions() {
+        // One plane [1, 2, 3], kernel 3, padding 1: windows [0, 1, 2] and [2, 3, 0] of 3 each.
+        PoolingGeometry w = sliding(new int[] {1, 3, 3, 2, 1});
+        float[] y = new float[2];
+        vector.averagePool(w, new float[] {1f, 2f, 3f}, 0, 0, 1, y);
+        assertArrayEquals(new float[] {1f, 5f / 3f}, y);
+    }
+
+    /** Square windows over width, one row of windows over height when the height is 1; as PyTorch clips them. */
+    private static PoolingGeometry sliding(int[] c) {
+        int height = c[0];
+        int width = c[1];
+        int kernelHeight = height == 1 ? 1 : c[2];
+        int paddingHeight = height == 1 ? 0 : c[4];
+        int[][] rows = ranges(height, kernelHeight, height == 1 ? 1 : c[3], paddingHeight);
+        int[][] columns = ranges(width, c[2], c[3], c[4]);
+        return new PoolingGeometry(height, width, rows[0], rows[1], rows[2], columns[0], columns[1], columns[2]);
+    }
+
+    private static int[][] ranges(int size, int kernel, int stride, int padding) {
+        int count = (size + 2 * padding - kernel) / stride + 1;
+        int[][] ranges = new int[3][count];
+        for (int o = 0; o < count; o++) {
+            int start = o * stride - padding;
+            int end = Math.min(start + kernel, size + padding);
+            ranges[2][o] = end - start;
+            ranges[0][o] = Math.max(start, 0);
+            ranges[1][o] = Math.min(end, size);
+        }
+        return ranges;
+    }
+}
