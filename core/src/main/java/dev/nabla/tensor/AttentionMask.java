@@ -1,5 +1,8 @@
 package dev.nabla.tensor;
 
+import dev.nabla.kernels.BinaryOp;
+import dev.nabla.kernels.KernelProvider;
+import dev.nabla.kernels.Kernels;
 import java.util.Arrays;
 
 /**
@@ -55,19 +58,21 @@ public final class AttentionMask {
     /** A mask that is nonzero where the query may attend to the key. */
     public static AttentionMask allowed(Tensor mask) {
         float[] values = checked("allowed", mask).toFloatArray();
-        for (int i = 0; i < values.length; i++) {
-            values[i] = values[i] != 0f ? 0f : Float.NEGATIVE_INFINITY;
-        }
+        fill(values, 0f, Float.NEGATIVE_INFINITY);
         return new AttentionMask(Tensor.wrap(values, mask.shape()), "allowed", null, false);
     }
 
     /** A mask that is nonzero where the query may not attend to the key. */
     public static AttentionMask blocked(Tensor mask) {
         float[] values = checked("blocked", mask).toFloatArray();
-        for (int i = 0; i < values.length; i++) {
-            values[i] = values[i] != 0f ? Float.NEGATIVE_INFINITY : 0f;
-        }
+        fill(values, Float.NEGATIVE_INFINITY, 0f);
         return new AttentionMask(Tensor.wrap(values, mask.shape()), "blocked", null, false);
+    }
+
+    /** Each value replaced in place by {@code ifNonzero} where it is nonzero, else by {@code ifZero}. */
+    private static void fill(float[] values, float ifNonzero, float ifZero) {
+        KernelProvider.get().select(values, 0, 1, new float[] {ifNonzero}, 0, 0, new float[] {ifZero}, 0, 0,
+                values, 0, values.length);
     }
 
     /** A mask added to the scores (−∞ masks a pair out). */
@@ -171,25 +176,20 @@ public final class AttentionMask {
             return additive == null && keep == null && !causal;
         }
 
+        private static final float[] BLOCKED = {Float.NEGATIVE_INFINITY};
+
         /** Adds the mask of query row i of head h of sequence n to {@code scores[off .. off+keys)}. */
         void apply(int n, int h, int i, float[] scores, int off) {
+            Kernels kernels = KernelProvider.get();
             if (additive != null) {
                 int row = (((maskBatch == 1 ? 0 : n) * maskHeads + (maskHeads == 1 ? 0 : h)) * queries + i) * keys;
-                for (int j = 0; j < keys; j++) {
-                    scores[off + j] += additive[row + j];
-                }
+                kernels.binary(BinaryOp.ADD, scores, off, 1, additive, row, 1, scores, off, keys);
             }
             if (keep != null) {
-                for (int j = 0; j < keys; j++) {
-                    if (keep[n * keys + j] == 0f) {
-                        scores[off + j] = Float.NEGATIVE_INFINITY;
-                    }
-                }
+                kernels.select(keep, n * keys, 1, scores, off, 1, BLOCKED, 0, 0, scores, off, keys);
             }
             if (causal) {
-                for (int j = i + 1; j < keys; j++) {
-                    scores[off + j] = Float.NEGATIVE_INFINITY;
-                }
+                Arrays.fill(scores, off + Math.min(keys, i + 1), off + keys, Float.NEGATIVE_INFINITY);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.nabla.tensor;
 
+import dev.nabla.kernels.BinaryOp;
 import dev.nabla.kernels.KernelProvider;
 import dev.nabla.kernels.Kernels;
 import dev.nabla.kernels.Parallel;
@@ -337,9 +338,7 @@ final class RecurrentSequence {
         float[] out = a == null ? new float[b.size()] : a.toFloatArray();
         if (b != null) {
             float[] other = b.toFloatArray();
-            for (int i = 0; i < out.length; i++) {
-                out[i] += other[i];
-            }
+            KernelProvider.get().binary(BinaryOp.ADD, out, 0, 1, other, 0, 1, out, 0, out.length);
         }
         return out;
     }

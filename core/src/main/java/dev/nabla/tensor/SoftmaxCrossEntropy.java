@@ -61,9 +61,9 @@ public final class SoftmaxCrossEntropy {
                 for (int r = s; r < e; r++) {
                     int base = x.offset() + r * classes;
                     int out = r * classes;
-                    for (int j = 0; j < classes; j++) {
-                        grad[out + j] = (values[base + j] - shift[r]) - logSum[r];
-                    }
+                    // (x - shift) - log Σ: the log-softmax, in the roundings of the forward pass.
+                    k.binary(BinaryOp.SUB, values, base, 1, shift, r, 0, grad, out, classes);
+                    k.binary(BinaryOp.SUB, grad, out, 1, logSum, r, 0, grad, out, classes);
                     k.unary(UnaryOp.EXP, 0f, grad, out, grad, out, classes);   // softmax
                     k.binary(BinaryOp.MUL, grad, out, 1, perSample, r, 0, grad, out, classes);
                     grad[out + label[r]] -= perSample[r];
