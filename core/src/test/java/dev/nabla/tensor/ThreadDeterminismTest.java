@@ -75,4 +75,44 @@ class ThreadDeterminismTest {
         assertEquals(before, Parallel.threads());
         assertArrayEquals(new float[] {3f}, Tensor.ones(3).sum().toFloatArray());
     }
+
+    @Test
+    void clampArgmaxAndDropoutAreBitwiseIdentical() {
+        Tensor x = Tensor.uniform(new Generator(5), -2f, 2f, 1 << 20);
+        assertBitwiseEqual(withOneAndTwoThreads(() -> x.clamp(-1f, 1f)));
+        Tensor rows = x.reshape(4096, 256);
+        assertBitwiseEqual(withOneAndTwoThreads(() -> rows.argmax(1, false)));
+        assertBitwiseEqual(withOneAndTwoThreads(() -> rows.argmin(0, false)));
+        assertBitwiseEqual(withOneAndTwoThreads(() -> InvertedDropout.apply(x, new Generator(6), 0.3f)));
+    }
+
+    @Test
+    void indexSelectGatherAndTheirGradientsAreBitwiseIdentical() {
+        Tensor x = Tensor.uniform(new Generator(7), -1f, 1f, 400, 300);
+        Tensor index = Tensor.randint(new Generator(8), 0, 300, 200);
+        assertBitwiseEqual(withOneAndTwoThreads(() -> x.indexSelect(1, index)));
+        assertBitwiseEqual(withOneAndTwoThreads(() -> gradient(x, t -> t.indexSelect(1, index))));
+        Tensor positions = Tensor.randint(new Generator(9), 0, 300, 400, 300);
+        assertBitwiseEqual(withOneAndTwoThreads(() -> x.gather(1, positions)));
+        assertBitwiseEqual(withOneAndTwoThreads(() -> gradient(x, t -> t.gather(1, positions))));
+    }
+
+    @Test
+    void poolingAndItsGradientsAreBitwiseIdentical() {
+        Tensor x = Tensor.uniform(new Generator(10), -1f, 1f, 16, 16, 32, 32);
+        assertBitwiseEqual(withOneAndTwoThreads(() -> Pooling.avgPool2d(x, 3, 2, 1)));
+        assertBitwiseEqual(withOneAndTwoThreads(() -> Pooling.avgPool2d(x, 2)));
+        assertBitwiseEqual(withOneAndTwoThreads(() -> gradient(x, t -> Pooling.avgPool2d(t, 3, 1, 1))));
+        assertBitwiseEqual(withOneAndTwoThreads(() -> Pooling.maxPool2d(x, 3, 2, 1)));
+        assertBitwiseEqual(withOneAndTwoThreads(() -> gradient(x, t -> Pooling.maxPool2d(t, 3, 1, 1))));
+    }
+
+    /** The gradient with respect to x of a weighted sum of {@code op(x)}, the weights drawn once per call. */
+    private static Tensor gradient(Tensor x, java.util.function.UnaryOperator<Tensor> op) {
+        Tensor input = x.detach().requiresGrad(true);
+        Tensor y = op.apply(input);
+        Tensor weights = Tensor.uniform(new Generator(11), 0.5f, 2f, y.shape().toArray());
+        y.mul(weights).sum().backward();
+        return input.grad();
+    }
 }
