@@ -277,4 +277,10 @@ public interface Kernels {
      * j in order (rows may repeat).
      */
     void addRows(float[] src, int srcOff, int[] rows, float[] dst, int dstOff, int rowLength);
+
+    /**
+     * Dropout by a bit mask: {@code x[off + j] = x[off + j] · scale} where bit {@code firstBit + j}
+     * of {@code keep} is set (bit b is {@code keep[b / 64] >>> (b % 64) & 1}), else 0, for j in [0, n).
+     */
+    void scaleKept(long[] keep, long firstBit, float scale, float[] x, int off, int n);
 }

@@ -60,4 +60,12 @@ final class ScalarIndexing {
             }
         }
     }
+
+    /** {@link Kernels#scaleKept}. */
+    static void scaleKept(long[] keep, long firstBit, float scale, float[] x, int off, int n) {
+        for (int j = 0; j < n; j++) {
+            long bit = firstBit + j;
+            x[off + j] = (keep[(int) (bit >>> 6)] & (1L << (bit & 63))) != 0 ? x[off + j] * scale : 0f;
+        }
+    }
 }

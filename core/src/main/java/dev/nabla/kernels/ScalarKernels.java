@@ -374,4 +374,9 @@ public final class ScalarKernels implements Kernels {
     public void addRows(float[] src, int srcOff, int[] rows, float[] dst, int dstOff, int rowLength) {
         ScalarIndexing.addRows(src, srcOff, rows, dst, dstOff, rowLength);
     }
+
+    @Override
+    public void scaleKept(long[] keep, long firstBit, float scale, float[] x, int off, int n) {
+        ScalarIndexing.scaleKept(keep, firstBit, scale, x, off, n);
+    }
 }

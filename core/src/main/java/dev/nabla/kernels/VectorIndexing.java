@@ -80,4 +80,24 @@ final class VectorIndexing {
             }
         }
     }
+
+    /** {@link Kernels#scaleKept}: the lanes' L bits cut out of one or two words of the mask. */
+    static void scaleKept(long[] keep, long firstBit, float scale, float[] x, int off, int n) {
+        long laneBits = (1L << L) - 1;
+        FloatVector zero = FloatVector.zero(S);
+        int j = 0;
+        for (int bound = S.loopBound(n); j < bound; j += L) {
+            long bit = firstBit + j;
+            int word = (int) (bit >>> 6);
+            int shift = (int) (bit & 63);
+            long bits = keep[word] >>> shift;
+            if (shift + L > 64) {
+                bits |= keep[word + 1] << (64 - shift);
+            }
+            VectorMask<Float> kept = VectorMask.fromLong(S, bits & laneBits);
+            FloatVector v = FloatVector.fromArray(S, x, off + j);
+            zero.blend(v.mul(scale), kept).intoArray(x, off + j);
+        }
+        ScalarIndexing.scaleKept(keep, firstBit + j, scale, x, off + j, n - j);
+    }
 }

@@ -458,6 +458,11 @@ final class VectorKernels implements Kernels {
         VectorIndexing.addRows(src, srcOff, rows, dst, dstOff, rowLength);
     }
 
+    @Override
+    public void scaleKept(long[] keep, long firstBit, float scale, float[] x, int off, int n) {
+        VectorIndexing.scaleKept(keep, firstBit, scale, x, off, n);
+    }
+
     private static FloatVector load(float[] array, int offset) {
         return FloatVector.fromArray(SPECIES, array, offset);
     }

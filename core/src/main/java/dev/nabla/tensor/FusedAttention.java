@@ -137,12 +137,7 @@ final class FusedAttention {
 
     /** Zeroes the dropped probabilities of one row and scales the kept ones by 1/(1 − rate). */
     private void applyDropout(int row, float[] p, int off) {
-        float keepScale = 1f / (1f - dropout);
-        long base = (long) row * shape.keys();
-        for (int j = 0; j < shape.keys(); j++) {
-            long bit = base + j;
-            p[off + j] = (kept[(int) (bit >>> 6)] & (1L << (bit & 63))) != 0 ? p[off + j] * keepScale : 0f;
-        }
+        k.scaleKept(kept, (long) row * shape.keys(), 1f / (1f - dropout), p, off, shape.keys());
     }
 
     private Tensor[] backward(Tensor g, Tensor query, Tensor keyTensor, Tensor value) {

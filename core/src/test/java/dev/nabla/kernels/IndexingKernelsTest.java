@@ -113,6 +113,31 @@ class IndexingKernelsTest {
         }
     }
 
+    @Test
+    void scaleKeptMatchesScalarBitForBitAtEveryBitAlignment() {
+        Random random = new Random(5);
+        long[] keep = new long[80];
+        for (int i = 0; i < keep.length; i++) {
+            keep[i] = random.nextLong();
+        }
+        for (int n : SIZES) {
+            if (n > 4000) {
+                continue;
+            }
+            for (long firstBit : new long[] {0, 1, 37, 60, 63, 64, 100}) {
+                float[] expected = uniform(random, n + 2, -2f, 2f);
+                sprinkle(expected, EDGES, random);
+                float[] actual = expected.clone();
+                scalar.scaleKept(keep, firstBit, 1f / 0.7f, expected, 2, n);
+                vector.scaleKept(keep, firstBit, 1f / 0.7f, actual, 2, n);
+                assertBitwise(expected, actual, "scaleKept n=" + n + " from bit " + firstBit);
+            }
+        }
+        float[] x = {1f, 2f, 3f};
+        vector.scaleKept(new long[] {0b101L}, 0, 2f, x, 0, 3);
+        assertArrayEquals(new float[] {2f, 0f, 6f}, x);
+    }
+
     static void assertBitwise(float[] expected, float[] actual, String what) {
         assertEquals(expected.length, actual.length, what + ": length");
         for (int i = 0; i < expected.length; i++) {
