@@ -6,9 +6,9 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Clamp, arg-extremes, gathers and row additions on the Vector API, bit for bit the scalar
- * definitions in {@link ScalarIndexing}: each is a comparison, a selection or one addition per
- * element in the scalar order, so nothing rounds differently.
+ * Clamp, arg-extremes, row additions and bit-mask dropout on the Vector API, bit for bit the scalar
+ * definitions in {@link ScalarIndexing}: each is a comparison, a selection, one addition or one
+ * multiplication per element in the scalar order, so nothing rounds differently.
  */
 final class VectorIndexing {
     private static final VectorSpecies<Float> S = VectorKernels.SPECIES;
@@ -54,15 +54,6 @@ final class VectorIndexing {
             }
         }
         throw new IllegalStateException("no element equals the extreme " + extreme);
-    }
-
-    /** {@link Kernels#gather}: a vector of positions fetched with one gather. */
-    static void gather(float[] src, int srcOff, int[] positions, int posOff, float[] dst, int dstOff, int n) {
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += L) {
-            FloatVector.fromArray(S, src, srcOff, positions, posOff + i).intoArray(dst, dstOff + i);
-        }
-        ScalarIndexing.gather(src, srcOff, positions, posOff + i, dst, dstOff + i, n - i);
     }
 
     /** {@link Kernels#addRows}: each row added a vector at a time, the rows in order. */

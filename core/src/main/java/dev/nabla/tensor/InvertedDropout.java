@@ -9,8 +9,9 @@ import dev.nabla.kernels.Parallel;
  * Inverted dropout as one op (PyTorch's {@code F.dropout} in training): each element is kept
  * with probability {@code 1 − rate} and scaled by {@code 1/(1 − rate)}, or zeroed. It gives
  * exactly what {@code x.mul(Tensor.bernoulli(generator, 1 − rate, shape).div(1 − rate))}
- * gives, drawing the same numbers from the generator, but draws the mask and multiplies in
- * one pass, and its backward multiplies the gradient by the same mask in one pass.
+ * gives, drawing the same numbers from the generator, but draws the scaled mask in one pass
+ * and multiplies by it in another (the binary kernel's, in parallel), with no tensor between,
+ * and its backward multiplies the gradient by the same mask in one pass.
  */
 public final class InvertedDropout {
     /** Elements per parallel chunk of the product: a multiplication each, as a binary op. */
