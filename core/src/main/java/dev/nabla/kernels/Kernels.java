@@ -61,6 +61,24 @@ public interface Kernels {
     // ---------------------------------------------------------------- general kernels
 
     /**
+     * Adds a value per row: {@code out[outOff + r*outStride + j] = in[inOff + r*inStride + j]
+     * + bias[biasOff + r*biasStride]} for r in [0, rows), j in [0, columns) (a convolution's bias,
+     * one per channel plane; biasStride 0 adds one value to all). One call per image instead of
+     * one per channel. This default is the scalar definition.
+     */
+    default void addRowBias(float[] in, int inOff, int inStride, float[] bias, int biasOff, int biasStride,
+                            float[] out, int outOff, int outStride, int rows, int columns) {
+        for (int r = 0; r < rows; r++) {
+            float b = bias[biasOff + r * biasStride];
+            int from = inOff + r * inStride;
+            int to = outOff + r * outStride;
+            for (int j = 0; j < columns; j++) {
+                out[to + j] = in[from + j] + b;
+            }
+        }
+    }
+
+    /**
      * {@code out[oOff + i] = op(a[aOff + i*aStride], b[bOff + i*bStride])} for i in [0, n).
      * A stride of 0 broadcasts one value; 1 is the common contiguous case.
      */

@@ -78,6 +78,25 @@ final class VectorKernels implements Kernels {
     // ---------------------------------------------------------------- general kernels
 
     @Override
+    public void addRowBias(float[] in, int inOff, int inStride, float[] bias, int biasOff, int biasStride,
+                           float[] out, int outOff, int outStride, int rows, int columns) {
+        int bound = SPECIES.loopBound(columns);
+        for (int r = 0; r < rows; r++) {
+            float b = bias[biasOff + r * biasStride];
+            FloatVector broadcast = FloatVector.broadcast(SPECIES, b);
+            int from = inOff + r * inStride;
+            int to = outOff + r * outStride;
+            int j = 0;
+            for (; j < bound; j += SPECIES.length()) {
+                FloatVector.fromArray(SPECIES, in, from + j).add(broadcast).intoArray(out, to + j);
+            }
+            for (; j < columns; j++) {
+                out[to + j] = in[from + j] + b;
+            }
+        }
+    }
+
+    @Override
     public void binary(BinaryOp op, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
                        float[] out, int outOff, int n) {
         VectorBinary.binary(op, a, aOff, aStride, b, bOff, bStride, out, outOff, n);

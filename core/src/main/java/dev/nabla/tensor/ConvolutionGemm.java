@@ -172,10 +172,8 @@ final class ConvolutionGemm {
     static void addBias(float[] y, float[] bias, int batch, int channels, int plane) {
         Kernels kernels = KernelProvider.get();
         for (int n = 0; n < batch; n++) {
-            for (int c = 0; c < channels; c++) {
-                int start = (n * channels + c) * plane;
-                kernels.binary(BinaryOp.ADD, y, start, 1, bias, c, 0, y, start, plane);
-            }
+            int start = n * channels * plane;
+            kernels.addRowBias(y, start, plane, bias, 0, 1, y, start, plane, channels, plane);
         }
     }
 
@@ -190,16 +188,15 @@ final class ConvolutionGemm {
         Kernels kernels = KernelProvider.get();
         // Without a bias, 0 is added, as before: a product of -0 is stored as +0 either way.
         float[] b = bias == null ? NO_BIAS : bias;
+        int at = bias == null ? 0 : group * perGroup;
+        int step = bias == null ? 0 : 1;
         for (int i = 0; i < count; i++) {
-            for (int m = 0; m < perGroup; m++) {
-                int at = bias == null ? 0 : group * perGroup + m;
-                int src = productStart + m * width + i * plane;
-                int dst = outputStart(g, first + i, group) + m * plane;
-                if (count != 1) {
-                    kernels.binary(BinaryOp.ADD, product, src, 1, b, at, 0, y, dst, plane);
-                } else if (bias != null) {
-                    kernels.binary(BinaryOp.ADD, y, dst, 1, b, at, 0, y, dst, plane);
-                }
+            int src = productStart + i * plane;
+            int dst = outputStart(g, first + i, group);
+            if (count != 1) {
+                kernels.addRowBias(product, src, width, b, at, step, y, dst, plane, perGroup, plane);
+            } else if (bias != null) {
+                kernels.addRowBias(y, dst, plane, b, at, step, y, dst, plane, perGroup, plane);
             }
         }
     }
