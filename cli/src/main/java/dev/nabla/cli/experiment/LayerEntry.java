@@ -28,7 +28,7 @@ record LayerEntry(ConfigNode node, ConfigNode type, ConfigNode name, List<Config
     private static final Set<String> NO_ACTIVATION = Set.of("linear", "none", "identity");
     /** Types whose {@code activation} is inside them, an argument of their own. */
     private static final Set<String> INNER_ACTIVATION = Set.of("TransformerEncoderLayer", "TransformerDecoderLayer",
-            "TransformerEncoder", "TransformerDecoder", "Transformer");
+            "TransformerEncoder", "TransformerDecoder", "Transformer", "SimpleRnn", "SimpleRnnCell");
 
     /** Reads an entry; {@code inGraph} allows {@code name} and {@code inputs}. */
     static LayerEntry parse(ConfigNode node, boolean inGraph) {

@@ -96,4 +96,23 @@ class TransformerEntriesTest {
             assertTrue(summary.contains("(" + type + ")"), type + " in\n" + summary);
         }
     }
+
+    @Test
+    void aSimpleRnnsActivationIsItsOwnNonlinearityNotALayerAfterIt() {
+        Experiment experiment = parse("""
+                data: digits
+                model:
+                  sequential:
+                    - {type: reshape, shape: [8, 8]}
+                    - {type: simple_rnn, units: 5, activation: relu}
+                    - {type: dense, units: 10, activation: softmax}
+                training:
+                  loss: sparse_categorical_crossentropy
+                """);
+        Layer model = experiment.model().build(new int[] {64});
+        dev.nabla.nn.SimpleRnn rnn = (dev.nabla.nn.SimpleRnn) model.children().values().stream()
+                .filter(dev.nabla.nn.SimpleRnn.class::isInstance).findFirst().orElseThrow();
+        assertEquals("relu", rnn.activation());
+        assertEquals(4, model.children().size(), "no activation layer added after the RNN: " + model.children());
+    }
 }
