@@ -240,14 +240,21 @@ public interface Kernels {
      * (the last NaN if any is NaN) into {@code y[p·outPlane + o]} and its position in the plane
      * into {@code argmax}, as {@link #maxPool(float[], int, int, int[], int[], int, int, int, float[], int[])}.
      */
-    void maxPool(PoolingGeometry windows, float[] x, int xOff, int planeStart, int planeEnd, float[] y, int[] argmax);
+    default void maxPool(PoolingGeometry windows, float[] x, int xOff, int planeStart, int planeEnd, float[] y,
+                         int[] argmax) {
+        // Windows of several shapes leave no lanes that pay for gathers: one scalar definition for both twins.
+        ScalarPooling.max(windows, x, xOff, planeStart, planeEnd, y, argmax);
+    }
 
     /**
      * The adjoint of max pooling: {@code gx[p·inPlane + argmax[o]] += gy[gOff + o]} for the outputs o
      * of planes {@code [planeStart, planeEnd)}, in output order.
      */
-    void maxPoolBackward(float[] gy, int gOff, int[] argmax, int inPlane, int outPlane, int planeStart, int planeEnd,
-                         float[] gx);
+    default void maxPoolBackward(float[] gy, int gOff, int[] argmax, int inPlane, int outPlane, int planeStart,
+                                 int planeEnd, float[] gx) {
+        // Two outputs may add to one input (overlapping windows): a scatter, the scalar loop for both twins.
+        ScalarPooling.maxBackward(gy, gOff, argmax, inPlane, outPlane, planeStart, planeEnd, gx);
+    }
 
     /**
      * Average pooling: each output of planes {@code [planeStart, planeEnd)} gets the sum of its
@@ -259,7 +266,10 @@ public interface Kernels {
      * The adjoint of average pooling: each output gradient of planes {@code [planeStart, planeEnd)},
      * divided by its window's count, is added over its window, outputs in order.
      */
-    void averagePoolBackward(PoolingGeometry windows, float[] gy, int gOff, int planeStart, int planeEnd, float[] gx);
+    default void averagePoolBackward(PoolingGeometry windows, float[] gy, int gOff, int planeStart, int planeEnd,
+                                     float[] gx) {
+        ScalarPooling.averageBackward(windows, gy, gOff, planeStart, planeEnd, gx);   // a scatter, as above
+    }
 
     // ---------------------------------------------------------------- clamp, arg-extremes, indexing
 
@@ -276,19 +286,27 @@ public interface Kernels {
     int argMin(float[] a, int off, int n);
 
     /** {@code dst[dstOff + i] = src[srcOff + positions[posOff + i]]} for i in [0, n). */
-    void gather(float[] src, int srcOff, int[] positions, int posOff, float[] dst, int dstOff, int n);
+    default void gather(float[] src, int srcOff, int[] positions, int posOff, float[] dst, int dstOff, int n) {
+        // A hardware gather loads lane by lane, and measured no faster than the plain loop.
+        ScalarIndexing.gather(src, srcOff, positions, posOff, dst, dstOff, n);
+    }
 
     /**
      * {@code dst[dstOff + positions[posOff + i]] += src[srcOff + i]} for i in [0, n), in that order:
      * positions may repeat.
      */
-    void scatterAdd(float[] src, int srcOff, int[] positions, int posOff, float[] dst, int dstOff, int n);
+    default void scatterAdd(float[] src, int srcOff, int[] positions, int posOff, float[] dst, int dstOff, int n) {
+        // Positions may repeat, and a vector scatter would lose all but one addition.
+        ScalarIndexing.scatterAdd(src, srcOff, positions, posOff, dst, dstOff, n);
+    }
 
     /**
      * Copies the chosen rows of {@code rowLength} values:
      * {@code dst[dstOff + j·rowLength + q] = src[srcOff + rows[j]·rowLength + q]}.
      */
-    void copyRows(float[] src, int srcOff, int[] rows, float[] dst, int dstOff, int rowLength);
+    default void copyRows(float[] src, int srcOff, int[] rows, float[] dst, int dstOff, int rowLength) {
+        ScalarIndexing.copyRows(src, srcOff, rows, dst, dstOff, rowLength);   // System.arraycopy per row
+    }
 
     /**
      * The adjoint of {@link #copyRows}: {@code dst[dstOff + rows[j]·rowLength + q] += src[srcOff + j·rowLength + q]},

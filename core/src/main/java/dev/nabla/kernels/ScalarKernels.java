@@ -318,26 +318,8 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void maxPool(PoolingGeometry windows, float[] x, int xOff, int planeStart, int planeEnd, float[] y,
-                        int[] argmax) {
-        ScalarPooling.max(windows, x, xOff, planeStart, planeEnd, y, argmax);
-    }
-
-    @Override
-    public void maxPoolBackward(float[] gy, int gOff, int[] argmax, int inPlane, int outPlane, int planeStart,
-                                int planeEnd, float[] gx) {
-        ScalarPooling.maxBackward(gy, gOff, argmax, inPlane, outPlane, planeStart, planeEnd, gx);
-    }
-
-    @Override
     public void averagePool(PoolingGeometry windows, float[] x, int xOff, int planeStart, int planeEnd, float[] y) {
         ScalarPooling.average(windows, x, xOff, planeStart, planeEnd, y);
-    }
-
-    @Override
-    public void averagePoolBackward(PoolingGeometry windows, float[] gy, int gOff, int planeStart, int planeEnd,
-                                    float[] gx) {
-        ScalarPooling.averageBackward(windows, gy, gOff, planeStart, planeEnd, gx);
     }
 
     @Override
@@ -353,21 +335,6 @@ public final class ScalarKernels implements Kernels {
     @Override
     public int argMin(float[] a, int off, int n) {
         return ScalarIndexing.argExtreme(a, off, n, false);
-    }
-
-    @Override
-    public void gather(float[] src, int srcOff, int[] positions, int posOff, float[] dst, int dstOff, int n) {
-        ScalarIndexing.gather(src, srcOff, positions, posOff, dst, dstOff, n);
-    }
-
-    @Override
-    public void scatterAdd(float[] src, int srcOff, int[] positions, int posOff, float[] dst, int dstOff, int n) {
-        ScalarIndexing.scatterAdd(src, srcOff, positions, posOff, dst, dstOff, n);
-    }
-
-    @Override
-    public void copyRows(float[] src, int srcOff, int[] rows, float[] dst, int dstOff, int rowLength) {
-        ScalarIndexing.copyRows(src, srcOff, rows, dst, dstOff, rowLength);
     }
 
     @Override

@@ -413,31 +413,12 @@ final class VectorKernels implements Kernels {
         }
     }
 
-    // Pooling with windows clipped by padding and the pooling gradients: windows of several
-    // shapes and overlapping scatters (two outputs may add to one input) leave no lanes that
-    // pay for gathers, so these are the scalar loops.
-
-    @Override
-    public void maxPool(PoolingGeometry windows, float[] x, int xOff, int planeStart, int planeEnd, float[] y,
-                        int[] argmax) {
-        ScalarPooling.max(windows, x, xOff, planeStart, planeEnd, y, argmax);
-    }
-
-    @Override
-    public void maxPoolBackward(float[] gy, int gOff, int[] argmax, int inPlane, int outPlane, int planeStart,
-                                int planeEnd, float[] gx) {
-        ScalarPooling.maxBackward(gy, gOff, argmax, inPlane, outPlane, planeStart, planeEnd, gx);
-    }
+    // Max pooling with windows clipped by padding, the pooling gradients, gather, scatter-add and
+    // row copies are the scalar definitions, the interface's defaults (Kernels says why).
 
     @Override
     public void averagePool(PoolingGeometry windows, float[] x, int xOff, int planeStart, int planeEnd, float[] y) {
         VectorPooling.average(windows, x, xOff, planeStart, planeEnd, y);
-    }
-
-    @Override
-    public void averagePoolBackward(PoolingGeometry windows, float[] gy, int gOff, int planeStart, int planeEnd,
-                                    float[] gx) {
-        ScalarPooling.averageBackward(windows, gy, gOff, planeStart, planeEnd, gx);
     }
 
     @Override
@@ -453,24 +434,6 @@ final class VectorKernels implements Kernels {
     @Override
     public int argMin(float[] a, int off, int n) {
         return VectorIndexing.argExtreme(this, a, off, n, false);
-    }
-
-    /** Scalar: a hardware gather loads lane by lane, and measured no faster than the plain loop. */
-    @Override
-    public void gather(float[] src, int srcOff, int[] positions, int posOff, float[] dst, int dstOff, int n) {
-        ScalarIndexing.gather(src, srcOff, positions, posOff, dst, dstOff, n);
-    }
-
-    /** Scalar: positions may repeat, and a vector scatter would lose all but one addition. */
-    @Override
-    public void scatterAdd(float[] src, int srcOff, int[] positions, int posOff, float[] dst, int dstOff, int n) {
-        ScalarIndexing.scatterAdd(src, srcOff, positions, posOff, dst, dstOff, n);
-    }
-
-    /** Whole rows are System.arraycopy's, already the fastest copy there is. */
-    @Override
-    public void copyRows(float[] src, int srcOff, int[] rows, float[] dst, int dstOff, int rowLength) {
-        ScalarIndexing.copyRows(src, srcOff, rows, dst, dstOff, rowLength);
     }
 
     @Override
