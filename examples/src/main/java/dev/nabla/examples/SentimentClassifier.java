@@ -9,9 +9,10 @@ import dev.nabla.data.text.Tokenizer;
 import dev.nabla.data.text.Vocabulary;
 import dev.nabla.nn.Bidirectional;
 import dev.nabla.nn.Dense;
+import dev.nabla.nn.Dropout;
 import dev.nabla.nn.Embedding;
+import dev.nabla.nn.Gru;
 import dev.nabla.nn.Layer;
-import dev.nabla.nn.Lstm;
 import dev.nabla.nn.Sequential;
 import dev.nabla.nn.Softmax;
 import dev.nabla.optim.Adam;
@@ -32,8 +33,8 @@ import java.util.Map;
 
 /**
  * Sentiment of review sentences (UCI Sentiment Labelled Sentences, {@code examples/data/sentences.csv},
- * CC BY 4.0): a bidirectional LSTM over the sentences' word vectors (Embedding with
- * {@code maskZero}, so the padding is skipped, then Bidirectional LSTM, then Dense) against a
+ * CC BY 4.0): a bidirectional GRU over the sentences' word vectors (Embedding with
+ * {@code maskZero}, so the padding is skipped, then Bidirectional GRU, Dropout and Dense) against a
  * bag-of-words logistic regression, both fitted on the same 80 percent of the sentences and
  * tested on the rest. Batches are padded to their longest sentence only
  * ({@link TextClassificationDataset}).
@@ -75,8 +76,8 @@ public final class SentimentClassifier {
         Model model = new Model(new Sequential(
                 // [batch, time] ids -> [batch, time, 32], with a mask that skips the padding (id 0)
                 new Embedding(vocabulary.size(), 32).maskZero(true),
-                new Bidirectional(new Lstm(UNITS)),       // -> [batch, 2 * UNITS]: each direction's last state
-                new Dense(2), new Softmax()));
+                new Bidirectional(new Gru(UNITS)),        // -> [batch, 2 * UNITS]: each direction's last state
+                new Dropout(0.5f), new Dense(2), new Softmax()));
         model.compile(parameters -> new Adam(parameters, 0.01f), Losses.byName("sparse_categorical_crossentropy"),
                 Metrics.byName("accuracy"));
         model.fit(train, FitOptions.defaults().epochs(options.epochs()).batchSize(32).shuffle(true, 1)
@@ -84,7 +85,7 @@ public final class SentimentClassifier {
         double accuracy = model.evaluate(test, 256).get("accuracy");
         double baseline = BagOfWordsClassifier.fit(new BagOfWords(tokenizer, vocabulary), trainTexts, trainLabels,
                 1000, 1e-4).accuracy(testTexts, testLabels);
-        System.out.printf(Locale.ROOT, "%d test sentences: bidirectional LSTM test accuracy %.4f, bag-of-words"
+        System.out.printf(Locale.ROOT, "%d test sentences: bidirectional GRU test accuracy %.4f, bag-of-words"
                 + " logistic regression %.4f%n", testTexts.size(), accuracy, baseline);
         Map<String, Double> accuracies = new LinkedHashMap<>();
         accuracies.put("model", accuracy);

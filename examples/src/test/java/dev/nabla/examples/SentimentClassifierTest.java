@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class SentimentClassifierTest {
 
     @Test
-    void onSixHundredSentencesTheBidirectionalLstmAndTheBagOfWordsBeatChance() throws IOException {
+    void onSixHundredSentencesTheBidirectionalGruAndTheBagOfWordsBeatChance() throws IOException {
         Map<String, Double> accuracies = SentimentClassifier.run(new ExampleOptions(10, 600));
 
         // 120 test sentences, half of them positive: chance is 0.5
