@@ -201,7 +201,7 @@ class SequenceExperimentTest {
                     : "baseline (bag-of-words logistic regression): test accuracy"), printed.toString());
             trained++;
         }
-        assertEquals(2, trained, "docs/sequences.md shows a series and a text experiment");
+        assertEquals(3, trained, "docs/sequences.md shows a series experiment and two text experiments");
     }
 
     private static double number(String output, String label) {
