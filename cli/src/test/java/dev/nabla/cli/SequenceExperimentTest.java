@@ -201,7 +201,7 @@ class SequenceExperimentTest {
                     : "baseline (bag-of-words logistic regression): test accuracy"), printed.toString());
             trained++;
         }
-        assertEquals(3, trained, "docs/sequences.md shows a series experiment and two text experiments");
+        assertEquals(4, trained, "docs/sequences.md shows a series experiment and three text experiments");
     }
 
     private static double number(String output, String label) {
