@@ -38,7 +38,8 @@ final class BatchInputs {
     /**
      * The mask the loss weighs the steps by: the one on the network's output when it has one
      * (passed on by the layers), else the batch's when it describes the targets' first two axes
-     * (per-step targets {@code [batch, time]}); null for none.
+     * (per-step targets {@code [batch, time, ...]} of predictions {@code [batch, time, ...]} of
+     * rank 3 or more: a rank-2 prediction is one vector per example); null for none.
      */
     static Tensor lossMask(Tensor predictions, Batch batch) {
         Tensor onOutput = Masks.of(predictions);
@@ -48,7 +49,7 @@ final class BatchInputs {
         Tensor mask = batch.mask();
         Tensor targets = batch.targets();
         boolean perStep = mask != null && mask.rank() == 2 && targets != null && targets.rank() >= 2
-                && targets.dim(1) == mask.dim(1) && predictions.rank() >= 2 && predictions.dim(1) == mask.dim(1);
+                && targets.dim(1) == mask.dim(1) && predictions.rank() >= 3 && predictions.dim(1) == mask.dim(1);
         return perStep ? mask : null;
     }
 

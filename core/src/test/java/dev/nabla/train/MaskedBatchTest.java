@@ -111,6 +111,24 @@ class MaskedBatchTest {
     }
 
     @Test
+    void theMaskSurvivesMixedPrecisionAndOneVectorPerExampleIgnoresABatchMaskOfItsSize() {
+        Model model = model(new Sequential(new Embedding(10, 4), new Lstm(6).returnSequences(true), new Dense(3))
+                .seed(4));
+        float exact = lossAndGradients(model, padded(5, STEP_LABELS)).get("loss").item();
+        model.dtypePolicy(DTypePolicy.MIXED_BFLOAT16);
+        assertEquals(exact, lossAndGradients(model, padded(8, STEP_LABELS)).get("loss").item(), 2e-2f);
+        assertNotEquals(exact, lossAndGradients(model, padded(8, STEP_LABELS).withMask(null)).get("loss").item(),
+                5e-2f, "the padded steps would count had the bfloat16 output lost its mask");
+        Model pairs = model(new Sequential(new Embedding(10, 4), new Gru(3), new Dense(2)).seed(5));
+        Batch twoSteps = new Batch(Map.of(Batch.FEATURES, Tensor.of(new float[] {1, 2, 3, 0}, 2, 2)),
+                Tensor.of(new float[] {1, 0, 0, 1}, 2, 2), null, Tensor.of(new float[] {1, 1, 1, 0}, 2, 2));
+        pairs.compile(parameters -> new Sgd(parameters, 0.1f), new dev.nabla.loss.CategoricalCrossEntropy()
+                .fromLogits(true));
+        assertTrue(Float.isFinite(pairs.computeGradients(twoSteps).loss().item()),
+                "one-hot targets [2, 2] are one per example, not per step, though the mask is [2, 2] too");
+    }
+
+    @Test
     void fitTrainsOnMaskedBatches() {
         Model model = model(new Sequential(new Embedding(10, 4), new Lstm(6).returnSequences(true), new Dense(3))
                 .seed(3));
