@@ -9,11 +9,13 @@ import dev.nabla.cli.experiment.LossSpec;
 import dev.nabla.cli.experiment.MetricSpec;
 import dev.nabla.cli.experiment.ModelInfo;
 import dev.nabla.cli.experiment.TextModelInputs;
+import dev.nabla.cli.experiment.TimeseriesModelInputs;
 import dev.nabla.data.TensorDataset;
 import dev.nabla.io.JsonWriter;
 import dev.nabla.io.ModelFile;
 import dev.nabla.metrics.Metric;
 import dev.nabla.optim.Optimizers;
+import dev.nabla.tensor.Tensor;
 import dev.nabla.train.DTypePolicy;
 import dev.nabla.train.Model;
 import java.io.IOException;
@@ -45,7 +47,9 @@ final class EvaluateCommand implements Callable<Integer> {
             + " mnist or a directory of MNIST-format files, then :test (the default) or :train, e.g. fashion-mnist:test;"
             + " or a CSV file with the columns of the one the model was trained on, prepared as in training;"
             + " or a folder of images in one sub-folder per class, scaled to the model's input;"
-            + " or, for a model trained on labelled texts, a CSV or JSON file of texts and labels in its columns.")
+            + " or, for a model trained on labelled texts, a CSV or JSON file of texts and labels in its"
+            + " columns;"
+            + " or, for a model trained on a series, a CSV file of the series' columns, one step per row.")
     private String data;
 
     @Option(names = "--json", description = "Print one JSON object, {\"loss\": ..., \"accuracy\": ...}.")
@@ -93,7 +97,9 @@ final class EvaluateCommand implements Callable<Integer> {
         List<Metric> compiled = new ArrayList<>();
         metricNames.forEach(name -> compiled.add(MetricSpec.of(name).create()));
         boolean texts = TextModelInputs.encoder(loaded.trainingState()) != null && TextModelInputs.isTextFile(data);
-        TensorDataset dataset = texts ? TextModelInputs.dataset(Path.of(data), file, loaded.trainingState(),
+        TimeseriesModelInputs series = TimeseriesModelInputs.of(loaded.trainingState());
+        TensorDataset dataset = series != null && CsvModelInputs.isCsv(data) ? series.dataset(Path.of(data))
+                : texts ? TextModelInputs.dataset(Path.of(data), file, loaded.trainingState(),
                 info.classNames(), lossSpec.name())
                 : CsvModelInputs.isCsv(data)
                 ? CsvModelInputs.dataset(Path.of(data), file, loaded.trainingState())
@@ -110,6 +116,10 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException(e.subject() + ": " + e.fileMessage() + "; --loss takes the same"
                     + " mapping, e.g. --loss '{name: " + lossSpec.name() + ", from_logits: true}'", e);
         }
+        if (series != null && CsvModelInputs.isCsv(data)) {
+            result = new java.util.LinkedHashMap<>(result);
+            result.put("mae_in_series_units", seriesError(model, series, dataset));
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(JsonWriter.writeLine(JsonWriter.finiteOrNull(result)));
@@ -121,6 +131,13 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The mean absolute error of the forecasts in the series' units (the metrics are in training's scaled units). */
+    private double seriesError(Model model, TimeseriesModelInputs series, TensorDataset windows) {
+        Tensor forecasts = series.inSeriesUnits(model.predict(windows.features(), batchSize));
+        Tensor actual = series.inSeriesUnits(windows.targets());
+        return forecasts.sub(actual).abs().mean().item();
     }
 
     private DTypePolicy policy() {

@@ -3,6 +3,7 @@ package dev.nabla.cli;
 import dev.nabla.cli.experiment.CsvModelInputs;
 import dev.nabla.cli.experiment.ModelInfo;
 import dev.nabla.cli.experiment.TextModelInputs;
+import dev.nabla.cli.experiment.TimeseriesModelInputs;
 import dev.nabla.data.text.TextEncoder;
 import dev.nabla.io.ModelFile;
 import dev.nabla.tabular.Preprocessing;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "predict", description = "Print the most likely classes, with their probabilities, that a model"
         + " file gives images (PNG, JPEG, ...; scaled to the model's input), the samples of a .safetensors file, or"
         + " the rows of a CSV file (for a model trained on one; prepared as in training), or texts given with --text"
-        + " (for a model trained on data.text; encoded as in training).")
+        + " (for a model trained on data.text; encoded as in training); for a model trained on a series"
+        + " (data.timeseries), the forecasts from the last windows of a CSV file, in the series' units.")
 final class PredictCommand implements Callable<Integer> {
 
     @Spec
@@ -45,6 +47,11 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--text", paramLabel = "TEXT", description = "A text to classify, for a model trained on"
             + " labelled texts (data.text); repeat for several.")
     private List<String> texts = new ArrayList<>();
+
+    @Option(names = "--last", defaultValue = "1", paramLabel = "N", description = "For a model trained on a series"
+            + " (data.timeseries): forecast from the last N windows of each CSV file (default: ${DEFAULT-VALUE}, the"
+            + " forecast after the series' end).")
+    private int last;
 
     @Option(names = "--top", defaultValue = "3", paramLabel = "K",
             description = "How many classes to show per input (default: ${DEFAULT-VALUE}).")
@@ -73,6 +80,10 @@ final class PredictCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "give at least one INPUT file or --text TEXT");
         }
         ModelFile.LoadedModel loaded = ModelFile.load(file);
+        TimeseriesModelInputs series = TimeseriesModelInputs.of(loaded.trainingState());
+        if (series != null) {
+            return forecasts(loaded, series);
+        }
         ModelInfo info = ModelInfo.of(loaded);
         int[] sampleShape = inputShape != null ? inputShape : info.inputShape();
         if (sampleShape == null) {
@@ -119,6 +130,38 @@ final class PredictCommand implements Callable<Integer> {
         for (int i = 0; i < samples.size(); i++) {
             out.println(samples.get(i).label() + ": " + topClasses(outputs.slice(0, i, i + 1).toFloatArray(),
                     info.classNames()));
+        }
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * The forecasts from the last {@code --last} windows of each CSV file, made and scaled as in
+     * training, in the series' units: {@code series.csv: 'level' at row 241: 324.1523}, with the
+     * actual value when the file holds that row.
+     */
+    private int forecasts(ModelFile.LoadedModel loaded, TimeseriesModelInputs series) throws IOException {
+        if (!texts.isEmpty() || inputs.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), file + " forecasts a series (data.timeseries): give CSV"
+                    + " files with the column" + (series.columns().size() == 1 ? " " : "s ") + series.columns()
+                    + (texts.isEmpty() ? "" : ", not --text"));
+        }
+        if (last < 1) {
+            throw new ParameterException(spec.commandLine(), "--last must be at least 1, got " + last);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Model model = new Model(loaded.model()).dtypePolicy(policy());
+        for (Path input : inputs) {
+            PredictionInputs.checkReadable(input);
+            TimeseriesModelInputs.Series values = series.read(input, series.window() + last - 1,
+                    "forecasting from the last " + last + " window(s)");
+            float[] forecasts = series.inSeriesUnits(model.predict(series.lastWindows(values, last))).toFloatArray();
+            for (int i = 0; i < last; i++) {
+                int step = values.steps() - last + i + series.horizon();   // 0-based step forecast
+                out.printf(Locale.ROOT, "%s: '%s' at row %d: %.4f%s%n", input, series.target(), step + 1,
+                        forecasts[i], step < values.steps() ? String.format(Locale.ROOT, " (actual %.4f)",
+                                values.rawTarget()[step]) : "");
+            }
         }
         out.flush();
         return 0;

@@ -116,6 +116,29 @@ class ExampleExperimentsTest {
     }
 
     @Test
+    void theCo2LstmExampleBeatsTheSeasonalNaiveForecastOnASliceAndForecastsTheNextMonth() throws IOException {
+        Path output = directory.resolve("co2-lstm");
+
+        Run run = Run.nabla("train", ROOT.resolve("examples/co2-lstm.yaml").toString(), "--limit", "240", "--epochs",
+                "20", "--output", output.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("co2-mauna-loa.csv: 240 steps; windows of 24 steps, target 'CO2' 1 step(s) after"
+                + " each; the last 48 steps are forecast in the test"), run.out());
+        Matcher model = Pattern.compile("\nmodel: test mae ([0-9.]+) in the series' units").matcher(run.out());
+        Matcher naive = Pattern.compile("\nbaseline \\(seasonal naive, season 12\\): test mae ([0-9.]+)")
+                .matcher(run.out());
+        assertTrue(model.find() && naive.find(), run.out());
+        assertTrue(Double.parseDouble(model.group(1)) < Double.parseDouble(naive.group(1)),
+                model.group() + naive.group());
+        Run predict = Run.nabla("predict", output.resolve("best.nabla").toString(),
+                ROOT.resolve("examples/data/co2-mauna-loa.csv").toString());
+        assertEquals(0, predict.exitCode(), predict.err());
+        assertTrue(predict.out().matches("(?s).*co2-mauna-loa.csv: 'CO2' at row 742: [0-9]{3}\\.[0-9]{4}\n"),
+                predict.out());
+    }
+
+    @Test
     void theScheduleExampleOfTheDocumentationTrains() throws IOException {
         Matcher block = BLOCK.matcher(Files.readString(ROOT.resolve("docs/experiments.md")));
         String text = null;
@@ -138,7 +161,8 @@ class ExampleExperimentsTest {
     @TestFactory
     Stream<DynamicTest> everyExampleTrainsForAnEpochOnFiveHundredImages() throws IOException {
         return exampleFiles().stream().filter(file -> !file.getFileName().toString().startsWith("breast-cancer")
-                        && !file.getFileName().toString().startsWith("sentiment"))
+                        && !file.getFileName().toString().startsWith("sentiment")
+                        && !file.getFileName().toString().startsWith("co2"))
                 .map(file -> DynamicTest.dynamicTest(ROOT.relativize(file).toString(), () -> {
             assumeFashionMnist();
             Path output = directory.resolve(file.getFileName().toString());
@@ -181,7 +205,7 @@ class ExampleExperimentsTest {
     private static List<Path> exampleFiles() throws IOException {
         try (Stream<Path> files = Files.list(ROOT.resolve("examples"))) {
             List<Path> yaml = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
-            assertEquals(7, yaml.size(), "the examples: " + yaml);
+            assertEquals(8, yaml.size(), "the examples: " + yaml);
             return yaml;
         }
     }

@@ -168,7 +168,7 @@ class SequenceExperimentTest {
 
         assertEquals(1, missingValue.exitCode());
         assertTrue(missingValue.err().contains("the column 'level' has no number in row 101 of "
-                + directory.resolve("series.csv") + " (empty or a missing-value marker)"), missingValue.err());
+                + directory.resolve("series.csv") + " (empty or a missing-value marker: NA, ? or NaN)"), missingValue.err());
         assertTrue(tooLong.err().contains("a window of 12 steps and a target 1 step(s) after it need 13 steps before"
                 + " the test, but " + directory.resolve("series.csv") + " has 15 steps of which 3 are held out"),
                 tooLong.err());
@@ -201,7 +201,7 @@ class SequenceExperimentTest {
                     : "baseline (bag-of-words logistic regression): test accuracy"), printed.toString());
             trained++;
         }
-        assertEquals(3, trained, "docs/sequences.md shows a series experiment and two text experiments");
+        assertEquals(4, trained, "docs/sequences.md shows a series experiment and three text experiments");
     }
 
     private static double number(String output, String label) {

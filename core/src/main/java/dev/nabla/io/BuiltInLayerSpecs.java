@@ -99,9 +99,11 @@ final class BuiltInLayerSpecs {
                     .alias("AveragePooling2D", "AvgPool2D"),
             LayerType.ofRecord(AdaptiveAvgPool2d.class, AdaptiveAvgPool2d.Config.class, AdaptiveAvgPool2d::new,
                     AdaptiveAvgPool2d::config),
-            LayerType.of(GlobalAvgPool.class, GlobalAvgPool::new)
+            LayerType.ofRecord(GlobalAvgPool.class, GlobalAvgPool.Config.class, GlobalAvgPool::new,
+                    GlobalAvgPool::config)
                     .alias("GlobalAveragePooling2D", "GlobalAveragePooling1D", "GlobalAvgPool2D", "GlobalAvgPool1D"),
-            LayerType.of(GlobalMaxPool.class, GlobalMaxPool::new)
+            LayerType.ofRecord(GlobalMaxPool.class, GlobalMaxPool.Config.class, GlobalMaxPool::new,
+                    GlobalMaxPool::config)
                     .alias("GlobalMaxPooling2D", "GlobalMaxPooling1D", "GlobalMaxPool2D", "GlobalMaxPool1D"),
             LayerType.ofRecord(Flatten.class, Flatten.Config.class, Flatten::new, Flatten::config)
                     .argumentAliases("start_axis|start_dim, end_axis|end_dim"),

@@ -19,4 +19,10 @@ public abstract class Activation extends Layer {
     protected Tensor call(Tensor input) {
         return function.apply(input);
     }
+
+    /** Each element on its own: a mask on the input holds for the output. */
+    @Override
+    protected boolean passesMask() {
+        return true;
+    }
 }

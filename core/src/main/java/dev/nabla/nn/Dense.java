@@ -159,7 +159,9 @@ public class Dense extends Layer {
                     + features + ", or leave in_features out, as in {type: dense, units: " + units
                     + "}, to take the size from the data");
         }
-        return Linear.linear(input, weight.value(), useBias ? bias.value() : null, activation);
+        Tensor output = Linear.linear(input, weight.value(), useBias ? bias.value() : null, activation);
+        // Each step of [N, T, F] on its own keeps a mask (Keras's supports_masking); over [N, T] it mixes the steps.
+        return input.rank() >= 3 ? Masks.passOn(input, output) : output;
     }
 
     /** The weight, {@code [units, in]}; null before the layer is built. */

@@ -71,4 +71,10 @@ public class Dropout extends Layer {
     public Config config() {
         return new Config(rate);
     }
+
+    /** Each element on its own: a mask on the input holds for the output. */
+    @Override
+    protected boolean passesMask() {
+        return true;
+    }
 }

@@ -17,7 +17,8 @@ import java.util.Arrays;
  *
  * <p>With {@link #maskZero(boolean) maskZero} (Keras's {@code mask_zero}), index 0 marks padding:
  * the output of indices {@code [N, T]} carries a mask {@code [N, T]} ({@link Masks}) that a
- * recurrent layer reading it honours.
+ * recurrent layer reading it honours. A mask already on the indices (a batch's, attached by
+ * {@code Model.fit}) is passed on, combined with the zeros' when both are there.
  */
 public class Embedding extends Layer {
 
@@ -99,8 +100,12 @@ public class Embedding extends Layer {
         int[] shape = Arrays.copyOf(indices.shape().toArray(), indices.rank() + 1);
         shape[indices.rank()] = embeddingDim;
         Tensor output = rows.reshape(shape);
-        return maskZero && indices.rank() == 2 ? Masks.attach(output, indices.to(dev.nabla.tensor.DType.FLOAT32).ne(
-                Tensor.scalar(0f))) : output;
+        Tensor given = Masks.of(indices);
+        if (!maskZero || indices.rank() != 2) {
+            return given == null || indices.rank() != 2 ? output : Masks.attach(output, given);
+        }
+        Tensor nonZero = indices.to(dev.nabla.tensor.DType.FLOAT32).ne(Tensor.scalar(0f));
+        return Masks.attach(output, given == null ? nonZero : nonZero.mul(given));
     }
 
     /** Index 0 marks padding: outputs for {@code [N, T]} indices carry a mask (Keras's {@code mask_zero}). Returns this. */

@@ -79,7 +79,12 @@ public abstract class Layer {
         if (!built) {
             buildIfNeeded(input.shape());
         }
-        return call(input);
+        return passesMask() ? Masks.passOn(input, call(input)) : call(input);
+    }
+
+    /** Whether a mask on the input ({@link Masks}) is passed on with the output (Keras's {@code supports_masking}). */
+    protected boolean passesMask() {
+        return false;
     }
 
     /** What the layer computes once built (Keras's {@code call}), unless it overrides {@code forward}. */

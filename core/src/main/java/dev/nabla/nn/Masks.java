@@ -11,7 +11,12 @@ import java.util.WeakHashMap;
  * tensor it describes. {@link Embedding} with {@code maskZero} and {@link Masking} attach one to
  * their output; the recurrent layers read it from their input (padded steps leave the state
  * unchanged, so the final state is each sequence's own last step), and pass it on with their
- * output when they return sequences, as does {@link TimeDistributed}.
+ * output when they return sequences, as does {@link TimeDistributed}. Layers that work on each
+ * step alone pass the mask on too (Keras's {@code supports_masking}): {@link Dropout}, the
+ * activation layers and {@link Dense}; {@link GlobalAvgPool} and {@link GlobalMaxPool} with
+ * {@link DataFormat#CHANNELS_LAST} pool each sequence over its real steps only, and a loss given
+ * the mask ({@code Loss.apply(predictions, targets, mask)}, which {@code Model.fit} does with the
+ * mask on the network's output) averages over the real steps only.
  *
  * <pre>{@code
  * Tensor padded = ...;                                   // [2, 5, 8], the second sequence 3 steps long
@@ -19,8 +24,9 @@ import java.util.WeakHashMap;
  * Tensor last = new Lstm(16).forward(x);                 // each sequence's own last hidden state
  * }</pre>
  *
- * <p>A mask belongs to one tensor object: an op on the tensor (a reshape, dropout) gives a new
- * tensor without it, so attach it to what the recurrent layer reads.
+ * <p>A mask belongs to one tensor object: an op on the tensor (a reshape, an addition) gives a
+ * new tensor without it, so attach it to what the layer that needs it reads; layers pass it on
+ * as said above.
  */
 public final class Masks {
 
@@ -51,6 +57,20 @@ public final class Masks {
     /** The mask attached to {@code sequences}, or null. */
     public static Tensor of(Tensor sequences) {
         return MASKS.get(sequences);
+    }
+
+    /**
+     * {@code output} with {@code input}'s mask attached, for a layer that works on each step
+     * alone: when the input has a mask, the output none, and the output keeps the input's batch
+     * and step axes (the first two). Returns {@code output}.
+     */
+    public static Tensor passOn(Tensor input, Tensor output) {
+        Tensor mask = of(input);
+        if (mask == null || output == input || of(output) != null) {
+            return output;
+        }
+        boolean sameSteps = output.rank() >= 2 && output.dim(0) == input.dim(0) && output.dim(1) == input.dim(1);
+        return sameSteps ? attach(output, mask) : output;
     }
 
     /**

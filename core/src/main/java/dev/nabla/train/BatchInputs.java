@@ -4,6 +4,7 @@ import dev.nabla.data.Batch;
 import dev.nabla.nn.Graph;
 import dev.nabla.nn.GraphNode;
 import dev.nabla.nn.Layer;
+import dev.nabla.nn.Masks;
 import dev.nabla.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +17,40 @@ final class BatchInputs {
     private BatchInputs() {
     }
 
-    /** The network's outputs for the batch. */
+    /**
+     * The network's outputs for the batch. The batch's mask ({@link Batch#mask()}, such as the
+     * {@code [batch, time]} of texts padded per batch) is attached to every input whose first two
+     * axes it describes, so the network's layers honour and pass it on ({@link Masks}).
+     */
     static Tensor forward(Layer network, Batch batch) {
         if (batch.inputs().size() == 1) {
-            return network.forward(batch.features());
+            return network.forward(masked(batch.features(), batch.mask()));
         }
-        return network.forward(ordered(network, batch));
+        return network.forward(ordered(network, batch).stream().map(input -> masked(input, batch.mask())).toList());
+    }
+
+    private static Tensor masked(Tensor input, Tensor mask) {
+        boolean fits = mask != null && mask.rank() == 2 && input.rank() >= 2 && input.dim(0) == mask.dim(0)
+                && input.dim(1) == mask.dim(1);
+        return fits ? Masks.attach(input, mask) : input;
+    }
+
+    /**
+     * The mask the loss weighs the steps by: the one on the network's output when it has one
+     * (passed on by the layers), else the batch's when it describes the targets' first two axes
+     * (per-step targets {@code [batch, time, ...]} of predictions {@code [batch, time, ...]} of
+     * rank 3 or more: a rank-2 prediction is one vector per example); null for none.
+     */
+    static Tensor lossMask(Tensor predictions, Batch batch) {
+        Tensor onOutput = Masks.of(predictions);
+        if (onOutput != null) {
+            return onOutput;
+        }
+        Tensor mask = batch.mask();
+        Tensor targets = batch.targets();
+        boolean perStep = mask != null && mask.rank() == 2 && targets != null && targets.rank() >= 2
+                && targets.dim(1) == mask.dim(1) && predictions.rank() >= 3 && predictions.dim(1) == mask.dim(1);
+        return perStep ? mask : null;
     }
 
     /**

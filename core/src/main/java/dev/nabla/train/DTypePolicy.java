@@ -2,6 +2,7 @@ package dev.nabla.train;
 
 import dev.nabla.optim.LossScaling;
 import dev.nabla.tensor.Autocast;
+import dev.nabla.nn.Masks;
 import dev.nabla.tensor.DType;
 import dev.nabla.tensor.Tensor;
 import java.util.Arrays;
@@ -81,6 +82,6 @@ public enum DTypePolicy {
         try (Autocast ignored = Autocast.enter(computeDtype)) {
             outputs = forward.get();
         }
-        return outputs.dtype().isHalf() ? outputs.to(DType.FLOAT32) : outputs;
+        return outputs.dtype().isHalf() ? Masks.attach(outputs.to(DType.FLOAT32), Masks.of(outputs)) : outputs;
     }
 }

@@ -189,7 +189,8 @@ public class Model {
     protected BatchOutputs computeGradients(Batch batch) {
         network.train();
         Tensor predictions = forward(batch);
-        Tensor value = computeLoss(predictions, batch.targets(), batch.weights());
+        Tensor value = computeLoss(predictions, batch.targets(), batch.weights(),
+                BatchInputs.lossMask(predictions, batch));
         gradientSteps.backward(value);
         return new BatchOutputs(value, predictions.detach());
     }
@@ -233,15 +234,23 @@ public class Model {
     protected Map<String, Double> testStep(Batch batch) {
         Tensor predictions = forward(batch);
         updateMetrics(predictions, batch.targets());
-        return Map.of("loss", (double) computeLoss(predictions, batch.targets(), batch.weights()).item());
+        return Map.of("loss", (double) computeLoss(predictions, batch.targets(), batch.weights(),
+                BatchInputs.lossMask(predictions, batch)).item());
     }
 
     /**
-     * The compiled loss; with sample weights (null if none) or class weights given to
-     * {@code fit}, each sample's loss is multiplied by its weights and the products summed
-     * and divided by the batch size (Keras's rule).
+     * The compiled loss; with sample weights (null if none) or class weights given to {@code fit}, each
+     * sample's loss is multiplied by its weights and the products summed and divided by the batch size.
      */
     protected Tensor computeLoss(Tensor predictions, Tensor targets, Tensor sampleWeights) {
+        return computeLoss(predictions, targets, sampleWeights, null);
+    }
+
+    /**
+     * The same over the real steps of a {@code mask [batch, time]} (null for none; {@link Loss#apply(Tensor,
+     * Tensor, Tensor)}): {@code fit} gives the network output's mask, else the batch's for per-step targets.
+     */
+    protected Tensor computeLoss(Tensor predictions, Tensor targets, Tensor sampleWeights, Tensor mask) {
         if (loss == null) {
             throw new IllegalStateException("the model is compiled without a loss; give compile one, or override"
                     + " trainStep and testStep to compute your own");
@@ -254,9 +263,9 @@ public class Model {
             }
         }
         if (classWeights == null && sampleWeights == null) {
-            return loss.apply(predictions, targets);
+            return loss.apply(predictions, targets, mask);
         }
-        return Weighting.weightedLoss(loss, predictions, targets, classWeights, sampleWeights);
+        return Weighting.weightedLoss(loss, predictions, targets, classWeights, sampleWeights, mask);
     }
 
     /** Feeds a batch to every compiled metric. */

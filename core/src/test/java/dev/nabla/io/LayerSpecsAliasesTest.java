@@ -12,6 +12,7 @@ import dev.nabla.nn.Conv2d;
 import dev.nabla.nn.ConvTranspose2d;
 import dev.nabla.nn.Dense;
 import dev.nabla.nn.Dropout;
+import dev.nabla.nn.DataFormat;
 import dev.nabla.nn.GlobalAvgPool;
 import dev.nabla.nn.GlobalMaxPool;
 import dev.nabla.nn.GroupNorm;
@@ -36,6 +37,9 @@ class LayerSpecsAliasesTest {
         assertInstanceOf(AvgPool2d.class, LayerSpecs.create("AveragePooling2D", Map.of("pool_size", 2)));
         assertInstanceOf(GlobalAvgPool.class, LayerSpecs.create("GlobalAveragePooling2D", Map.of()));
         assertInstanceOf(GlobalMaxPool.class, LayerSpecs.create("global_max_pooling1d", Map.of()));
+        GlobalAvgPool overSteps = (GlobalAvgPool) LayerSpecs.create("GlobalAveragePooling1D",
+                Map.of("data_format", "channels_last"));
+        assertEquals(DataFormat.CHANNELS_LAST, overSteps.dataFormat(), "Keras's data_format");
         assertInstanceOf(BatchNorm2d.class, LayerSpecs.create("BatchNormalization", Map.of()));
         assertInstanceOf(BatchNorm2d.class, LayerSpecs.create("batch_normalization", Map.of()));
         assertInstanceOf(Conv1d.class, LayerSpecs.create("Conv1D", Map.of("filters", 4, "kernel_size", 3)));

@@ -22,6 +22,7 @@ import dev.nabla.nn.Elu;
 import dev.nabla.nn.Embedding;
 import dev.nabla.nn.Flatten;
 import dev.nabla.nn.Gelu;
+import dev.nabla.nn.DataFormat;
 import dev.nabla.nn.GlobalAvgPool;
 import dev.nabla.nn.GlobalMaxPool;
 import dev.nabla.nn.Graph;
@@ -108,6 +109,7 @@ class LayerSpecsTest {
                 new MaxPool1d(2), new MaxPool2d(MaxPool2d.Config.of(3).stride(2).padding(1)),
                 new AvgPool1d(AvgPool1d.Config.of(3).stride(1).padding(1)), new AvgPool2d(2),
                 new AdaptiveAvgPool2d(2, 3), new GlobalAvgPool(), new GlobalMaxPool(),
+                new GlobalAvgPool(DataFormat.CHANNELS_LAST), new GlobalMaxPool(DataFormat.CHANNELS_LAST),
                 new Flatten(), new Flatten(2, 3), new Reshape(1, -1, 4), new Permute(2, 1, 3),
                 new UpSampling2d(),
                 new UpSampling2d(UpSampling2d.Config.of().size(2, 3)

@@ -6,6 +6,7 @@ import dev.nabla.cli.config.ConfigNode;
 import dev.nabla.io.LayerSpecException;
 import dev.nabla.io.LayerSpecs;
 import dev.nabla.nn.Embedding;
+import dev.nabla.nn.DataFormat;
 import dev.nabla.nn.GlobalAvgPool;
 import dev.nabla.nn.GlobalMaxPool;
 import dev.nabla.nn.Graph;
@@ -182,15 +183,18 @@ public final class ModelSpec {
 
     /**
      * Keras pools [steps, features] over the steps; Nabla is channels-first and pools the last
-     * axis, so a global pooling right after an embedding averages each word's vector instead of
-     * the words: legal, but almost never what a Keras user means.
+     * axis unless told {@code data_format: channels_last}, so a global pooling right after an
+     * embedding averages each word's vector instead of the words: legal, but almost never what a
+     * Keras user means.
      */
     private static void warnOfPoolingAcrossEmbeddings(Layer previous, Layer layer, LayerEntry entry) {
-        if (previous instanceof Embedding && (layer instanceof GlobalAvgPool || layer instanceof GlobalMaxPool)) {
+        boolean channelsFirst = layer instanceof GlobalAvgPool avg && avg.dataFormat() == DataFormat.CHANNELS_FIRST
+                || layer instanceof GlobalMaxPool max && max.dataFormat() == DataFormat.CHANNELS_FIRST;
+        if (previous instanceof Embedding && channelsFirst) {
             System.err.println("WARNING: " + entry.node().source() + ":" + entry.node().line() + ": "
                     + entry.type().asString() + " right after an embedding pools each token's vector, not the tokens:"
-                    + " Nabla is channels-first; put {type: permute, dims: [2, 1]} before it to pool over the tokens,"
-                    + " as Keras's GlobalAveragePooling1D does on [steps, features]");
+                    + " Nabla is channels-first; give it data_format: channels_last to pool over the tokens (and"
+                    + " skip the padding of mask_zero), as Keras's GlobalAveragePooling1D does on [steps, features]");
         }
     }
 

@@ -41,7 +41,7 @@ final class TimeseriesRun {
                         + " steps are forecast in the test%n", spec.file(), prepared.target().length, spec.window(),
                 spec.target(), spec.horizon(), prepared.testPositions().length);
         Map<String, Double> test = ExperimentRun.trainAndTest(experiment, network, prepared.split(), sampleShape,
-                null, Map.of(), out);
+                null, TimeseriesModelInputs.trainingState(spec, prepared.scaler()), out);
         float targetScale = prepared.scaler().scale()[spec.columns().size()];
         if (test.containsKey("mae")) {
             out.printf(Locale.ROOT, "model: test mae %.4f in the series' units%n", test.get("mae") * targetScale);

@@ -28,7 +28,8 @@ import java.util.Map;
  * @param testSplit the fraction of the last steps whose values are forecast in the test
  * @param scaling   whether the columns are standardised by their training steps' mean and deviation
  * @param season    the steps in a season for the seasonal-naive baseline; 0 for none
- * @param node      the section, for errors found once the file is read
+ * @param node      the section, for errors found once the file is read; null for a model's series file,
+ *                  whose errors are IllegalArgumentExceptions
  */
 public record TimeseriesSpec(Path file, String target, List<String> columns, int window, int horizon, int stride,
                              double testSplit, boolean scaling, int season, ConfigNode node) {
@@ -55,6 +56,14 @@ public record TimeseriesSpec(Path file, String target, List<String> columns, int
                 scaling.equals("standard"), map.integer("season", 1, 0), map.node());
     }
 
+    /**
+     * The series file given to a model trained on a series ({@code predict}, {@code evaluate}):
+     * read as training read its file; its mistakes are {@link IllegalArgumentException}s.
+     */
+    static TimeseriesSpec forModel(Path file, String target, List<String> columns, int window, int horizon) {
+        return new TimeseriesSpec(file, target, columns, window, horizon, 1, 0.2, true, 0, null);
+    }
+
     /** The same section with the file resolved against {@code directory} (the experiment file's). */
     TimeseriesSpec resolvedAgainst(Path directory) {
         return directory == null || file.isAbsolute() ? this : new TimeseriesSpec(directory.resolve(file).normalize(),
@@ -74,7 +83,7 @@ public record TimeseriesSpec(Path file, String target, List<String> columns, int
         for (int j = 0; j <= columns.size(); j++) {
             String name = j < columns.size() ? columns.get(j) : target;
             if (!table.has(name)) {
-                throw node.error("the " + (name.equals(target) ? "target " : "") + "column '" + name + "' is not in "
+                throw problem("the " + (name.equals(target) ? "target " : "") + "column '" + name + "' is not in "
                         + file + "; its columns: " + String.join(", ", table.columnNames()));
             }
             values[j] = numbers(table.column(name), steps);
@@ -84,19 +93,24 @@ public record TimeseriesSpec(Path file, String target, List<String> columns, int
 
     private float[] numbers(Column column, int steps) {
         if (!(column instanceof NumericColumn numeric)) {
-            throw node.error("the column '" + column.name() + "' of " + file + " holds text, not numbers (row 1: '"
+            throw problem("the column '" + column.name() + "' of " + file + " holds text, not numbers (row 1: '"
                     + column.text(0) + "'); a series needs a number at every step");
         }
         float[] values = new float[steps];
         for (int row = 0; row < steps; row++) {
             if (numeric.isMissing(row) || !Double.isFinite(numeric.get(row))) {
-                throw node.error("the column '" + column.name() + "' has no number in row " + (row + 1) + " of " + file
-                        + " (" + (numeric.isMissing(row) ? "empty or a missing-value marker" : column.text(row))
+                throw problem("the column '" + column.name() + "' has no number in row " + (row + 1) + " of " + file
+                        + " (" + (numeric.isMissing(row) ? "empty or a missing-value marker: NA, ? or NaN"
+                        : column.text(row))
                         + "); a series needs a value at every step: fill it in or cut the series there");
             }
             values[row] = (float) numeric.get(row);
         }
         return values;
+    }
+
+    private RuntimeException problem(String message) {
+        return node == null ? new IllegalArgumentException(message) : node.error(message);
     }
 
     /** The section with its defaults filled in, for {@code config.resolved.yaml}. */

@@ -172,8 +172,8 @@ class ModelSpecTest {
     }
 
     @Test
-    void aGlobalPoolingRightAfterAnEmbeddingIsWarnedOfWithThePermuteToAdd() {
-        Experiment experiment = parse("""
+    void aGlobalPoolingRightAfterAnEmbeddingIsWarnedOfWithTheDataFormatToGive() {
+        String text = """
                 data: digits
                 model:
                   sequential:
@@ -182,7 +182,8 @@ class ModelSpecTest {
                     - {type: GlobalAveragePooling1D}
                     - {type: dense, units: 10, activation: softmax}
                 training: {loss: sparse_categorical_crossentropy}
-                """);
+                """;
+        Experiment experiment = parse(text);
         java.io.PrintStream standardError = System.err;
         var captured = new java.io.ByteArrayOutputStream();
         System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
@@ -194,6 +195,16 @@ class ModelSpecTest {
         String printed = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(printed.startsWith("WARNING: x.yaml:6: GlobalAveragePooling1D right after an embedding pools each"
                 + " token's vector, not the tokens"), printed);
-        assertTrue(printed.contains("put {type: permute, dims: [2, 1]} before it"), printed);
+        assertTrue(printed.contains("give it data_format: channels_last to pool over the tokens"), printed);
+        Experiment overSteps = parse(text.replace("{type: GlobalAveragePooling1D}",
+                "{type: GlobalAveragePooling1D, data_format: channels_last}"));
+        captured.reset();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            overSteps.model().build(overSteps.sampleShape());
+        } finally {
+            System.setErr(standardError);
+        }
+        assertEquals("", captured.toString(java.nio.charset.StandardCharsets.UTF_8), "channels last pools the tokens");
     }
 }
