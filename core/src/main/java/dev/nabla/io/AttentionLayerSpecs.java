@@ -76,7 +76,7 @@ final class AttentionLayerSpecs {
                         out.put("num_encoder_layers", s.transformer().encoder().numLayers());
                         out.put("num_decoder_layers", s.transformer().decoder().numLayers());
                         return out;
-                    }),
+                    }).alias("seq2seq_transformer"),
             LayerType.of(SinusoidalPositionalEncoding.class, "max_length|sequence_length: int, base: float",
                     a -> new SinusoidalPositionalEncoding(a.integer("max_length"), a.number("base", 10000f)),
                     s -> values("max_length", s.maxLength(), "base", s.base() == 10000f ? null : s.base()))
