@@ -50,6 +50,20 @@ class Seq2SeqTransformerTest {
     }
 
     @Test
+    void aModelFileRebuildsTheEncoderDecoderWithItsWeights(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        Seq2SeqTransformer model = small();
+        model.eval();
+        Tensor pairs = Tensor.of(new float[] {3, 4, 5, 0, 2, 1, 5, 0}, 1, 2, 4).to(DType.INT32);
+        java.nio.file.Path file = dir.resolve("seq2seq.nabla");
+        dev.nabla.io.ModelFile.save(file, model);
+        Layer loaded = dev.nabla.io.ModelFile.load(file).model();
+        loaded.eval();
+        assertTrue(loaded instanceof Seq2SeqTransformer s && s.maxLength() == 5 && s.targetVocabularySize() == 6);
+        assertArrayEquals(model.forward(pairs).toFloatArray(), loaded.forward(pairs).toFloatArray(), 1e-6f);
+    }
+
+    @Test
     void badInputsAreReportedWithTheShapeExpected() {
         Seq2SeqTransformer model = small();
         var e = assertThrows(IllegalArgumentException.class, () -> model.forward(ids(2, 1, 2, 3, 4)));
