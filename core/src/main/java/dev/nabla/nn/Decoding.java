@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * How a sequence is read off a model one token at a time: greedy (the most probable token at each
  * step) or beam search (the {@code width} most probable prefixes kept at each step, Hugging Face's
- * {@code num_beams} with {@code early_stopping=True}: a source is done once {@code width}
- * hypotheses have ended). Hypotheses are ranked by their summed log-probability divided by
+ * {@code num_beams}: a source is done once {@code width} hypotheses have ended and no live
+ * prefix scores better than the worst of them). Hypotheses are ranked by their summed log-probability divided by
  * {@code length^lengthPenalty} (Hugging Face's {@code length_penalty}, 1 by default; 0 ranks by
  * the sum, which favours short sequences). Beam width 1 gives exactly the greedy sequence.
  *
@@ -136,7 +136,7 @@ public final class Decoding {
     private Hypothesis beam(NextTokenScores scores, int source, int start, int end, int maxLength) {
         List<Prefix> live = List.of(new Prefix(source, new int[] {start}, 0f));
         List<Hypothesis> finished = new ArrayList<>();
-        for (int step = 0; step < maxLength && finished.size() < beamWidth && !live.isEmpty(); step++) {
+        for (int step = 0; step < maxLength && !live.isEmpty() && !done(finished, live); step++) {
             float[][] logP = step(scores, live);
             List<Prefix> candidates = new ArrayList<>();
             for (int b = 0; b < live.size(); b++) {
@@ -151,13 +151,13 @@ public final class Decoding {
                 Prefix candidate = candidates.get(rank);
                 if (candidate.last() == end) {
                     if (rank < beamWidth) {
-                        finished.add(hypothesis(candidate));
+                        keepBest(finished, hypothesis(candidate));
                     }
                     continue;
                 }
                 kept++;
                 if (step == maxLength - 1) {
-                    finished.add(hypothesis(candidate));    // out of steps: the unfinished beams compete too
+                    keepBest(finished, hypothesis(candidate));    // out of steps: the unfinished beams compete too
                 } else {
                     next.add(candidate);
                 }
@@ -165,6 +165,27 @@ public final class Decoding {
             live = next;
         }
         return finished.stream().max(Comparator.comparingDouble(Hypothesis::score)).orElseThrow();
+    }
+
+    /** Adds a hypothesis, keeping the {@code beamWidth} best. */
+    private void keepBest(List<Hypothesis> finished, Hypothesis hypothesis) {
+        finished.add(hypothesis);
+        if (finished.size() > beamWidth) {
+            finished.remove(finished.stream().min(Comparator.comparingDouble(Hypothesis::score)).orElseThrow());
+        }
+    }
+
+    /**
+     * Whether {@code beamWidth} hypotheses have ended and no live prefix scores better, at its
+     * length, than the worst of them (Hugging Face's heuristic with {@code early_stopping=False}).
+     */
+    private boolean done(List<Hypothesis> finished, List<Prefix> live) {
+        if (finished.size() < beamWidth) {
+            return false;
+        }
+        double worst = finished.stream().mapToDouble(Hypothesis::score).min().orElseThrow();
+        double best = live.stream().mapToDouble(p -> hypothesis(p).score()).max().orElseThrow();
+        return best <= worst;
     }
 
     private static float[][] step(NextTokenScores scores, List<Prefix> rows) {

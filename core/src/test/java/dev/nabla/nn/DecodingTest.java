@@ -53,6 +53,35 @@ class DecodingTest {
     }
 
     @Test
+    void hypothesesThatEndEarlyDoNotCutShortABetterOneStillGrowing() {
+        // A sure path: A, A, A, then the end (0.97 each); every other prefix ends almost at once.
+        Decoding.NextTokenScores sure = (sources, prefixes) -> {
+            float[] ids = prefixes.toFloatArray();
+            int length = prefixes.dim(1);
+            float[] out = new float[sources.length * 4];
+            for (int r = 0; r < sources.length; r++) {
+                boolean onPath = true;
+                for (int t = 1; t < length; t++) {
+                    onPath &= ids[r * length + t] == A;
+                }
+                float[] p = !onPath ? new float[] {0.01f, 0.02f, 0.02f, 0.95f}
+                        : length < 4 ? new float[] {0.005f, 0.97f, 0.005f, 0.02f}
+                        : new float[] {0.005f, 0.02f, 0.005f, 0.97f};
+                for (int v = 0; v < 4; v++) {
+                    out[r * 4 + v] = (float) Math.log(p[v]);
+                }
+            }
+            return Tensor.of(out, sources.length, 4);
+        };
+        int[] greedy = Decoding.greedy().decode(sure, 1, START, END, 8).get(0).tokens();
+        assertArrayEquals(new int[] {A, A, A, END}, greedy);
+        for (int width = 1; width <= 5; width++) {
+            assertArrayEquals(greedy, Decoding.beam(width).decode(sure, 1, START, END, 8).get(0).tokens(),
+                    "width " + width);
+        }
+    }
+
+    @Test
     void beamWidthOneIsGreedyOnRandomScores() {
         for (int seed = 0; seed < 20; seed++) {
             Decoding.NextTokenScores random = randomScores(seed, 6);
