@@ -69,11 +69,15 @@ class Seq2SeqExperimentTest {
         Run column = Run.nabla("train", experiment("data: {seq2seq: pairs.csv, source_column: words}\n", 40)
                 .toString());
         Run task = Run.nabla("train", experiment("data: {seq2seq: roman_numerals}\n", 40).toString());
+        Run tooMany = Run.nabla("train", experiment("data: {seq2seq: number_words, pairs: 80, largest: 99}\n", 40)
+                .toString());
 
         assertEquals(1, small.exitCode());
         assertTrue(small.err().contains("give it at least source_vocabulary_size: 5"), small.err());
         assertTrue(column.err().contains("the column 'words' is not in " + directory.resolve("pairs.csv")
                 + "; its columns: english, digits"), column.err());
         assertTrue(task.err().contains("expected a generated task (number_words) or a CSV file of pairs"), task.err());
+        assertTrue(tooMany.err().contains("the count from 1 to half the numbers available, got 80 numbers up to 99"),
+                tooMany.err());
     }
 }

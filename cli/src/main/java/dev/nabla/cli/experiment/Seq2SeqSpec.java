@@ -112,7 +112,12 @@ public record Seq2SeqSpec(String task, Path file, String sourceColumn, String ta
      * @throws dev.nabla.cli.config.ConfigException when a column is absent or a text empty, naming the row
      */
     SequencePairs read(int limit) throws IOException {
-        SequencePairs all = file == null ? NumberWords.pairs(pairs, largest, seed) : readCsv();
+        SequencePairs all;
+        try {
+            all = file == null ? NumberWords.pairs(pairs, largest, seed) : readCsv();
+        } catch (IllegalArgumentException e) {
+            throw node.error(e.getMessage());
+        }
         SequencePairs pairs = limit > 0 && limit < all.size() ? all.slice(0, limit) : all;
         if (pairs.size() < 2) {
             throw node.error(title() + " holds " + pairs.size() + " pairs; training and testing need at least 2");
