@@ -8,6 +8,7 @@ import dev.nabla.io.LayerTypeDescription;
 import dev.nabla.nn.Bidirectional;
 import dev.nabla.nn.Graph;
 import dev.nabla.nn.TimeDistributed;
+import dev.nabla.nn.Seq2SeqTransformer;
 import dev.nabla.nn.TokenAndPositionEmbedding;
 import dev.nabla.nn.Transformer;
 import dev.nabla.nn.TransformerDecoder;
@@ -57,7 +58,10 @@ class ReferenceNamesTest {
             TRANSFORMER + ", num_layers: 1", Transformer.class, TRANSFORMER
                     + ", num_encoder_layers: 1, num_decoder_layers: 1",
             // token ids must be below the vocabulary's size and the sequence no longer than the positions
-            TokenAndPositionEmbedding.class, "vocabulary_size: 2, sequence_length: 64, embedding_dim: 2");
+            TokenAndPositionEmbedding.class, "vocabulary_size: 2, sequence_length: 64, embedding_dim: 2",
+            // the same, for the source and the target (a graph gives it the flattened sample as both)
+            Seq2SeqTransformer.class, TRANSFORMER + ", source_vocabulary_size: 2, target_vocabulary_size: 2,"
+                    + " max_length: 64, num_encoder_layers: 1, num_decoder_layers: 1");
     private static final String MODEL = "  input_shape: [1, 8, 8]\n"
             + "  sequential: [{type: flatten}, {type: dense, units: 2}]\n";
 

@@ -7,6 +7,7 @@ import dev.nabla.nn.MultiHeadAttention;
 import dev.nabla.nn.PatchEmbedding;
 import dev.nabla.nn.PositionalEmbedding;
 import dev.nabla.nn.RotaryEmbedding;
+import dev.nabla.nn.Seq2SeqTransformer;
 import dev.nabla.nn.SinusoidalPositionalEncoding;
 import dev.nabla.nn.TokenAndPositionEmbedding;
 import dev.nabla.nn.Transformer;
@@ -60,6 +61,21 @@ final class AttentionLayerSpecs {
                         out.put("num_decoder_layers", t.decoder().numLayers());
                         return out;
                     }),
+            LayerType.of(Seq2SeqTransformer.class, BLOCK + ", source_vocabulary_size: int,"
+                    + " target_vocabulary_size: int, max_length: int, num_encoder_layers: int,"
+                    + " num_decoder_layers: int",
+                    a -> new Seq2SeqTransformer(a.integer("source_vocabulary_size"),
+                            a.integer("target_vocabulary_size"), a.integer("max_length"), options(a),
+                            a.integer("num_encoder_layers", 3), a.integer("num_decoder_layers", 3)),
+                    s -> {
+                        Map<String, Object> out = new LinkedHashMap<>(values("source_vocabulary_size",
+                                s.sourceVocabularySize(), "target_vocabulary_size", s.targetVocabularySize(),
+                                "max_length", s.maxLength()));
+                        out.putAll(describe(s.transformer().options()));
+                        out.put("num_encoder_layers", s.transformer().encoder().numLayers());
+                        out.put("num_decoder_layers", s.transformer().decoder().numLayers());
+                        return out;
+                    }).alias("seq2seq_transformer"),
             LayerType.of(SinusoidalPositionalEncoding.class, "max_length|sequence_length: int, base: float",
                     a -> new SinusoidalPositionalEncoding(a.integer("max_length"), a.number("base", 10000f)),
                     s -> values("max_length", s.maxLength(), "base", s.base() == 10000f ? null : s.base()))

@@ -1,6 +1,8 @@
 package dev.nabla.io;
 
 import dev.nabla.nn.Add;
+import dev.nabla.nn.DataFormat;
+import dev.nabla.nn.GlobalAvgPool;
 import dev.nabla.nn.Graph;
 import dev.nabla.nn.GraphNode;
 import dev.nabla.nn.Layer;
@@ -8,6 +10,7 @@ import dev.nabla.nn.MultiHeadAttention;
 import dev.nabla.nn.PatchEmbedding;
 import dev.nabla.nn.PositionalEmbedding;
 import dev.nabla.nn.RotaryEmbedding;
+import dev.nabla.nn.Seq2SeqTransformer;
 import dev.nabla.nn.Sequential;
 import dev.nabla.nn.SinusoidalPositionalEncoding;
 import dev.nabla.nn.TokenAndPositionEmbedding;
@@ -45,7 +48,8 @@ final class AttentionLayerFixtures {
                 new SinusoidalPositionalEncoding(20), new SinusoidalPositionalEncoding(5, 100f),
                 new PositionalEmbedding(7), new PositionalEmbedding(4).build(1, 2, 3), new RotaryEmbedding(),
                 new RotaryEmbedding(500f), new TokenAndPositionEmbedding(10, 6, 4).maskZero(true),
-                new PatchEmbedding(4, 6), new PatchEmbedding(2, 5).classToken(true).build(1, 3, 4, 4));
+                new PatchEmbedding(4, 6), new PatchEmbedding(2, 5).classToken(true).build(1, 3, 4, 4),
+                new Seq2SeqTransformer(9, 7, 6, SMALL.normFirst(true), 1, 2), new GlobalAvgPool(DataFormat.CHANNELS_LAST));
     }
 
     /** Token ids [2, 5] (0 is padding) → [2, 5, 8]. */
@@ -54,6 +58,16 @@ final class AttentionLayerFixtures {
                 new SinusoidalPositionalEncoding(5), new RotaryEmbedding(), MultiHeadAttention.withEmbedDim(8, 2),
                 new TransformerEncoderLayer(SMALL), new TransformerEncoder(SMALL.normFirst(true), 2, true)),
                 ModelFixtures.tokenInput());
+    }
+
+    /** Pairs of source and shifted target ids [2, 2, 5] (0 is padding) → logits [2, 5, 7] → their mean [2, 7]. */
+    static Sequential pairsModel() {
+        return ModelFixtures.prepared(new Sequential(new Seq2SeqTransformer(10, 7, 5, SMALL, 1, 1),
+                new GlobalAvgPool(DataFormat.CHANNELS_LAST)), pairsInput());
+    }
+
+    static Tensor pairsInput() {
+        return Tensor.of(new float[] {1, 2, 3, 0, 0, 2, 4, 5, 6, 0, 9, 4, 4, 5, 8, 2, 1, 1, 3, 6}, 2, 2, 5);
     }
 
     /** Images [2, 1, 4, 4] → 4 patches and a class token [2, 5, 8]. */

@@ -70,6 +70,7 @@ class ModelFileTest {
         types.addAll(typesIn(roundTrip(ModelFixtures.recurrentModel(), List.of(ModelFixtures.tokenInput()))));
         types.addAll(typesIn(roundTrip(ModelFixtures.twoInputGraph(), ModelFixtures.graphInputs())));
         types.addAll(typesIn(roundTrip(AttentionLayerFixtures.tokenModel(), List.of(ModelFixtures.tokenInput()))));
+        types.addAll(typesIn(roundTrip(AttentionLayerFixtures.pairsModel(), List.of(AttentionLayerFixtures.pairsInput()))));
         types.addAll(typesIn(roundTrip(AttentionLayerFixtures.imageModel(),
                 List.of(AttentionLayerFixtures.imageInput()))));
         types.addAll(typesIn(roundTrip(AttentionLayerFixtures.encoderDecoderGraph(),
