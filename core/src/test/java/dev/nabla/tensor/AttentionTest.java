@@ -92,6 +92,25 @@ class AttentionTest {
         }
     }
 
+    /** Heads read where they lie: permuted views of projections [N, L, H·D], as a multi-head layer passes them. */
+    @Test
+    void permutedHeadsGiveTheResultsOfContiguousOnesAndCheckedGradients() {
+        Tensor projectedQ = leaf(11, 2, 4, 2 * 3);
+        Tensor projectedK = leaf(12, 2, 5, 2 * 3);
+        Tensor projectedV = leaf(13, 2, 5, 2 * 2);
+        java.util.function.Function<Tensor[], Tensor> attend = in -> Attention.scaledDotProductAttention(
+                in[0].reshape(2, 4, 2, 3).permute(0, 2, 1, 3), in[1].reshape(2, 5, 2, 3).permute(0, 2, 1, 3),
+                in[2].reshape(2, 5, 2, 2).permute(0, 2, 1, 3), AttentionMask.causalMask(), false, 0f, null);
+        Tensor strided = attend.apply(new Tensor[] {projectedQ, projectedK, projectedV});
+        Tensor contiguous = Attention.scaledDotProductAttention(projectedQ.reshape(2, 4, 2, 3).permute(0, 2, 1, 3)
+                .contiguous(), projectedK.reshape(2, 5, 2, 3).permute(0, 2, 1, 3).contiguous(),
+                projectedV.reshape(2, 5, 2, 2).permute(0, 2, 1, 3).contiguous(), AttentionMask.causalMask(), false, 0f,
+                null);
+        assertArrayEquals(contiguous.toFloatArray(), strided.toFloatArray(), 0f);
+        GradCheck.Result result = GradCheck.defaults().check(attend, projectedQ, projectedK, projectedV);
+        assertTrue(result.passed(), result.toString());
+    }
+
     @Test
     void largeScoresStayFinite() {
         Tensor q = Tensor.full(100f, 1, 1, 3, 4);

@@ -1,0 +1,92 @@
+package dev.nabla.kernels;
+
+/**
+ * The rows of a fused layer normalisation (dev.nabla.tensor's layer norm), one row of d values
+ * at a time: {@code x̂ = (x − mean)·rstd} with {@code rstd = 1/√(var + eps)} (the biased
+ * variance, over the row, of the centred values), {@code y = x̂·w + b}; and backward, from the
+ * saved x̂ and rstd, {@code dx = rstd·(ĝ − mean(ĝ) − x̂·mean(ĝ·x̂))} with {@code ĝ = g·w}, and the
+ * sums of {@code g·x̂} and {@code g} over the rows for the weight and bias.
+ *
+ * <p>The row sums are {@link ScalarAttention#sum} and {@link ScalarAttention#dot} (four partial
+ * sums in a fixed order: rows of a few dozen values are too short for a vector sum to pay for
+ * reducing its lanes); the elementwise passes are plain loops, which the JIT vectorises. Rows are independent and each range of rows adds
+ * its weight and bias sums in row order into the arrays it is given, so a caller that gives
+ * every fixed chunk of rows its own arrays and adds them in chunk order gets the same bits on
+ * any number of threads.
+ */
+public final class LayerNormRows {
+
+    private LayerNormRows() {
+    }
+
+    /**
+     * Rows [r0, r1) of {@code x} (row i at {@code xOff + i·d}) normalised into {@code normalized}
+     * (row i at {@code i·d}), their rstd into {@code rstd[i]}, and the output
+     * {@code y = x̂·w + b} into {@code y} (row i at {@code i·d}); w and b may be null (1 and 0).
+     */
+    public static void forward(float[] x, int xOff, int r0, int r1, int d, float eps, float[] w, int wOff, float[] b,
+                        int bOff, float[] normalized, float[] rstd, float[] y) {
+        for (int r = r0; r < r1; r++) {
+            int in = xOff + r * d;
+            int at = r * d;
+            float mean = ScalarAttention.sum(x, in, d) / d;
+            for (int j = 0; j < d; j++) {
+                normalized[at + j] = x[in + j] - mean;
+            }
+            float variance = ScalarAttention.dot(normalized, at, normalized, at, d) / d;
+            float inverse = 1f / (float) Math.sqrt(variance + eps);
+            rstd[r] = inverse;
+            for (int j = 0; j < d; j++) {
+                normalized[at + j] *= inverse;
+            }
+            if (w != null || b != null) {
+                for (int j = 0; j < d; j++) {
+                    float scaled = w == null ? normalized[at + j] : normalized[at + j] * w[wOff + j];
+                    y[at + j] = b == null ? scaled : scaled + b[bOff + j];
+                }
+            }
+        }
+    }
+
+    /**
+     * Backward over rows [r0, r1): the input's gradient into {@code dx} (row i at {@code i·d}, or
+     * none when null), and {@code Σ g·x̂} and {@code Σ g} over these rows, in row order, added to
+     * {@code dw} and {@code db} (either may be null). {@code g} row i is at {@code gOff + i·d};
+     * {@code scratch} holds d values.
+     */
+    public static void backward(float[] g, int gOff, float[] normalized, float[] rstd, int r0, int r1, int d, float[] w,
+                         int wOff, float[] dx, float[] dw, float[] db, float[] scratch) {
+        for (int r = r0; r < r1; r++) {
+            int gAt = gOff + r * d;
+            int at = r * d;
+            if (dw != null) {
+                for (int j = 0; j < d; j++) {
+                    dw[j] += g[gAt + j] * normalized[at + j];
+                }
+            }
+            if (db != null) {
+                for (int j = 0; j < d; j++) {
+                    db[j] += g[gAt + j];
+                }
+            }
+            if (dx == null) {
+                continue;
+            }
+            float[] scaled = g;
+            int sAt = gAt;
+            if (w != null) {
+                for (int j = 0; j < d; j++) {
+                    scratch[j] = g[gAt + j] * w[wOff + j];
+                }
+                scaled = scratch;
+                sAt = 0;
+            }
+            float meanGradient = ScalarAttention.sum(scaled, sAt, d) / d;
+            float meanProduct = ScalarAttention.dot(scaled, sAt, normalized, at, d) / d;
+            float inverse = rstd[r];
+            for (int j = 0; j < d; j++) {
+                dx[at + j] = inverse * (scaled[sAt + j] - meanGradient - normalized[at + j] * meanProduct);
+            }
+        }
+    }
+}
