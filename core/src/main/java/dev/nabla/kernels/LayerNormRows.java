@@ -23,29 +23,57 @@ public final class LayerNormRows {
      * Rows [r0, r1) of {@code x} (row i at {@code xOff + i·d}) normalised into {@code normalized}
      * (row i at {@code i·d}), their rstd into {@code rstd[i]}, and the output
      * {@code y = x̂·w + b} into {@code y} (row i at {@code i·d}); w and b may be null (1 and 0).
+     * Three passes over a row: its sum, the squares of its deviations, and the outputs.
      */
     public static void forward(float[] x, int xOff, int r0, int r1, int d, float eps, float[] w, int wOff, float[] b,
-                        int bOff, float[] normalized, float[] rstd, float[] y) {
+                               int bOff, float[] normalized, float[] rstd, float[] y) {
         for (int r = r0; r < r1; r++) {
             int in = xOff + r * d;
             int at = r * d;
             float mean = ScalarAttention.sum(x, in, d) / d;
-            for (int j = 0; j < d; j++) {
-                normalized[at + j] = x[in + j] - mean;
-            }
-            float variance = ScalarAttention.dot(normalized, at, normalized, at, d) / d;
+            float variance = squaredDeviations(x, in, d, mean) / d;
             float inverse = 1f / (float) Math.sqrt(variance + eps);
             rstd[r] = inverse;
-            for (int j = 0; j < d; j++) {
-                normalized[at + j] *= inverse;
-            }
-            if (w != null || b != null) {
+            if (w != null && b != null) {
                 for (int j = 0; j < d; j++) {
-                    float scaled = w == null ? normalized[at + j] : normalized[at + j] * w[wOff + j];
-                    y[at + j] = b == null ? scaled : scaled + b[bOff + j];
+                    float v = (x[in + j] - mean) * inverse;
+                    normalized[at + j] = v;
+                    y[at + j] = v * w[wOff + j] + b[bOff + j];
+                }
+            } else {
+                for (int j = 0; j < d; j++) {
+                    normalized[at + j] = (x[in + j] - mean) * inverse;
+                }
+                if (w != null || b != null) {
+                    for (int j = 0; j < d; j++) {
+                        float scaled = w == null ? normalized[at + j] : normalized[at + j] * w[wOff + j];
+                        y[at + j] = b == null ? scaled : scaled + b[bOff + j];
+                    }
                 }
             }
         }
+    }
+
+    /** {@code Σ (x − mean)²} over a row, in four partial sums as {@link ScalarAttention#sum}. */
+    private static float squaredDeviations(float[] x, int off, int n, float mean) {
+        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
+            float c0 = x[off + i] - mean;
+            float c1 = x[off + i + 1] - mean;
+            float c2 = x[off + i + 2] - mean;
+            float c3 = x[off + i + 3] - mean;
+            s0 = Math.fma(c0, c0, s0);
+            s1 = Math.fma(c1, c1, s1);
+            s2 = Math.fma(c2, c2, s2);
+            s3 = Math.fma(c3, c3, s3);
+        }
+        float s = (s0 + s1) + (s2 + s3);
+        for (; i < n; i++) {
+            float c = x[off + i] - mean;
+            s = Math.fma(c, c, s);
+        }
+        return s;
     }
 
     /**
@@ -54,8 +82,8 @@ public final class LayerNormRows {
      * {@code dw} and {@code db} (either may be null). {@code g} row i is at {@code gOff + i·d};
      * {@code scratch} holds d values.
      */
-    public static void backward(float[] g, int gOff, float[] normalized, float[] rstd, int r0, int r1, int d, float[] w,
-                         int wOff, float[] dx, float[] dw, float[] db, float[] scratch) {
+    public static void backward(float[] g, int gOff, float[] normalized, float[] rstd, int r0, int r1, int d,
+                                float[] w, int wOff, float[] dx, float[] dw, float[] db, float[] scratch) {
         for (int r = r0; r < r1; r++) {
             int gAt = gOff + r * d;
             int at = r * d;

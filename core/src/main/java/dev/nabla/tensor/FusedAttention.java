@@ -84,6 +84,13 @@ final class FusedAttention {
     }
 
     Tensor forward(Tensor query, Tensor keyTensor, Tensor value) {
+        Tensor result = attend(query, keyTensor, value);
+        return Autograd.record("scaled_dot_product_attention", result, g -> backward(g, query, keyTensor, value),
+                query, keyTensor, value);
+    }
+
+    /** The output, without recording it. */
+    private Tensor attend(Tensor query, Tensor keyTensor, Tensor value) {
         q = Operand.of(query);
         key = Operand.of(keyTensor);
         v = Operand.of(value);
@@ -113,9 +120,7 @@ final class FusedAttention {
         } else {
             java.util.Arrays.fill(logSumExp, Float.NEGATIVE_INFINITY);
         }
-        Tensor result = headsView(out, shape.batch(), heads, length, dv);
-        return Autograd.record("scaled_dot_product_attention", result, g -> backward(g, query, keyTensor, value),
-                query, keyTensor, value);
+        return headsView(out, shape.batch(), heads, length, dv);
     }
 
     /** {@code [N, H, T, D]} over values stored in {@code [N, T, H, D]} order. */
@@ -173,37 +178,104 @@ final class FusedAttention {
                 outOffset(n, h, r0), Math.max(shape.heads() * dv, 1));
     }
 
-    /** One bit per probability, drawn in order on the calling thread: the same masks on any number of threads. */
+    /**
+     * One bit per probability, rows of {@link #width} bits (0 after the keys), drawn in order on
+     * the calling thread, two per 64 random bits (each from 24 of them, as
+     * {@link Generator#nextFloat()} has): the same masks on any number of threads, and a row's
+     * bits start on a multiple of 16, so applying them takes whole vectors.
+     */
     private void drawDropout() {
-        long count = (long) shape.batch() * shape.heads() * shape.queries() * shape.keys();
+        long rows = (long) shape.batch() * shape.heads() * shape.queries();
+        long count = rows * width;
         if (count > Integer.MAX_VALUE * 32L) {
             throw new IllegalArgumentException("attention: too many scores for dropout: " + count);
         }
         kept = new long[(int) ((count + 63) / 64)];
         long threshold = Creation.bernoulliThreshold(1f - dropout);
-        for (long i = 0; i < count; i++) {
-            if (Creation.bernoulliBit(generator, threshold) != 0) {
-                kept[(int) (i >>> 6)] |= 1L << (i & 63);
+        int keys = shape.keys();
+        long random = 0;
+        boolean half = false;
+        for (long row = 0; row < rows; row++) {
+            for (long i = row * width, end = i + keys; i < end; i++) {
+                long draw;
+                if (half) {
+                    draw = (random >>> 16) & 0xFFFFFFL;
+                } else {
+                    random = generator.nextLong();
+                    draw = random >>> 40;
+                }
+                half = !half;
+                kept[(int) (i >>> 6)] |= ((draw - threshold) >>> 63) << (i & 63);
             }
         }
     }
 
     /** Zeroes the dropped probabilities of one row and scales the kept ones by 1/(1 − rate). */
     private void applyDropout(int row, float[] p, int off) {
-        k.scaleKept(kept, (long) row * shape.keys(), 1f / (1f - dropout), p, off, shape.keys());
+        k.scaleKept(kept, (long) row * width, 1f / (1f - dropout), p, off, width);
     }
 
     private Tensor[] backward(Tensor g, Tensor query, Tensor keyTensor, Tensor value) {
-        Operand dOut = Operand.of(g);
         int n0 = shape.batch();
         int length = shape.queries();
         int keys = shape.keys();
-        float[] dq = new float[n0 * length * shape.heads() * shape.depth()];
-        float[] dk = new float[n0 * keys * shape.kvHeads() * shape.depth()];
-        float[] dv = new float[n0 * keys * shape.kvHeads() * shape.valueDepth()];
+        int d = shape.depth();
+        int vd = shape.valueDepth();
+        float[] dq = new float[n0 * length * shape.heads() * d];
+        float[] dk = new float[n0 * keys * shape.kvHeads() * d];
+        float[] dv = new float[n0 * keys * shape.kvHeads() * vd];
+        gradients(g, merged(dq, length, shape.heads(), d), merged(dk, keys, shape.kvHeads(), d),
+                merged(dv, keys, shape.kvHeads(), vd));
+        return new Tensor[] {
+            query.requiresGrad() ? headsView(dq, n0, shape.heads(), length, d) : null,
+            keyTensor.requiresGrad() ? headsView(dk, n0, shape.kvHeads(), keys, d) : null,
+            value.requiresGrad() ? headsView(dv, n0, shape.kvHeads(), keys, vd) : null};
+    }
+
+    /** Where a gradient {@code [N, T, H, D]} lies in {@code values}, as an operand. */
+    private static Operand merged(float[] values, int length, int heads, int depth) {
+        return new Operand(values, 0, length * heads * depth, depth, heads * depth);
+    }
+
+    /**
+     * Self-attention over a packed projection {@code [N, L, 3·H·D]} (each step's query heads, key
+     * heads and value heads): the output {@code [N, H, L, D]}, and in backward one gradient for
+     * the packed tensor, its three parts written in place.
+     */
+    static Tensor packed(Tensor qkv, int heads, AttentionMask mask, boolean causal, float dropout,
+            Generator generator) {
+        int n = qkv.dim(0);
+        int length = qkv.dim(1);
+        int e = qkv.dim(2) / 3;
+        int depth = e / heads;
+        Tensor x = qkv.floatData();
+        int[] strides = {length * 3 * e, depth, 3 * e, 1};
+        Shape split = Shape.of(n, heads, length, depth);
+        Tensor[] parts = new Tensor[3];
+        for (int i = 0; i < 3; i++) {
+            parts[i] = x.view(split, strides, x.offset() + i * e);
+        }
+        AttentionShape shape = AttentionShape.of(parts[0], parts[1], parts[2]);
+        AttentionMask m = (mask == null ? AttentionMask.none() : mask);
+        m = m.withCausal(causal || m.isCausal());
+        FusedAttention attention = new FusedAttention(shape, m.resolve(n, heads, length, length), dropout, generator);
+        Tensor result = attention.attend(parts[0], parts[1], parts[2]);
+        return Autograd.record("self_attention", result, g -> {
+            float[] d = new float[n * length * 3 * e];
+            attention.gradients(g, new Operand(d, 0, length * 3 * e, depth, 3 * e),
+                    new Operand(d, e, length * 3 * e, depth, 3 * e), new Operand(d, 2 * e, length * 3 * e, depth, 3 * e));
+            return new Tensor[] {Tensor.wrap(d, qkv.shape()).unshared()};
+        }, qkv);
+    }
+
+    /** The gradients of the queries, keys and values into the operands given (keys and values added to zeros). */
+    private void gradients(Tensor g, Operand dq, Operand dk, Operand dv) {
+        Operand dOut = Operand.of(g);
+        int length = shape.queries();
+        int keys = shape.keys();
         int groups = shape.heads() / shape.kvHeads();
         if (keys > 0) {
-            Parallel.forEachTask(n0 * shape.kvHeads(), (first, end) -> {
+            Parallel.forEachTask(shape.batch() * shape.kvHeads(), (first, end) -> {
                 Scratch scratch = new Scratch(shape, block, width, kept != null);
                 for (int task = first; task < end; task++) {
                     int n = task / shape.kvHeads();
@@ -220,10 +292,6 @@ final class FusedAttention {
                 }
             });
         }
-        return new Tensor[] {
-            query.requiresGrad() ? headsView(dq, n0, shape.heads(), length, shape.depth()) : null,
-            keyTensor.requiresGrad() ? headsView(dk, n0, shape.kvHeads(), keys, shape.depth()) : null,
-            value.requiresGrad() ? headsView(dv, n0, shape.kvHeads(), keys, shape.valueDepth()) : null};
     }
 
     /** One thread's working blocks in backward. */
@@ -245,7 +313,7 @@ final class FusedAttention {
         }
     }
 
-    private void backwardBlock(int n, int h, int r0, int count, Operand dOut, float[] dq, float[] dk, float[] dv,
+    private void backwardBlock(int n, int h, int r0, int count, Operand dOut, Operand dq, Operand dk, Operand dv,
             Scratch s) {
         int keys = shape.keys();
         int d = shape.depth();
@@ -271,8 +339,8 @@ final class FusedAttention {
         }
         // dV += P_droppedᵀ·dO; dP_dropped = dO·Vᵀ
         rows.transpose(forValues, 0, width, count, keys, s.transposed, 0, count);
-        rows.product(keys, vd, count, 1f, s.transposed, 0, count, dOut.data(), gAt, gLd, true, dv,
-                merged(n, kvHead, 0, keys, shape.kvHeads(), vd), Math.max(shape.kvHeads() * vd, 1));
+        rows.product(keys, vd, count, 1f, s.transposed, 0, count, dOut.data(), gAt, gLd, true, dv.data(),
+                dv.at(n, kvHead, 0), dv.rowStride());
         rows.product(count, width, vd, 1f, dOut.data(), gAt, gLd, s.valuesT, 0, width, false, dp, 0, width);
         for (int i = 0; i < count; i++) {
             if (s.dropped != null) {
@@ -282,10 +350,10 @@ final class FusedAttention {
             rows.softmaxBackward(p, i * width, dp, i * width, delta, width);
         }
         // dQ = scale·dS·K; dK += scale·dSᵀ·Q
-        rows.product(count, d, keys, scale, dp, 0, width, key.data(), key.at(n, kvHead, 0), key.rowStride(), false, dq,
-                merged(n, h, r0, shape.queries(), shape.heads(), d), Math.max(shape.heads() * d, 1));
+        rows.product(count, d, keys, scale, dp, 0, width, key.data(), key.at(n, kvHead, 0), key.rowStride(), false,
+                dq.data(), dq.at(n, h, r0), dq.rowStride());
         rows.transpose(dp, 0, width, count, keys, s.transposed, 0, count);
-        rows.product(keys, d, count, scale, s.transposed, 0, count, q.data(), q.at(n, h, r0), q.rowStride(), true, dk,
-                merged(n, kvHead, 0, keys, shape.kvHeads(), d), Math.max(shape.kvHeads() * d, 1));
+        rows.product(keys, d, count, scale, s.transposed, 0, count, q.data(), q.at(n, h, r0), q.rowStride(), true,
+                dk.data(), dk.at(n, kvHead, 0), dk.rowStride());
     }
 }
