@@ -7,7 +7,9 @@ table of the medians and the ratio Nabla / PyTorch:
 
     python3 bench/side_by_side.py [--repeats 3] [--threads 1,2]
                                   [--mlp-steps 1000] [--cnn-steps 300] [--lstm-steps 200]
-                                  [--workloads gemm,train-mlp,train-cnn,infer-cnn,train-lstm,infer-lstm]
+                                  [--transformer-steps 200]
+                                  [--workloads gemm,train-mlp,train-cnn,infer-cnn,train-lstm,infer-lstm,
+                                               train-transformer,infer-transformer]
                                   [--wait-quiet SECONDS] [--max-other-load CORES]
 
 Training runs time whole 50-step windows after 50 warm-up steps and report the median
@@ -55,6 +57,8 @@ def workloads(names, args):
         "infer-cnn": ["infer", "--model", "cnn"],
         "train-lstm": ["train", "--model", "lstm", "--steps", str(args.lstm_steps)],
         "infer-lstm": ["infer", "--model", "lstm"],
+        "train-transformer": ["train", "--model", "transformer", "--steps", str(args.transformer_steps)],
+        "infer-transformer": ["infer", "--model", "transformer"],
     }
     for name in names:
         if name not in table:
@@ -155,7 +159,10 @@ def main():
     parser.add_argument("--mlp-steps", type=int, default=1000, help="timed mlp training steps per run (default 1000)")
     parser.add_argument("--cnn-steps", type=int, default=300, help="timed cnn training steps per run (default 300)")
     parser.add_argument("--lstm-steps", type=int, default=200, help="timed lstm training steps per run (default 200)")
-    parser.add_argument("--workloads", default="gemm,train-mlp,train-cnn,infer-cnn,train-lstm,infer-lstm")
+    parser.add_argument("--transformer-steps", type=int, default=200,
+                        help="timed transformer training steps per run (default 200)")
+    parser.add_argument("--workloads", default="gemm,train-mlp,train-cnn,infer-cnn,train-lstm,infer-lstm,"
+                                                "train-transformer,infer-transformer")
     parser.add_argument("--wait-quiet", type=float, default=0, metavar="SECONDS",
                         help="before each run, wait up to SECONDS for other processes to go quiet (default 0)")
     parser.add_argument("--max-other-load", type=float, default=0.25, metavar="CORES",
@@ -189,8 +196,8 @@ def print_table(measured, order, args, loads):
     print()
     print("Medians of %d alternating runs per side (PyTorch %s, %s); ratio = Nabla / PyTorch."
           % (args.repeats, torch_version(), nabla_version()))
-    print("Training: median of 50-step windows after 50 warm-up steps; %d timed steps (mlp), %d (cnn), %d (lstm)"
-          " per run." % (args.mlp_steps, args.cnn_steps, args.lstm_steps))
+    print("Training: median of 50-step windows after 50 warm-up steps; %d timed steps (mlp), %d (cnn), %d (lstm),"
+          " %d (transformer) per run." % (args.mlp_steps, args.cnn_steps, args.lstm_steps, args.transformer_steps))
     print("Data: %s. Other processes used %.2f cores on average during the runs (at most %.2f in one run)."
           % (", ".join(sources) or "-", statistics.mean(loads), max(loads)))
     print()

@@ -3,8 +3,8 @@
 same lines as `./nabla bench`, so that side_by_side.py reads both alike:
 
     python3 bench/torch_bench.py gemm [--sizes 512,1024] [--threads N]
-    python3 bench/torch_bench.py train --model mlp|cnn|lstm [--threads N] [--steps S]
-    python3 bench/torch_bench.py infer --model cnn|lstm [--threads N]
+    python3 bench/torch_bench.py train --model mlp|cnn|lstm|transformer [--threads N] [--steps S]
+    python3 bench/torch_bench.py infer --model cnn|lstm|transformer [--threads N]
 
 Each measurement mirrors the Java one (dev.nabla.cli.bench): the same networks (torch.nn),
 Adam lr 1e-3, cross-entropy on logits, batch 128, a fresh permutation each epoch, the
@@ -43,8 +43,29 @@ class LastHiddenState(nn.Module):
         return self.head(h_n[-1])
 
 
+class TransformerClassifier(nn.Module):
+    """The transformer workload: 28 tokens of 28 features, Linear(28→64) plus a learned positional embedding,
+    two post-norm encoder layers (d_model 64, 4 heads, feed-forward 128, ReLU, dropout 0.1), the mean over the
+    tokens, Linear(64→10)."""
+
+    def __init__(self):
+        super().__init__()
+        self.embed = nn.Linear(28, 64)
+        self.positions = nn.Parameter(torch.randn(28, 64) * 0.02)
+        layer = nn.TransformerEncoderLayer(64, 4, dim_feedforward=128, dropout=0.1, activation="relu",
+                                           batch_first=True)
+        self.encoder = nn.TransformerEncoder(layer, 2, enable_nested_tensor=False)
+        self.head = nn.Linear(64, 10)
+
+    def forward(self, images):
+        x = self.embed(images.reshape(-1, 28, 28)) + self.positions
+        return self.head(self.encoder(x).mean(1))
+
+
 def network(model, seed):
     torch.manual_seed(seed)
+    if model == "transformer":
+        return TransformerClassifier()
     if model == "lstm":
         return LastHiddenState()
     if model == "mlp":
@@ -196,13 +217,13 @@ def main():
     gemm.add_argument("--sizes", type=lambda s: [int(n) for n in s.split(",")], default=[128, 256, 512, 1024, 2048])
     gemm.add_argument("--min-seconds", type=float, default=1.0)
     train = commands.add_parser("train")
-    train.add_argument("--model", required=True, choices=["mlp", "cnn", "lstm"])
+    train.add_argument("--model", required=True, choices=["mlp", "cnn", "lstm", "transformer"])
     train.add_argument("--steps", type=int, default=200)
     train.add_argument("--warmup", type=int, default=50)
     train.add_argument("--window", type=int, default=50)
     train.add_argument("--seed", type=int, default=1)
     infer = commands.add_parser("infer")
-    infer.add_argument("--model", default="cnn", choices=["mlp", "cnn", "lstm"])
+    infer.add_argument("--model", default="cnn", choices=["mlp", "cnn", "lstm", "transformer"])
     infer.add_argument("--calls", type=int, default=2000)
     infer.add_argument("--warmup", type=int, default=200)
     infer.add_argument("--batch-calls", type=int, default=50)

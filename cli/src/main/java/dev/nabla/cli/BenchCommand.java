@@ -60,7 +60,7 @@ final class BenchCommand {
                 return w;
             }
         }
-        throw new ParameterException(spec.commandLine(), "--model must be mlp, cnn or lstm, got '" + name + "'");
+        throw new ParameterException(spec.commandLine(), "--model must be mlp, cnn, lstm or transformer, got '" + name + "'");
     }
 
     static BenchData data(CommandSpec spec, String choice) throws IOException {
@@ -127,7 +127,7 @@ final class BenchCommand {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = "--model", required = true, paramLabel = "mlp|cnn|lstm", description = "The workload.")
+        @Option(names = "--model", required = true, paramLabel = "mlp|cnn|lstm|transformer", description = "The workload.")
         private String model;
 
         @Mixin
@@ -182,7 +182,7 @@ final class BenchCommand {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = "--model", defaultValue = "cnn", paramLabel = "mlp|cnn|lstm",
+        @Option(names = "--model", defaultValue = "cnn", paramLabel = "mlp|cnn|lstm|transformer",
                 description = "The workload (default: ${DEFAULT-VALUE}).")
         private String model;
 

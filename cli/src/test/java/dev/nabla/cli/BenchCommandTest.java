@@ -58,7 +58,7 @@ class BenchCommandTest {
         Run run = Run.nabla("bench", "train", "--model", "rnn");
 
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("--model must be mlp, cnn or lstm, got 'rnn'"), run.err());
+        assertTrue(run.err().contains("--model must be mlp, cnn, lstm or transformer, got 'rnn'"), run.err());
     }
 
     @Test

@@ -5,8 +5,11 @@ package dev.nabla.kernels;
  * row of scores at a time: a numerically safe softmax that also gives the row's log-sum-exp,
  * the probabilities recomputed from that log-sum-exp in backward, and the softmax's chain rule.
  *
- * <p>Every pass goes through {@link Kernels} (vectorised in {@link VectorKernels}, scalar in
- * {@link ScalarKernels}: the same formulas either way). A row whose every score is −∞ (every key
+ * <p>The passes go through {@link Kernels} (vectorised in {@link VectorKernels}, scalar in
+ * {@link ScalarKernels}: the same formulas either way), except two plain loops the JIT
+ * vectorises itself: the scaling of a row by the inverse of its sum, and the transposes the
+ * head's products need. The forward softmax divides each row's exponentials by their sum; backward
+ * recomputes the probabilities from the log-sum-exp, within an ulp or two of them. A row whose every score is −∞ (every key
  * masked out) gives probabilities of zero, so its output and gradients are zero rather than
  * NaN. Rows are independent, so a caller may split them over threads without changing a result.
  */
@@ -30,10 +33,12 @@ public final class AttentionRows {
             java.util.Arrays.fill(scores, off, off + n, 0f);
             return Float.NEGATIVE_INFINITY;
         }
-        float sum = k.sumExp(scores, off, n, max);
-        float logSum = max + (float) Math.log(sum);
-        probabilities(scores, off, n, logSum);
-        return logSum;
+        float sum = k.expShifted(scores, off, n, max);
+        float inverse = 1f / sum;
+        for (int i = off; i < off + n; i++) {
+            scores[i] *= inverse;
+        }
+        return max + (float) Math.log(sum);
     }
 
     /**
@@ -45,9 +50,7 @@ public final class AttentionRows {
             java.util.Arrays.fill(scores, off, off + n, 0f);
             return;
         }
-        float[] shift = {logSumExp};
-        k.binary(BinaryOp.SUB, scores, off, 1, shift, 0, 0, scores, off, n);
-        k.unary(UnaryOp.EXP, 0f, scores, off, scores, off, n);
+        k.expShifted(scores, off, n, logSumExp);
     }
 
     /**
@@ -57,9 +60,7 @@ public final class AttentionRows {
      * gradient).
      */
     public void softmaxBackward(float[] p, int pOff, float[] gradient, int gOff, float delta, int n) {
-        float[] shift = {delta};
-        k.binary(BinaryOp.SUB, gradient, gOff, 1, shift, 0, 0, gradient, gOff, n);
-        k.binary(BinaryOp.MUL, gradient, gOff, 1, p, pOff, 1, gradient, gOff, n);
+        k.softmaxGradient(p, pOff, gradient, gOff, delta, n);
     }
 
     /** {@code a[aOff + i] *= b[bOff + i]} for i in [0, n). */
@@ -72,8 +73,26 @@ public final class AttentionRows {
         k.axpy(n, 1f, x, xOff, y, yOff);
     }
 
-    /** {@code Σ a[aOff + i]·b[bOff + i]} for i in [0, n). */
+    /** {@code Σ a[aOff + i]·b[bOff + i]} for i in [0, n), for short rows (a head's depth), in a fixed order. */
     public float dot(float[] a, int aOff, float[] b, int bOff, int n) {
-        return k.dot(a, aOff, b, bOff, n);
+        return ScalarAttention.dot(a, aOff, b, bOff, n);
+    }
+
+    /**
+     * {@code dst[dOff + j·ldd + i] = src[off + i·ld + j]} for a {@code rows × cols} block: the
+     * transposed operand a {@link Kernels#product} reads row by row.
+     */
+    public void transpose(float[] src, int off, int ld, int rows, int cols, float[] dst, int dOff, int ldd) {
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0, from = off + i * ld; j < cols; j++) {
+                dst[dOff + j * ldd + i] = src[from + j];
+            }
+        }
+    }
+
+    /** {@link Kernels#product}: {@code C = alpha·A·B}, or {@code C += alpha·A·B} when accumulating. */
+    public void product(int m, int n, int depth, float alpha, float[] a, int aOff, int lda, float[] b, int bOff,
+                        int ldb, boolean accumulate, float[] c, int cOff, int ldc) {
+        k.product(m, n, depth, alpha, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
     }
 }

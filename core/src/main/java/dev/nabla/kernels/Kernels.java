@@ -150,6 +150,30 @@ public interface Kernels {
               float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
               float beta, float[] c, int cOff, int ldc);
 
+    /**
+     * A small product on the calling thread, {@code C = alpha·A·B} (or {@code C += alpha·A·B} when
+     * {@code accumulate}), all row-major with row strides {@code lda}, {@code ldb}, {@code ldc}:
+     * A {@code m × k}, B {@code k × n}, C {@code m × n}. No packing and no threads: for the blocks
+     * of one attention head, where {@link #gemm}'s set-up costs more than the arithmetic. Each
+     * element is summed over k in order by fused multiply-adds from zero, then scaled by alpha
+     * (the definition is {@link ScalarAttention#product}).
+     */
+    void product(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                 boolean accumulate, float[] c, int cOff, int ldc);
+
+    /**
+     * {@code a[off + i] = exp(a[off + i] − shift)} for i in [0, n), returning their sum (in a fixed
+     * order): a softmax row's exponentials shifted by its maximum, or its probabilities from a known
+     * log-sum-exp.
+     */
+    float expShifted(float[] a, int off, int n, float shift);
+
+    /**
+     * The softmax's chain rule on a row: {@code gradient[gOff + i] = p[pOff + i]·(gradient[gOff + i] − delta)}
+     * for i in [0, n), with {@code delta = Σ p·gradient} computed by the caller.
+     */
+    void softmaxGradient(float[] p, int pOff, float[] gradient, int gOff, float delta, int n);
+
     // ---------------------------------------------------------------- optimizer updates
     // One step of an optimizer over elements [off, off + n) of a parameter, its gradient and its
     // state buffers, updated in place; bitwise the scalar definitions in ParameterUpdates.

@@ -343,6 +343,22 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void product(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] b, int bOff,
+                        int ldb, boolean accumulate, float[] c, int cOff, int ldc) {
+        ScalarAttention.product(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
+    }
+
+    @Override
+    public float expShifted(float[] a, int off, int n, float shift) {
+        return ScalarAttention.expShifted(a, off, n, shift);
+    }
+
+    @Override
+    public void softmaxGradient(float[] p, int pOff, float[] gradient, int gOff, float delta, int n) {
+        ScalarAttention.softmaxGradient(p, pOff, gradient, gOff, delta, n);
+    }
+
+    @Override
     public void scaleKept(long[] keep, long firstBit, float scale, float[] x, int off, int n) {
         ScalarIndexing.scaleKept(keep, firstBit, scale, x, off, n);
     }

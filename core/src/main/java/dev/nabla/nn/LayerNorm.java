@@ -1,5 +1,7 @@
 package dev.nabla.nn;
 
+import dev.nabla.tensor.DType;
+import dev.nabla.tensor.LayerNormalization;
 import dev.nabla.tensor.Shape;
 import dev.nabla.tensor.Tensor;
 import java.util.Arrays;
@@ -9,7 +11,9 @@ import java.util.Objects;
  * Layer normalisation (PyTorch {@code nn.LayerNorm}, Keras {@code LayerNormalization}):
  * {@code [..., *normalizedShape] → same shape}, each sample normalised over its last
  * {@code k} dimensions: {@code y = (x − mean) / sqrt(var + eps) · weight + bias}, with the
- * biased variance, in training and evaluation alike.
+ * biased variance, in training and evaluation alike. Float32 tensors go through the fused
+ * {@link LayerNormalization#layerNorm} (one pass forward, one backward); half-precision ones
+ * through the composed ops.
  *
  * <p>Defaults are PyTorch's: eps 1e-5 (Keras: 1e-3), an elementwise weight (starting at 1)
  * and bias (starting at 0) of the normalised shape, state-dict names {@code weight} and
@@ -150,6 +154,15 @@ public class LayerNorm extends Layer {
             if (axes[i] < 0 || input.dim(axes[i]) != normalizedShape[i]) {
                 throw shapeError("[..., " + trailing() + "]", input.shape());
             }
+        }
+        if (input.dtype() == DType.FLOAT32 && (!elementwiseAffine || (weight.value().dtype() == DType.FLOAT32
+                && bias.value().dtype() == DType.FLOAT32))) {
+            int size = 1;
+            for (int dim : normalizedShape) {
+                size *= dim;
+            }
+            return LayerNormalization.layerNorm(input, size, elementwiseAffine ? weight.value() : null,
+                    elementwiseAffine ? bias.value() : null, eps);
         }
         Tensor centered = input.sub(input.mean(axes, true));
         Tensor y = centered.div(input.var(axes, 0, true).add(eps).sqrt());

@@ -290,6 +290,9 @@ public class MultiHeadAttention extends Layer {
             m = m.withKeyPadding(keep);
         }
         m = m.withCausal(m.isCausal() || causal);
+        if (packed && query == key && key == value && rotaryBase == 0f && !needWeights) {
+            return List.of(selfAttention(query, m));
+        }
         int heads = kvHeads();
         int vd = valueDim();
         Tensor q = heads(project(query, 0, numHeads * keyDim, qProjWeight, 0), numHeads, keyDim);
@@ -323,6 +326,21 @@ public class MultiHeadAttention extends Layer {
             results.add(weights);
         }
         return results;
+    }
+
+    /** Self-attention with the packed weights: one projection [N, L, 3E], attended where it lies. */
+    private Tensor selfAttention(Tensor x, AttentionMask mask) {
+        Tensor qkv = Linear.linear(x, inProjWeight.value(), useBias ? inProjBias.value() : null,
+                ActivationFunction.LINEAR);
+        Tensor attended;
+        try {
+            attended = Attention.packedSelfAttention(qkv, numHeads, mask, false, isTraining() ? dropout : 0f,
+                    generator());
+        } catch (IllegalArgumentException e) {
+            throw atThisLayer(e);
+        }
+        Tensor output = outProj.forward(attended.permute(0, 2, 1, 3).reshape(x.dim(0), x.dim(1), embedDim));
+        return Masks.attach(output, Masks.of(x));
     }
 
     private void checkInputs(Tensor query, Tensor key, Tensor value) {

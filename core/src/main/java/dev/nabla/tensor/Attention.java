@@ -48,6 +48,28 @@ public final class Attention {
     }
 
     /**
+     * Self-attention over a packed projection {@code qkv [N, L, 3·E]}, each step's E query, E key
+     * and E value features (PyTorch's {@code in_proj} output), split into {@code heads} heads of
+     * E/heads: the output {@code [N, H, L, E/H]} of {@link #scaledDotProductAttention} on the three
+     * parts, read in place, with one gradient for {@code qkv} whose parts backward writes in place
+     * (nothing to slice, copy or add up).
+     */
+    public static Tensor packedSelfAttention(Tensor qkv, int heads, AttentionMask mask, boolean causal, float dropout,
+            Generator generator) {
+        if (qkv.rank() != 3 || heads < 1 || qkv.dim(2) % (3 * heads) != 0) {
+            throw new IllegalArgumentException("attention: a packed projection must be [N, L, 3·E] with E a multiple of"
+                    + " the " + heads + " heads, got " + qkv.shape());
+        }
+        if (!(dropout >= 0f && dropout < 1f)) {
+            throw new IllegalArgumentException("attention: dropout must be in [0, 1), got " + dropout);
+        }
+        if (dropout > 0f && generator == null) {
+            throw new IllegalArgumentException("attention: dropout " + dropout + " needs a generator");
+        }
+        return FusedAttention.packed(qkv, heads, mask, causal, dropout, generator);
+    }
+
+    /**
      * The attention probabilities {@code [N, H, L, S]}, {@code softmax(q·kᵀ/√D + mask)}, composed
      * from primitive ops (differentiable through them): what {@code nn.MultiheadAttention} returns
      * as weights. Keys may have fewer heads than the queries, as above. A fully masked row is 0.

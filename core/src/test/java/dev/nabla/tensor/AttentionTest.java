@@ -92,6 +92,50 @@ class AttentionTest {
         }
     }
 
+    /** Heads read where they lie: permuted views of projections [N, L, H·D], as a multi-head layer passes them. */
+    @Test
+    void permutedHeadsGiveTheResultsOfContiguousOnesAndCheckedGradients() {
+        Tensor projectedQ = leaf(11, 2, 4, 2 * 3);
+        Tensor projectedK = leaf(12, 2, 5, 2 * 3);
+        Tensor projectedV = leaf(13, 2, 5, 2 * 2);
+        java.util.function.Function<Tensor[], Tensor> attend = in -> Attention.scaledDotProductAttention(
+                in[0].reshape(2, 4, 2, 3).permute(0, 2, 1, 3), in[1].reshape(2, 5, 2, 3).permute(0, 2, 1, 3),
+                in[2].reshape(2, 5, 2, 2).permute(0, 2, 1, 3), AttentionMask.causalMask(), false, 0f, null);
+        Tensor strided = attend.apply(new Tensor[] {projectedQ, projectedK, projectedV});
+        Tensor contiguous = Attention.scaledDotProductAttention(projectedQ.reshape(2, 4, 2, 3).permute(0, 2, 1, 3)
+                .contiguous(), projectedK.reshape(2, 5, 2, 3).permute(0, 2, 1, 3).contiguous(),
+                projectedV.reshape(2, 5, 2, 2).permute(0, 2, 1, 3).contiguous(), AttentionMask.causalMask(), false, 0f,
+                null);
+        assertArrayEquals(contiguous.toFloatArray(), strided.toFloatArray(), 0f);
+        GradCheck.Result result = GradCheck.defaults().check(attend, projectedQ, projectedK, projectedV);
+        assertTrue(result.passed(), result.toString());
+    }
+
+    @Test
+    void packedSelfAttentionEqualsAttentionOnItsThreePartsWithOneCheckedGradient() {
+        Tensor qkv = leaf(14, 2, 5, 3 * 6);
+        java.util.function.Function<Tensor[], Tensor> split = in -> Attention.scaledDotProductAttention(
+                in[0].slice(2, 0, 6).reshape(2, 5, 2, 3).permute(0, 2, 1, 3),
+                in[0].slice(2, 6, 12).reshape(2, 5, 2, 3).permute(0, 2, 1, 3),
+                in[0].slice(2, 12, 18).reshape(2, 5, 2, 3).permute(0, 2, 1, 3), AttentionMask.causalMask(), false, 0f,
+                null);
+        Tensor weight = Tensor.randn(new Generator(15), 2, 2, 5, 3);
+        Tensor packed = Attention.packedSelfAttention(qkv, 2, AttentionMask.causalMask(), false, 0f, null);
+        packed.mul(weight).sum().backward();
+        Tensor packedGrad = qkv.grad();
+        qkv.zeroGrad();
+        Tensor reference = split.apply(new Tensor[] {qkv});
+        reference.mul(weight).sum().backward();
+        assertArrayEquals(reference.toFloatArray(), packed.toFloatArray(), 1e-6f);
+        assertArrayEquals(qkv.grad().toFloatArray(), packedGrad.toFloatArray(), 1e-6f);
+        GradCheck.Result result = GradCheck.defaults().check(in -> Attention.packedSelfAttention(in[0], 2,
+                AttentionMask.none(), true, 0f, null), qkv);
+        assertTrue(result.passed(), result.toString());
+        var e = assertThrows(IllegalArgumentException.class, () -> Attention.packedSelfAttention(leaf(1, 2, 5, 10), 2,
+                AttentionMask.none(), false, 0f, null));
+        assertTrue(e.getMessage().contains("[N, L, 3·E]"), e.getMessage());
+    }
+
     @Test
     void largeScoresStayFinite() {
         Tensor q = Tensor.full(100f, 1, 1, 3, 4);

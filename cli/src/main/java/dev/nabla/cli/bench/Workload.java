@@ -7,8 +7,11 @@ import dev.nabla.nn.Flatten;
 import dev.nabla.nn.Layer;
 import dev.nabla.nn.Lstm;
 import dev.nabla.nn.MaxPool2d;
+import dev.nabla.nn.PositionalEmbedding;
 import dev.nabla.nn.Reshape;
 import dev.nabla.nn.Sequential;
+import dev.nabla.nn.TransformerEncoder;
+import dev.nabla.nn.TransformerOptions;
 import dev.nabla.tensor.ActivationFunction;
 import dev.nabla.tensor.ConvolutionOptions;
 import java.util.Locale;
@@ -74,6 +77,28 @@ public enum Workload {
             Lstm lstm = new Lstm(128);
             lstm.build(1, 28, 28);
             return new Sequential(new Reshape(28, 28), lstm, Dense.linear(128, 10));
+        }
+    },
+
+    /**
+     * Each image as 28 tokens of 28 features → Dense(28→64) + a learned positional embedding
+     * [28, 64] → 2 post-norm Transformer encoder layers (d_model 64, 4 heads, feed-forward 128,
+     * ReLU, dropout 0.1) → the mean over the tokens → Dense(64→10).
+     */
+    TRANSFORMER {
+        @Override
+        public Sequential network(long seed) {
+            Layer.manualSeed(seed);
+            PositionalEmbedding positions = new PositionalEmbedding(28);
+            positions.build(1, 28, 64);
+            TransformerOptions options = TransformerOptions.of(64, 4).dimFeedforward(128).dropout(0.1f);
+            return new Sequential(
+                    new Reshape(28, 28),
+                    Dense.linear(28, 64),
+                    positions,
+                    new TransformerEncoder(options, 2, false),
+                    new TokenMean(),
+                    Dense.linear(64, 10));
         }
     };
 

@@ -23,6 +23,7 @@ class WorkloadTest {
         assertEquals(101_770, Workload.MLP.network(1).parameterCount());
         assertEquals(225_034, Workload.CNN.network(1).parameterCount());
         assertEquals(82_186, Workload.LSTM.network(1).parameterCount());
+        assertEquals(71_242, Workload.TRANSFORMER.network(1).parameterCount());
     }
 
     @Test
