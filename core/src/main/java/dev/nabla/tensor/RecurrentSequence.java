@@ -17,7 +17,8 @@ import dev.nabla.kernels.RecurrentCells;
  * hidden product its middle H, and in backward one GEMM {@code dGᵀ·rows} gives the gradients of
  * both weights and of the bias at once. Row block T holds the final hidden state. The result
  * is one tensor {@code [N, T + S, H]}, the output at each step and then the S final states,
- * which {@link Recurrence} hands out as views.
+ * which {@link Recurrence} hands out as views; {@code [N, S, H]} when only the final states
+ * are wanted.
  *
  * <p>The hidden weight is packed once per sequence ({@link RecurrentCells#pack}), transposed for
  * forward and as it is for backward. Batch rows never interact, so each thread takes whole
@@ -42,6 +43,8 @@ final class RecurrentSequence {
     private final int gateWidth;
     private final int rowWidth;
     private final int width;
+    /** T when the output sequence is wanted, else 0: where the final states start in the result. */
+    private final int outputSteps;
     private final boolean reverse;
     private final float[] mask;
     private final Kernels k = KernelProvider.get();
@@ -55,7 +58,7 @@ final class RecurrentSequence {
     private Tensor weightHh;
 
     RecurrentSequence(Recurrence.Cell cell, int batch, int steps, int features, int hidden, boolean reverse,
-            float[] mask) {
+            float[] mask, boolean sequence) {
         this.cell = cell;
         this.batch = batch;
         this.steps = steps;
@@ -63,7 +66,8 @@ final class RecurrentSequence {
         this.hidden = hidden;
         this.gateWidth = cell.gates() * hidden;
         this.rowWidth = features + hidden + 1;
-        this.width = steps + cell.states();
+        this.outputSteps = sequence ? steps : 0;
+        this.width = outputSteps + cell.states();
         this.reverse = reverse;
         this.mask = mask;
     }
@@ -87,21 +91,21 @@ final class RecurrentSequence {
         RecurrentWorkspace workspace = RecurrentWorkspace.get();
         boolean keep = NoGrad.isGradEnabled() && anyRequiresGrad(input, h0, c0, wIh, wHh, bIh, bHh);
         int count = steps * batch;
-        rows = keep ? new float[(steps + 1) * batch * rowWidth]
+        rows = keep ? RecurrentWorkspace.kept((steps + 1) * batch * rowWidth)
                 : workspace.get(RecurrentWorkspace.Slot.ROWS, (steps + 1) * batch * rowWidth);
         fillRows(input.contiguousData(), h0);
-        gates = keep ? new float[count * gateWidth] : workspace.get(RecurrentWorkspace.Slot.GATES, count * gateWidth);
+        gates = keep ? RecurrentWorkspace.kept(count * gateWidth) : workspace.get(RecurrentWorkspace.Slot.GATES, count * gateWidth);
         inputProjection(workspace, sum(bIh, cell == Recurrence.Cell.GRU ? null : bHh));
         if (cell == Recurrence.Cell.LSTM) {
             int size = (steps + 1) * batch * hidden;
-            cellStates = keep ? new float[size] : workspace.get(RecurrentWorkspace.Slot.CELL_STATES, size);
+            cellStates = keep ? RecurrentWorkspace.kept(size) : workspace.get(RecurrentWorkspace.Slot.CELL_STATES, size);
             if (c0 != null) {
                 Tensor c = c0.contiguousData();
                 System.arraycopy(c.data(), c.offset(), cellStates, 0, batch * hidden);
-            } else if (!keep) {
+            } else {
                 java.util.Arrays.fill(cellStates, 0, batch * hidden, 0f);
             }
-            tanhCells = keep ? new float[count * hidden] : workspace.get(RecurrentWorkspace.Slot.TANH_CELLS,
+            tanhCells = keep ? RecurrentWorkspace.kept(count * hidden) : workspace.get(RecurrentWorkspace.Slot.TANH_CELLS,
                     count * hidden);
         }
         float[] packedWeight = workspace.get(RecurrentWorkspace.Slot.PACKED_FORWARD,
@@ -111,7 +115,7 @@ final class RecurrentSequence {
         float[] hiddenBias = null;
         float[] hiddenProduct = null;
         if (cell == Recurrence.Cell.GRU) {
-            hiddenN = keep ? new float[count * hidden] : workspace.get(RecurrentWorkspace.Slot.HIDDEN_N,
+            hiddenN = keep ? RecurrentWorkspace.kept(count * hidden) : workspace.get(RecurrentWorkspace.Slot.HIDDEN_N,
                     count * hidden);
             hiddenBias = bHh == null ? null : bHh.toFloatArray();
             hiddenProduct = workspace.get(RecurrentWorkspace.Slot.HIDDEN_PRODUCT, batch * gateWidth);
@@ -133,15 +137,25 @@ final class RecurrentSequence {
             }
         });
         for (int n = 0; n < batch; n++) {
-            System.arraycopy(rows, hiddenAt(steps, n), packed, (n * width + steps) * hidden, hidden);
+            System.arraycopy(rows, hiddenAt(steps, n), packed, (n * width + outputSteps) * hidden, hidden);
             if (cellStates != null) {
-                System.arraycopy(cellStates, (steps * batch + n) * hidden, packed, (n * width + steps + 1) * hidden,
+                System.arraycopy(cellStates, (steps * batch + n) * hidden, packed, (n * width + outputSteps + 1) * hidden,
                         hidden);
             }
         }
         Tensor result = Tensor.wrap(packed, Shape.of(batch, width, hidden));
-        return Autograd.record("recurrence", result, g -> backward(g, input, h0, c0, bIh, bHh),
-                input, h0, c0, wIh, wHh, bIh, bHh);
+        Node.Backward backward = new Node.Backward() {
+            @Override
+            public Tensor[] apply(Tensor g) {
+                return backward(g, input, h0, c0, bIh, bHh);
+            }
+
+            @Override
+            public void released() {
+                RecurrentWorkspace.giveBack(rows, gates, cellStates, tanhCells, hiddenN);
+            }
+        };
+        return Autograd.record("recurrence", result, backward, input, h0, c0, wIh, wHh, bIh, bHh);
     }
 
     /**
@@ -209,7 +223,9 @@ final class RecurrentSequence {
                 case RNN_TANH, RNN_RELU -> cells.rnn(hidden, cell == Recurrence.Cell.RNN_RELU, gates, g, rows,
                         nextH);
             }
-            System.arraycopy(rows, nextH, packed, (n * width + t) * hidden, hidden);
+            if (outputSteps > 0) {
+                System.arraycopy(rows, nextH, packed, (n * width + t) * hidden, hidden);
+            }
         }
     }
 
@@ -225,9 +241,9 @@ final class RecurrentSequence {
         float[] dc = cellStates == null ? null : needC0 ? new float[batch * hidden]
                 : workspace.get(RecurrentWorkspace.Slot.CELL_GRADIENT, batch * hidden);
         for (int n = 0; n < batch; n++) {
-            System.arraycopy(gp, go + (n * width + steps) * hidden, dh, n * hidden, hidden);
+            System.arraycopy(gp, go + (n * width + outputSteps) * hidden, dh, n * hidden, hidden);
             if (dc != null) {
-                System.arraycopy(gp, go + (n * width + steps + 1) * hidden, dc, n * hidden, hidden);
+                System.arraycopy(gp, go + (n * width + outputSteps + 1) * hidden, dc, n * hidden, hidden);
             }
         }
         int count = steps * batch;
@@ -287,7 +303,9 @@ final class RecurrentSequence {
             }
             int state = (s * batch + n) * hidden;
             int h = n * hidden;
-            k.axpy(hidden, 1f, gp, go + (n * width + t) * hidden, dh, h);
+            if (outputSteps > 0) {
+                k.axpy(hidden, 1f, gp, go + (n * width + t) * hidden, dh, h);
+            }
             switch (cell) {
                 case LSTM -> cells.lstmBackward(hidden, gates, g, cellStates, state, tanhCells, state, dh, h,
                         dc, h, dGates, g);

@@ -15,6 +15,11 @@ final class RecurrentWorkspace {
         HIDDEN_GATE_GRADIENTS, ROWS, GATES, CELL_STATES, TANH_CELLS, HIDDEN_N
     }
 
+    /** Arrays a finished backward handed back, for the next forward that must keep its activations. */
+    private static final java.util.ArrayDeque<float[]> KEPT = new java.util.ArrayDeque<>();
+    /** How many kept arrays wait at most: a few layers' worth. */
+    private static final int MOST_KEPT = 32;
+
     private static final ThreadLocal<RecurrentWorkspace> LOCAL = ThreadLocal.withInitial(RecurrentWorkspace::new);
 
     private final float[][] arrays = new float[Slot.values().length][0];
@@ -34,5 +39,37 @@ final class RecurrentWorkspace {
             arrays[slot.ordinal()] = array;
         }
         return array;
+    }
+
+    /**
+     * An array of exactly {@code size} floats for activations that must outlive the call (kept
+     * for backward): one a released graph handed back ({@link #giveBack}), else a new one.
+     * Contents are garbage.
+     */
+    static float[] kept(int size) {
+        synchronized (KEPT) {
+            for (java.util.Iterator<float[]> it = KEPT.iterator(); it.hasNext(); ) {
+                float[] array = it.next();
+                if (array.length == size) {
+                    it.remove();
+                    return array;
+                }
+            }
+        }
+        return new float[size];
+    }
+
+    /** Hands back arrays from {@link #kept} that nothing reads any more. */
+    static void giveBack(float[]... arrays) {
+        synchronized (KEPT) {
+            for (float[] array : arrays) {
+                if (array != null) {
+                    if (KEPT.size() == MOST_KEPT) {
+                        KEPT.removeFirst();
+                    }
+                    KEPT.addLast(array);
+                }
+            }
+        }
     }
 }

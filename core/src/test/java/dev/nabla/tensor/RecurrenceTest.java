@@ -63,6 +63,43 @@ class RecurrenceTest {
                 "a sequence of one real step reads the same backward");
     }
 
+    /** Without the output sequence: the same final states and the same gradients, and no output. */
+    @Test
+    void finalStatesAloneAreTheSame() {
+        Tensor mask = Tensor.of(new float[] {1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 0, 0}, BATCH, STEPS);
+        for (Recurrence.Cell cell : Recurrence.Cell.values()) {
+            int rows = cell.gates() * HIDDEN;
+            Tensor x = leaf(1, BATCH, STEPS, FEATURES);
+            Tensor w = leaf(4, rows, FEATURES);
+            Tensor u = leaf(5, rows, HIDDEN);
+            Tensor b = leaf(6, rows);
+            Tensor h0 = leaf(2, BATCH, HIDDEN);
+            Tensor c0 = cell == Recurrence.Cell.LSTM ? leaf(3, BATCH, HIDDEN) : null;
+            float[][] results = new float[2][];
+            float[][] gradients = new float[2][];
+            for (int run = 0; run < 2; run++) {
+                List<Tensor> out = Recurrence.run(cell, x, h0, c0, w, u, b, b, mask, false, run == 0);
+                if (run == 1) {
+                    assertEquals(null, out.get(0), cell + ": no output sequence");
+                }
+                Tensor last = out.get(out.size() - 1);
+                last.mul(last).sum().add(out.get(1).sum()).backward();
+                results[run] = last.toFloatArray();
+                gradients[run] = new float[u.size() + x.size() + h0.size()];
+                System.arraycopy(u.grad().toFloatArray(), 0, gradients[run], 0, u.size());
+                System.arraycopy(x.grad().toFloatArray(), 0, gradients[run], u.size(), x.size());
+                System.arraycopy(h0.grad().toFloatArray(), 0, gradients[run], u.size() + x.size(), h0.size());
+                for (Tensor t : new Tensor[] {x, w, u, b, h0, c0}) {
+                    if (t != null) {
+                        t.zeroGrad();
+                    }
+                }
+            }
+            assertArrayEquals(results[0], results[1], 0f, cell + " final state");
+            assertArrayEquals(gradients[0], gradients[1], 0f, cell + " gradients of W_hh, x and h0");
+        }
+    }
+
     @Test
     void resultsDoNotDependOnTheThreadCount() {
         int threads = Parallel.threads();
