@@ -33,6 +33,11 @@ final class VectorRecurrentCells extends RecurrentCells {
         return UnaryOp.SIGMOID.apply(x, 0f);
     }
 
+    /**
+     * In passes over the row, each with one kind of activation, so that few vectors are live
+     * across the activations' library calls: the sigmoids of i and f, the tanh of g, the sigmoid
+     * of o, then c, tanh(c) and h.
+     */
     @Override
     public void lstm(int hidden, float[] gates, int g, float[] cPrev, int cp, float[] c, int co,
             float[] tanhC, int tc, float[] h, int ho) {
@@ -40,30 +45,38 @@ final class VectorRecurrentCells extends RecurrentCells {
         int cell = g + 2 * hidden;
         int o = g + 3 * hidden;
         int bound = S.loopBound(hidden);
+        sigmoids(gates, g, 2 * hidden);
+        sigmoids(gates, o, hidden);
         int j = 0;
         for (; j < bound; j += L) {
-            FloatVector i = sigmoid(load(gates, g + j));
-            FloatVector fj = sigmoid(load(gates, f + j));
-            FloatVector gj = load(gates, cell + j).lanewise(VectorOperators.TANH);
-            FloatVector oj = sigmoid(load(gates, o + j));
-            i.intoArray(gates, g + j);
-            fj.intoArray(gates, f + j);
-            gj.intoArray(gates, cell + j);
-            oj.intoArray(gates, o + j);
-            FloatVector cj = fj.mul(load(cPrev, cp + j)).add(i.mul(gj));
+            load(gates, cell + j).lanewise(VectorOperators.TANH).intoArray(gates, cell + j);
+        }
+        for (; j < hidden; j++) {
+            gates[cell + j] = (float) Math.tanh(gates[cell + j]);
+        }
+        for (j = 0; j < bound; j += L) {
+            FloatVector cj = load(gates, f + j).mul(load(cPrev, cp + j)).add(load(gates, g + j).mul(load(gates,
+                    cell + j)));
             cj.intoArray(c, co + j);
             FloatVector t = cj.lanewise(VectorOperators.TANH);
             t.intoArray(tanhC, tc + j);
-            oj.mul(t).intoArray(h, ho + j);
+            load(gates, o + j).mul(t).intoArray(h, ho + j);
         }
         for (; j < hidden; j++) {
-            float i = gates[g + j] = sigmoid(gates[g + j]);
-            float fj = gates[f + j] = sigmoid(gates[f + j]);
-            float gj = gates[cell + j] = (float) Math.tanh(gates[cell + j]);
-            float oj = gates[o + j] = sigmoid(gates[o + j]);
-            float cj = c[co + j] = fj * cPrev[cp + j] + i * gj;
+            float cj = c[co + j] = gates[f + j] * cPrev[cp + j] + gates[g + j] * gates[cell + j];
             float t = tanhC[tc + j] = (float) Math.tanh(cj);
-            h[ho + j] = oj * t;
+            h[ho + j] = gates[o + j] * t;
+        }
+    }
+
+    private static void sigmoids(float[] a, int offset, int count) {
+        int bound = S.loopBound(count);
+        int j = 0;
+        for (; j < bound; j += L) {
+            sigmoid(load(a, offset + j)).intoArray(a, offset + j);
+        }
+        for (; j < count; j++) {
+            a[offset + j] = sigmoid(a[offset + j]);
         }
     }
 
