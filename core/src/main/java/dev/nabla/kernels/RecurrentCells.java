@@ -5,12 +5,14 @@ package dev.nabla.kernels;
  * per row: PyTorch's {@code LSTM} (gates i, f, g, o), {@code GRU} (gates r, z, n, the reset gate
  * applied after the hidden product) and {@code RNN} (tanh or relu), and their backward steps.
  *
- * <p>The input and hidden products come in already made (one GEMM for the input projection of
- * every step, one per step for the hidden one); these methods apply the activations in place,
- * through {@link Kernels#unary} (vectorised in {@link VectorKernels}, scalar in
- * {@link ScalarKernels}: the same formulas either way), and update the state. The backward
- * steps reuse the activations the forward step left in the gate rows. Rows are independent,
- * so a caller may split them over threads without changing any result.
+ * <p>The products with the weights are {@link #pack} (a weight laid out once per sequence) and
+ * {@link #productRows} (a block of rows times it, onto a bias or onto what the output holds):
+ * the input projection of every step at once, and each step's hidden product. The cell methods
+ * apply the activations in place, through {@link Kernels#unary} (vectorised in
+ * {@link VectorKernels}, scalar in {@link ScalarKernels}: the same formulas either way), and
+ * update the state. The backward steps reuse the activations the forward step left in the gate
+ * rows. Rows are independent, so a caller may split them over threads without changing any
+ * result.
  */
 public class RecurrentCells {
 

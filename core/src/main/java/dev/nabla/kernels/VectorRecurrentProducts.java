@@ -248,10 +248,25 @@ final class VectorRecurrentProducts {
             c6 = av.fma(FloatVector.fromArray(S, packed, b + 3 * stride), c6);
             c7 = av.fma(FloatVector.fromArray(S, packed, b + 3 * stride + L), c7);
         }
-        put(c0, c1, NR, accumulate, out, o, null);
-        put(c2, c3, NR, accumulate, out, o + NR, null);
-        put(c4, c5, NR, accumulate, out, o + 2 * NR, null);
-        put(c6, c7, NR, accumulate, out, o + 3 * NR, null);
+        // Stored here rather than through put(): vectors passed to a call that is not inlined are boxed.
+        if (accumulate) {
+            c0 = c0.add(FloatVector.fromArray(S, out, o));
+            c1 = c1.add(FloatVector.fromArray(S, out, o + L));
+            c2 = c2.add(FloatVector.fromArray(S, out, o + 2 * L));
+            c3 = c3.add(FloatVector.fromArray(S, out, o + 3 * L));
+            c4 = c4.add(FloatVector.fromArray(S, out, o + 4 * L));
+            c5 = c5.add(FloatVector.fromArray(S, out, o + 5 * L));
+            c6 = c6.add(FloatVector.fromArray(S, out, o + 6 * L));
+            c7 = c7.add(FloatVector.fromArray(S, out, o + 7 * L));
+        }
+        c0.intoArray(out, o);
+        c1.intoArray(out, o + L);
+        c2.intoArray(out, o + 2 * L);
+        c3.intoArray(out, o + 3 * L);
+        c4.intoArray(out, o + 4 * L);
+        c5.intoArray(out, o + 5 * L);
+        c6.intoArray(out, o + 6 * L);
+        c7.intoArray(out, o + 7 * L);
     }
 
     /** One row times one panel, of which the first cols columns are real. */

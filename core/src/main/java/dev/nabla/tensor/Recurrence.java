@@ -13,11 +13,14 @@ import java.util.List;
  * multiplies the hidden product, which includes its bias, as Keras's {@code reset_after});
  * one for the plain RNN.
  *
- * <p>The input projection of every step is one GEMM; each step then does one GEMM for the
- * hidden product and one fused pass per batch row for the gates and the state update
- * ({@link dev.nabla.kernels.RecurrentCells}). Backward through time is one node: it reuses the
- * stored activations and does one GEMM per step for the hidden gradient, and one GEMM each for
- * the input and weight gradients over all steps.
+ * <p>The input projection of every step is one product; each step then adds the hidden product
+ * (with the hidden weight packed once per sequence) and makes one fused pass per batch row for
+ * the gates and the state update ({@link dev.nabla.kernels.RecurrentCells}); each thread takes
+ * whole blocks of batch rows through all the steps. Backward through time is one node: it
+ * reuses the stored activations and does one product per step for the hidden gradient, and
+ * one GEMM each for the input and weight gradients over all steps. Nothing is allocated per
+ * step; scratch is per thread, and the activations kept for backward are reused once the
+ * graph is released.
  *
  * <p>A mask {@code [N, T]} (1 for a real step, 0 for padding) makes the padded steps leave the
  * state unchanged and output zeros, so that the final state is each sequence's own last step
