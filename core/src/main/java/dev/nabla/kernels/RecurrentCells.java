@@ -5,12 +5,14 @@ package dev.nabla.kernels;
  * per row: PyTorch's {@code LSTM} (gates i, f, g, o), {@code GRU} (gates r, z, n, the reset gate
  * applied after the hidden product) and {@code RNN} (tanh or relu), and their backward steps.
  *
- * <p>The input and hidden products come in already made (one GEMM for the input projection of
- * every step, one per step for the hidden one); these methods apply the activations in place,
- * through {@link Kernels#unary} (vectorised in {@link VectorKernels}, scalar in
- * {@link ScalarKernels}: the same formulas either way), and update the state. The backward
- * steps reuse the activations the forward step left in the gate rows. Rows are independent,
- * so a caller may split them over threads without changing any result.
+ * <p>The products with the weights are {@link #pack} (a weight laid out once per sequence) and
+ * {@link #productRows} (a block of rows times it, onto a bias or onto what the output holds):
+ * the input projection of every step at once, and each step's hidden product. The cell methods
+ * apply the activations in place, through {@link Kernels#unary} (vectorised in
+ * {@link VectorKernels}, scalar in {@link ScalarKernels}: the same formulas either way), and
+ * update the state. The backward steps reuse the activations the forward step left in the gate
+ * rows. Rows are independent, so a caller may split them over threads without changing any
+ * result.
  */
 public class RecurrentCells {
 
@@ -36,25 +38,44 @@ public class RecurrentCells {
         }
     }
 
+    /** How many floats {@link #pack} fills for a {@code [depth, width]} matrix (here: the matrix itself). */
+    public int packedSize(int depth, int width) {
+        return depth * width;
+    }
+
     /**
-     * The hidden product as multiply-adds down the rows of a matrix stored {@code [depth, width]}
-     * (the transposed hidden weight, made once per sequence, or the weight itself for the
-     * gradient), so that no step packs the weight again as a GEMM would:
-     * {@code out[r, :] += Σ_j x[r, j]·m[j, :]} for {@code r < rows}, rows of {@code x} {@code ldx}
-     * apart and of {@code out} {@code width} apart. Each element is summed over j in order with
-     * fused multiply-adds, then added to {@code out}; rows are
-     * independent, so a caller may split them over threads.
+     * Lays out a matrix B {@code [depth, width]} for {@link #productRows}, once per sequence so that
+     * no step packs a weight again: {@code B[p, c] = w[off + c·ld + p]} when {@code transposed}
+     * (the hidden weight {@code [G·H, H]} read as its transpose, for the forward product), else
+     * {@code w[off + p·ld + c]} (the weight as it is, for the backward one). Fills
+     * {@link #packedSize} floats of {@code packed} in this implementation's own layout; this
+     * definition keeps B row-major.
      */
-    public void rowTimesMatrix(int rows, int depth, int width, float[] x, int xOff, int ldx, float[] m, int mOff,
-            float[] out, int outOff) {
-        for (int r = 0; r < rows; r++) {
-            int o = outOff + r * width;
+    public void pack(float[] w, int off, int ld, boolean transposed, int depth, int width, float[] packed) {
+        for (int p = 0; p < depth; p++) {
             for (int c = 0; c < width; c++) {
-                float sum = 0f;
-                for (int j = 0; j < depth; j++) {
-                    sum = Math.fma(x[xOff + r * ldx + j], m[mOff + j * width + c], sum);
+                packed[p * width + c] = transposed ? w[off + c * ld + p] : w[off + p * ld + c];
+            }
+        }
+    }
+
+    /**
+     * The hidden products of a block of rows with a packed B {@code [depth, width]}:
+     * {@code out[r, c] = (accumulate ? out[r, c] : 0) + s} with s the bias {@code bias[biasOff + c]}
+     * (0 when bias is null) followed by {@code s = fma(a[r, p], B[p, c], s)} for p in order; rows of
+     * {@code a} are {@code lda} apart and of {@code out} {@code ldo}. Each element is computed the
+     * same way whatever block its row is in, so callers may split rows over threads freely.
+     */
+    public void productRows(int rows, int depth, int width, float[] a, int aOff, int lda, float[] packed,
+            float[] bias, int biasOff, boolean accumulate, float[] out, int outOff, int ldo) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < width; c++) {
+                float sum = bias == null ? 0f : bias[biasOff + c];
+                for (int p = 0; p < depth; p++) {
+                    sum = Math.fma(a[aOff + r * lda + p], packed[p * width + c], sum);
                 }
-                out[o + c] += sum;
+                int o = outOff + r * ldo + c;
+                out[o] = accumulate ? out[o] + sum : sum;
             }
         }
     }

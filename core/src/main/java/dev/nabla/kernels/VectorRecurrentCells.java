@@ -33,6 +33,11 @@ final class VectorRecurrentCells extends RecurrentCells {
         return UnaryOp.SIGMOID.apply(x, 0f);
     }
 
+    /**
+     * In passes over the row, each with one kind of activation, so that few vectors are live
+     * across the activations' library calls: the sigmoids of i and f, the tanh of g, the sigmoid
+     * of o, then c, tanh(c) and h.
+     */
     @Override
     public void lstm(int hidden, float[] gates, int g, float[] cPrev, int cp, float[] c, int co,
             float[] tanhC, int tc, float[] h, int ho) {
@@ -40,30 +45,38 @@ final class VectorRecurrentCells extends RecurrentCells {
         int cell = g + 2 * hidden;
         int o = g + 3 * hidden;
         int bound = S.loopBound(hidden);
+        sigmoids(gates, g, 2 * hidden);
+        sigmoids(gates, o, hidden);
         int j = 0;
         for (; j < bound; j += L) {
-            FloatVector i = sigmoid(load(gates, g + j));
-            FloatVector fj = sigmoid(load(gates, f + j));
-            FloatVector gj = load(gates, cell + j).lanewise(VectorOperators.TANH);
-            FloatVector oj = sigmoid(load(gates, o + j));
-            i.intoArray(gates, g + j);
-            fj.intoArray(gates, f + j);
-            gj.intoArray(gates, cell + j);
-            oj.intoArray(gates, o + j);
-            FloatVector cj = fj.mul(load(cPrev, cp + j)).add(i.mul(gj));
+            load(gates, cell + j).lanewise(VectorOperators.TANH).intoArray(gates, cell + j);
+        }
+        for (; j < hidden; j++) {
+            gates[cell + j] = (float) Math.tanh(gates[cell + j]);
+        }
+        for (j = 0; j < bound; j += L) {
+            FloatVector cj = load(gates, f + j).mul(load(cPrev, cp + j)).add(load(gates, g + j).mul(load(gates,
+                    cell + j)));
             cj.intoArray(c, co + j);
             FloatVector t = cj.lanewise(VectorOperators.TANH);
             t.intoArray(tanhC, tc + j);
-            oj.mul(t).intoArray(h, ho + j);
+            load(gates, o + j).mul(t).intoArray(h, ho + j);
         }
         for (; j < hidden; j++) {
-            float i = gates[g + j] = sigmoid(gates[g + j]);
-            float fj = gates[f + j] = sigmoid(gates[f + j]);
-            float gj = gates[cell + j] = (float) Math.tanh(gates[cell + j]);
-            float oj = gates[o + j] = sigmoid(gates[o + j]);
-            float cj = c[co + j] = fj * cPrev[cp + j] + i * gj;
+            float cj = c[co + j] = gates[f + j] * cPrev[cp + j] + gates[g + j] * gates[cell + j];
             float t = tanhC[tc + j] = (float) Math.tanh(cj);
-            h[ho + j] = oj * t;
+            h[ho + j] = gates[o + j] * t;
+        }
+    }
+
+    private static void sigmoids(float[] a, int offset, int count) {
+        int bound = S.loopBound(count);
+        int j = 0;
+        for (; j < bound; j += L) {
+            sigmoid(load(a, offset + j)).intoArray(a, offset + j);
+        }
+        for (; j < count; j++) {
+            a[offset + j] = sigmoid(a[offset + j]);
         }
     }
 
@@ -108,64 +121,20 @@ final class VectorRecurrentCells extends RecurrentCells {
         }
     }
 
-    /**
-     * One row at a time, eight vectors of columns each (eight independent chains of multiply-adds
-     * keep both FMA units busy), then single vectors, then a scalar tail.
-     */
     @Override
-    public void rowTimesMatrix(int rows, int depth, int width, float[] x, int xOff, int ldx, float[] m, int mOff,
-            float[] out, int outOff) {
-        int blocks = width / (8 * L) * (8 * L);
-        int singles = S.loopBound(width);
-        for (int r = 0; r < rows; r++) {
-            int xr = xOff + r * ldx;
-            int o = outOff + r * width;
-            for (int c = 0; c < blocks; c += 8 * L) {
-                oneByEight(depth, width, x, xr, m, mOff + c, out, o + c);
-            }
-            for (int c = blocks; c < singles; c += L) {
-                FloatVector a = FloatVector.zero(S);
-                for (int j = 0, row = mOff + c; j < depth; j++, row += width) {
-                    a = load(m, row).fma(FloatVector.broadcast(S, x[xr + j]), a);
-                }
-                a.add(load(out, o + c)).intoArray(out, o + c);
-            }
-            tail(singles, depth, width, x, xr, m, mOff, out, o);
-        }
+    public int packedSize(int depth, int width) {
+        return VectorRecurrentProducts.packedSize(depth, width);
     }
 
-    private static void oneByEight(int depth, int width, float[] x, int xr, float[] m, int mc, float[] out, int o) {
-        FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
-        for (int j = 0, row = mc; j < depth; j++, row += width) {
-            FloatVector v = FloatVector.broadcast(S, x[xr + j]);
-            a0 = load(m, row).fma(v, a0);
-            a1 = load(m, row + L).fma(v, a1);
-            a2 = load(m, row + 2 * L).fma(v, a2);
-            a3 = load(m, row + 3 * L).fma(v, a3);
-            a4 = load(m, row + 4 * L).fma(v, a4);
-            a5 = load(m, row + 5 * L).fma(v, a5);
-            a6 = load(m, row + 6 * L).fma(v, a6);
-            a7 = load(m, row + 7 * L).fma(v, a7);
-        }
-        a0.add(load(out, o)).intoArray(out, o);
-        a1.add(load(out, o + L)).intoArray(out, o + L);
-        a2.add(load(out, o + 2 * L)).intoArray(out, o + 2 * L);
-        a3.add(load(out, o + 3 * L)).intoArray(out, o + 3 * L);
-        a4.add(load(out, o + 4 * L)).intoArray(out, o + 4 * L);
-        a5.add(load(out, o + 5 * L)).intoArray(out, o + 5 * L);
-        a6.add(load(out, o + 6 * L)).intoArray(out, o + 6 * L);
-        a7.add(load(out, o + 7 * L)).intoArray(out, o + 7 * L);
+    @Override
+    public void pack(float[] w, int off, int ld, boolean transposed, int depth, int width, float[] packed) {
+        VectorRecurrentProducts.pack(w, off, ld, transposed, depth, width, packed);
     }
 
-    /** Columns [from, width) of one row, scalar, as the definition sums them. */
-    private static void tail(int from, int depth, int width, float[] x, int xr, float[] m, int mOff,
-            float[] out, int o) {
-        for (int c = from; c < width; c++) {
-            float sum = 0f;
-            for (int j = 0; j < depth; j++) {
-                sum = Math.fma(x[xr + j], m[mOff + j * width + c], sum);
-            }
-            out[o + c] += sum;
-        }
+    @Override
+    public void productRows(int rows, int depth, int width, float[] a, int aOff, int lda, float[] packed,
+            float[] bias, int biasOff, boolean accumulate, float[] out, int outOff, int ldo) {
+        VectorRecurrentProducts.productRows(rows, depth, width, a, aOff, lda, packed, bias, biasOff, accumulate, out,
+                outOff, ldo);
     }
 }

@@ -193,17 +193,19 @@ public abstract class RecurrentLayer extends Layer {
             for (int direction = 0; direction < directions(); direction++) {
                 int index = layer * directions() + direction;
                 String suffix = "_l" + layer + (direction == 1 ? "_reverse" : "");
+                // The last layer of one that returns only its final state never makes the output sequence.
                 List<Tensor> run = Recurrence.run(cell, sequence, h0 == null ? null : h0.get(index),
                         c0 == null ? null : c0.get(index), value("weight_ih" + suffix), value("weight_hh" + suffix),
                         useBias ? value("bias_ih" + suffix) : null, useBias ? value("bias_hh" + suffix) : null,
-                        mask, reverse != (direction == 1));
+                        mask, reverse != (direction == 1), returnSequences || layer < numLayers - 1);
                 outputs.add(run.get(0));
                 hs.add(run.get(1));
                 if (run.size() > 2) {
                     cs.add(run.get(2));
                 }
             }
-            sequence = outputs.size() == 1 ? outputs.get(0) : Tensor.concat(2, outputs.toArray(Tensor[]::new));
+            sequence = outputs.get(0) == null ? null
+                    : outputs.size() == 1 ? outputs.get(0) : Tensor.concat(2, outputs.toArray(Tensor[]::new));
         }
         Tensor output;
         if (returnSequences) {

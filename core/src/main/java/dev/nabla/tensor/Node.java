@@ -10,6 +10,13 @@ final class Node {
     @FunctionalInterface
     interface Backward {
         Tensor[] apply(Tensor gradOutput);
+
+        /**
+         * Called once when the graph is released after backward: nothing will call
+         * {@link #apply} again, so an op may hand back scratch it kept for it.
+         */
+        default void released() {
+        }
     }
 
     final String op;
@@ -35,6 +42,9 @@ final class Node {
     }
 
     void release() {
+        if (backward != null) {
+            backward.released();
+        }
         backward = null;
         inputs = null;
     }

@@ -13,11 +13,14 @@ import java.util.List;
  * multiplies the hidden product, which includes its bias, as Keras's {@code reset_after});
  * one for the plain RNN.
  *
- * <p>The input projection of every step is one GEMM; each step then does one GEMM for the
- * hidden product and one fused pass per batch row for the gates and the state update
- * ({@link dev.nabla.kernels.RecurrentCells}). Backward through time is one node: it reuses the
- * stored activations and does one GEMM per step for the hidden gradient, and one GEMM each for
- * the input and weight gradients over all steps.
+ * <p>The input projection of every step is one product; each step then adds the hidden product
+ * (with the hidden weight packed once per sequence) and makes one fused pass per batch row for
+ * the gates and the state update ({@link dev.nabla.kernels.RecurrentCells}); each thread takes
+ * whole blocks of batch rows through all the steps. Backward through time is one node: it
+ * reuses the stored activations and does one product per step for the hidden gradient, and
+ * one GEMM each for the input and weight gradients over all steps. Nothing is allocated per
+ * step; scratch is per thread, and the activations kept for backward are reused once the
+ * graph is released.
  *
  * <p>A mask {@code [N, T]} (1 for a real step, 0 for padding) makes the padded steps leave the
  * state unchanged and output zeros, so that the final state is each sequence's own last step
@@ -68,6 +71,17 @@ public final class Recurrence {
      */
     public static List<Tensor> run(Cell cell, Tensor input, Tensor h0, Tensor c0, Tensor weightIh, Tensor weightHh,
             Tensor biasIh, Tensor biasHh, Tensor mask, boolean reverse) {
+        return run(cell, input, h0, c0, weightIh, weightHh, biasIh, biasHh, mask, reverse, true);
+    }
+
+    /**
+     * {@link #run(Cell, Tensor, Tensor, Tensor, Tensor, Tensor, Tensor, Tensor, Tensor, boolean) run},
+     * and with {@code sequence} false only the final states: the first element of the list is
+     * then null, and neither the output sequence nor its gradient is ever made (a layer that
+     * returns only its last hidden state).
+     */
+    public static List<Tensor> run(Cell cell, Tensor input, Tensor h0, Tensor c0, Tensor weightIh, Tensor weightHh,
+            Tensor biasIh, Tensor biasHh, Tensor mask, boolean reverse, boolean sequence) {
         int hidden = weightHh.rank() == 2 ? weightHh.dim(1) : -1;
         check(cell, input, weightIh, weightHh, biasIh, biasHh, hidden);
         int batch = input.dim(0);
@@ -78,13 +92,15 @@ public final class Recurrence {
             throw new IllegalArgumentException("recurrence: the mask must have shape [" + batch + ", " + steps
                     + "] (batch, time) for an input of shape " + input.shape() + ", got " + mask.shape());
         }
-        RecurrentSequence sequence = new RecurrentSequence(cell, batch, steps, input.dim(2), hidden, reverse,
-                mask == null ? null : mask.toFloatArray());
-        Tensor packed = sequence.forward(input, h0, cell == Cell.LSTM ? c0 : null, weightIh, weightHh, biasIh, biasHh);
-        Tensor output = packed.slice(1, 0, steps);
-        Tensor h = packed.slice(1, steps, steps + 1).squeeze(1);
-        return cell == Cell.LSTM ? List.of(output, h, packed.slice(1, steps + 1, steps + 2).squeeze(1))
-                : List.of(output, h);
+        RecurrentSequence recurrence = new RecurrentSequence(cell, batch, steps, input.dim(2), hidden, reverse,
+                mask == null ? null : mask.toFloatArray(), sequence);
+        Tensor packed = recurrence.forward(input, h0, cell == Cell.LSTM ? c0 : null, weightIh, weightHh, biasIh,
+                biasHh);
+        int at = sequence ? steps : 0;
+        Tensor output = sequence ? packed.slice(1, 0, steps) : null;
+        Tensor h = packed.slice(1, at, at + 1).squeeze(1);
+        return cell == Cell.LSTM ? Arrays.asList(output, h, packed.slice(1, at + 1, at + 2).squeeze(1))
+                : Arrays.asList(output, h);
     }
 
     private static void check(Cell cell, Tensor input, Tensor weightIh, Tensor weightHh, Tensor biasIh, Tensor biasHh,

@@ -17,20 +17,23 @@ import dev.nabla.kernels.RecurrentCells;
  * hidden product its middle H, and in backward one GEMM {@code dGᵀ·rows} gives the gradients of
  * both weights and of the bias at once. Row block T holds the final hidden state. The result
  * is one tensor {@code [N, T + S, H]}, the output at each step and then the S final states,
- * which {@link Recurrence} hands out as views.
+ * which {@link Recurrence} hands out as views; {@code [N, S, H]} when only the final states
+ * are wanted.
  *
- * <p>For a batch of at most {@link #SMALL_BATCH} rows the per-step products with the hidden
- * weight are {@link RecurrentCells#rowTimesMatrix}, on the weight transposed once per sequence
- * (forward) or as it is (backward), rather than GEMMs, which would pack the weight again at
- * every step for a product smaller than the packing.
+ * <p>The hidden weight is packed once per sequence ({@link RecurrentCells#pack}), transposed for
+ * forward and as it is for backward. Batch rows never interact, so each thread takes whole
+ * blocks of rows through every step, forward and backward, with no hand-off between steps: per
+ * step, the block's hidden product ({@link RecurrentCells#productRows}, accumulated onto the
+ * input projection) and then the fused gate update of each row, while the block is in cache.
+ * Scratch arrays come from the thread's {@link RecurrentWorkspace}; so do the activations when
+ * no backward will need them.
  */
 final class RecurrentSequence {
 
-    /** Rows of the fused step per chunk of work: about 16k gate values. */
-    private static final int ROW_GRAIN_VALUES = 1 << 14;
-    /** The largest batch whose hidden products go through {@link RecurrentCells#rowTimesMatrix}. */
-    static final int SMALL_BATCH = 4;
-    private static final int TILE = 32;
+    /** Batch rows per block of work: every block goes through all the steps on one thread. */
+    static final int ROW_GRAIN = 16;
+    /** Rows per block of work in the input projection. */
+    private static final int PROJECTION_GRAIN = 256;
 
     private final Recurrence.Cell cell;
     private final int batch;
@@ -40,6 +43,8 @@ final class RecurrentSequence {
     private final int gateWidth;
     private final int rowWidth;
     private final int width;
+    /** T when the output sequence is wanted, else 0: where the final states start in the result. */
+    private final int outputSteps;
     private final boolean reverse;
     private final float[] mask;
     private final Kernels k = KernelProvider.get();
@@ -53,7 +58,7 @@ final class RecurrentSequence {
     private Tensor weightHh;
 
     RecurrentSequence(Recurrence.Cell cell, int batch, int steps, int features, int hidden, boolean reverse,
-            float[] mask) {
+            float[] mask, boolean sequence) {
         this.cell = cell;
         this.batch = batch;
         this.steps = steps;
@@ -61,7 +66,8 @@ final class RecurrentSequence {
         this.hidden = hidden;
         this.gateWidth = cell.gates() * hidden;
         this.rowWidth = features + hidden + 1;
-        this.width = steps + cell.states();
+        this.outputSteps = sequence ? steps : 0;
+        this.width = outputSteps + cell.states();
         this.reverse = reverse;
         this.mask = mask;
     }
@@ -82,58 +88,100 @@ final class RecurrentSequence {
     Tensor forward(Tensor input, Tensor h0, Tensor c0, Tensor wIh, Tensor wHh, Tensor bIh, Tensor bHh) {
         weightIh = wIh.contiguousData();
         weightHh = wHh.contiguousData();
-        fillRows(input.contiguousData(), h0);
+        RecurrentWorkspace workspace = RecurrentWorkspace.get();
+        boolean keep = NoGrad.isGradEnabled() && anyRequiresGrad(input, h0, c0, wIh, wHh, bIh, bHh);
         int count = steps * batch;
-        gates = new float[count * gateWidth];
-        k.gemm(false, true, count, gateWidth, features, 1f, rows, 0, rowWidth, weightIh.data(), weightIh.offset(),
-                Math.max(features, 1), 0f, gates, 0, gateWidth);
-        float[] inputBias = sum(bIh, cell == Recurrence.Cell.GRU ? null : bHh);
-        if (inputBias != null) {
-            k.biasActivation(null, 0f, gates, 0, inputBias, 0, gates, 0, count, gateWidth);
-        }
+        rows = keep ? RecurrentWorkspace.kept((steps + 1) * batch * rowWidth)
+                : workspace.get(RecurrentWorkspace.Slot.ROWS, (steps + 1) * batch * rowWidth);
+        fillRows(input.contiguousData(), h0);
+        gates = keep ? RecurrentWorkspace.kept(count * gateWidth) : workspace.get(RecurrentWorkspace.Slot.GATES, count * gateWidth);
+        inputProjection(workspace, sum(bIh, cell == Recurrence.Cell.GRU ? null : bHh));
         if (cell == Recurrence.Cell.LSTM) {
-            cellStates = new float[(steps + 1) * batch * hidden];
+            int size = (steps + 1) * batch * hidden;
+            cellStates = keep ? RecurrentWorkspace.kept(size) : workspace.get(RecurrentWorkspace.Slot.CELL_STATES, size);
             if (c0 != null) {
                 Tensor c = c0.contiguousData();
                 System.arraycopy(c.data(), c.offset(), cellStates, 0, batch * hidden);
+            } else {
+                java.util.Arrays.fill(cellStates, 0, batch * hidden, 0f);
             }
-            tanhCells = new float[count * hidden];
+            tanhCells = keep ? RecurrentWorkspace.kept(count * hidden) : workspace.get(RecurrentWorkspace.Slot.TANH_CELLS,
+                    count * hidden);
         }
-        float[] transposed = batch <= SMALL_BATCH ? transpose(weightHh, gateWidth, hidden) : null;
+        float[] packedWeight = workspace.get(RecurrentWorkspace.Slot.PACKED_FORWARD,
+                cells.packedSize(hidden, gateWidth));
+        cells.pack(weightHh.data(), weightHh.offset(), hidden, true, hidden, gateWidth, packedWeight);
         float[] packed = new float[batch * width * hidden];
+        float[] hiddenBias = null;
+        float[] hiddenProduct = null;
         if (cell == Recurrence.Cell.GRU) {
-            hiddenN = new float[count * hidden];
-            float[] hiddenBias = bHh == null ? null : bHh.toFloatArray();
-            float[] hiddenProduct = new float[batch * gateWidth];
-            for (int s = 0; s < steps; s++) {
-                java.util.Arrays.fill(hiddenProduct, 0f);
-                hiddenProduct(s, transposed, hiddenProduct, 0);
-                if (hiddenBias != null) {
-                    k.biasActivation(null, 0f, hiddenProduct, 0, hiddenBias, 0, hiddenProduct, 0, batch, gateWidth);
-                }
-                forwardStep(s, hiddenProduct, packed);
-            }
-        } else {
-            for (int s = 0; s < steps; s++) {
-                hiddenProduct(s, transposed, gates, s * batch * gateWidth);
-                forwardStep(s, null, packed);
-            }
+            hiddenN = keep ? RecurrentWorkspace.kept(count * hidden) : workspace.get(RecurrentWorkspace.Slot.HIDDEN_N,
+                    count * hidden);
+            hiddenBias = bHh == null ? null : bHh.toFloatArray();
+            hiddenProduct = workspace.get(RecurrentWorkspace.Slot.HIDDEN_PRODUCT, batch * gateWidth);
         }
+        boolean startsAtZero = h0 == null;
+        float[] gruBias = hiddenBias;
+        float[] gruProduct = hiddenProduct;
+        Parallel.forChunks(batch, ROW_GRAIN, (first, end) -> {
+            for (int s = 0; s < steps; s++) {
+                if (cell == Recurrence.Cell.GRU) {
+                    cells.productRows(end - first, hidden, gateWidth, rows, hiddenAt(s, first), rowWidth,
+                            packedWeight, gruBias, 0, false, gruProduct, first * gateWidth, gateWidth);
+                } else if (s > 0 || !startsAtZero) {
+                    // From a zero state the product is zero: the gates are the input projection.
+                    cells.productRows(end - first, hidden, gateWidth, rows, hiddenAt(s, first), rowWidth,
+                            packedWeight, null, 0, true, gates, (s * batch + first) * gateWidth, gateWidth);
+                }
+                forwardStep(s, first, end, gruProduct, packed);
+            }
+        });
         for (int n = 0; n < batch; n++) {
-            System.arraycopy(rows, hiddenAt(steps, n), packed, (n * width + steps) * hidden, hidden);
+            System.arraycopy(rows, hiddenAt(steps, n), packed, (n * width + outputSteps) * hidden, hidden);
             if (cellStates != null) {
-                System.arraycopy(cellStates, (steps * batch + n) * hidden, packed, (n * width + steps + 1) * hidden,
+                System.arraycopy(cellStates, (steps * batch + n) * hidden, packed, (n * width + outputSteps + 1) * hidden,
                         hidden);
             }
         }
         Tensor result = Tensor.wrap(packed, Shape.of(batch, width, hidden));
-        return Autograd.record("recurrence", result, g -> backward(g, input, h0, c0, bIh, bHh),
-                input, h0, c0, wIh, wHh, bIh, bHh);
+        Node.Backward backward = new Node.Backward() {
+            @Override
+            public Tensor[] apply(Tensor g) {
+                return backward(g, input, h0, c0, bIh, bHh);
+            }
+
+            @Override
+            public void released() {
+                RecurrentWorkspace.giveBack(rows, gates, cellStates, tanhCells, hiddenN);
+            }
+        };
+        return Autograd.record("recurrence", result, backward, input, h0, c0, wIh, wHh, bIh, bHh);
     }
 
-    /** The rows: each step's input, a 1 after the hidden state, and the initial hidden state. */
+    /**
+     * {@code gates = x·W_ihᵀ + bias} for every step at once: one product over all T·N rows with
+     * W_ih packed once, the bias added in the registers, in blocks of rows shared by the threads.
+     */
+    private void inputProjection(RecurrentWorkspace workspace, float[] bias) {
+        float[] packedWeight = workspace.get(RecurrentWorkspace.Slot.PACKED_INPUT, cells.packedSize(features,
+                gateWidth));
+        cells.pack(weightIh.data(), weightIh.offset(), features, true, features, gateWidth, packedWeight);
+        Parallel.forChunks(steps * batch, PROJECTION_GRAIN, (first, end) -> cells.productRows(end - first, features,
+                gateWidth, rows, first * rowWidth, rowWidth, packedWeight, bias, 0, false, gates, first * gateWidth,
+                gateWidth));
+    }
+
+    private static boolean anyRequiresGrad(Tensor... tensors) {
+        for (Tensor t : tensors) {
+            if (t != null && t.requiresGrad()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The rows: each step's input, a 1 after the hidden state, and the initial hidden state (zeros when none). */
     private void fillRows(Tensor x, Tensor h0) {
-        rows = new float[(steps + 1) * batch * rowWidth];
         for (int s = 0; s < steps; s++) {
             for (int n = 0; n < batch; n++) {
                 int row = (s * batch + n) * rowWidth;
@@ -141,130 +189,135 @@ final class RecurrentSequence {
                 rows[row + rowWidth - 1] = 1f;
             }
         }
-        if (h0 != null) {
-            Tensor h = h0.contiguousData();
-            for (int n = 0; n < batch; n++) {
+        Tensor h = h0 == null ? null : h0.contiguousData();
+        for (int n = 0; n < batch; n++) {
+            if (h == null) {
+                java.util.Arrays.fill(rows, hiddenAt(0, n), hiddenAt(0, n) + hidden, 0f);
+            } else {
                 System.arraycopy(h.data(), h.offset() + n * hidden, rows, hiddenAt(0, n), hidden);
             }
         }
     }
 
-    /**
-     * {@code target[step s rows] += hidden(s)·W_hhᵀ}: for a small batch with W_hhᵀ given as
-     * {@code transposed [H, G·H]}, else a GEMM.
-     */
-    private void hiddenProduct(int s, float[] transposed, float[] target, int offset) {
-        if (transposed != null) {
-            cells.rowTimesMatrix(batch, hidden, gateWidth, rows, hiddenAt(s, 0), rowWidth, transposed, 0, target,
-                    offset);
-        } else {
-            k.gemm(false, true, batch, gateWidth, hidden, 1f, rows, hiddenAt(s, 0), rowWidth, weightHh.data(),
-                    weightHh.offset(), hidden, 1f, target, offset, gateWidth);
-        }
-    }
-
-    private void forwardStep(int s, float[] hiddenProduct, float[] packed) {
+    /** The gate update of rows [first, end) at step s, after their hidden product. */
+    private void forwardStep(int s, int first, int end, float[] hiddenProduct, float[] packed) {
         int t = time(s);
-        Parallel.forChunks(batch, Math.max(1, ROW_GRAIN_VALUES / gateWidth), (first, end) -> {
-            for (int n = first; n < end; n++) {
-                int state = (s * batch + n) * hidden;
-                int next = state + batch * hidden;
-                int previousH = hiddenAt(s, n);
-                int nextH = hiddenAt(s + 1, n);
-                if (!real(s, n)) {
-                    System.arraycopy(rows, previousH, rows, nextH, hidden);
-                    if (cellStates != null) {
-                        System.arraycopy(cellStates, state, cellStates, next, hidden);
-                    }
-                    continue;
+        for (int n = first; n < end; n++) {
+            int state = (s * batch + n) * hidden;
+            int next = state + batch * hidden;
+            int previousH = hiddenAt(s, n);
+            int nextH = hiddenAt(s + 1, n);
+            if (!real(s, n)) {
+                System.arraycopy(rows, previousH, rows, nextH, hidden);
+                if (cellStates != null) {
+                    System.arraycopy(cellStates, state, cellStates, next, hidden);
                 }
-                int g = (s * batch + n) * gateWidth;
-                switch (cell) {
-                    case LSTM -> cells.lstm(hidden, gates, g, cellStates, state, cellStates, next, tanhCells, state,
-                            rows, nextH);
-                    case GRU -> cells.gru(hidden, gates, g, hiddenProduct, n * gateWidth, rows, previousH, hiddenN,
-                            state, rows, nextH);
-                    case RNN_TANH, RNN_RELU -> cells.rnn(hidden, cell == Recurrence.Cell.RNN_RELU, gates, g, rows,
-                            nextH);
-                }
+                continue;
+            }
+            int g = (s * batch + n) * gateWidth;
+            switch (cell) {
+                case LSTM -> cells.lstm(hidden, gates, g, cellStates, state, cellStates, next, tanhCells, state,
+                        rows, nextH);
+                case GRU -> cells.gru(hidden, gates, g, hiddenProduct, n * gateWidth, rows, previousH, hiddenN,
+                        state, rows, nextH);
+                case RNN_TANH, RNN_RELU -> cells.rnn(hidden, cell == Recurrence.Cell.RNN_RELU, gates, g, rows,
+                        nextH);
+            }
+            if (outputSteps > 0) {
                 System.arraycopy(rows, nextH, packed, (n * width + t) * hidden, hidden);
             }
-        });
+        }
     }
 
     private Tensor[] backward(Tensor g, Tensor input, Tensor h0, Tensor c0, Tensor bIh, Tensor bHh) {
         Tensor gradient = g.contiguousData();
         float[] gp = gradient.data();
         int go = gradient.offset();
-        float[] dh = new float[batch * hidden];
-        float[] dc = cellStates == null ? null : new float[batch * hidden];
+        RecurrentWorkspace workspace = RecurrentWorkspace.get();
+        boolean needH0 = h0 != null && h0.requiresGrad();
+        float[] dh = needH0 ? new float[batch * hidden]
+                : workspace.get(RecurrentWorkspace.Slot.HIDDEN_GRADIENT, batch * hidden);
+        boolean needC0 = c0 != null && c0.requiresGrad();
+        float[] dc = cellStates == null ? null : needC0 ? new float[batch * hidden]
+                : workspace.get(RecurrentWorkspace.Slot.CELL_GRADIENT, batch * hidden);
         for (int n = 0; n < batch; n++) {
-            System.arraycopy(gp, go + (n * width + steps) * hidden, dh, n * hidden, hidden);
+            System.arraycopy(gp, go + (n * width + outputSteps) * hidden, dh, n * hidden, hidden);
             if (dc != null) {
-                System.arraycopy(gp, go + (n * width + steps + 1) * hidden, dc, n * hidden, hidden);
+                System.arraycopy(gp, go + (n * width + outputSteps + 1) * hidden, dc, n * hidden, hidden);
             }
         }
         int count = steps * batch;
-        float[] dGates = new float[count * gateWidth];
-        float[] dHiddenGates = cell == Recurrence.Cell.GRU ? new float[count * gateWidth] : dGates;
-        for (int s = steps - 1; s >= 0; s--) {
-            backwardStep(s, gp, go, dh, dc, dGates, dHiddenGates);
-            int at = s * batch * gateWidth;
-            if (batch <= SMALL_BATCH) {
-                cells.rowTimesMatrix(batch, gateWidth, hidden, dHiddenGates, at, gateWidth, weightHh.data(),
-                        weightHh.offset(), dh, 0);
-            } else {
-                k.gemm(false, false, batch, hidden, gateWidth, 1f, dHiddenGates, at, gateWidth, weightHh.data(),
-                        weightHh.offset(), hidden, 1f, dh, 0, hidden);
+        float[] dGates = workspace.get(RecurrentWorkspace.Slot.GATE_GRADIENTS, count * gateWidth);
+        float[] dHiddenGates = cell == Recurrence.Cell.GRU
+                ? workspace.get(RecurrentWorkspace.Slot.HIDDEN_GATE_GRADIENTS, count * gateWidth) : dGates;
+        float[] packedWeight = workspace.get(RecurrentWorkspace.Slot.PACKED_BACKWARD,
+                cells.packedSize(gateWidth, hidden));
+        cells.pack(weightHh.data(), weightHh.offset(), hidden, false, gateWidth, hidden, packedWeight);
+        Parallel.forChunks(batch, ROW_GRAIN, (first, end) -> {
+            for (int s = steps - 1; s >= 0; s--) {
+                backwardStep(s, first, end, gp, go, dh, dc, dGates, dHiddenGates);
+                if (s > 0 || needH0) {
+                    cells.productRows(end - first, gateWidth, hidden, dHiddenGates, (s * batch + first) * gateWidth,
+                            gateWidth, packedWeight, null, 0, true, dh, first * hidden, hidden);
+                }
             }
-        }
+        });
         Tensor[] grads = new Tensor[7];
         if (input.requiresGrad()) {
             grads[0] = inputGradient(dGates);
         }
-        grads[1] = h0 != null && h0.requiresGrad() ? Tensor.wrap(dh, Shape.of(batch, hidden)) : null;
-        grads[2] = c0 != null && c0.requiresGrad() ? Tensor.wrap(dc, Shape.of(batch, hidden)) : null;
+        grads[1] = needH0 ? Tensor.wrap(dh, Shape.of(batch, hidden)) : null;
+        grads[2] = needC0 ? Tensor.wrap(dc, Shape.of(batch, hidden)) : null;
         if (cell == Recurrence.Cell.GRU) {
             float[] inputSide = product(dGates, 0, features);
             float[] hiddenSide = product(dHiddenGates, features, hidden + 1);
-            grads[3] = columns(inputSide, features, 0, features);
-            grads[4] = columns(hiddenSide, hidden + 1, 0, hidden);
+            grads[3] = columns(inputSide, 0, features);
+            grads[4] = columns(hiddenSide, 0, hidden);
             grads[5] = bIh == null ? null : biasGradient(dGates);
-            grads[6] = bHh == null ? null : column(hiddenSide, hidden + 1, hidden);
+            grads[6] = bHh == null ? null : column(hiddenSide, hidden);
         } else {
             float[] all = product(dGates, 0, rowWidth);
-            grads[3] = columns(all, rowWidth, 0, features);
-            grads[4] = columns(all, rowWidth, features, features + hidden);
-            grads[5] = bIh == null ? null : column(all, rowWidth, rowWidth - 1);
-            grads[6] = bHh == null ? null : column(all, rowWidth, rowWidth - 1);
+            grads[3] = columns(all, 0, features);
+            grads[4] = columns(all, features, features + hidden);
+            grads[5] = bIh == null ? null : column(all, rowWidth - 1);
+            grads[6] = bHh == null ? null : column(all, rowWidth - 1);
         }
         return grads;
     }
 
-    private void backwardStep(int s, float[] gp, int go, float[] dh, float[] dc, float[] dGates, float[] dHidden) {
+    /**
+     * Rows [first, end) at step s: the gate gradients from dh (plus the output's gradient) and
+     * dc; padded steps give zero gate gradients and pass dh and dc through.
+     */
+    private void backwardStep(int s, int first, int end, float[] gp, int go, float[] dh, float[] dc, float[] dGates,
+            float[] dHidden) {
         int t = time(s);
-        Parallel.forChunks(batch, Math.max(1, ROW_GRAIN_VALUES / gateWidth), (first, end) -> {
-            for (int n = first; n < end; n++) {
-                if (!real(s, n)) {
-                    continue;
+        for (int n = first; n < end; n++) {
+            int g = (s * batch + n) * gateWidth;
+            if (!real(s, n)) {
+                java.util.Arrays.fill(dGates, g, g + gateWidth, 0f);
+                if (dHidden != dGates) {
+                    java.util.Arrays.fill(dHidden, g, g + gateWidth, 0f);
                 }
-                int state = (s * batch + n) * hidden;
-                int g = (s * batch + n) * gateWidth;
-                int h = n * hidden;
-                k.axpy(hidden, 1f, gp, go + (n * width + t) * hidden, dh, h);
-                switch (cell) {
-                    case LSTM -> cells.lstmBackward(hidden, gates, g, cellStates, state, tanhCells, state, dh, h,
-                            dc, h, dGates, g);
-                    case GRU -> cells.gruBackward(hidden, gates, g, rows, hiddenAt(s, n), hiddenN, state, dh, h,
-                            dGates, g, dHidden, g);
-                    case RNN_TANH, RNN_RELU -> cells.rnnBackward(hidden, cell == Recurrence.Cell.RNN_RELU, gates, g,
-                            dh, h, dGates, g);
-                }
-                if (cell != Recurrence.Cell.GRU) {
-                    java.util.Arrays.fill(dh, h, h + hidden, 0f);
-                }
+                continue;
             }
-        });
+            int state = (s * batch + n) * hidden;
+            int h = n * hidden;
+            if (outputSteps > 0) {
+                k.axpy(hidden, 1f, gp, go + (n * width + t) * hidden, dh, h);
+            }
+            switch (cell) {
+                case LSTM -> cells.lstmBackward(hidden, gates, g, cellStates, state, tanhCells, state, dh, h,
+                        dc, h, dGates, g);
+                case GRU -> cells.gruBackward(hidden, gates, g, rows, hiddenAt(s, n), hiddenN, state, dh, h,
+                        dGates, g, dHidden, g);
+                case RNN_TANH, RNN_RELU -> cells.rnnBackward(hidden, cell == Recurrence.Cell.RNN_RELU, gates, g,
+                        dh, h, dGates, g);
+            }
+            if (cell != Recurrence.Cell.GRU) {
+                java.util.Arrays.fill(dh, h, h + hidden, 0f);
+            }
+        }
     }
 
     /** dG·W_ih back in the input's [N, T, I] layout. */
@@ -282,53 +335,43 @@ final class RecurrentSequence {
         return Tensor.wrap(dx, Shape.of(batch, steps, features));
     }
 
-    /** dGᵀ·rows[:, first .. first + columns): [G·H, T·N] · [T·N, columns]. */
+    /**
+     * The weight gradient's transpose {@code rows[:, first .. first + columns)ᵀ·dG}:
+     * [columns, T·N] · [T·N, G·H]. Transposed because then the packing of the long operands is
+     * cheap (the gate gradients are copied in whole vectors, the rows' columns eight at a time).
+     */
     private float[] product(float[] dGates, int first, int columns) {
-        float[] out = new float[gateWidth * columns];
-        k.gemm(true, false, gateWidth, columns, steps * batch, 1f, dGates, 0, gateWidth, rows, first, rowWidth, 0f,
-                out, 0, Math.max(columns, 1));
+        float[] out = new float[columns * gateWidth];
+        if (columns > 0) {
+            k.gemm(true, false, columns, gateWidth, steps * batch, 1f, rows, first, rowWidth, dGates, 0, gateWidth,
+                    0f, out, 0, gateWidth);
+        }
         return out;
     }
 
-    /** Columns [from, to) of a [G·H, ld] matrix. */
-    private Tensor columns(float[] matrix, int ld, int from, int to) {
+    /** Rows [from, to) of a [columns, G·H] product, transposed: a weight's gradient [G·H, to − from]. */
+    private Tensor columns(float[] transposed, int from, int to) {
         int count = to - from;
         float[] out = new float[gateWidth * count];
-        for (int r = 0; r < gateWidth; r++) {
-            System.arraycopy(matrix, r * ld + from, out, r * count, count);
+        for (int c = 0; c < count; c++) {
+            for (int r = 0, at = (from + c) * gateWidth; r < gateWidth; r++) {
+                out[r * count + c] = transposed[at + r];
+            }
         }
         return Tensor.wrap(out, Shape.of(gateWidth, count));
     }
 
-    /** Column {@code index} of a [G·H, ld] matrix, as a vector (a bias's gradient). */
-    private Tensor column(float[] matrix, int ld, int index) {
-        return columns(matrix, ld, index, index + 1).reshape(gateWidth);
+    /** Row {@code index} of a [columns, G·H] product, as a vector (a bias's gradient). */
+    private Tensor column(float[] transposed, int index) {
+        float[] out = new float[gateWidth];
+        System.arraycopy(transposed, index * gateWidth, out, 0, gateWidth);
+        return Tensor.wrap(out, Shape.of(gateWidth));
     }
 
     private Tensor biasGradient(float[] dGates) {
         float[] out = new float[gateWidth];
         k.columnSums(dGates, 0, gateWidth, steps * batch, gateWidth, out, 0);
         return Tensor.wrap(out, Shape.of(gateWidth));
-    }
-
-    /**
-     * The matrix transposed, {@link #TILE} rows at a time: each output row is written in runs
-     * of a tile's rows, while the tile's input rows stay in cache.
-     */
-    private static float[] transpose(Tensor matrix, int rowCount, int columnCount) {
-        float[] in = matrix.data();
-        int offset = matrix.offset();
-        float[] out = new float[rowCount * columnCount];
-        for (int r0 = 0; r0 < rowCount; r0 += TILE) {
-            int rEnd = Math.min(rowCount, r0 + TILE);
-            for (int c = 0; c < columnCount; c++) {
-                for (int r = r0, o = c * rowCount + r0, i = offset + r0 * columnCount + c; r < rEnd;
-                        r++, o++, i += columnCount) {
-                    out[o] = in[i];
-                }
-            }
-        }
-        return out;
     }
 
     private static float[] sum(Tensor a, Tensor b) {

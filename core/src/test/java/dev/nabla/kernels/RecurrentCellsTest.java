@@ -1,5 +1,6 @@
 package dev.nabla.kernels;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,24 +59,46 @@ class RecurrentCellsTest {
     }
 
     @Test
-    void rowTimesMatrixAgreesAndAccumulates() {
+    void packedProductsAgreeBitwiseAndFollowTheDefinition() {
+        int[] depths = {1, 5, 17, 40};
         for (int width : SIZES) {
-            for (int rows = 1; rows <= 5; rows++) {
-                int depth = 9;
-                float[] x = random(5, rows * (depth + 2));
-                float[] m = random(6, depth * width);
-                float[] expected = random(7, rows * width);
-                float[] actual = expected.clone();
-                float[] start = expected.clone();
-                scalar.rowTimesMatrix(rows, depth, width, x, 1, depth + 2, m, 0, expected, 0);
-                vector.rowTimesMatrix(rows, depth, width, x, 1, depth + 2, m, 0, actual, 0);
-                assertClose(expected, actual, "rows=" + rows + " width=" + width);
-                float direct = start[width - 1];
-                for (int j = 0; j < depth; j++) {
-                    direct += x[1 + j] * m[j * width + width - 1];
+            for (int depth : depths) {
+                for (int rows : new int[] {1, 3, 8, 9, 17}) {
+                    for (boolean transposed : new boolean[] {false, true}) {
+                        checkProduct(rows, depth, width, transposed, width % 2 == 0, rows % 2 == 1);
+                    }
                 }
-                assertEquals(direct, expected[width - 1], 1e-4f, "the definition: out += x·m");
             }
         }
+    }
+
+    private void checkProduct(int rows, int depth, int width, boolean transposed, boolean withBias,
+            boolean accumulate) {
+        String what = "rows=" + rows + " depth=" + depth + " width=" + width + " transposed=" + transposed;
+        int ld = (transposed ? depth : width) + 2;
+        float[] w = random(8, (transposed ? width : depth) * ld + 1);
+        float[] a = random(9, rows * (depth + 3));
+        float[] bias = withBias ? random(10, width + 1) : null;
+        float[] expected = random(11, rows * (width + 1));
+        float[] actual = expected.clone();
+        float[] start = expected.clone();
+        float[] packedScalar = new float[scalar.packedSize(depth, width)];
+        float[] packedVector = new float[vector.packedSize(depth, width)];
+        scalar.pack(w, 1, ld, transposed, depth, width, packedScalar);
+        vector.pack(w, 1, ld, transposed, depth, width, packedVector);
+        scalar.productRows(rows, depth, width, a, 2, depth + 3, packedScalar, bias, 1, accumulate, expected, 1,
+                width + 1);
+        vector.productRows(rows, depth, width, a, 2, depth + 3, packedVector, bias, 1, accumulate, actual, 1,
+                width + 1);
+        assertArrayEquals(expected, actual, what);
+        int r = rows - 1;
+        int c = width - 1;
+        double direct = (accumulate ? start[1 + r * (width + 1) + c] : 0) + (withBias ? bias[1 + c] : 0);
+        for (int p = 0; p < depth; p++) {
+            direct += (double) a[2 + r * (depth + 3) + p] * w[1 + (transposed ? c * ld + p : p * ld + c)];
+        }
+        assertEquals(direct, expected[1 + r * (width + 1) + c], 1e-4 * (1 + Math.abs(direct)),
+                "the definition: out (+)= bias + a·B, " + what);
+        assertEquals(start[0], expected[0], "nothing before the output's offset, " + what);
     }
 }
