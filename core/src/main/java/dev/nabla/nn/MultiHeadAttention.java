@@ -325,6 +325,45 @@ public class MultiHeadAttention extends Layer {
         return results;
     }
 
+    /**
+     * Self-attention for incremental decoding: {@code input [N, L, E]} holds the next L positions
+     * of sequences whose earlier positions are in {@code cache}; their keys and values are added to
+     * it and the queries attend over all of them (causally among the new ones when causal masking
+     * is on; rotary positions continue from the cache's length). The output {@code [N, L, E]} equals
+     * the last L rows of {@link #attend} over the whole sequence. No dropout, no gradient.
+     */
+    public Tensor attendCached(Tensor input, KeyValueCache cache) {
+        buildIfNeeded(input.shape());
+        checkInputs(input, input, input);
+        int offset = cache.length();
+        int length = input.dim(1);
+        int heads = kvHeads();
+        int vd = valueDim();
+        Tensor q = heads(project(input, 0, numHeads * keyDim, qProjWeight, 0), numHeads, keyDim);
+        Tensor k = heads(project(input, 1, heads * keyDim, kProjWeight, numHeads * keyDim), heads, keyDim);
+        Tensor v = heads(project(input, 2, heads * vd, vProjWeight, (numHeads + heads) * keyDim), heads, vd);
+        if (rotaryBase != 0f) {
+            q = RotaryEmbedding.rotate(q, rotaryBase, offset);
+            k = RotaryEmbedding.rotate(k, rotaryBase, offset);
+        }
+        cache.append(k, v);
+        AttentionMask mask = AttentionMask.none();
+        if (causal && length > 1) {
+            float[] allowed = new float[length * (offset + length)];
+            for (int i = 0; i < length; i++) {
+                java.util.Arrays.fill(allowed, i * (offset + length), i * (offset + length) + offset + i + 1, 1f);
+            }
+            mask = AttentionMask.allowed(Tensor.of(allowed, length, offset + length));
+        }
+        Tensor attended;
+        try {
+            attended = Attention.scaledDotProductAttention(q, cache.keys(), cache.values(), mask, false, 0f, null);
+        } catch (IllegalArgumentException e) {
+            throw atThisLayer(e);
+        }
+        return outProj.forward(attended.permute(0, 2, 1, 3).reshape(input.dim(0), length, numHeads * vd));
+    }
+
     private void checkInputs(Tensor query, Tensor key, Tensor value) {
         if (query.rank() != 3 || query.dim(2) != embedDim) {
             throw shapeError("a query [batch, length, " + embedDim + "]", query.shape());
