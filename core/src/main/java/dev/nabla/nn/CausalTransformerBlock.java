@@ -2,6 +2,7 @@ package dev.nabla.nn;
 
 import dev.nabla.tensor.ActivationFunction;
 import dev.nabla.tensor.AttentionMask;
+import dev.nabla.tensor.KeyValueCache;
 import dev.nabla.tensor.Tensor;
 
 /**

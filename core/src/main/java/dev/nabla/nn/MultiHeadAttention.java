@@ -5,6 +5,7 @@ import dev.nabla.tensor.ActivationFunction;
 import dev.nabla.tensor.Attention;
 import dev.nabla.tensor.AttentionMask;
 import dev.nabla.tensor.InvertedDropout;
+import dev.nabla.tensor.KeyValueCache;
 import dev.nabla.tensor.Linear;
 import dev.nabla.tensor.Shape;
 import dev.nabla.tensor.Tensor;
@@ -337,6 +338,10 @@ public class MultiHeadAttention extends Layer {
         checkInputs(input, input, input);
         int offset = cache.length();
         int length = input.dim(1);
+        if (cache.length() > 0 && !causal) {
+            throw new IllegalArgumentException(path() + ": cached decoding needs causal masking (use_causal_mask),"
+                    + " where earlier positions do not see later ones");
+        }
         int heads = kvHeads();
         int vd = valueDim();
         Tensor q = heads(project(input, 0, numHeads * keyDim, qProjWeight, 0), numHeads, keyDim);
@@ -347,20 +352,7 @@ public class MultiHeadAttention extends Layer {
             k = RotaryEmbedding.rotate(k, rotaryBase, offset);
         }
         cache.append(k, v);
-        AttentionMask mask = AttentionMask.none();
-        if (causal && length > 1) {
-            float[] allowed = new float[length * (offset + length)];
-            for (int i = 0; i < length; i++) {
-                java.util.Arrays.fill(allowed, i * (offset + length), i * (offset + length) + offset + i + 1, 1f);
-            }
-            mask = AttentionMask.allowed(Tensor.of(allowed, length, offset + length));
-        }
-        Tensor attended;
-        try {
-            attended = Attention.scaledDotProductAttention(q, cache.keys(), cache.values(), mask, false, 0f, null);
-        } catch (IllegalArgumentException e) {
-            throw atThisLayer(e);
-        }
+        Tensor attended = cache.attend(q, causal);
         return outProj.forward(attended.permute(0, 2, 1, 3).reshape(input.dim(0), length, numHeads * vd));
     }
 

@@ -3,6 +3,7 @@ package dev.nabla.nn;
 import dev.nabla.tensor.ActivationFunction;
 import dev.nabla.tensor.Linear;
 import dev.nabla.tensor.NoGrad;
+import dev.nabla.tensor.KeyValueCache;
 import dev.nabla.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -7,6 +7,7 @@ import dev.nabla.tensor.ActivationFunction;
 import dev.nabla.tensor.AttentionMask;
 import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.GradCheck;
+import dev.nabla.tensor.KeyValueCache;
 import dev.nabla.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 

@@ -29,25 +29,27 @@ import java.util.Map;
  * @param imageFolder     images in one folder per class, or null
  * @param text            labelled texts in a CSV or JSON file, or null
  * @param timeseries      a series in a CSV file, cut into windows, or null
+ * @param corpus          a text file for a language model, or null
  */
 public record DataSpec(BuiltInData builtIn, Path directory, float validationSplit, int limit, CsvSpec csv,
                        AugmentationSpec augmentation, ImageFolderSpec imageFolder, TextSpec text,
-                       TimeseriesSpec timeseries) {
+                       TimeseriesSpec timeseries, CorpusSpec corpus) {
 
     static final List<String> KEYS = List.of("name", "path", "csv", "validation_split", "limit", "augmentation");
 
     /** Reads {@code data: digits} or {@code data: {name: ..., validation_split: ..., limit: ...}}. */
     static DataSpec parse(ConfigNode node) {
         if (!node.isMap()) {
-            return new DataSpec(builtIn(node), null, 0f, 0, null, null, null, null, null);
+            return new DataSpec(builtIn(node), null, 0f, 0, null, null, null, null, null, null);
         }
         ConfigMap map = node.asMap();
         boolean csv = map.has("csv");
         boolean images = map.has("image_folder") && !csv;
         boolean text = map.has("text") && !csv && !images;
         boolean series = map.has("timeseries") && !csv && !images && !text;
-        if (text || series) {
-            List<String> keys = new ArrayList<>(text ? TextSpec.KEYS : TimeseriesSpec.KEYS);
+        boolean corpus = map.has("corpus") && !csv && !images && !text && !series;
+        if (text || series || corpus) {
+            List<String> keys = new ArrayList<>(text ? TextSpec.KEYS : series ? TimeseriesSpec.KEYS : CorpusSpec.KEYS);
             keys.addAll(List.of("validation_split", "limit"));
             map.allowOnly(keys);
         } else if (csv) {
@@ -63,10 +65,11 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
         }
         ConfigNode name = map.get("name");
         ConfigNode path = map.get("path");
-        if (!csv && !images && !text && !series && (name == null) == (path == null)) {
+        if (!csv && !images && !text && !series && !corpus && (name == null) == (path == null)) {
             throw node.error("give either 'name' (one of " + String.join(", ", BuiltInData.names())
                     + "), 'path' (a directory of MNIST-format files), 'image_folder' (a folder of images per class),"
-                    + " 'csv' (a CSV file), 'text' (labelled texts) or 'timeseries' (a series), not "
+                    + " 'csv' (a CSV file), 'text' (labelled texts), 'timeseries' (a series) or 'corpus' (a text file"
+                    + " for a language model), not "
                     + (name == null ? "neither" : "both"));
         }
         ConfigNode split = map.get("validation_split");
@@ -78,7 +81,7 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
                 validationSplit, map.integer("limit", 1, 0), csv ? CsvSpec.parse(map) : null,
                 map.has("augmentation") ? AugmentationSpec.parse(map.get("augmentation")) : null,
                 images ? ImageFolderSpec.parse(map) : null, text ? TextSpec.parse(map) : null,
-                series ? TimeseriesSpec.parse(map) : null);
+                series ? TimeseriesSpec.parse(map) : null, corpus ? CorpusSpec.parse(map) : null);
     }
 
     private static BuiltInData builtIn(ConfigNode name) {
@@ -108,7 +111,7 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
 
     /** The training and test sets, each cut to {@link #limit} examples when one is set. */
     public Split load() throws IOException {
-        if (csv != null || text != null || timeseries != null) {
+        if (csv != null || text != null || timeseries != null || corpus != null) {
             throw new IllegalStateException("a CSV, text or series file is read by its own run, not loaded as a split");
         }
         Split split = builtIn != null ? builtIn.load()
@@ -119,7 +122,7 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
     /** The same data with another limit (0 for none). */
     public DataSpec withLimit(int value) {
         return new DataSpec(builtIn, directory, validationSplit, value, csv, augmentation, imageFolder, text,
-                timeseries);
+                timeseries, corpus);
     }
 
     /** The same data with a CSV file's path resolved against {@code base} (the experiment file's directory). */
@@ -127,13 +130,15 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
         return new DataSpec(builtIn, directory, validationSplit, limit, csv == null ? null : csv.resolvedAgainst(base),
                 augmentation, imageFolder == null ? null : imageFolder.resolvedAgainst(base),
                 text == null ? null : text.resolvedAgainst(base),
-                timeseries == null ? null : timeseries.resolvedAgainst(base));
+                timeseries == null ? null : timeseries.resolvedAgainst(base),
+                corpus == null ? null : corpus.resolvedAgainst(base));
     }
 
     /** The data set's name in messages: {@code fashion-mnist} or the directory. */
     public String title() {
         return builtIn != null ? builtIn.key() : csv != null ? csv.file().toString()
                 : text != null ? text.file().toString() : timeseries != null ? timeseries.file().toString()
+                : corpus != null ? corpus.file().toString()
                 : imageFolder != null ? imageFolder.folder().toString() : directory.toString();
     }
 
@@ -146,6 +151,8 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
             out.putAll(text.resolved());
         } else if (timeseries != null) {
             out.putAll(timeseries.resolved());
+        } else if (corpus != null) {
+            out.putAll(corpus.resolved());
         } else if (imageFolder != null) {
             out.putAll(imageFolder.resolved());
         } else if (builtIn != null) {

@@ -55,6 +55,9 @@ public final class ExperimentRun {
         if (experiment.data().timeseries() != null) {
             return TimeseriesRun.run(experiment, out);
         }
+        if (experiment.data().corpus() != null) {
+            return CorpusRun.run(experiment, out);
+        }
         Split split = null;
         int[] sampleShape = experiment.sampleShape();
         if (experiment.data().sampleShape() == null) {
@@ -80,6 +83,9 @@ public final class ExperimentRun {
         }
         if (experiment.data().timeseries() != null) {
             return TimeseriesRun.sampleShape(experiment.data().timeseries());
+        }
+        if (experiment.data().corpus() != null) {
+            return CorpusRun.sampleShape(experiment.data().corpus());
         }
         int[] shape = experiment.sampleShape();
         return shape != null ? shape : DataSpec.sampleShapeOf(experiment.data().load());

@@ -16,6 +16,12 @@ package dev.nabla.data.text;
  */
 public interface TextCodec {
 
+    /**
+     * The key under which a model file's training state keeps the codec ({@link #save}), so that
+     * {@code nabla generate} decodes without the corpus.
+     */
+    String TRAINING_STATE_KEY = "text.tokenizer";
+
     /** The first line of a saved codec, before its kind. */
     String HEADER = "nabla-tokenizer ";
 

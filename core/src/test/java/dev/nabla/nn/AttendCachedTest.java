@@ -2,16 +2,16 @@ package dev.nabla.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.tensor.AttentionMask;
 import dev.nabla.tensor.Generator;
+import dev.nabla.tensor.KeyValueCache;
 import dev.nabla.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
-class KeyValueCacheTest {
+class AttendCachedTest {
 
     /** Causal self-attention over 6 positions, then the same fed 3, 1 and 2 positions at a time through a cache. */
     private static void cachedEqualsWhole(MultiHeadAttention attention) {
@@ -46,16 +46,13 @@ class KeyValueCacheTest {
     }
 
     @Test
-    void clearForgetsAndMismatchedKeysAreRefused() {
+    void aNonCausalLayerRefusesToExtendACache() {
+        MultiHeadAttention attention = MultiHeadAttention.withEmbedDim(8, 2);
         KeyValueCache cache = new KeyValueCache();
-        assertNull(cache.keys());
-        cache.append(Tensor.zeros(1, 2, 3, 4), Tensor.zeros(1, 2, 3, 4));
+        attention.attendCached(Tensor.randn(new Generator(1), 1, 2, 8), cache);
         var error = assertThrows(IllegalArgumentException.class,
-                () -> cache.append(Tensor.zeros(1, 3, 1, 4), Tensor.zeros(1, 3, 1, 4)));
-        assertTrue(error.getMessage().contains("do not continue"), error.getMessage());
-        cache.clear();
-        assertEquals(0, cache.length());
-        assertThrows(IllegalArgumentException.class, () -> cache.append(Tensor.zeros(1, 2, 3, 4), Tensor.zeros(1, 2, 2, 4)));
+                () -> attention.attendCached(Tensor.randn(new Generator(2), 1, 1, 8), cache));
+        assertTrue(error.getMessage().contains("needs causal masking"), error.getMessage());
     }
 
     @Test
