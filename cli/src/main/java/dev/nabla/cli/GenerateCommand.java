@@ -76,8 +76,9 @@ final class GenerateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--prompt must hold at least one character");
         }
         ModelFile.LoadedModel loaded = ModelFile.load(file);
-        LanguageModel model = LanguageModelFiles.languageModel(loaded.model(), file);
+        LanguageModel found = LanguageModelFiles.languageModel(loaded.model(), file);
         TextCodec codec = LanguageModelFiles.tokenizer(loaded.trainingState(), file);
+        LanguageModel model = LanguageModelFiles.limitedTo(found, codec.vocabularySize());
         int[] promptIds = codec.encode(prompt);
         List<Integer> generated = new ArrayList<>();
         String[] text = {""};

@@ -98,6 +98,22 @@ class LanguageModelExperimentTest {
     }
 
     @Test
+    void theMobyDickExampleTrainsOnASliceAndItsModelGenerates() throws IOException {
+        Path example = Path.of("..").toAbsolutePath().normalize().resolve("examples/moby-dick-gpt.yaml");
+        Path output = directory.resolve("moby");
+
+        Run train = Run.nabla("train", example.toString(), "--limit", "20000", "--epochs", "1", "--output",
+                output.toString());
+        Run generated = Run.nabla("generate", output.resolve("best.nabla").toString(), "--prompt", "Call me",
+                "--tokens", "20");
+
+        assertEquals(0, train.exitCode(), train.err());
+        assertTrue(train.out().contains("moby-dick.txt.gz: 20000 characters; tokenizer char with "), train.out());
+        assertEquals(0, generated.exitCode(), generated.err());
+        assertTrue(generated.out().startsWith("Call me") && generated.out().length() == 7 + 20 + 1, generated.out());
+    }
+
+    @Test
     void mistakesAreReportedWithWhatToDo() throws IOException {
         Run small = Run.nabla("train", experiment("data: {corpus: corpus.txt, context_length: 16}\n", GPT, "10")
                 .toString());

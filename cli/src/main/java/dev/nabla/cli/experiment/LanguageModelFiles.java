@@ -5,6 +5,7 @@ import dev.nabla.nn.LanguageModel;
 import dev.nabla.nn.Layer;
 import dev.nabla.nn.Sequential;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -42,6 +43,39 @@ public final class LanguageModelFiles {
                     + " as the only layer of a sequential model)");
         }
         return found;
+    }
+
+    /**
+     * {@code model} scoring only the ids {@code [0, size)}: a model may have more outputs than its
+     * tokenizer has ids (a vocabulary_size rounded up), which it learns never to predict but
+     * which a draw must not pick.
+     */
+    public static LanguageModel limitedTo(LanguageModel model, int size) {
+        if (model.vocabularySize() <= size) {
+            return model;
+        }
+        return new LanguageModel() {
+            @Override
+            public int vocabularySize() {
+                return size;
+            }
+
+            @Override
+            public Decoding startDecoding(boolean useCache) {
+                Decoding decoding = model.startDecoding(useCache);
+                return new Decoding() {
+                    @Override
+                    public float[] feed(int... tokens) {
+                        return Arrays.copyOf(decoding.feed(tokens), size);
+                    }
+
+                    @Override
+                    public int length() {
+                        return decoding.length();
+                    }
+                };
+            }
+        };
     }
 
     /**
