@@ -22,7 +22,7 @@ final class LanguageModelSpecs {
             LayerType.of(CausalTransformerBlock.class, "d_model: int, num_heads|nhead: int, dim_feedforward: int,"
                     + " dropout: float, rotary: bool",
                     a -> new CausalTransformerBlock(a.integer("d_model"), a.integer("num_heads"),
-                            a.integer("dim_feedforward", 4 * a.integer("d_model")), a.number("dropout", 0f),
+                            a.integer("dim_feedforward", 0), a.number("dropout", 0f),
                             a.flag("rotary", false)),
                     b -> values("d_model", b.options().dModel(), "num_heads", b.options().nhead(), "dim_feedforward",
                             b.options().dimFeedforward(), "dropout", b.options().dropout() == 0f ? null

@@ -28,17 +28,22 @@ public class CausalTransformerBlock extends Layer {
 
     /**
      * A block of width {@code dModel} with {@code numHeads} heads, a feed-forward width of
-     * {@code dimFeedforward}, dropout {@code dropoutRate} and rotary positions in the attention
-     * when {@code rotary}.
+     * {@code dimFeedforward} (0 for 4·dModel), dropout {@code dropoutRate} and rotary positions in
+     * the attention when {@code rotary}.
      */
     public CausalTransformerBlock(int dModel, int numHeads, int dimFeedforward, float dropoutRate, boolean rotary) {
-        options = TransformerOptions.of(dModel, numHeads).dimFeedforward(dimFeedforward).dropout(dropoutRate)
+        if (dimFeedforward < 0) {
+            throw new IllegalArgumentException("CausalTransformerBlock: dim_feedforward must be 0 (4·d_model) or more,"
+                    + " got " + dimFeedforward);
+        }
+        int width = dimFeedforward == 0 ? 4 * dModel : dimFeedforward;
+        options = TransformerOptions.of(dModel, numHeads).dimFeedforward(width).dropout(dropoutRate)
                 .activation(ActivationFunction.GELU).normFirst(true);
         selfAttention = addChild("self_attn", TransformerBlocks.attention(options).useCausalMask(true)
                 .rotary(rotary));
-        linear1 = addChild("linear1", TransformerBlocks.linear(dModel, dimFeedforward, options, true));
+        linear1 = addChild("linear1", TransformerBlocks.linear(dModel, width, options, true));
         dropout = addChild("dropout", new Dropout(dropoutRate));
-        linear2 = addChild("linear2", TransformerBlocks.linear(dimFeedforward, dModel, options, false));
+        linear2 = addChild("linear2", TransformerBlocks.linear(width, dModel, options, false));
         norm1 = addChild("norm1", TransformerBlocks.norm(options));
         norm2 = addChild("norm2", TransformerBlocks.norm(options));
         dropout1 = addChild("dropout1", new Dropout(dropoutRate));

@@ -41,7 +41,7 @@ public class TransformerLanguageModel extends Layer implements LanguageModel {
      * @param dModel         the width of every position's vector
      * @param numHeads       attention heads per block, dividing dModel
      * @param numLayers      blocks
-     * @param dimFeedforward the feed-forward block's hidden width (4·dModel by default)
+     * @param dimFeedforward the feed-forward block's hidden width; 0 (the default) for 4·dModel
      * @param dropout        dropout in the blocks in training (0 by default)
      * @param positions      learned (default) or rotary
      * @param tieWeights     whether the head is the token embedding's weights (no head of its own)
@@ -51,9 +51,9 @@ public class TransformerLanguageModel extends Layer implements LanguageModel {
 
         public Config {
             if (vocabularySize < 1 || contextLength < 1 || dModel < 1 || numHeads < 1 || numLayers < 1
-                    || dimFeedforward < 1) {
+                    || dimFeedforward < 0) {
                 throw new IllegalArgumentException("TransformerLanguageModel: vocabulary_size, context_length, d_model,"
-                        + " num_heads, num_layers and dim_feedforward must be at least 1");
+                        + " num_heads and num_layers must be at least 1, dim_feedforward 0 (4·d_model) or more");
             }
             if (dModel % numHeads != 0) {
                 throw new IllegalArgumentException("TransformerLanguageModel: d_model (" + dModel
@@ -70,8 +70,13 @@ public class TransformerLanguageModel extends Layer implements LanguageModel {
 
         /** Feed-forward width 4·dModel, no dropout, learned positions, a head of its own. */
         public static Config of(int vocabularySize, int contextLength, int dModel, int numHeads, int numLayers) {
-            return new Config(vocabularySize, contextLength, dModel, numHeads, numLayers, 4 * dModel, 0f,
-                    Positions.LEARNED, false);
+            return new Config(vocabularySize, contextLength, dModel, numHeads, numLayers, 0, 0f, Positions.LEARNED,
+                    false);
+        }
+
+        /** The feed-forward width in use: {@code dimFeedforward}, or 4·dModel for 0. */
+        public int feedForwardWidth() {
+            return dimFeedforward > 0 ? dimFeedforward : 4 * dModel;
         }
 
         public Config dimFeedforward(int value) {
@@ -117,7 +122,7 @@ public class TransformerLanguageModel extends Layer implements LanguageModel {
         }
         Sequential stack = addChild("blocks", new Sequential());
         for (int i = 0; i < config.numLayers(); i++) {
-            CausalTransformerBlock block = new CausalTransformerBlock(d, config.numHeads(), config.dimFeedforward(),
+            CausalTransformerBlock block = new CausalTransformerBlock(d, config.numHeads(), config.feedForwardWidth(),
                     config.dropout(), config.positions() == Positions.ROTARY);
             stack.add(block);
             blocks.add(block);
