@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.data.text.TextCodec;
 import dev.nabla.io.ModelFile;
+import dev.nabla.nn.TransformerLanguageModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,6 +123,9 @@ class LanguageModelExperimentTest {
         Run notLanguage = Run.nabla("generate", TrainedDigitsModel.directory().resolve("best.nabla").toString(),
                 "--prompt", "hi");
         Run badTemperature = Run.nabla("generate", "any.nabla", "--prompt", "hi", "--temperature", "-1");
+        Path bare = directory.resolve("bare.nabla");
+        ModelFile.save(bare, new TransformerLanguageModel(TransformerLanguageModel.Config.of(5, 4, 4, 2, 1)));
+        Run noTokenizer = Run.nabla("generate", bare.toString(), "--prompt", "hi");
 
         assertTrue(small.err().contains("the tokenizer has 17 ids but the model's vocabulary_size is 10; set"
                 + " vocabulary_size: 17 (or more) in the model"), small.err());
@@ -129,5 +133,7 @@ class LanguageModelExperimentTest {
         assertTrue(notLanguage.err().contains("not a language model"), notLanguage.err());
         assertEquals(2, badTemperature.exitCode());
         assertTrue(badTemperature.err().contains("the temperature must be 0 (greedy) or more"), badTemperature.err());
+        assertTrue(noTokenizer.err().contains("bare.nabla keeps no tokenizer, so its ids cannot become text"),
+                noTokenizer.err());
     }
 }

@@ -1,5 +1,8 @@
 package dev.nabla.data.text;
 
+import dev.nabla.tensor.DType;
+import dev.nabla.tensor.Tensor;
+
 /**
  * Text to token ids and back, for a language model that generates text (the role of Hugging
  * Face's tokenizers and of tiktoken): {@link CharacterCodec} (one id per character) and
@@ -27,6 +30,16 @@ public interface TextCodec {
 
     /** The ids of {@code text}, in order. */
     int[] encode(String text);
+
+    /** The ids of {@code text} as one sequence {@code [1, ids]} (INT32), a language model's input. */
+    default Tensor encodeAsTensor(String text) {
+        int[] ids = encode(text);
+        float[] values = new float[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            values[i] = ids[i];
+        }
+        return Tensor.of(values, 1, ids.length).to(DType.INT32);
+    }
 
     /** The text of these ids. */
     String decode(int[] ids);
