@@ -7,7 +7,7 @@ concatenated step by step) and without (the whole sequence rerun for every token
 same line as the Java command:
 
     python3 bench/torch_generate.py [--threads N] [--layers 4 --d-model 128 --heads 4 --vocabulary 96]
-                                    [--context 256 --prompt 16 --tokens 128 --warmup 3 --runs 5]
+                                    [--context 256 --prompt 16 --tokens 128 --warmup 10 --runs 5]
 
 New tokens per second, prompt processing included, the median of the runs after warm-up runs,
 under torch.inference_mode().
@@ -102,7 +102,7 @@ def main():
     parser.add_argument("--context", type=int, default=256)
     parser.add_argument("--prompt", type=int, default=16)
     parser.add_argument("--tokens", type=int, default=128)
-    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--warmup", type=int, default=10)
     parser.add_argument("--runs", type=int, default=5)
     a = parser.parse_args()
     torch.set_num_threads(a.threads)

@@ -49,7 +49,7 @@ final class BenchGenerateCommand implements Callable<Integer> {
     @Option(names = "--tokens", defaultValue = "128", description = "New tokens per run (default: ${DEFAULT-VALUE}).")
     private int tokens;
 
-    @Option(names = "--warmup", defaultValue = "3",
+    @Option(names = "--warmup", defaultValue = "10",
             description = "Untimed runs per mode first (default: ${DEFAULT-VALUE}).")
     private int warmup;
 
