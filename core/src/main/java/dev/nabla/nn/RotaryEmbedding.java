@@ -43,7 +43,7 @@ public class RotaryEmbedding extends Layer {
 
     /**
      * {@code x [.., L, D]} whose step p is at position {@code offset + p}: the next positions of a
-     * sequence decoded with a {@link KeyValueCache}.
+     * sequence decoded with a {@link dev.nabla.tensor.KeyValueCache}.
      */
     public static Tensor rotate(Tensor x, float base, int offset) {
         if (offset < 0) {
