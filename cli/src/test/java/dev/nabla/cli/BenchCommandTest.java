@@ -44,6 +44,20 @@ class BenchCommandTest {
     }
 
     @Test
+    void generatePrintsTokensPerSecondWithAndWithoutTheCache() {
+        Run run = Run.nabla("bench", "generate", "--layers", "1", "--d-model", "16", "--heads", "2", "--vocabulary",
+                "10", "--context", "32", "--prompt", "4", "--tokens", "8", "--warmup", "0", "--runs", "1",
+                "--threads", "1");
+        Run tooLong = Run.nabla("bench", "generate", "--context", "16", "--prompt", "8", "--tokens", "9");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().strip().matches("generate model=gpt layers=1 d_model=16 heads=2 vocabulary=10 context=32"
+                + " prompt=4 tokens=8 threads=1 cached_tokens_per_s=\\d+ uncached_tokens_per_s=\\d+"), run.out());
+        assertEquals(2, tooLong.exitCode());
+        assertTrue(tooLong.err().contains("must fit the context of 16"), tooLong.err());
+    }
+
+    @Test
     void inferPrintsLatencyAndThroughput() {
         Run run = Run.nabla("bench", "infer", "--model", "cnn", "--threads", "1", "--calls", "3", "--warmup", "1",
                 "--batch-calls", "1", "--batch-warmup", "0");

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.nabla.cli.experiment.Vocabulary;
 import dev.nabla.io.LayerTypeDescription;
 import dev.nabla.nn.Bidirectional;
+import dev.nabla.nn.CausalTransformerBlock;
 import dev.nabla.nn.Graph;
+import dev.nabla.nn.RecurrentLanguageModel;
 import dev.nabla.nn.TimeDistributed;
 import dev.nabla.nn.Seq2SeqTransformer;
 import dev.nabla.nn.TokenAndPositionEmbedding;
@@ -15,6 +17,7 @@ import dev.nabla.nn.TransformerDecoder;
 import dev.nabla.nn.TransformerDecoderLayer;
 import dev.nabla.nn.TransformerEncoder;
 import dev.nabla.nn.TransformerEncoderLayer;
+import dev.nabla.nn.TransformerLanguageModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,20 +51,27 @@ class ReferenceNamesTest {
      * Layer types whose required arguments no sample value can fill, with an entry that uses
      * them: a graph's arguments are a whole graph, as model files store it; a wrapper's, the layer it wraps.
      */
-    private static final Map<Class<?>, String> WHOLE_EXAMPLES = Map.of(Graph.class, "inputs: [{name: x, shape: [4]}],"
-            + " layers: {d: {type: dense, units: 2}}, nodes: [{layer: d, inputs: [0]}], outputs: [1]",
-            Bidirectional.class, "layer: {type: lstm, units: 2}, merge_mode: sum",
-            TimeDistributed.class, "layer: {type: dense, units: 2}",
+    private static final Map<Class<?>, String> WHOLE_EXAMPLES = Map.ofEntries(
+            Map.entry(Graph.class, "inputs: [{name: x, shape: [4]}], layers: {d: {type: dense, units: 2}},"
+                    + " nodes: [{layer: d, inputs: [0]}], outputs: [1]"),
+            Map.entry(Bidirectional.class, "layer: {type: lstm, units: 2}, merge_mode: sum"),
+            Map.entry(TimeDistributed.class, "layer: {type: dense, units: 2}"),
             // the Transformer layers need d_model to be the features' size and divisible by nhead
-            TransformerEncoderLayer.class, TRANSFORMER, TransformerDecoderLayer.class, TRANSFORMER,
-            TransformerEncoder.class, TRANSFORMER + ", num_layers: 1", TransformerDecoder.class,
-            TRANSFORMER + ", num_layers: 1", Transformer.class, TRANSFORMER
-                    + ", num_encoder_layers: 1, num_decoder_layers: 1",
+            Map.entry(TransformerEncoderLayer.class, TRANSFORMER), Map.entry(TransformerDecoderLayer.class, TRANSFORMER),
+            Map.entry(TransformerEncoder.class, TRANSFORMER + ", num_layers: 1"),
+            Map.entry(TransformerDecoder.class, TRANSFORMER + ", num_layers: 1"),
+            Map.entry(Transformer.class, TRANSFORMER + ", num_encoder_layers: 1, num_decoder_layers: 1"),
+            Map.entry(CausalTransformerBlock.class, "d_model: 8, num_heads: 2, dim_feedforward: 4"),
             // token ids must be below the vocabulary's size and the sequence no longer than the positions
-            TokenAndPositionEmbedding.class, "vocabulary_size: 2, sequence_length: 64, embedding_dim: 2",
+            Map.entry(TokenAndPositionEmbedding.class, "vocabulary_size: 2, sequence_length: 64, embedding_dim: 2"),
             // the same, for the source and the target (a graph gives it the flattened sample as both)
-            Seq2SeqTransformer.class, TRANSFORMER + ", source_vocabulary_size: 2, target_vocabulary_size: 2,"
-                    + " max_length: 64, num_encoder_layers: 1, num_decoder_layers: 1");
+            Map.entry(Seq2SeqTransformer.class, TRANSFORMER + ", source_vocabulary_size: 2, target_vocabulary_size: 2,"
+                    + " max_length: 64, num_encoder_layers: 1, num_decoder_layers: 1"),
+            Map.entry(TransformerLanguageModel.class, "vocabulary_size: 2, context_length: 64, d_model: 4,"
+                    + " num_heads: 2, num_layers: 1, dim_feedforward: 8, dropout: 0.1, positions: rotary,"
+                    + " tie_weights: true"),
+            Map.entry(RecurrentLanguageModel.class, "vocabulary_size: 2, embedding_dim: 2, units: 2, num_layers: 2,"
+                    + " dropout: 0.1, cell: gru"));
     private static final String MODEL = "  input_shape: [1, 8, 8]\n"
             + "  sequential: [{type: flatten}, {type: dense, units: 2}]\n";
 

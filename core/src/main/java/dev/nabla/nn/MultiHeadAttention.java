@@ -5,6 +5,7 @@ import dev.nabla.tensor.ActivationFunction;
 import dev.nabla.tensor.Attention;
 import dev.nabla.tensor.AttentionMask;
 import dev.nabla.tensor.InvertedDropout;
+import dev.nabla.tensor.KeyValueCache;
 import dev.nabla.tensor.Linear;
 import dev.nabla.tensor.Shape;
 import dev.nabla.tensor.Tensor;
@@ -341,6 +342,36 @@ public class MultiHeadAttention extends Layer {
         }
         Tensor output = outProj.forward(attended.permute(0, 2, 1, 3).reshape(x.dim(0), x.dim(1), embedDim));
         return Masks.attach(output, Masks.of(x));
+    }
+
+    /**
+     * Self-attention for incremental decoding: {@code input [N, L, E]} holds the next L positions
+     * of sequences whose earlier positions are in {@code cache}; their keys and values are added to
+     * it and the queries attend over all of them (causally among the new ones when causal masking
+     * is on; rotary positions continue from the cache's length). The output {@code [N, L, E]} equals
+     * the last L rows of {@link #attend} over the whole sequence. No dropout, no gradient.
+     */
+    public Tensor attendCached(Tensor input, KeyValueCache cache) {
+        buildIfNeeded(input.shape());
+        checkInputs(input, input, input);
+        int offset = cache.length();
+        int length = input.dim(1);
+        if (cache.length() > 0 && !causal) {
+            throw new IllegalArgumentException(path() + ": cached decoding needs causal masking (use_causal_mask),"
+                    + " where earlier positions do not see later ones");
+        }
+        int heads = kvHeads();
+        int vd = valueDim();
+        Tensor q = heads(project(input, 0, numHeads * keyDim, qProjWeight, 0), numHeads, keyDim);
+        Tensor k = heads(project(input, 1, heads * keyDim, kProjWeight, numHeads * keyDim), heads, keyDim);
+        Tensor v = heads(project(input, 2, heads * vd, vProjWeight, (numHeads + heads) * keyDim), heads, vd);
+        if (rotaryBase != 0f) {
+            q = RotaryEmbedding.rotate(q, rotaryBase, offset);
+            k = RotaryEmbedding.rotate(k, rotaryBase, offset);
+        }
+        cache.append(k, v);
+        Tensor attended = cache.attend(q, causal);
+        return outProj.forward(attended.permute(0, 2, 1, 3).reshape(input.dim(0), length, numHeads * vd));
     }
 
     private void checkInputs(Tensor query, Tensor key, Tensor value) {

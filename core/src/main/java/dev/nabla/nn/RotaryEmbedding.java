@@ -38,6 +38,17 @@ public class RotaryEmbedding extends Layer {
 
     /** {@code x [.., L, D]} (D even) with position p of the second-last axis rotated as above. */
     public static Tensor rotate(Tensor x, float base) {
+        return rotate(x, base, 0);
+    }
+
+    /**
+     * {@code x [.., L, D]} whose step p is at position {@code offset + p}: the next positions of a
+     * sequence decoded with a {@link dev.nabla.tensor.KeyValueCache}.
+     */
+    public static Tensor rotate(Tensor x, float base, int offset) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("RotaryEmbedding: the position offset must be 0 or more, got " + offset);
+        }
         int length = x.dim(-2);
         int depth = x.dim(-1);
         int half = depth / 2;
@@ -45,7 +56,7 @@ public class RotaryEmbedding extends Layer {
         float[] sin = new float[length * depth];
         for (int p = 0; p < length; p++) {
             for (int i = 0; i < half; i++) {
-                double angle = p * Math.pow(base, -2.0 * i / depth);
+                double angle = (offset + p) * Math.pow(base, -2.0 * i / depth);
                 cos[p * depth + i] = cos[p * depth + half + i] = (float) Math.cos(angle);
                 sin[p * depth + i] = sin[p * depth + half + i] = (float) Math.sin(angle);
             }

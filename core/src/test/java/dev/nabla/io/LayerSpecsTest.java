@@ -79,8 +79,8 @@ class LayerSpecsTest {
         GraphNode b = GraphNode.input("b", 4);
         Dense shared = new Dense(4);
         Graph graph = new Graph(List.of(a, b), List.of(new Add().apply(shared.apply(a), shared.apply(b), a)));
-        List<Layer> recurrent = Stream.concat(RecurrentLayerFixtures.everyType().stream(),
-                AttentionLayerFixtures.everyType().stream()).toList();
+        List<Layer> recurrent = Stream.concat(Stream.concat(RecurrentLayerFixtures.everyType().stream(),
+                AttentionLayerFixtures.everyType().stream()), LanguageModelFixtures.everyType().stream()).toList();
         return Stream.concat(recurrent.stream(), Stream.of(
                 new Dense(8), new Dense(Dense.Config.of(5).inFeatures(3).useBias(false)),
                 new Dense(Dense.Config.of(5).inFeatures(3).activation(ActivationFunction.RELU)),

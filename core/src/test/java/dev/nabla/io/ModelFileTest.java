@@ -75,6 +75,9 @@ class ModelFileTest {
                 List.of(AttentionLayerFixtures.imageInput()))));
         types.addAll(typesIn(roundTrip(AttentionLayerFixtures.encoderDecoderGraph(),
                 AttentionLayerFixtures.graphInputs())));
+        for (Layer languageModel : LanguageModelFixtures.models()) {
+            types.addAll(typesIn(roundTrip(languageModel, List.of(ModelFixtures.tokenInput()))));
+        }
         assertEquals(new TreeSet<>(LayerSpecsTest.builtInTypes()), types);
     }
 

@@ -30,17 +30,19 @@ import java.util.Map;
  * @param text            labelled texts in a CSV or JSON file, or null
  * @param timeseries      a series in a CSV file, cut into windows, or null
  * @param seq2seq         pairs of source and target texts, generated or in a CSV file, or null
+ * @param corpus          a text file for a language model, or null
  */
 public record DataSpec(BuiltInData builtIn, Path directory, float validationSplit, int limit, CsvSpec csv,
                        AugmentationSpec augmentation, ImageFolderSpec imageFolder, TextSpec text,
-                       TimeseriesSpec timeseries, Seq2SeqSpec seq2seq) {
+                       TimeseriesSpec timeseries, Seq2SeqSpec seq2seq,
+                       CorpusSpec corpus) {
 
     static final List<String> KEYS = List.of("name", "path", "csv", "validation_split", "limit", "augmentation");
 
     /** Reads {@code data: digits} or {@code data: {name: ..., validation_split: ..., limit: ...}}. */
     static DataSpec parse(ConfigNode node) {
         if (!node.isMap()) {
-            return new DataSpec(builtIn(node), null, 0f, 0, null, null, null, null, null, null);
+            return new DataSpec(builtIn(node), null, 0f, 0, null, null, null, null, null, null, null);
         }
         ConfigMap map = node.asMap();
         boolean csv = map.has("csv");
@@ -48,8 +50,10 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
         boolean text = map.has("text") && !csv && !images;
         boolean series = map.has("timeseries") && !csv && !images && !text;
         boolean pairs = map.has("seq2seq") && !csv && !images && !text && !series;
-        if (text || series || pairs) {
-            List<String> keys = new ArrayList<>(text ? TextSpec.KEYS : series ? TimeseriesSpec.KEYS : Seq2SeqSpec.KEYS);
+        boolean corpus = map.has("corpus") && !csv && !images && !text && !series && !pairs;
+        if (text || series || pairs || corpus) {
+            List<String> keys = new ArrayList<>(text ? TextSpec.KEYS : series ? TimeseriesSpec.KEYS
+                    : pairs ? Seq2SeqSpec.KEYS : CorpusSpec.KEYS);
             keys.addAll(List.of("validation_split", "limit"));
             map.allowOnly(keys);
         } else if (csv) {
@@ -65,11 +69,11 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
         }
         ConfigNode name = map.get("name");
         ConfigNode path = map.get("path");
-        if (!csv && !images && !text && !series && !pairs && (name == null) == (path == null)) {
+        if (!csv && !images && !text && !series && !pairs && !corpus && (name == null) == (path == null)) {
             throw node.error("give either 'name' (one of " + String.join(", ", BuiltInData.names())
                     + "), 'path' (a directory of MNIST-format files), 'image_folder' (a folder of images per class),"
-                    + " 'csv' (a CSV file), 'text' (labelled texts), 'timeseries' (a series) or 'seq2seq' (pairs of"
-                    + " texts), not "
+                    + " 'csv' (a CSV file), 'text' (labelled texts), 'timeseries' (a series), 'seq2seq' (pairs of"
+                    + " texts) or 'corpus' (a text file for a language model), not "
                     + (name == null ? "neither" : "both"));
         }
         ConfigNode split = map.get("validation_split");
@@ -81,7 +85,8 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
                 validationSplit, map.integer("limit", 1, 0), csv ? CsvSpec.parse(map) : null,
                 map.has("augmentation") ? AugmentationSpec.parse(map.get("augmentation")) : null,
                 images ? ImageFolderSpec.parse(map) : null, text ? TextSpec.parse(map) : null,
-                series ? TimeseriesSpec.parse(map) : null, pairs ? Seq2SeqSpec.parse(map) : null);
+                series ? TimeseriesSpec.parse(map) : null, pairs ? Seq2SeqSpec.parse(map) : null,
+                corpus ? CorpusSpec.parse(map) : null);
     }
 
     private static BuiltInData builtIn(ConfigNode name) {
@@ -111,7 +116,7 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
 
     /** The training and test sets, each cut to {@link #limit} examples when one is set. */
     public Split load() throws IOException {
-        if (csv != null || text != null || timeseries != null || seq2seq != null) {
+        if (csv != null || text != null || timeseries != null || seq2seq != null || corpus != null) {
             throw new IllegalStateException("a CSV, text or series file is read by its own run, not loaded as a split");
         }
         Split split = builtIn != null ? builtIn.load()
@@ -122,7 +127,7 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
     /** The same data with another limit (0 for none). */
     public DataSpec withLimit(int value) {
         return new DataSpec(builtIn, directory, validationSplit, value, csv, augmentation, imageFolder, text,
-                timeseries, seq2seq);
+                timeseries, seq2seq, corpus);
     }
 
     /** The same data with a CSV file's path resolved against {@code base} (the experiment file's directory). */
@@ -131,7 +136,8 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
                 augmentation, imageFolder == null ? null : imageFolder.resolvedAgainst(base),
                 text == null ? null : text.resolvedAgainst(base),
                 timeseries == null ? null : timeseries.resolvedAgainst(base),
-                seq2seq == null ? null : seq2seq.resolvedAgainst(base));
+                seq2seq == null ? null : seq2seq.resolvedAgainst(base),
+                corpus == null ? null : corpus.resolvedAgainst(base));
     }
 
     /** The data set's name in messages: {@code fashion-mnist} or the directory. */
@@ -139,6 +145,7 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
         return builtIn != null ? builtIn.key() : csv != null ? csv.file().toString()
                 : text != null ? text.file().toString() : timeseries != null ? timeseries.file().toString()
                 : seq2seq != null ? seq2seq.title()
+                : corpus != null ? corpus.file().toString()
                 : imageFolder != null ? imageFolder.folder().toString() : directory.toString();
     }
 
@@ -153,6 +160,8 @@ public record DataSpec(BuiltInData builtIn, Path directory, float validationSpli
             out.putAll(timeseries.resolved());
         } else if (seq2seq != null) {
             out.putAll(seq2seq.resolved());
+        } else if (corpus != null) {
+            out.putAll(corpus.resolved());
         } else if (imageFolder != null) {
             out.putAll(imageFolder.resolved());
         } else if (builtIn != null) {

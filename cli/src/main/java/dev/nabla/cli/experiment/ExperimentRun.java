@@ -58,6 +58,9 @@ public final class ExperimentRun {
         if (experiment.data().seq2seq() != null) {
             return Seq2SeqRun.run(experiment, out);
         }
+        if (experiment.data().corpus() != null) {
+            return CorpusRun.run(experiment, out);
+        }
         Split split = null;
         int[] sampleShape = experiment.sampleShape();
         if (experiment.data().sampleShape() == null) {
@@ -86,6 +89,9 @@ public final class ExperimentRun {
         }
         if (experiment.data().seq2seq() != null) {
             return Seq2SeqRun.sampleShape(experiment);
+        }
+        if (experiment.data().corpus() != null) {
+            return CorpusRun.sampleShape(experiment.data().corpus());
         }
         int[] shape = experiment.sampleShape();
         return shape != null ? shape : DataSpec.sampleShapeOf(experiment.data().load());
