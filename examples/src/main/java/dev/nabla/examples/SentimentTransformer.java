@@ -1,12 +1,6 @@
 package dev.nabla.examples;
 
-import dev.nabla.data.SplitIndices;
-import dev.nabla.data.Splits;
-import dev.nabla.data.text.BagOfWords;
-import dev.nabla.data.text.BagOfWordsClassifier;
 import dev.nabla.data.text.TextClassificationDataset;
-import dev.nabla.data.text.Tokenizer;
-import dev.nabla.data.text.Vocabulary;
 import dev.nabla.loss.Losses;
 import dev.nabla.metrics.Metrics;
 import dev.nabla.nn.DataFormat;
@@ -20,17 +14,9 @@ import dev.nabla.nn.TokenAndPositionEmbedding;
 import dev.nabla.nn.TransformerEncoder;
 import dev.nabla.nn.TransformerOptions;
 import dev.nabla.optim.Adam;
-import dev.nabla.tabular.Csv;
-import dev.nabla.tabular.Table;
-import dev.nabla.tensor.Generator;
-import dev.nabla.tensor.Tensor;
 import dev.nabla.train.FitOptions;
 import dev.nabla.train.Model;
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -58,27 +44,15 @@ public final class SentimentTransformer {
 
     /** Trains and tests; returns the test accuracy of the model and of the bag-of-words baseline. */
     static Map<String, Double> run(ExampleOptions options) throws IOException {
-        Table table = Csv.read(ExampleData.file("sentences.csv"));
-        int rows = options.limit() > 0 ? Math.min(options.limit(), table.rowCount()) : table.rowCount();
-        List<String> texts = Arrays.asList(table.categorical("sentence").values()).subList(0, rows);
-        int[] labels = Arrays.stream(table.categorical("sentiment").values()).limit(rows)
-                .mapToInt(s -> s.equals("positive") ? 1 : 0).toArray();
-        SplitIndices parts = Splits.stratifiedTrainTest(Tensor.of(floats(labels)), 0.2, new Generator(1));
-        List<String> trainTexts = Arrays.stream(parts.train()).mapToObj(texts::get).toList();
-        List<String> testTexts = Arrays.stream(parts.test()).mapToObj(texts::get).toList();
-        int[] trainLabels = Arrays.stream(parts.train()).map(i -> labels[i]).toArray();
-        int[] testLabels = Arrays.stream(parts.test()).map(i -> labels[i]).toArray();
-
-        Tokenizer tokenizer = new Tokenizer(Tokenizer.Level.WORD, true, Tokenizer.Punctuation.STRIP);
-        Vocabulary vocabulary = Vocabulary.build(trainTexts.stream().map(tokenizer::tokenize).toList(), 1, 4000);
-        var train = new TextClassificationDataset(trainTexts, trainLabels, tokenizer, vocabulary, MAX_LENGTH);
-        var test = new TextClassificationDataset(testTexts, testLabels, tokenizer, vocabulary, MAX_LENGTH);
+        SentimentSentences sentences = SentimentSentences.load(options.limit());
+        var train = sentences.train(MAX_LENGTH);
+        var test = sentences.test(MAX_LENGTH);
 
         Layer.manualSeed(1);
         var encoder = TransformerOptions.of(WIDTH, 4).dimFeedforward(64).dropout(0.1f).normFirst(true);
         Model model = new Model(new Sequential(
                 // [batch, time] ids -> [batch, time, 32]; id 0 is padding, which the mask carries on
-                new TokenAndPositionEmbedding(vocabulary.size(), MAX_LENGTH, WIDTH).maskZero(true),
+                new TokenAndPositionEmbedding(sentences.vocabulary().size(), MAX_LENGTH, WIDTH).maskZero(true),
                 new TransformerEncoder(encoder, 2, true),   // padded keys masked in self-attention
                 new GlobalAvgPool(DataFormat.CHANNELS_LAST), // -> [batch, 32]: the mean of the real tokens
                 new Dropout(0.3f), new Dense(2), new Softmax()));
@@ -87,21 +61,6 @@ public final class SentimentTransformer {
         model.fit(train, FitOptions.defaults().epochs(options.epochs()).batchSize(32).shuffle(true, 1)
                 .verbose(false));
         double accuracy = model.evaluate(test, 256).get("accuracy");
-        double baseline = BagOfWordsClassifier.fit(new BagOfWords(tokenizer, vocabulary), trainTexts, trainLabels,
-                1000, 1e-4).accuracy(testTexts, testLabels);
-        System.out.printf(Locale.ROOT, "%d test sentences: Transformer encoder test accuracy %.4f, bag-of-words"
-                + " logistic regression %.4f%n", testTexts.size(), accuracy, baseline);
-        Map<String, Double> accuracies = new LinkedHashMap<>();
-        accuracies.put("model", accuracy);
-        accuracies.put("bag_of_words", baseline);
-        return accuracies;
-    }
-
-    private static float[] floats(int[] values) {
-        float[] out = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
+        return sentences.report("Transformer encoder", accuracy);
     }
 }
