@@ -21,7 +21,8 @@ import dev.nabla.kernels.RecurrentCells;
  * are wanted.
  *
  * <p>The hidden weight is packed once per sequence ({@link RecurrentCells#pack}), transposed for
- * forward and as it is for backward. Batch rows never interact, so each thread takes whole
+ * forward (reused across calls without gradients: {@link PackedWeightCache}) and as it is for
+ * backward. Batch rows never interact, so each thread takes whole
  * blocks of rows through every step, forward and backward, with no hand-off between steps: per
  * step, the block's hidden product ({@link RecurrentCells#productRows}, accumulated onto the
  * input projection) and then the fused gate update of each row, while the block is in cache.
@@ -95,7 +96,7 @@ final class RecurrentSequence {
                 : workspace.get(RecurrentWorkspace.Slot.ROWS, (steps + 1) * batch * rowWidth);
         fillRows(input.contiguousData(), h0);
         gates = keep ? RecurrentWorkspace.kept(count * gateWidth) : workspace.get(RecurrentWorkspace.Slot.GATES, count * gateWidth);
-        inputProjection(workspace, sum(bIh, cell == Recurrence.Cell.GRU ? null : bHh));
+        inputProjection(workspace, keep, sum(bIh, cell == Recurrence.Cell.GRU ? null : bHh));
         if (cell == Recurrence.Cell.LSTM) {
             int size = (steps + 1) * batch * hidden;
             cellStates = keep ? RecurrentWorkspace.kept(size) : workspace.get(RecurrentWorkspace.Slot.CELL_STATES, size);
@@ -108,9 +109,14 @@ final class RecurrentSequence {
             tanhCells = keep ? RecurrentWorkspace.kept(count * hidden) : workspace.get(RecurrentWorkspace.Slot.TANH_CELLS,
                     count * hidden);
         }
-        float[] packedWeight = workspace.get(RecurrentWorkspace.Slot.PACKED_FORWARD,
-                cells.packedSize(hidden, gateWidth));
-        cells.pack(weightHh.data(), weightHh.offset(), hidden, true, hidden, gateWidth, packedWeight);
+        float[] packedWeight;
+        if (keep) {
+            packedWeight = workspace.get(RecurrentWorkspace.Slot.PACKED_FORWARD, cells.packedSize(hidden, gateWidth));
+            cells.pack(weightHh.data(), weightHh.offset(), hidden, true, hidden, gateWidth, packedWeight);
+        } else {
+            packedWeight = PackedWeightCache.get().pack(cells, weightHh.data(), weightHh.offset(), hidden, true,
+                    hidden, gateWidth);
+        }
         float[] packed = new float[batch * width * hidden];
         float[] hiddenBias = null;
         float[] hiddenProduct = null;
@@ -162,10 +168,15 @@ final class RecurrentSequence {
      * {@code gates = x·W_ihᵀ + bias} for every step at once: one product over all T·N rows with
      * W_ih packed once, the bias added in the registers, in blocks of rows shared by the threads.
      */
-    private void inputProjection(RecurrentWorkspace workspace, float[] bias) {
-        float[] packedWeight = workspace.get(RecurrentWorkspace.Slot.PACKED_INPUT, cells.packedSize(features,
-                gateWidth));
-        cells.pack(weightIh.data(), weightIh.offset(), features, true, features, gateWidth, packedWeight);
+    private void inputProjection(RecurrentWorkspace workspace, boolean keep, float[] bias) {
+        float[] packedWeight;
+        if (keep) {
+            packedWeight = workspace.get(RecurrentWorkspace.Slot.PACKED_INPUT, cells.packedSize(features, gateWidth));
+            cells.pack(weightIh.data(), weightIh.offset(), features, true, features, gateWidth, packedWeight);
+        } else {
+            packedWeight = PackedWeightCache.get().pack(cells, weightIh.data(), weightIh.offset(), features, true,
+                    features, gateWidth);
+        }
         Parallel.forChunks(steps * batch, PROJECTION_GRAIN, (first, end) -> cells.productRows(end - first, features,
                 gateWidth, rows, first * rowWidth, rowWidth, packedWeight, bias, 0, false, gates, first * gateWidth,
                 gateWidth));
