@@ -346,10 +346,10 @@ final class VectorKernels implements Kernels {
         for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
             m0 = extreme(largest, m0, load(a, off + i));
         }
-        float m = start;
-        for (float lane : extreme(largest, extreme(largest, m0, m1), extreme(largest, m2, m3)).toArray()) {
-            m = largest ? Math.max(m, lane) : Math.min(m, lane);
-        }
+        // Math.max and Math.min are commutative (NaN and ±0 included): the lane order is free,
+        // and a reduction allocates no array per call.
+        FloatVector all = extreme(largest, extreme(largest, m0, m1), extreme(largest, m2, m3));
+        float m = largest ? all.reduceLanes(VectorOperators.MAX) : all.reduceLanes(VectorOperators.MIN);
         for (; i < n; i++) {
             m = largest ? Math.max(m, a[off + i]) : Math.min(m, a[off + i]);
         }

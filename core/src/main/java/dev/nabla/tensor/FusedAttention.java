@@ -105,8 +105,9 @@ final class FusedAttention {
         }
         if (keys > 0) {
             Parallel.forEachTask(shape.batch() * heads, (first, end) -> {
-                float[] keysT = new float[shape.depth() * width + PAD];
-                float[] scores = new float[block * width + PAD];
+                AttentionScratch scratch = AttentionScratch.forThread(shape, block, width, PAD);
+                float[] keysT = scratch.keysT;
+                float[] scores = scratch.p;
                 for (int task = first; task < end; task++) {
                     int n = task / heads;
                     int h = task % heads;
@@ -276,7 +277,7 @@ final class FusedAttention {
         int groups = shape.heads() / shape.kvHeads();
         if (keys > 0) {
             Parallel.forEachTask(shape.batch() * shape.kvHeads(), (first, end) -> {
-                Scratch scratch = new Scratch(shape, block, width, kept != null);
+                AttentionScratch scratch = AttentionScratch.forThread(shape, block, width, PAD);
                 for (int task = first; task < end; task++) {
                     int n = task / shape.kvHeads();
                     int kvHead = task % shape.kvHeads();
@@ -294,27 +295,8 @@ final class FusedAttention {
         }
     }
 
-    /** One thread's working blocks in backward. */
-    private static final class Scratch {
-        final float[] keysT;
-        final float[] valuesT;
-        final float[] p;
-        final float[] dp;
-        final float[] dropped;
-        final float[] transposed;
-
-        Scratch(AttentionShape shape, int block, int width, boolean dropout) {
-            keysT = new float[shape.depth() * width + PAD];
-            valuesT = new float[shape.valueDepth() * width + PAD];
-            p = new float[block * width + PAD];
-            dp = new float[block * width + PAD];
-            dropped = dropout ? new float[block * width + PAD] : null;
-            transposed = new float[block * width + PAD];
-        }
-    }
-
     private void backwardBlock(int n, int h, int r0, int count, Operand dOut, Operand dq, Operand dk, Operand dv,
-            Scratch s) {
+            AttentionScratch s) {
         int keys = shape.keys();
         int d = shape.depth();
         int vd = shape.valueDepth();
@@ -330,12 +312,12 @@ final class FusedAttention {
             rows.probabilities(p, i * width, width, logSumExp[rowIndex(n, h, r0 + i)]);
         }
         float[] forValues = p;
-        if (s.dropped != null) {
-            System.arraycopy(p, 0, s.dropped, 0, count * width);
+        if (kept != null) {
+            forValues = s.dropped();
+            System.arraycopy(p, 0, forValues, 0, count * width);
             for (int i = 0; i < count; i++) {
-                applyDropout(rowIndex(n, h, r0 + i), s.dropped, i * width);
+                applyDropout(rowIndex(n, h, r0 + i), forValues, i * width);
             }
-            forValues = s.dropped;
         }
         // dV += P_droppedᵀ·dO; dP_dropped = dO·Vᵀ
         rows.transpose(forValues, 0, width, count, keys, s.transposed, 0, count);
@@ -343,7 +325,7 @@ final class FusedAttention {
                 dv.at(n, kvHead, 0), dv.rowStride());
         rows.product(count, width, vd, 1f, dOut.data(), gAt, gLd, s.valuesT, 0, width, false, dp, 0, width);
         for (int i = 0; i < count; i++) {
-            if (s.dropped != null) {
+            if (kept != null) {
                 applyDropout(rowIndex(n, h, r0 + i), dp, i * width);
             }
             float delta = rows.dot(dOut.data(), gAt + i * gLd, out, outAt + i * outLd, vd);

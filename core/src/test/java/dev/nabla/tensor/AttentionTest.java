@@ -221,6 +221,30 @@ class AttentionTest {
     }
 
     @Test
+    void callsOfOtherShapesBetweenTwoEqualCallsChangeNothing() {
+        // Scratch blocks stay with the thread between calls: 5 and 7 keys share a padded row width.
+        java.util.function.IntFunction<float[]> gradients = keys -> {
+            Tensor q = leaf(1, 2, 2, 3, 4);
+            Tensor k = leaf(2, 2, 2, keys, 4);
+            Tensor v = leaf(3, 2, 2, keys, 3);
+            Attention.scaledDotProductAttention(q, k, v, AttentionMask.none(), false, 0.2f, new Generator(6))
+                    .mul(leaf(4, 2, 2, 3, 3)).sum().backward();
+            float[] all = new float[q.size() + k.size() + v.size()];
+            System.arraycopy(q.grad().toFloatArray(), 0, all, 0, q.size());
+            System.arraycopy(k.grad().toFloatArray(), 0, all, q.size(), k.size());
+            System.arraycopy(v.grad().toFloatArray(), 0, all, q.size() + k.size(), v.size());
+            return all;
+        };
+        float[] first = gradients.apply(5);
+        float[] wider = gradients.apply(7);
+        assertTrue(wider.length > first.length);
+        assertArrayEquals(first, gradients.apply(5), 0f);
+        float[] afterWider = gradients.apply(7);
+        gradients.apply(5);
+        assertArrayEquals(afterWider, gradients.apply(7), 0f);
+    }
+
+    @Test
     void badShapesAndMasksAreRefusedWithTheShapes() {
         Tensor q = leaf(1, 2, 3, 4, 5);
         var e = assertThrows(IllegalArgumentException.class,
