@@ -1,0 +1,173 @@
+package dev.nabla.onnx;
+
+import dev.nabla.nn.Graph;
+import dev.nabla.nn.GraphNode;
+import dev.nabla.nn.Inference;
+import dev.nabla.nn.Layer;
+import dev.nabla.nn.Sequential;
+import dev.nabla.onnx.proto.OnnxProtos.GraphProto;
+import dev.nabla.onnx.proto.OnnxProtos.ModelProto;
+import dev.nabla.onnx.proto.OnnxProtos.OperatorSetIdProto;
+import dev.nabla.onnx.proto.OnnxProtos.TensorShapeProto;
+import dev.nabla.onnx.proto.OnnxProtos.TypeProto;
+import dev.nabla.onnx.proto.OnnxProtos.ValueInfoProto;
+import dev.nabla.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Walks a model and writes it as an ONNX graph: into {@link Sequential}s and {@link Graph}s,
+ * and through each other layer's {@link LayerExporter}. A sample batch of one runs alongside
+ * (at inference), so every exporter sees its inputs' and outputs' shapes; the batch
+ * dimension of the inputs and outputs is left free ({@code batch}).
+ */
+final class ModelExporter {
+
+    /** The IR version that opset 17 to 21 belong to (ONNX 1.12 to 1.16 write 8 to 10; 8 is read by all). */
+    private static final long IR_VERSION = 8;
+
+    private final OnnxWriter writer;
+
+    private ModelExporter(int opset) {
+        this.writer = new OnnxWriter(opset);
+    }
+
+    record Value(String name, Tensor sample) {
+    }
+
+    static ModelProto export(Layer model, int[] sampleShape, int opset) {
+        if (opset < 17) {
+            throw new IllegalArgumentException("ONNX export writes opset 17 or newer, not " + opset);
+        }
+        ModelExporter exporter = new ModelExporter(opset);
+        List<Value> inputs = new ArrayList<>();
+        if (model instanceof Graph graph && graph.getClass() == Graph.class) {
+            for (GraphNode input : graph.inputNodes()) {
+                inputs.add(exporter.input(input.inputName(), input.sampleShape().toArray()));
+            }
+        } else {
+            if (sampleShape == null) {
+                throw new IllegalArgumentException("ONNX export: give the shape of one sample (without the batch),"
+                        + " e.g. 1, 28, 28");
+            }
+            inputs.add(exporter.input("input", sampleShape));
+        }
+        List<Value> outputs;
+        try (Inference ignored = Inference.enter()) {
+            outputs = exporter.visit(model, "", inputs);
+        }
+        List<String> outputNames = outputNames(model, outputs.size());
+        for (int i = 0; i < outputs.size(); i++) {
+            String name = exporter.writer.fresh(outputNames.get(i));
+            exporter.writer.node("Identity", name, outputs.get(i).name());
+            exporter.writer.graph().addOutput(valueInfo(exporter.lastOutput(), outputs.get(i).sample()));
+        }
+        GraphProto graph = exporter.writer.graph().setName(model.getClass().getSimpleName()).build();
+        return ModelProto.newBuilder().setIrVersion(IR_VERSION).setProducerName("nabla")
+                .setProducerVersion(ModelExporter.class.getPackage().getImplementationVersion() == null ? "dev"
+                        : ModelExporter.class.getPackage().getImplementationVersion())
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset))
+                .setGraph(graph).build();
+    }
+
+    private String lastOutput() {
+        GraphProto.Builder g = writer.graph();
+        return g.getNode(g.getNodeCount() - 1).getOutput(0);
+    }
+
+    private static List<String> outputNames(Layer model, int count) {
+        List<String> names = new ArrayList<>();
+        if (model instanceof Graph graph && graph.getClass() == Graph.class) {
+            for (GraphNode output : graph.outputNodes()) {
+                names.add(graph.nameOf(output.layer()) + (output.outputIndex() == 0 ? "" : "_" + output.outputIndex()));
+            }
+        } else {
+            for (int i = 0; i < count; i++) {
+                names.add(count == 1 ? "output" : "output_" + i);
+            }
+        }
+        return names;
+    }
+
+    private Value input(String name, int[] sampleShape) {
+        writer.reserve(name);
+        int[] dims = new int[sampleShape.length + 1];
+        dims[0] = 1;
+        System.arraycopy(sampleShape, 0, dims, 1, sampleShape.length);
+        Tensor sample = Tensor.zeros(dims);
+        writer.graph().addInput(valueInfo(name, sample));
+        return new Value(name, sample);
+    }
+
+    /** A float tensor's type with a free first (batch) dimension. */
+    private static ValueInfoProto valueInfo(String name, Tensor sample) {
+        TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
+        int[] dims = sample.shape().toArray();
+        for (int i = 0; i < dims.length; i++) {
+            shape.addDim(i == 0 ? TensorShapeProto.Dimension.newBuilder().setDimParam("batch")
+                    : TensorShapeProto.Dimension.newBuilder().setDimValue(dims[i]));
+        }
+        TypeProto type = TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder()
+                .setElemType(1).setShape(shape)).build();
+        return ValueInfoProto.newBuilder().setName(name).setType(type).build();
+    }
+
+    private List<Value> visit(Layer layer, String path, List<Value> inputs) {
+        if (layer.getClass() == Sequential.class) {
+            List<Value> x = inputs;
+            for (Map.Entry<String, Layer> child : layer.children().entrySet()) {
+                x = visit(child.getValue(), join(path, child.getKey()), x);
+            }
+            return x;
+        }
+        if (layer.getClass() == Graph.class) {
+            return visitGraph((Graph) layer, path, inputs);
+        }
+        return visitLayer(layer, path, inputs);
+    }
+
+    private List<Value> visitGraph(Graph graph, String path, List<Value> inputs) {
+        Map<GraphNode, List<Value>> values = new IdentityHashMap<>();
+        for (int i = 0; i < graph.inputNodes().size(); i++) {
+            values.put(graph.inputNodes().get(i), List.of(inputs.get(i)));
+        }
+        for (GraphNode node : graph.nodes()) {
+            if (!node.isInput()) {
+                List<Value> args = node.inputs().stream()
+                        .map(input -> values.get(input.application()).get(input.outputIndex())).toList();
+                values.put(node, visit(node.layer(), join(path, graph.nameOf(node.layer())), args));
+            }
+        }
+        return graph.outputNodes().stream()
+                .map(output -> values.get(output.application()).get(output.outputIndex())).toList();
+    }
+
+    private <L extends Layer> List<Value> visitLayer(L layer, String path, List<Value> inputs) {
+        LayerExporter<L> exporter = LayerExporters.find(layer);
+        String where = path.isEmpty() ? "the model" : "layer '" + path + "'";
+        if (exporter == null) {
+            throw new IllegalArgumentException("ONNX export: " + where + " (" + layer.getClass().getName()
+                    + ") has no ONNX form; register one with LayerExporters.register("
+                    + layer.getClass().getSimpleName() + ".class, ...)");
+        }
+        List<Tensor> samples = inputs.stream().map(Value::sample).toList();
+        List<Tensor> outputs = layer.forwardAll(samples);
+        List<String> names = exporter.export(layer, new ExportContext(path, inputs.stream().map(Value::name).toList(),
+                samples, outputs, writer));
+        if (names.size() != outputs.size()) {
+            throw new IllegalStateException("ONNX export: the exporter of " + where + " wrote " + names.size()
+                    + " outputs, but the layer gives " + outputs.size());
+        }
+        List<Value> out = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            out.add(new Value(names.get(i), outputs.get(i)));
+        }
+        return out;
+    }
+
+    private static String join(String path, String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+}
