@@ -31,6 +31,7 @@ import picocli.CommandLine.ScopeType;
                 PredictCommand.class,
                 GenerateCommand.class,
                 SummaryCommand.class,
+                ExportCommand.class,
                 ReferenceCommand.class,
                 DemoCommand.class,
                 BenchCommand.class,

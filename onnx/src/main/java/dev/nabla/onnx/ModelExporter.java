@@ -47,12 +47,23 @@ final class ModelExporter {
             for (GraphNode input : graph.inputNodes()) {
                 inputs.add(exporter.input(input.inputName(), input.sampleShape().toArray()));
             }
+        } else if (model instanceof OnnxModel imported && sampleShape == null) {
+            for (int i = 0; i < imported.inputNames().size(); i++) {
+                int[] shape = imported.sampleShape(i);
+                if (shape == null) {
+                    throw new IllegalArgumentException("ONNX export: input '" + imported.inputNames().get(i)
+                            + "' of the imported model has free dimensions besides the batch; give the sample shape");
+                }
+                inputs.add(exporter.input(imported.inputNames().get(i), shape));
+            }
         } else {
             if (sampleShape == null) {
                 throw new IllegalArgumentException("ONNX export: give the shape of one sample (without the batch),"
                         + " e.g. 1, 28, 28");
             }
-            inputs.add(exporter.input("input", sampleShape));
+            String name = model instanceof OnnxModel imported && imported.inputNames().size() == 1
+                    ? imported.inputNames().get(0) : "input";
+            inputs.add(exporter.input(name, sampleShape));
         }
         List<Value> outputs;
         try (Inference ignored = Inference.enter()) {
@@ -61,8 +72,8 @@ final class ModelExporter {
         List<String> outputNames = outputNames(model, outputs.size());
         for (int i = 0; i < outputs.size(); i++) {
             String name = exporter.writer.fresh(outputNames.get(i));
-            exporter.writer.node("Identity", name, outputs.get(i).name());
-            exporter.writer.graph().addOutput(valueInfo(exporter.lastOutput(), outputs.get(i).sample()));
+            exporter.writer.identity(name, outputs.get(i).name());
+            exporter.writer.graph().addOutput(valueInfo(name, outputs.get(i).sample()));
         }
         GraphProto graph = exporter.writer.graph().setName(model.getClass().getSimpleName()).build();
         return ModelProto.newBuilder().setIrVersion(IR_VERSION).setProducerName("nabla")
@@ -72,17 +83,14 @@ final class ModelExporter {
                 .setGraph(graph).build();
     }
 
-    private String lastOutput() {
-        GraphProto.Builder g = writer.graph();
-        return g.getNode(g.getNodeCount() - 1).getOutput(0);
-    }
-
     private static List<String> outputNames(Layer model, int count) {
         List<String> names = new ArrayList<>();
         if (model instanceof Graph graph && graph.getClass() == Graph.class) {
             for (GraphNode output : graph.outputNodes()) {
                 names.add(graph.nameOf(output.layer()) + (output.outputIndex() == 0 ? "" : "_" + output.outputIndex()));
             }
+        } else if (model instanceof OnnxModel imported) {
+            names.addAll(imported.outputNames());
         } else {
             for (int i = 0; i < count; i++) {
                 names.add(count == 1 ? "output" : "output_" + i);

@@ -42,6 +42,22 @@ public final class Onnx {
         AtomicFiles.write(file, proto::writeTo);
     }
 
+    /**
+     * Reads an ONNX file as a Nabla layer that runs and trains: its float initializers become
+     * parameters. External data is read only from files inside the model's folder.
+     *
+     * @throws IllegalArgumentException for a malformed file, naming what is wrong, or for a node whose
+     *     operator Nabla does not support, naming the node and the operator
+     */
+    public static OnnxModel load(Path file) throws IOException {
+        return OnnxReader.read(file);
+    }
+
+    /** The operators {@link #load} runs, sorted; {@code docs/onnx.md} lists those ONNX's conformance suite checks. */
+    public static java.util.List<String> supportedOperators() {
+        return Operators.names();
+    }
+
     /** The ONNX model of {@code model}, not written anywhere. */
     static ModelProto toProto(Layer model, int[] sampleShape, int opset) {
         return ModelExporter.export(model, sampleShape, opset);

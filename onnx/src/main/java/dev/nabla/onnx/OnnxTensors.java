@@ -25,6 +25,39 @@ final class OnnxTensors {
         return builder.build();
     }
 
+    /** An imported constant with its element type: int64 and int32 as such, booleans and bytes as bytes. */
+    static TensorProto.Builder valueProto(String name, Value value) {
+        float[] data = value.tensor().toFloatArray();
+        int width = TensorReader.width(value.type());
+        ByteBuffer bytes = ByteBuffer.allocate(data.length * width).order(ByteOrder.LITTLE_ENDIAN);
+        for (float v : data) {
+            switch (width) {
+                case 1 -> bytes.put((byte) v);
+                case 2 -> bytes.putShort(value.type() == 10 ? Float.floatToFloat16(v) : (short) v);
+                case 8 -> {
+                    if (value.type() == 11) {
+                        bytes.putDouble(v);
+                    } else {
+                        bytes.putLong((long) v);
+                    }
+                }
+                default -> {
+                    if (value.type() == 1) {
+                        bytes.putFloat(v);
+                    } else {
+                        bytes.putInt((int) v);
+                    }
+                }
+            }
+        }
+        TensorProto.Builder builder = TensorProto.newBuilder().setName(name).setDataType(value.type())
+                .setRawData(ByteString.copyFrom(bytes.array()));
+        for (int d : value.tensor().shape().toArray()) {
+            builder.addDims(d);
+        }
+        return builder;
+    }
+
     static TensorProto longsProto(String name, long... values) {
         ByteBuffer bytes = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
         bytes.asLongBuffer().put(values);

@@ -90,6 +90,12 @@ public final class OnnxWriter {
         return out;
     }
 
+    /** An Identity node whose output is {@code output}, a name already made with {@link #fresh}. */
+    void identity(String output, String input) {
+        graph.addNode(NodeProto.newBuilder().setOpType("Identity").setName(fresh(output + "/Identity"))
+                .addInput(input).addOutput(output));
+    }
+
     /** An integer attribute. */
     public static AttributeProto attribute(String name, long value) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
