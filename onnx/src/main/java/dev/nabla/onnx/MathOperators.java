@@ -53,8 +53,16 @@ final class MathOperators {
                 x -> Tensor.where(x.gt(n.real("alpha", 1f)), x, Tensor.scalar(0f))));
         Operators.register("PRelu", (n, in) -> {
             Tensor x = required(n, in, 0).tensor();
+            Tensor slope = required(n, in, 1).tensor();
+            if (slope.rank() == 1 && x.rank() > 2 && slope.dim(0) == x.dim(1) && slope.dim(0) != x.dim(-1)) {
+                // Opsets before 7 broadcast a 1-d slope over the channels, which PyTorch's old exports rely on.
+                int[] perChannel = new int[x.rank() - 1];
+                java.util.Arrays.fill(perChannel, 1);
+                perChannel[0] = slope.dim(0);
+                slope = slope.reshape(perChannel);
+            }
             Tensor positive = x.relu();
-            return List.of(Value.of(positive.add(x.sub(positive).mul(required(n, in, 1).tensor()))));
+            return List.of(Value.of(positive.add(x.sub(positive).mul(slope))));
         });
         Operators.register("Clip", MathOperators::clip);
         arithmetic("Add", Tensor::add);

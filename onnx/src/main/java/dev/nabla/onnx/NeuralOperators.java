@@ -22,6 +22,7 @@ final class NeuralOperators {
                 .matmul(required(n, in, 1).tensor()))));
         Operators.register("Gemm", NeuralOperators::gemm);
         Operators.register("Conv", NeuralOperators::conv);
+        Operators.register("ConvTranspose", ConvTranspose::apply);
         Operators.register("MaxPool", (n, in) -> pool(n, in, true));
         Operators.register("AveragePool", (n, in) -> pool(n, in, false));
         Operators.register("GlobalAveragePool", (n, in) -> List.of(Value.of(required(n, in, 0).tensor()

@@ -39,8 +39,13 @@ final class ConformanceSuite {
     }
 
     static List<Outcome> runAll() throws IOException {
+        return runAll(folder());
+    }
+
+    /** Every case in a folder of the suite: {@code node}, {@code pytorch-converted}, {@code pytorch-operator}. */
+    static List<Outcome> runAll(Path suite) throws IOException {
         List<Outcome> outcomes = new ArrayList<>();
-        try (Stream<Path> cases = Files.list(folder())) {
+        try (Stream<Path> cases = Files.list(suite)) {
             for (Path dir : cases.sorted().toList()) {
                 if (Files.exists(dir.resolve("model.onnx"))) {
                     outcomes.add(run(dir));

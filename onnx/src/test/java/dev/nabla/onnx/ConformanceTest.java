@@ -19,7 +19,9 @@ class ConformanceTest {
 
     /** Operators Nabla runs in part, with what their failing cases need; they are not claimed. */
     static final Map<String, String> PARTIAL = new TreeMap<>(Map.of(
+
             "AveragePool", "3-d pooling",
+            "ConvTranspose", "3-d transposed convolution",
             "Cast", "strings, and bfloat16 cases whose reference data are stored as uint16 bits",
             "Dropout", "training mode, which draws random masks",
             "Identity", "optional and sequence values",
@@ -52,6 +54,29 @@ class ConformanceTest {
         String docs = Files.readString(Path.of("..", "docs", "onnx.md"));
         assertTrue(docs.contains(markdown), "docs/onnx.md's operator table is not this run's: paste "
                 + generated.toAbsolutePath() + " between its conformance markers");
+    }
+
+    /**
+     * The suite's models exported from PyTorch modules ({@code pytorch-converted}: Conv2d, Linear,
+     * BatchNorm, pooling, PReLU, Embedding, ...; {@code pytorch-operator}): every one whose
+     * operators Nabla runs gives the reference outputs, but for 3-d and dilated pooling and 3-d
+     * convolution, which Nabla has not.
+     */
+    @Test
+    void modelsExportedFromPyTorchGiveTheirReferenceOutputs() throws Exception {
+        List<ConformanceSuite.Outcome> outcomes = new ArrayList<>();
+        for (String suite : List.of("pytorch-converted", "pytorch-operator")) {
+            outcomes.addAll(ConformanceSuite.runAll(ConformanceSuite.folder().resolveSibling(suite)));
+        }
+        List<String> failures = outcomes.stream().filter(o -> o.runnable() && !o.passed())
+                .filter(o -> !o.name().toLowerCase(java.util.Locale.ROOT).matches(".*(3d|dilation).*"))
+                .map(o -> o.name() + ": " + o.failure()).toList();
+        assertEquals(List.of(), failures);
+        long passed = outcomes.stream().filter(ConformanceSuite.Outcome::passed).count();
+        String claim = passed + " of the " + outcomes.size() + " models exported from PyTorch";
+        System.out.println(claim);
+        assertTrue(Files.readString(Path.of("..", "docs", "onnx.md")).contains(claim), "docs/onnx.md should say: "
+                + claim);
     }
 
     static String markdown(Map<String, int[]> table, List<ConformanceSuite.Outcome> outcomes) {
