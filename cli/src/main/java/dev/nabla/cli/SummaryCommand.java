@@ -6,6 +6,8 @@ import dev.nabla.cli.experiment.ModelInfo;
 import dev.nabla.io.ModelFile;
 import dev.nabla.nn.Layer;
 import dev.nabla.nn.Summary;
+import dev.nabla.onnx.Onnx;
+import dev.nabla.onnx.OnnxModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,7 +27,8 @@ final class SummaryCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "EXPERIMENT.yaml|MODEL", description = "An experiment file (.yaml) or a model file (.nabla).")
+    @Parameters(paramLabel = "EXPERIMENT.yaml|MODEL", description = "An experiment file (.yaml), a model file (.nabla)"
+            + " or an ONNX file (.onnx).")
     private Path file;
 
     @Option(names = "--input-shape", split = ",", paramLabel = "C,H,W",
@@ -37,6 +40,9 @@ final class SummaryCommand implements Callable<Integer> {
         String name = file.getFileName().toString();
         Layer model;
         int[] sampleShape = inputShape;
+        if (name.endsWith(".onnx")) {
+            return summariseOnnx();
+        }
         if (name.endsWith(".yaml") || name.endsWith(".yml")) {
             Experiment experiment = Experiment.read(file, Experiment.Overrides.NONE);
             if (sampleShape == null) {
@@ -57,6 +63,23 @@ final class SummaryCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(Summary.of(model, sampleShape));
+        out.flush();
+        return 0;
+    }
+
+    /** An ONNX file's inputs, outputs, operators and parameters, as Onnx.load reads it. */
+    private Integer summariseOnnx() throws IOException {
+        OnnxModel model = Onnx.load(file);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("ONNX model " + file.getFileName() + " (opset " + model.opset() + ")");
+        for (int i = 0; i < model.inputNames().size(); i++) {
+            out.println("  input  " + model.inputNames().get(i) + " " + java.util.Arrays.toString(model.inputShape(i))
+                    .replace("-1", "?"));
+        }
+        model.outputNames().forEach(output -> out.println("  output " + output));
+        out.println("Operators: " + String.join(", ", model.operators()));
+        out.println(String.format(java.util.Locale.ROOT, "Parameters: %,d in %d tensors", model.parameterCount(),
+                model.parameters().size()));
         out.flush();
         return 0;
     }

@@ -60,11 +60,17 @@ class ExportCommandTest {
     }
 
     private void assertOnnxRuntimeAgrees(Layer model, String input, int[] sampleShape, Path file) throws Exception {
+        assertOnnxRuntimeAgrees(model, input, sampleShape, file, 0);
+    }
+
+    /** Batches of 1 and 7: uniform numbers, or token ids below {@code vocabulary} when it is not 0. */
+    private void assertOnnxRuntimeAgrees(Layer model, String input, int[] sampleShape, Path file, int vocabulary)
+            throws Exception {
         for (int batch : new int[] {1, 7}) {
             int[] dims = new int[sampleShape.length + 1];
             dims[0] = batch;
             System.arraycopy(sampleShape, 0, dims, 1, sampleShape.length);
-            Tensor x = Tensor.rand(generator, dims);
+            Tensor x = vocabulary > 0 ? Tensor.randint(generator, 0, vocabulary, dims) : Tensor.rand(generator, dims);
             float[] expected;
             try (Inference ignored = Inference.enter()) {
                 expected = model.forward(x).toFloatArray();
@@ -89,6 +95,21 @@ class ExportCommandTest {
     }
 
     @Test
+    void theSequenceExampleModelsRunInOnnxRuntimeAsInNabla() throws Exception {
+        for (String example : new String[] {"co2-lstm.yaml", "sentiment-text.yaml"}) {
+            Experiment experiment = Experiment.read(EXAMPLES.resolve(example), Experiment.Overrides.NONE);
+            boolean text = example.startsWith("sentiment");
+            int[] sampleShape = text ? new int[] {32} : new int[] {24, 1};
+            Layer.manualSeed(experiment.training().seed());
+            Layer model = experiment.model().build(sampleShape);
+            Path file = folder.resolve(example.replace(".yaml", ".onnx"));
+            Onnx.export(model, sampleShape, file);
+            String input = model instanceof Graph graph ? graph.inputNodes().get(0).inputName() : "input";
+            assertOnnxRuntimeAgrees(model, input, sampleShape, file, text ? 4000 : 0);
+        }
+    }
+
+    @Test
     void exportsATrainedModelFileAtTheOpsetAsked() throws Exception {
         Path model = TrainedDigitsModel.directory().resolve("best.nabla");
         Path target = folder.resolve("digits.onnx");
@@ -97,6 +118,12 @@ class ExportCommandTest {
         assertEquals("wrote " + target + " (ONNX opset 18, input [batch, 1, 8, 8])\n", run.out());
         assertOnnxRuntimeAgrees(ModelFile.load(model).model(), "input", new int[] {1, 8, 8}, target);
         assertTrue(Onnx.load(target).operators().contains("Gemm"));
+
+        Run summary = Run.nabla("summary", target.toString());
+        assertEquals(0, summary.exitCode(), summary.err());
+        assertTrue(summary.out().startsWith("ONNX model digits.onnx (opset 18)\n  input  input [?, 1, 8, 8]\n"
+                + "  output output\nOperators: "), summary.out());
+        assertTrue(summary.out().contains("Parameters: 2,410 in "), summary.out());
     }
 
     @Test

@@ -18,6 +18,7 @@ public final class LayerExporters {
         CoreLayerExporters.registerAll();
         ActivationExporters.registerAll();
         ShapeLayerExporters.registerAll();
+        RecurrentExporters.registerAll();
         register(OnnxModel.class, ImportedModelExporter::export);
     }
 

@@ -27,7 +27,10 @@ import dev.nabla.nn.Layer;
 import dev.nabla.nn.LayerNorm;
 import dev.nabla.nn.LeakyRelu;
 import dev.nabla.nn.LogSoftmax;
+import dev.nabla.nn.Bidirectional;
+import dev.nabla.nn.Gru;
 import dev.nabla.nn.Lstm;
+import dev.nabla.nn.SimpleRnn;
 import dev.nabla.nn.MaxPool1d;
 import dev.nabla.nn.MaxPool2d;
 import dev.nabla.nn.Permute;
@@ -46,6 +49,7 @@ import dev.nabla.tensor.ConvolutionOptions;
 import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.Tensor;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,10 +126,28 @@ class OnnxExportTest {
     }
 
     @Test
+    void recurrentLayersBecomeOnnxRecurrentOperators() throws Exception {
+        check(new Sequential(new Lstm(5).returnSequences(true).numLayers(2), new Gru(4).bidirectional(true),
+                new Dense(2)), 6, 3);
+        check(new Sequential(new SimpleRnn(4).returnSequences(true).bidirectional(true), new SimpleRnn(3, "relu"),
+                new Dense(2)), 5, 3);
+    }
+
+    @Test
+    void recurrentStatesAreOutputsToo() throws Exception {
+        GraphNode steps = GraphNode.input("steps", 4, 3);
+        GraphNode sequence = new Lstm(5).returnSequences(true).returnState(true).numLayers(2).apply(steps);
+        Graph model = new Graph(List.of(steps), List.of(sequence, sequence.output(1), sequence.output(2)));
+        Path file = folder.resolve("states.onnx");
+        Onnx.export(model, null, file);
+        OnnxRuntimeCheck.compare(model, Map.of("steps", Tensor.randn(generator, 7, 4, 3)), file);
+    }
+
+    @Test
     void aLayerWithoutOnnxFormIsNamed() {
-        Sequential model = new Sequential(new Dense(4), new Lstm(3));
+        Sequential model = new Sequential(new Dense(4), new Bidirectional(new Lstm(3)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Onnx.export(model, new int[] {2, 4}, folder.resolve("x.onnx")));
-        assertTrue(e.getMessage().contains("layer '1'") && e.getMessage().contains("Lstm"), e.getMessage());
+        assertTrue(e.getMessage().contains("layer '1'") && e.getMessage().contains("Bidirectional"), e.getMessage());
     }
 }
