@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.UnaryOperator;
 
 /**
@@ -43,6 +44,7 @@ final class Endpoints implements HttpHandler {
     private final Metrics metrics;
     private final PrintStream accessLog;
     private final UnaryOperator<ServedModel> reloader;
+    private final LongAdder accepted = new LongAdder();
     private volatile boolean accepting = true;
 
     Endpoints(Map<String, Map<String, Batcher>> models, ServerOptions options, Metrics metrics, PrintStream accessLog,
@@ -58,6 +60,11 @@ final class Endpoints implements HttpHandler {
         return metrics;
     }
 
+    /** Requests whose handling began. */
+    long accepted() {
+        return accepted.sum();
+    }
+
     void stopAccepting() {
         accepting = false;
     }
@@ -65,6 +72,7 @@ final class Endpoints implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         long start = System.nanoTime();
+        accepted.increment();
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath();
         String[] endpoint = {"unknown"};

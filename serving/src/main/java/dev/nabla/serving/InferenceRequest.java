@@ -1,7 +1,5 @@
 package dev.nabla.serving;
 
-import dev.nabla.io.JsonReader;
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +26,7 @@ record InferenceRequest(String id, float[] data, int samples) {
             "INT32", "INT64", "FP16", "FP32", "FP64", "BYTES");
 
     static InferenceRequest parse(byte[] body, ServedModel model) {
-        Object document;
-        try {
-            document = JsonReader.parseDocument(body);
-        } catch (IOException e) {
-            throw bad("malformed JSON: " + e.getMessage());
-        }
+        Object document = RequestJson.parse(body);
         if (!(document instanceof Map<?, ?> request)) {
             throw bad("the request must be a JSON object with \"inputs\", got " + kind(document));
         }
@@ -96,27 +89,38 @@ record InferenceRequest(String id, float[] data, int samples) {
     private static int[] shape(Object value, ServedModel model) {
         int[] sample = model.sampleShape();
         String wanted = "[batch, " + Arrays.toString(sample).substring(1);
-        if (!(value instanceof List<?> list) || list.stream().anyMatch(d -> !(d instanceof Long))) {
+        if (!(value instanceof RequestJson.Numbers numbers) || numbers.integers() == null) {
             throw bad("inputs[0].shape must be a list of integers " + wanted + ", got " + kind(value));
         }
-        int[] shape = list.stream().mapToInt(d -> (int) Math.clamp((Long) d, -1L, Integer.MAX_VALUE)).toArray();
+        int[] shape = Arrays.stream(numbers.integers()).mapToInt(d -> (int) Math.clamp(d, -1L, Integer.MAX_VALUE))
+                .toArray();
         boolean fits = shape.length == sample.length + 1 && shape[0] >= 1
                 && Arrays.equals(Arrays.copyOfRange(shape, 1, shape.length), sample);
         if (!fits) {
-            throw bad("inputs[0].shape is " + list + "; model '" + model.name() + "' takes " + wanted);
+            throw bad("inputs[0].shape is " + Arrays.toString(numbers.integers()) + "; model '" + model.name() + "' takes " + wanted);
         }
         return shape;
     }
 
     /** Copies the numbers of a flat or nested list into {@code out} from {@code at}; returns how many it found. */
     private static int flatten(Object value, float[] out, int at, String where) {
+        if (value instanceof RequestJson.Numbers numbers) {
+            float[] floats = numbers.floats();
+            for (int i = 0; i < floats.length; i++) {
+                if (!Float.isFinite(floats[i])) {
+                    throw bad(where + "[" + i + "] is outside FP32's finite range");
+                }
+            }
+            System.arraycopy(floats, 0, out, at, Math.max(0, Math.min(floats.length, out.length - at)));
+            return floats.length;
+        }
         if (!(value instanceof List<?> list)) {
             throw bad(where + " must be a list of numbers, got " + kind(value));
         }
         int count = 0;
         for (int i = 0; i < list.size(); i++) {
             Object element = list.get(i);
-            if (element instanceof List<?>) {
+            if (element instanceof List<?> || element instanceof RequestJson.Numbers) {
                 count += flatten(element, out, at + count, where + "[" + i + "]");
                 continue;
             }
@@ -142,6 +146,7 @@ record InferenceRequest(String id, float[] data, int samples) {
             case Boolean b -> b.toString();
             case Number n -> n.toString();
             case List<?> l -> "a list of " + l.size();
+            case RequestJson.Numbers n -> "a list of " + n.size() + " numbers";
             case Map<?, ?> m -> "an object";
             default -> value.toString();
         };

@@ -96,6 +96,11 @@ public final class InferenceServer implements AutoCloseable {
         batcher.reload(replacement);
     }
 
+    /** The requests whose handling began (each is answered, even during {@link #close()}). */
+    public long accepted() {
+        return endpoints.accepted();
+    }
+
     /** The answers given so far with this HTTP status (all endpoints). */
     public long answered(int status) {
         return endpoints.metrics().answered(status);

@@ -158,7 +158,7 @@ class ProtocolTest {
                 post("/v2/models/cnn/infer", good.replace("\"data\":[", "\"data\":[0,0,0,null,")));
         expectError(400, "data[0] is the string \"NaN\", not a number",
                 post("/v2/models/cnn/infer", good.replace("\"data\":[", "\"data\":[\"NaN\",")));
-        expectError(400, "data[0] is 1.0E300, outside FP32's finite range",
+        expectError(400, "data[0] is outside FP32's finite range",
                 post("/v2/models/cnn/infer", good.replace("\"data\":[", "\"data\":[1e300,")));
         expectError(400, "must be a list of numbers", post("/v2/models/cnn/infer", good.replace(
                 "\"data\":[", "\"nodata\":[")));
