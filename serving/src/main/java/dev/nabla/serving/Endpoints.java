@@ -81,6 +81,10 @@ final class Endpoints implements HttpHandler {
             answer = route(exchange, method, path, endpoint);
         } catch (ServingException e) {
             answer = Answer.json(e.status(), Map.of("error", e.getMessage()));
+            if (e.status() == 413) {
+                // The body was left unread: say so, rather than closing a connection the client would reuse.
+                exchange.getResponseHeaders().set("Connection", "close");
+            }
         } catch (RuntimeException e) {
             answer = Answer.json(500, Map.of("error", "internal error: " + e));
         }

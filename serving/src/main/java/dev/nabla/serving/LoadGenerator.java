@@ -96,8 +96,17 @@ public final class LoadGenerator {
                     long sent = System.nanoTime();
                     int status;
                     byte[] answer = null;
+                    if (connection == null) {
+                        try {
+                            connection = new Connection(host, port);
+                        } catch (IOException refused) {
+                            // Nothing listens (any more): this connection's share of the load ends here.
+                            record(mine, System.nanoTime() - sent);
+                            statuses.computeIfAbsent(-1, s -> new LongAdder()).increment();
+                            break;
+                        }
+                    }
                     try {
-                        connection = connection == null ? new Connection(host, port) : connection;
                         answer = connection.post(payload.path(), payload.body());
                         status = connection.status;
                         if (connection.closedByServer) {
