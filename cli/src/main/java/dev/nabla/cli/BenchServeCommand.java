@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         "Start `nabla serve`'s server on 127.0.0.1 for the Fashion-MNIST CNN (a fresh one, or --model FILE) and load"
                 + " it with KServe v2 JSON requests of one image from N keep-alive connections (a closed loop), for"
                 + " each connection count and each --max-batch (1: no batching); one line per run:",
-        "serve model=cnn connections=64 max_batch=64 max_delay_ms=2 requests=41000 requests_per_s=4100 p50_ms=14.8"
+        "serve model=cnn connections=64 max_batch=64 max_delay_ms=2.0 workers=1 threads=2 requests=41000 requests_per_s=4100 p50_ms=14.8"
                 + " p99_ms=25.1 mean_batch=52.3 errors_5xx=0",
         "With --soak N, then N requests mixed with bad ones (one in nine), checking each answer's status, each valid"
                 + " answer against `predict`, and the heap after a full GC after warm-up and at the end; exit code 1"
@@ -53,6 +53,9 @@ final class BenchServeCommand implements Callable<Integer> {
             + " ${DEFAULT-VALUE}).")
     private double maxDelayMillis;
 
+    @Option(names = "--workers", defaultValue = "1", description = "Server --workers (default: ${DEFAULT-VALUE}).")
+    private int workers;
+
     @Option(names = "--seconds", defaultValue = "10", description = "Timed seconds per run (default: ${DEFAULT-VALUE}).")
     private double seconds;
 
@@ -73,8 +76,8 @@ final class BenchServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int used = threads.use(spec);
         if (connections.stream().anyMatch(c -> c < 1) || maxBatches.stream().anyMatch(b -> b < 1) || seconds <= 0
-                || warmupSeconds < 0 || soak < 0) {
-            throw new ParameterException(spec.commandLine(), "--connections and --max-batch must be at least 1,"
+                || warmupSeconds < 0 || soak < 0 || workers < 1) {
+            throw new ParameterException(spec.commandLine(), "--connections, --max-batch and --workers must be at least 1,"
                     + " --seconds more than 0, --warmup-seconds and --soak 0 or more");
         }
         BenchData data = BenchCommand.data(spec, dataChoice);
@@ -84,12 +87,13 @@ final class BenchServeCommand implements Callable<Integer> {
         String model = modelFile == null ? "cnn" : modelFile.getFileName().toString();
         for (int count : connections) {
             for (int maxBatch : maxBatches) {
-                ServerOptions options = ServerOptions.DEFAULTS.withMaxBatch(maxBatch).withMaxDelayMillis(maxDelayMillis);
+                ServerOptions options = ServerOptions.DEFAULTS.withMaxBatch(maxBatch).withMaxDelayMillis(maxDelayMillis)
+                        .withWorkers(workers);
                 ServingBench.Run run = bench.throughput(options, count, warmupSeconds, seconds);
                 LoadGenerator.Result r = run.result();
-                out.printf(Locale.ROOT, "serve model=%s connections=%d max_batch=%d max_delay_ms=%s threads=%d"
+                out.printf(Locale.ROOT, "serve model=%s connections=%d max_batch=%d max_delay_ms=%s workers=%d threads=%d"
                                 + " requests=%d requests_per_s=%.0f p50_ms=%.3f p99_ms=%.3f mean_batch=%.1f"
-                                + " errors_5xx=%d data=%s%n", model, count, maxBatch, maxDelayMillis, used, r.requests(),
+                                + " errors_5xx=%d data=%s%n", model, count, maxBatch, maxDelayMillis, workers, used, r.requests(),
                         r.requestsPerSecond(), r.percentileMillis(0.5), r.percentileMillis(0.99), run.meanBatch(),
                         r.serverErrors(), data.source());
                 out.flush();
@@ -102,7 +106,7 @@ final class BenchServeCommand implements Callable<Integer> {
         int count = connections.stream().mapToInt(Integer::intValue).max().orElseThrow();
         int maxBatch = maxBatches.stream().mapToInt(Integer::intValue).max().orElseThrow();
         ServerOptions options = ServerOptions.DEFAULTS.withMaxBatch(maxBatch).withMaxDelayMillis(maxDelayMillis)
-                .withMaxBodyBytes(64 * 1024);
+                .withWorkers(workers).withMaxBodyBytes(64 * 1024);
         ServingBench.Soak result = bench.soak(options, count, soak);
         LoadGenerator.Result r = result.result();
         double growth = (double) result.heapAfterSoak() / result.heapAfterWarmup() - 1;

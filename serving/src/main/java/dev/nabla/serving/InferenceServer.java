@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 
 /**
@@ -38,6 +39,7 @@ public final class InferenceServer implements AutoCloseable {
     private final Map<String, Map<String, Batcher>> models;
     private final Endpoints endpoints;
     private final long graceMillis;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private InferenceServer(Builder builder) throws IOException {
         Metrics metrics = new Metrics();
@@ -59,7 +61,12 @@ public final class InferenceServer implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
-        http = HttpServer.create(new InetSocketAddress(builder.host, builder.port), 1024);
+        try {
+            http = HttpServer.create(new InetSocketAddress(builder.host, builder.port), 1024);
+        } catch (IOException | RuntimeException e) {
+            closeBatchers();
+            throw e;
+        }
         requests = Executors.newVirtualThreadPerTaskExecutor();
         http.setExecutor(requests);
         endpoints = new Endpoints(models, builder.options, metrics, builder.accessLog, builder.reloader);
@@ -112,9 +119,16 @@ public final class InferenceServer implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         endpoints.stopAccepting();
         http.stop((int) Math.ceil(graceMillis / 1000.0));
         requests.close();
+        closeBatchers();
+    }
+
+    private void closeBatchers() {
         boolean interrupted = false;
         for (Map<String, Batcher> versions : models.values()) {
             for (Batcher batcher : versions.values()) {
