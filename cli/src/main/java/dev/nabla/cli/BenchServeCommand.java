@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         "serve model=cnn connections=64 max_batch=64 max_delay_ms=2.0 workers=1 threads=2 requests=41000 requests_per_s=4100 p50_ms=14.8"
                 + " p99_ms=25.1 mean_batch=52.3 errors_5xx=0",
         "With --soak N, then N requests mixed with bad ones (one in nine), checking each answer's status, each valid"
-                + " answer against `predict`, and the heap after a full GC after warm-up and at the end; exit code 1"
+                + " answer against `predict` (within 1e-5 of it, relative to max(1, |value|)), and the heap after"
+                + " a full GC after warm-up and at the end; exit code 1"
                 + " when a check fails."})
 final class BenchServeCommand implements Callable<Integer> {
 
@@ -111,9 +112,9 @@ final class BenchServeCommand implements Callable<Integer> {
         LoadGenerator.Result r = result.result();
         double growth = (double) result.heapAfterSoak() / result.heapAfterWarmup() - 1;
         out.printf(Locale.ROOT, "soak model=%s connections=%d max_batch=%d requests=%d statuses=%s mismatches=%d"
-                        + " errors_5xx=%d requests_per_s=%.0f p99_ms=%.3f heap_after_warmup_mib=%.1f"
+                        + " largest_difference=%.2g errors_5xx=%d requests_per_s=%.0f p99_ms=%.3f heap_after_warmup_mib=%.1f"
                         + " heap_after_soak_mib=%.1f heap_growth=%.1f%% data=%s%n", model, count, maxBatch, r.requests(),
-                r.statuses(), r.mismatches(), r.serverErrors(), r.requestsPerSecond(), r.percentileMillis(0.99),
+                r.statuses(), r.mismatches(), result.largestDifference(), r.serverErrors(), r.requestsPerSecond(), r.percentileMillis(0.99),
                 result.heapAfterWarmup() / 1048576.0, result.heapAfterSoak() / 1048576.0, growth * 100, source);
         if (r.firstMismatch() != null) {
             out.println("first mismatch: " + r.firstMismatch());

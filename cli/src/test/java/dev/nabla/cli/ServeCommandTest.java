@@ -99,6 +99,6 @@ class ServeCommandTest {
                     + " data=random"), measured);
         }
         assertTrue(lines.get(4).matches("soak model=cnn connections=4 max_batch=8 requests=300 statuses=\\{200=\\d+,"
-                + " 400=\\d+, 404=\\d+, 413=\\d+} mismatches=0 errors_5xx=0 .*"), lines.get(4));
+                + " 400=\\d+, 404=\\d+, 413=\\d+} mismatches=0 largest_difference=\\S+ errors_5xx=0 .*"), lines.get(4));
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.UnaryOperator;
 
@@ -45,6 +46,7 @@ final class Endpoints implements HttpHandler {
     private final PrintStream accessLog;
     private final UnaryOperator<ServedModel> reloader;
     private final LongAdder accepted = new LongAdder();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean accepting = true;
 
     Endpoints(Map<String, Map<String, Batcher>> models, ServerOptions options, Metrics metrics, PrintStream accessLog,
@@ -65,24 +67,36 @@ final class Endpoints implements HttpHandler {
         return accepted.sum();
     }
 
-    void stopAccepting() {
+    /**
+     * From now on every request but the health checks is answered 503 with {@code Connection:
+     * close}; returns once the requests that began before are answered, or at the deadline.
+     */
+    void stopAccepting(long deadlineNanos) throws InterruptedException {
         accepting = false;
+        while (inFlight.get() > 0 && System.nanoTime() < deadlineNanos) {
+            Thread.sleep(1);
+        }
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         long start = System.nanoTime();
+        inFlight.incrementAndGet();   // before reading the flag: close() waits for every request that saw it true
         accepted.increment();
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath();
         String[] endpoint = {"unknown"};
         Answer answer;
         try {
+            if (!accepting && !path.startsWith("/v2/health/")) {
+                throw new ServingException(503, "the server is shutting down");
+            }
             answer = route(exchange, method, path, endpoint);
         } catch (ServingException e) {
             answer = Answer.json(e.status(), Map.of("error", e.getMessage()));
-            if (e.status() == 413) {
-                // The body was left unread: say so, rather than closing a connection the client would reuse.
+            if (e.status() == 413 || e.status() == 503 && !accepting) {
+                // The body was left unread, or the server is stopping: say so, rather than closing a
+                // connection the client would reuse.
                 exchange.getResponseHeaders().set("Connection", "close");
             }
         } catch (RuntimeException e) {
@@ -94,6 +108,7 @@ final class Endpoints implements HttpHandler {
             exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
             out.write(body);
         } finally {
+            inFlight.decrementAndGet();
             long nanos = System.nanoTime() - start;
             metrics.request(endpoint[0], answer.status(), nanos);
             if (accessLog != null) {

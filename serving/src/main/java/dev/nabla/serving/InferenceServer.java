@@ -29,8 +29,8 @@ import java.util.function.UnaryOperator;
  * }
  * }</pre>
  *
- * {@link #close()} shuts down gracefully: it stops accepting connections, answers every request
- * already accepted, then stops the batch workers.
+ * {@link #close()} shuts down gracefully: it refuses new requests (503), answers every request
+ * accepted before, then closes the port and stops the batch workers.
  */
 public final class InferenceServer implements AutoCloseable {
 
@@ -114,16 +114,22 @@ public final class InferenceServer implements AutoCloseable {
     }
 
     /**
-     * Graceful shutdown: readiness turns false, the listening socket closes, every request
-     * already accepted is answered (waiting up to the grace period), then the workers stop.
+     * Graceful shutdown: readiness turns false and new requests are answered 503 with
+     * {@code Connection: close}; every request accepted before is answered (waiting up to the
+     * grace period); then the listening socket closes and the workers stop.
      */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        endpoints.stopAccepting();
-        http.stop((int) Math.ceil(graceMillis / 1000.0));
+        try {
+            endpoints.stopAccepting(System.nanoTime() + graceMillis * 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // Only refusals (503) can be in flight now: a second is plenty for them.
+        http.stop(1);
         requests.close();
         closeBatchers();
     }
