@@ -21,15 +21,16 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code nabla bench gemm|train|infer|generate}: Nabla's speed on the standard workloads of
+ * {@code nabla bench gemm|train|infer|generate|serve}: Nabla's speed on the standard workloads of
  * {@code shared/bench/WORKLOADS.md}, one line per measurement, in the form
  * {@code bench/side_by_side.py} parses. The workloads themselves live in
  * {@link dev.nabla.cli.bench}, which the JMH benchmarks of {@code bench/} use too.
  */
 @Command(name = "bench",
-        description = "Measure Nabla's speed on the standard workloads (GEMM, training, inference, generation).",
+        description = "Measure Nabla's speed on the standard workloads (GEMM, training, inference, generation,"
+                + " serving).",
         subcommands = {BenchCommand.Gemm.class, BenchCommand.Train.class, BenchCommand.Infer.class,
-                BenchGenerateCommand.class})
+                BenchGenerateCommand.class, BenchServeCommand.class})
 final class BenchCommand {
 
     private static final double MIB = 1 << 20;

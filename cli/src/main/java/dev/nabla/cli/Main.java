@@ -29,6 +29,7 @@ import picocli.CommandLine.ScopeType;
                 TrainCommand.class,
                 EvaluateCommand.class,
                 PredictCommand.class,
+                ServeCommand.class,
                 GenerateCommand.class,
                 SummaryCommand.class,
                 ExportCommand.class,

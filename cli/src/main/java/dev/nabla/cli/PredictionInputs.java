@@ -127,6 +127,11 @@ final class PredictionInputs {
         if (image == null) {
             throw new IOException(file + ": not an image javax.imageio can read (PNG, JPEG, GIF, BMP)");
         }
+        return image(image, sampleShape, invert);
+    }
+
+    /** A decoded image as {@code [channels, height, width]}, as {@link #image(Path, int[], boolean)} reads a file. */
+    static Tensor image(BufferedImage image, int[] sampleShape, boolean invert) {
         int channels = sampleShape[0];
         int height = sampleShape[1] == -1 ? image.getHeight() : sampleShape[1];
         int width = sampleShape[2] == -1 ? image.getWidth() : sampleShape[2];
