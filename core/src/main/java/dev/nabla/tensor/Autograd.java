@@ -31,7 +31,7 @@ final class Autograd {
     }
 
     /**
-     * {@link #record} with a second backward for {@link #gradients} with {@code createGraph}:
+     * {@link #record} with a second backward, for {@link Gradients#compute} with {@code createGraph}:
      * {@code backward} is the fast path of ordinary training, {@code graphBackward} the same
      * gradients written with recorded tensor ops.
      */
