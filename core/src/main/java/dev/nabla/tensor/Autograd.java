@@ -19,12 +19,30 @@ final class Autograd {
      * requires grad; returns {@code output}.
      */
     static Tensor record(String op, Tensor output, Node.Backward backward, Tensor... inputs) {
+        return record(op, output, backward, null, inputs);
+    }
+
+    /**
+     * {@link #record} for an op whose backward is written with tensor ops only: run with
+     * recording on, it is itself a graph, so the op supports gradients of gradients.
+     */
+    static Tensor recordComposed(String op, Tensor output, Node.Backward backward, Tensor... inputs) {
+        return record(op, output, backward, (g, needed) -> backward.apply(g), inputs);
+    }
+
+    /**
+     * {@link #record} with a second backward, for {@link Gradients#compute} with {@code createGraph}:
+     * {@code backward} is the fast path of ordinary training, {@code graphBackward} the same
+     * gradients written with recorded tensor ops.
+     */
+    static Tensor record(String op, Tensor output, Node.Backward backward, Node.GraphBackward graphBackward,
+                         Tensor... inputs) {
         if (!NoGrad.isGradEnabled()) {
             return output;
         }
         for (Tensor input : inputs) {
             if (input != null && input.requiresGrad()) {
-                output.attach(new Node(op, backward, inputs));
+                output.attach(new Node(op, backward, graphBackward, inputs));
                 return output;
             }
         }
@@ -65,7 +83,7 @@ final class Autograd {
         }
     }
 
-    private static Tensor seedGradient(Tensor root, Tensor gradient) {
+    static Tensor seedGradient(Tensor root, Tensor gradient) {
         if (gradient == null) {
             if (root.size() != 1) {
                 throw new IllegalArgumentException("backward: a gradient can be created implicitly only for a"
@@ -102,7 +120,7 @@ final class Autograd {
     }
 
     /** Every tensor the root depends on through tensors that require grad, inputs before outputs. */
-    private static List<Tensor> topologicalOrder(Tensor root) {
+    static List<Tensor> topologicalOrder(Tensor root) {
         List<Tensor> order = new ArrayList<>();
         Set<Tensor> visited = Collections.newSetFromMap(new IdentityHashMap<>());
         ArrayDeque<Tensor> stack = new ArrayDeque<>();

@@ -121,10 +121,11 @@ public final class Convolution {
                 input.requiresGrad() ? Tensor.wrap(ConvolutionGemm.output(gy, w, null, g), input.shape(), dtype) : null,
                 weight.requiresGrad() ? Tensor.wrap(ConvolutionGemm.weightGradient(gy, x, g), weight.shape(), dtype) : null,
                 bias != null && bias.requiresGrad() ? channelSums(gy, g.batch(), g.inChannels(), g.inPlane()) : null};
-        }, input, weight, bias);
+        }, (gradOutput, needed) -> ConvolutionGradients.transposed(gradOutput, needed, input, weight, bias, g),
+            input, weight, bias);
     }
 
-    private static Tensor convolve(String op, Tensor input, Tensor weight, Tensor bias, ConvolutionGeometry g,
+    static Tensor convolve(String op, Tensor input, Tensor weight, Tensor bias, ConvolutionGeometry g,
                                    int spatialRank, ActivationFunction activation) {
         if (Autocast.casts(input, weight, bias)) {
             return convolve(op, Autocast.cast(input), Autocast.cast(weight), Autocast.cast(bias), g, spatialRank,
@@ -147,6 +148,8 @@ public final class Convolution {
         Tensor savedX = dtype.isHalf() ? null : x;
         Tensor post = function == null ? null : result.detach();
         Tensor pre = function == null ? null : activation.derivativeFromOutput() ? post : Tensor.wrap(z, shape, dtype);
+        Node.GraphBackward graph = (gradOutput, needed) -> ConvolutionGradients.convolution(op, gradOutput, needed,
+                input, weight, bias, g, spatialRank, activation, result);
         return Autograd.record(name, result, gradOutput -> {
             Tensor gy = gradOutput.floatData();
             if (function != null) {
@@ -159,7 +162,7 @@ public final class Convolution {
                 input.requiresGrad() ? Tensor.wrap(ConvolutionGemm.inputGradient(gy, w, g), input.shape(), dtype) : null,
                 weight.requiresGrad() ? Tensor.wrap(ConvolutionGemm.weightGradient(xb, gy, g), weight.shape(), dtype) : null,
                 bias != null && bias.requiresGrad() ? channelSums(gy, g.batch(), g.outChannels(), g.outPlane()) : null};
-        }, input, weight, bias);
+        }, graph, input, weight, bias);
     }
 
 

@@ -71,7 +71,7 @@ final class Creation {
             return y; // integral values have no gradient
         }
         DType source = t.dtype();
-        return Autograd.record("to", y, g -> new Tensor[] {g.to(source)}, t);
+        return Autograd.recordComposed("to", y, g -> new Tensor[] {g.to(source)}, t);
     }
 
     static Tensor arange(float start, float end, float step) {

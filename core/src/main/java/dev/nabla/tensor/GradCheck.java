@@ -59,8 +59,44 @@ public final class GradCheck {
         }
     }
 
+    /**
+     * Checks gradients of gradients with the defaults: the gradient of {@code function}'s output
+     * (reduced with fixed random weights), computed by {@link Gradients#differentiable}, is checked
+     * as a function of the inputs; throws AssertionError describing the worst element on failure.
+     */
+    public static void assertGradientsOfGradients(Function<Tensor[], Tensor> function, Tensor... inputs) {
+        Result r = defaults().checkGradientsOfGradients(function, inputs);
+        if (!r.passed()) {
+            throw new AssertionError("GradCheck of gradients: " + r);
+        }
+    }
+
+    /**
+     * Compares the derivatives of the first gradient (its graph back-propagated) with central
+     * finite differences of it, for every input element. The function's output must depend on
+     * every input.
+     */
+    public Result checkGradientsOfGradients(Function<Tensor[], Tensor> function, Tensor... inputs) {
+        Function<Tensor[], Tensor> firstGradient = in -> {
+            Tensor y = function.apply(in);
+            Tensor w = Tensor.uniform(new Generator(54321), -1f, 1f, y.shape().toArray());
+            Tensor[] grads = Gradients.compute(y.mul(w).sum(), null, true, true, in);
+            Tensor[] flat = new Tensor[grads.length];
+            for (int i = 0; i < grads.length; i++) {
+                flat[i] = grads[i].reshape(-1);
+            }
+            return Tensor.concat(0, flat);
+        };
+        return check(firstGradient, inputs, true);
+    }
+
     /** Compares analytic and numeric gradients of every input element. */
     public Result check(Function<Tensor[], Tensor> function, Tensor... inputs) {
+        return check(function, inputs, false);
+    }
+
+    /** With {@code recording} the function is evaluated with the graph on, also for finite differences. */
+    private Result check(Function<Tensor[], Tensor> function, Tensor[] inputs, boolean recording) {
         for (int i = 0; i < inputs.length; i++) {
             if (!inputs[i].isLeaf() || !inputs[i].requiresGrad()) {
                 throw new IllegalArgumentException("GradCheck: input " + i + " must be a leaf tensor with"
@@ -71,7 +107,9 @@ public final class GradCheck {
         Tensor probe = function.apply(inputs);
         Tensor weights = Tensor.uniform(new Generator(12345), -1f, 1f, probe.shape().toArray());
         float[] w = Layout.toArray(weights);
-        probe.backward(weights);
+        if (probe.requiresGrad()) { // a gradient may be constant: its own gradient is then 0
+            probe.backward(weights);
+        }
         Result worst = new Result(true, -1, new int[0], 0, 0, 0);
         double worstExcess = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < inputs.length; i++) {
@@ -81,7 +119,7 @@ public final class GradCheck {
             int[] counter = new int[dims.length];
             for (int e = 0; e < x.size(); e++) {
                 int pos = Layout.position(x, counter);
-                double numeric = numericDerivative(function, inputs, x, pos, w);
+                double numeric = numericDerivative(function, inputs, x, pos, w, recording);
                 double error = Math.abs(analytic[e] - numeric);
                 double excess = error - (atol + rtol * Math.abs(numeric));
                 if (excess > worstExcess || Double.isNaN(error)) {
@@ -101,9 +139,9 @@ public final class GradCheck {
     }
 
     private double numericDerivative(Function<Tensor[], Tensor> function, Tensor[] inputs, Tensor x,
-                                     int pos, float[] w) {
+                                     int pos, float[] w, boolean recording) {
         float saved = x.storage().get(pos);
-        try (NoGrad ignored = NoGrad.enter()) {
+        try (NoGrad ignored = recording ? null : NoGrad.enter()) {
             x.storage().set(pos, (float) (saved + eps));
             double plus = weightedSum(function.apply(inputs), w);
             x.storage().set(pos, (float) (saved - eps));

@@ -42,6 +42,6 @@ public final class InvertedDropout {
                 (s, e) -> k.binary(BinaryOp.MUL, values, offset + s, 1, mask, s, 1, out, s, e - s));
         DType dtype = DType.floating(input);
         Tensor maskTensor = Tensor.wrap(mask, input.shape(), dtype);
-        return Autograd.record("dropout", Tensor.wrap(out, input.shape(), dtype), g -> new Tensor[] {g.mul(maskTensor)}, input);
+        return Autograd.recordComposed("dropout", Tensor.wrap(out, input.shape(), dtype), g -> new Tensor[] {g.mul(maskTensor)}, input);
     }
 }

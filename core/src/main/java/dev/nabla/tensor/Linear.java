@@ -62,7 +62,20 @@ public final class Linear {
         Tensor post = op == null ? null : result.detach();
         Tensor pre = op == null ? null : activation.derivativeFromOutput() ? post : Tensor.wrap(z, Shape.of(dims), dtype);
         Saved saved = new Saved(k, x, w, pre, post, rows, in, out, op, param);
-        return Autograd.record("linear", result, g -> saved.backward(g, input, weight, bias), input, weight, bias);
+        return Autograd.record("linear", result, g -> saved.backward(g, input, weight, bias),
+                (g, needed) -> graphBackward(g, needed, input, weight, bias, activation, result), input, weight, bias);
+    }
+
+    /** The same gradients as recorded ops (gradients of gradients): g·W, gᵀ·x and the column sums of g. */
+    private static Tensor[] graphBackward(Tensor g, boolean[] needed, Tensor input, Tensor weight, Tensor bias,
+                                          ActivationFunction activation, Tensor result) {
+        Tensor gz = UnaryDerivatives.activationChainRule(activation, result,
+                () -> linear(input, weight, bias, ActivationFunction.LINEAR), g);
+        Tensor rows = gz.reshape(-1, weight.dim(0));
+        return new Tensor[] {
+            needed[0] ? gz.matmul(weight) : null,
+            needed[1] ? rows.transpose(0, 1).matmul(input.reshape(-1, weight.dim(1))) : null,
+            bias != null && needed[2] ? rows.sum(0) : null};
     }
 
     /** What backward needs from forward. */

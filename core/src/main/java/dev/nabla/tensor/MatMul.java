@@ -74,7 +74,7 @@ final class MatMul {
             }
         });
         Tensor y = Tensor.wrap(out, Shape.of(outDims), DType.promote(a, b));
-        return Autograd.record("matmul", y, g -> new Tensor[] {
+        return Autograd.recordComposed("matmul", y, g -> new Tensor[] {
             a.requiresGrad() ? Pointwise.unbroadcast(g.matmul(b.transpose(-1, -2)), a.shape()) : null,
             b.requiresGrad() ? Pointwise.unbroadcast(a.transpose(-1, -2).matmul(g), b.shape()) : null}, a, b);
     }

@@ -25,7 +25,7 @@ final class Movement {
             source = t.contiguousCopy();
         }
         Tensor y = view(source, shape, shape.contiguousStrides(), source.offset());
-        return Autograd.record("reshape", y, g -> new Tensor[] {g.reshape(t.shape().toArray())}, t);
+        return Autograd.recordComposed("reshape", y, g -> new Tensor[] {g.reshape(t.shape().toArray())}, t);
     }
 
     private static Shape inferShape(String op, Shape from, int[] requested) {
@@ -101,7 +101,7 @@ final class Movement {
             inverse[a] = i;
         }
         Tensor y = view(t, Shape.of(dims), strides, t.offset());
-        return Autograd.record("permute", y, g -> new Tensor[] {g.permute(inverse)}, t);
+        return Autograd.recordComposed("permute", y, g -> new Tensor[] {g.permute(inverse)}, t);
     }
 
     static Tensor transpose(Tensor t, int axis0, int axis1) {
@@ -146,7 +146,7 @@ final class Movement {
             }
         }
         Tensor y = view(t, Shape.of(out), strides, t.offset());
-        return Autograd.record("unsqueeze", y, g -> new Tensor[] {g.reshape(t.shape().toArray())}, t);
+        return Autograd.recordComposed("unsqueeze", y, g -> new Tensor[] {g.reshape(t.shape().toArray())}, t);
     }
 
     static Tensor expand(Tensor t, int[] sizes) {
@@ -172,7 +172,7 @@ final class Movement {
         if (y.shape().equals(t.shape())) {
             return t;
         }
-        return Autograd.record("expand", y, g -> new Tensor[] {Pointwise.unbroadcast(g, t.shape())}, t);
+        return Autograd.recordComposed("expand", y, g -> new Tensor[] {Pointwise.unbroadcast(g, t.shape())}, t);
     }
 
     static Tensor broadcastTo(Tensor t, Shape target) {
@@ -200,7 +200,15 @@ final class Movement {
             Tensor full = Creation.full(0f, t.shape(), DType.floating(g));
             Layout.write(slice(full, a, s, e, step), g);
             return new Tensor[] {full};
-        }, t);
+        }, step == 1 ? (g, needed) -> new Tensor[] {g.pad(sliceMargins(t, a, s, e))} : null, t);
+    }
+
+    /** The pad() margins that put the elements start..end-1 of axis back at their places in t. */
+    private static int[] sliceMargins(Tensor t, int axis, int start, int end) {
+        int[] margins = new int[2 * (t.rank() - axis)];
+        margins[margins.length - 2] = start;
+        margins[margins.length - 1] = t.dim(axis) - Math.max(start, end);
+        return margins;
     }
 
     static Tensor concat(int axis, Tensor... tensors) {
@@ -232,7 +240,7 @@ final class Movement {
             starts[i] = at;
             Layout.write(slice(out.detach(), a, at, at + tensors[i].dim(a), 1), tensors[i]);
         }
-        return Autograd.record("concat", out, g -> {
+        return Autograd.recordComposed("concat", out, g -> {
             Tensor[] grads = new Tensor[tensors.length];
             for (int i = 0; i < tensors.length; i++) {
                 grads[i] = g.slice(a, starts[i], starts[i] + tensors[i].dim(a));
@@ -301,7 +309,7 @@ final class Movement {
             strides[a] = -strides[a];
         }
         Tensor y = view(t, t.shape(), strides, offset).contiguousCopy();
-        return Autograd.record("flip", y, g -> new Tensor[] {g.flip(ax)}, t);
+        return Autograd.recordComposed("flip", y, g -> new Tensor[] {g.flip(ax)}, t);
     }
 
     static Tensor repeat(Tensor t, int[] repeats) {
@@ -326,6 +334,6 @@ final class Movement {
     }
 
     static Tensor copy(Tensor t) {
-        return Autograd.record("contiguous", t.contiguousCopy(), g -> new Tensor[] {g}, t);
+        return Autograd.recordComposed("contiguous", t.contiguousCopy(), g -> new Tensor[] {g}, t);
     }
 }

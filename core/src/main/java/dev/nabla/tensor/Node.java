@@ -19,13 +19,25 @@ final class Node {
         }
     }
 
+    /**
+     * The same gradients written with recorded tensor ops, so that they are themselves
+     * differentiable (PyTorch's {@code create_graph=True}); {@code needed[k]} says whether input k's
+     * gradient is wanted, so an op may skip the others (and return null for them).
+     */
+    @FunctionalInterface
+    interface GraphBackward {
+        Tensor[] apply(Tensor gradOutput, boolean[] needed);
+    }
+
     final String op;
     private Tensor[] inputs;
     private Backward backward;
+    private GraphBackward graphBackward;
 
-    Node(String op, Backward backward, Tensor[] inputs) {
+    Node(String op, Backward backward, GraphBackward graphBackward, Tensor[] inputs) {
         this.op = op;
         this.backward = backward;
+        this.graphBackward = graphBackward;
         this.inputs = inputs;
     }
 
@@ -41,11 +53,23 @@ final class Node {
         return backward.apply(gradOutput);
     }
 
+    /** The gradients as a recorded graph, or an error naming the op when it has no such rule yet. */
+    Tensor[] graphBackward(Tensor gradOutput, boolean[] needed) {
+        if (graphBackward == null) {
+            throw new UnsupportedOperationException("gradients with createGraph: the backward of '" + op
+                    + "' is not differentiable yet (differentiable so far: linear and matmul, conv1d, conv2d and"
+                    + " convTranspose2d, the arithmetic and unary ops, reductions, reshapes and views); compute"
+                    + " these gradients without createGraph, or build the function from those ops");
+        }
+        return graphBackward.apply(gradOutput, needed);
+    }
+
     void release() {
         if (backward != null) {
             backward.released();
         }
         backward = null;
+        graphBackward = null;
         inputs = null;
     }
 }

@@ -32,7 +32,7 @@ final class Padding {
         }
         Tensor out = Creation.full(value, Shape.of(dims), DType.floating(t));
         Layout.write(interior(out, before, t.shape()), t);
-        return Autograd.record("pad", out, g -> new Tensor[] {interior(g, before, t.shape())}, t);
+        return Autograd.recordComposed("pad", out, g -> new Tensor[] {interior(g, before, t.shape())}, t);
     }
 
     private static Tensor interior(Tensor padded, int[] before, Shape inner) {

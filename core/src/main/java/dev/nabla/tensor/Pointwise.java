@@ -52,7 +52,8 @@ final class Pointwise {
         DType dtype = DType.floating(x);
         Tensor y = Tensor.wrap(out, x.shape(), dtype);
         return Autograd.record(name(op), y, g -> new Tensor[] {
-            Tensor.wrap(chainRule(op, param, in, inOff, out, g), x.shape(), dtype)}, x);
+            Tensor.wrap(chainRule(op, param, in, inOff, out, g), x.shape(), dtype)},
+            (g, needed) -> new Tensor[] {UnaryDerivatives.chainRule(op, param, x, y, g)}, x);
     }
 
     /**
@@ -76,20 +77,20 @@ final class Pointwise {
         apply(op, a.floatView(), b.floatView(), shape, out);
         Tensor y = Tensor.wrap(out, shape, DType.promote(a, b));
         return switch (op) {
-            case ADD -> Autograd.record("add", y, g -> new Tensor[] {
+            case ADD -> Autograd.recordComposed("add", y, g -> new Tensor[] {
                     unbroadcast(g, a.shape()), unbroadcast(g, b.shape())}, a, b);
-            case SUB -> Autograd.record("sub", y, g -> new Tensor[] {
+            case SUB -> Autograd.recordComposed("sub", y, g -> new Tensor[] {
                     unbroadcast(g, a.shape()), b.requiresGrad() ? unbroadcast(g.neg(), b.shape()) : null}, a, b);
-            case MUL -> Autograd.record("mul", y, g -> new Tensor[] {
+            case MUL -> Autograd.recordComposed("mul", y, g -> new Tensor[] {
                     a.requiresGrad() ? unbroadcast(g.mul(b), a.shape()) : null,
                     b.requiresGrad() ? unbroadcast(g.mul(a), b.shape()) : null}, a, b);
-            case DIV -> Autograd.record("div", y, g -> new Tensor[] {
+            case DIV -> Autograd.recordComposed("div", y, g -> new Tensor[] {
                     a.requiresGrad() ? unbroadcast(g.div(b), a.shape()) : null,
                     b.requiresGrad() ? unbroadcast(g.mul(y).div(b).neg(), b.shape()) : null}, a, b);
-            case POW -> Autograd.record("pow", y, g -> new Tensor[] {
+            case POW -> Autograd.recordComposed("pow", y, g -> new Tensor[] {
                     a.requiresGrad() ? unbroadcast(g.mul(b).mul(a.pow(b.sub(1f))), a.shape()) : null,
                     b.requiresGrad() ? unbroadcast(g.mul(y).mul(logOrZeroAtZero(a)), b.shape()) : null}, a, b);
-            case MAX, MIN -> Autograd.record(name(op), y, g -> {
+            case MAX, MIN -> Autograd.recordComposed(name(op), y, g -> {
                 // Where the two are equal each gets half the gradient, as in PyTorch.
                 Tensor winsA = op == BinaryOp.MAX ? a.gt(b) : a.lt(b);
                 Tensor shareA = winsA.add(a.eq(b).mul(0.5f));
@@ -204,7 +205,7 @@ final class Pointwise {
             });
         }
         Tensor zero = Tensor.scalar(0f);
-        return Autograd.record("where", Tensor.wrap(out, shape, DType.promote(a, b)), g -> new Tensor[] {null,
+        return Autograd.recordComposed("where", Tensor.wrap(out, shape, DType.promote(a, b)), g -> new Tensor[] {null,
             a.requiresGrad() ? unbroadcast(where(condition, g, zero), a.shape()) : null,
             b.requiresGrad() ? unbroadcast(where(condition, zero, g), b.shape()) : null}, condition, a, b);
     }
@@ -222,7 +223,7 @@ final class Pointwise {
                 (s, e) -> k.clamp(in, input.offset() + s, min, max, out, pass, s, e - s));
         DType dtype = DType.floating(x);
         Tensor mask = Tensor.wrap(pass, x.shape(), dtype);
-        return Autograd.record("clamp", Tensor.wrap(out, x.shape(), dtype), g -> new Tensor[] {g.mul(mask)}, x);
+        return Autograd.recordComposed("clamp", Tensor.wrap(out, x.shape(), dtype), g -> new Tensor[] {g.mul(mask)}, x);
     }
 
     private static String name(Enum<?> op) {

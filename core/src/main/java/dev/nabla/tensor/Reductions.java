@@ -109,7 +109,7 @@ final class Reductions {
         float[] out = new float[outShape.size()];
         sumRows(rowsOf(t, ax), rowLength(t, ax), out);
         Shape keptShape = reducedShape(t, ax, true);
-        return Autograd.record("sum", Tensor.wrap(out, outShape, DType.floating(t)),
+        return Autograd.recordComposed("sum", Tensor.wrap(out, outShape, DType.floating(t)),
                 g -> new Tensor[] {g.reshape(keptShape.toArray()).expand(t.shape().toArray())}, t);
     }
 
@@ -141,7 +141,7 @@ final class Reductions {
         });
         Tensor y = Tensor.wrap(out, outShape, DType.floating(t));
         Shape keptShape = reducedShape(t, ax, true);
-        return Autograd.record(largest ? "max" : "min", y, g -> {
+        return Autograd.recordComposed(largest ? "max" : "min", y, g -> {
             // The gradient goes to the extreme elements, shared equally between ties.
             Tensor mask = t.eq(y.reshape(keptShape.toArray()));
             Tensor share = mask.div(mask.sum(ax, true));
@@ -216,7 +216,7 @@ final class Reductions {
         // d/dx = sign(x)|x|^(p-1) / norm^(p-1); where the norm (or, for p < 1, x) is 0 this is
         // 0/0, taken as 0 as in PyTorch, so that the norm of a zero vector does not give NaN.
         Tensor zero = Tensor.scalar(0f);
-        Tensor norm = Autograd.record("norm", y, g -> {
+        Tensor norm = Autograd.recordComposed("norm", y, g -> {
             Tensor scale = Tensor.where(y.eq(0f), zero, g.div(y.pow(p - 1f)));
             Tensor direction = p == 2f ? t : Tensor.where(t.eq(0f), zero, t.sign().mul(t.abs().pow(p - 1f)));
             return new Tensor[] {direction.mul(scale)};
@@ -251,7 +251,7 @@ final class Reductions {
         }
         int a = t.shape().axis(axis);
         Tensor y = alongAxis(t, a, false);
-        return Autograd.record("softmax", y,
+        return Autograd.recordComposed("softmax", y,
                 g -> new Tensor[] {y.mul(g.sub(g.mul(y).sum(a, true)))}, t);
     }
 
@@ -262,7 +262,7 @@ final class Reductions {
         }
         int a = t.shape().axis(axis);
         Tensor y = alongAxis(t, a, true);
-        return Autograd.record("logSoftmax", y,
+        return Autograd.recordComposed("logSoftmax", y,
                 g -> new Tensor[] {g.sub(y.exp().mul(g.sum(a, true)))}, t);
     }
 }

@@ -52,4 +52,27 @@ class GradCheckTest {
         Tensor x = Tensor.randn(new Generator(4), 3, 4).requiresGrad(true);
         GradCheck.assertGradients(in -> in[0].transpose(0, 1).exp(), x);
     }
+
+    @Test
+    void checksGradientsOfGradients() {
+        Tensor x = Tensor.randn(new Generator(5), 2, 3).requiresGrad(true);
+        Tensor w = Tensor.randn(new Generator(6), 3, 2).requiresGrad(true);
+        assertTrue(GradCheck.defaults().checkGradientsOfGradients(in -> in[0].matmul(in[1]).tanh(), x, w).passed());
+        assertNull(x.grad(), "the check leaves no gradient behind");
+    }
+
+    @Test
+    void findsASecondDerivativeThatIsWrongWhileTheFirstIsRight() {
+        // x² whose recorded backward treats x as a constant: 2x·g is right, its derivative in x is lost.
+        java.util.function.Function<Tensor[], Tensor> square = in -> Autograd.record("square",
+                Tensor.wrap(Layout.toArray(in[0].detach().mul(in[0].detach())), in[0].shape()),
+                g -> new Tensor[] {g.mul(in[0].detach()).mul(2f)},
+                (g, needed) -> new Tensor[] {g.mul(in[0].detach()).mul(2f)}, in[0]);
+        Tensor x = Tensor.of(1f, 2f, 3f).requiresGrad(true);
+        assertTrue(GradCheck.defaults().check(square, x).passed());
+        GradCheck.Result r = GradCheck.defaults().checkGradientsOfGradients(square, x);
+        assertFalse(r.passed());
+        var e = assertThrows(AssertionError.class, () -> GradCheck.assertGradientsOfGradients(square, x));
+        assertTrue(e.getMessage().startsWith("GradCheck of gradients: gradients differ"), e.getMessage());
+    }
 }
