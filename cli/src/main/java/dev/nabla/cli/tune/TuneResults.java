@@ -80,7 +80,8 @@ final class TuneResults {
         }
         long failed = trials.stream().filter(t -> t.status() == Trial.Status.FAILED).count();
         int epochs = trials.stream().mapToInt(Trial::epochsUsed).sum();
-        out.printf(Locale.ROOT, "%d trials (%d failed), %d training epochs in all%n", trials.size(), failed, epochs);
+        out.printf(Locale.ROOT, "%d trials (%d failed)%s%n", trials.size(), failed,
+                epochs > 0 ? ", " + epochs + " training epochs in all" : "");
         out.println("wrote " + directory + ": " + String.join(", ", best.isPresent() ? FILES
                 : FILES.stream().filter(f -> !f.equals("best.yaml")).toList()));
         out.flush();

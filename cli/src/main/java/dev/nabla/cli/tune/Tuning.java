@@ -64,6 +64,26 @@ public final class Tuning {
         return trials;
     }
 
+    /**
+     * Reads {@code file} and checks its tune section without training: every key path can be set,
+     * and the experiment with a sampled configuration reads as one.
+     */
+    public static TuneSpec check(Path file) throws IOException {
+        ConfigNode root = YamlFile.read(file);
+        if (!root.asMap().has("tune")) {
+            throw root.error("has no tune section to say what to search; see docs/tuning.md");
+        }
+        Experiment experiment = Experiment.read(file, Experiment.Overrides.NONE);
+        TuneSpec spec = TuneSpec.parse(root.asMap().get("tune"), experiment.training().epochs(),
+                new TuneSpec.Overrides(null, null, null, null));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> document = (Map<String, Object>) root.value();
+        document.remove("tune");
+        check(spec, new TrialRunner(document, file.toAbsolutePath().getParent(), Path.of("probe"), spec, false, null),
+                root.asMap().get("tune"), file.toString());
+        return spec;
+    }
+
     /** Sets every key path with a sampled configuration and reads the result as an experiment. */
     private static void check(TuneSpec spec, TrialRunner runner, ConfigNode tune, String source) {
         for (Map<String, Object> parameters : List.of(spec.space().sample(Search.generator(spec.seed(), 0)))) {
