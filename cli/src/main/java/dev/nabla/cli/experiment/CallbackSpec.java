@@ -82,7 +82,7 @@ final class CallbackSpec {
             settings("terminate_on_nan", TerminateOnNaN.class, List.of(), values -> TerminateOnNaN::new),
             settings("median_stopping", MedianStopping.class, List.of(MONITOR, MODE,
                     Setting.optional("grace_epochs", INTEGER, 1), Setting.optional("minimum_trials", INTEGER, 3),
-                    Setting.required("curves", STRING)), CallbackSpec::medianStopping));
+                    Setting.optional("curves", STRING, "")), CallbackSpec::medianStopping));
 
     /** A callback class an experiment file does not list, and the reason. */
     record Unlisted(Class<? extends Callback> implementation, String reason) {
@@ -177,16 +177,18 @@ final class CallbackSpec {
     /**
      * The median stopping rule against the curves of other runs, one per line of the {@code curves}
      * file (comma-separated values after each epoch); {@code nabla tune} writes it for each trial.
+     * Without a file there is nothing to compare with, and the callback only records.
      */
     private static Supplier<Callback> medianStopping(Map<String, Object> values) {
         String monitor = (String) values.get("monitor");
         Direction direction = mode(values) == Plateau.Mode.MIN ? Direction.MINIMIZE : Direction.MAXIMIZE;
         MedianStoppingRule rule = new MedianStoppingRule(direction, (Integer) values.get("grace_epochs"),
                 (Integer) values.get("minimum_trials"));
-        Path file = Path.of((String) values.get("curves"));
+        String name = (String) values.get("curves");
         List<List<Double>> curves = new ArrayList<>();
+        Path file = name.isEmpty() ? null : Path.of(name);
         try {
-            for (String line : Files.readAllLines(file)) {
+            for (String line : file == null ? List.<String>of() : Files.readAllLines(file)) {
                 if (!line.isBlank()) {
                     curves.add(Arrays.stream(line.split(",")).map(v -> Double.parseDouble(v.trim())).toList());
                 }

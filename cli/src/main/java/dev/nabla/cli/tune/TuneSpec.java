@@ -43,7 +43,11 @@ public record TuneSpec(SearchSpace space, String metric, Direction direction, St
     /** The searches by name. */
     public static final List<String> ALGORITHMS = List.of("random", "grid", "bayes", "tpe", "hyperband", "asha");
 
-    static final List<String> KEYS = List.of("parameters", "objective", "algorithm", "trials", "seed", "random_start",
+    /** The distributions by their {@code type}. */
+    public static final List<String> DISTRIBUTIONS = List.of("float", "int", "choice", "fixed");
+
+    /** The section's keys. */
+    public static final List<String> KEYS = List.of("parameters", "objective", "algorithm", "trials", "seed", "random_start",
             "budget", "stopping", "workers");
 
     /**
