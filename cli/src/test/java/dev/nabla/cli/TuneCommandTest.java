@@ -105,6 +105,26 @@ class TuneCommandTest {
     }
 
     @Test
+    void theMedianRuleStopsTrialsThroughACallbackInTheirExperimentFiles() throws IOException {
+        String stopping = DIGITS.replace("epochs: 2", "epochs: 4").replace("trials: 3", "trials: 5\n"
+                + "  stopping: {type: median, grace_epochs: 0, minimum_trials: 1}").replace(
+                "{type: float, low: 1.0e-3, high: 3.0e-2, log: true}", "{type: float, low: 1.0e-5, high: 3.0e-2, log: true}");
+        Path study = directory.resolve("study");
+        Run run = Run.nabla("tune", experiment(stopping).toString(), "--output", study.toString(), "--limit", "200");
+
+        assertEquals(0, run.exitCode(), run.err());
+        List<Trial> trials = StudyFile.read(study.resolve("study.json")).trials();
+        for (Trial trial : trials) {
+            Path trialDirectory = study.resolve(String.format("trials/trial-%04d", trial.number()));
+            assertTrue(Files.readString(trialDirectory.resolve("experiment.yaml")).contains("type: median_stopping"));
+            assertEquals(trial.number(), Files.readAllLines(trialDirectory.resolve("others.csv")).stream()
+                    .filter(l -> !l.isBlank()).count(), "the curves of the trials before it");
+            assertEquals(trial.epochsUsed() < 4, trial.status() == Trial.Status.STOPPED, trial.toString());
+        }
+        assertTrue(trials.stream().anyMatch(t -> t.status() == Trial.Status.STOPPED), trials.toString());
+    }
+
+    @Test
     void mistakesInTheTuneSectionPointAtTheirLine() throws IOException {
         Run unknown = Run.nabla("tune", experiment(DIGITS.replace("trials: 3", "algorithm: annealing")).toString());
         assertEquals(1, unknown.exitCode());

@@ -106,9 +106,10 @@ public final class TrialRunner {
                 failure = e.getMessage();
             }
         }
+        int epochs = request.epochs() > 0 ? request.epochs() : spec.maxEpochs();
         Trial.Status status = failure != null ? Trial.Status.FAILED
-                : spec.stopping() != null && request.epochs() > 0 && curve.size() < request.epochs()
-                && spec.stopping().shouldStop(curve, others) ? Trial.Status.STOPPED : Trial.Status.COMPLETE;
+                : spec.stopping() != null && curve.size() < epochs && spec.stopping().shouldStop(curve, others)
+                ? Trial.Status.STOPPED : Trial.Status.COMPLETE;
         String message = failure != null ? failure.replace('\n', ' ')
                 : status == Trial.Status.STOPPED ? "stopped by the median rule" : "";
         return new Trial(number, request.config(), request.bracket(), request.rung(), request.epochs(),
