@@ -34,7 +34,7 @@ final class TuneCommand implements Callable<Integer> {
     private String algorithm;
 
     @Option(names = "--trials", paramLabel = "N", description = "Configurations to try, replacing the file's"
-            + " (default 20; grid: at most the grid; hyperband: set by the budget).")
+            + " (default 20; grid: the whole grid; hyperband: set by the budget).")
     private Integer trials;
 
     @Option(names = "--workers", paramLabel = "N",

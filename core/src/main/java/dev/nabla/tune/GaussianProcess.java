@@ -1,5 +1,7 @@
 package dev.nabla.tune;
 
+import java.util.Arrays;
+
 /**
  * A Gaussian process regression model on the unit cube with a Matérn 5/2 kernel and one
  * length scale per coordinate (automatic relevance determination). Observations are
@@ -60,7 +62,7 @@ final class GaussianProcess {
         double bestValue = Double.POSITIVE_INFINITY;
         for (double startLength : new double[] {0.2, 1.0}) {
             double[] start = new double[d + 2];
-            java.util.Arrays.fill(start, 0, d, Math.log(startLength));
+            Arrays.fill(start, 0, d, Math.log(startLength));
             start[d] = 0;
             start[d + 1] = Math.log(1e-3);
             double[] found = NelderMead.minimize(h -> negativeLogLikelihood(x, z, h), start, 1.0, 60 * (d + 2));

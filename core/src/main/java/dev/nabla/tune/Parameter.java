@@ -1,6 +1,7 @@
 package dev.nabla.tune;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
@@ -205,7 +206,7 @@ public sealed interface Parameter {
 
         @Override
         public List<Object> gridValues() {
-            return java.util.Collections.singletonList(value);
+            return Collections.singletonList(value);
         }
 
         @Override

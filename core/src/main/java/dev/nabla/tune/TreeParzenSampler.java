@@ -1,6 +1,7 @@
 package dev.nabla.tune;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,7 @@ public final class TreeParzenSampler implements Sampler {
             for (int i = 0; i < n; i++) {
                 order[i] = i;
             }
-            java.util.Arrays.sort(order, Comparator.comparingDouble(i -> points.get(i)[d]));
+            Arrays.sort(order, Comparator.comparingDouble(i -> points.get(i)[d]));
             for (int k = 0; k < n; k++) {
                 double here = points.get(order[k])[d];
                 double left = k == 0 ? here : here - points.get(order[k - 1])[d];

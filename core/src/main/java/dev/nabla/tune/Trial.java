@@ -1,5 +1,7 @@
 package dev.nabla.tune;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +37,7 @@ public record Trial(int number, int config, int bracket, int rung, int epochs, M
     }
 
     public Trial {
-        parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         curve = List.copyOf(curve);
     }
 

@@ -1,5 +1,6 @@
 package dev.nabla.tune;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +17,6 @@ public record TrialRequest(int config, int bracket, int rung, int epochs, Map<St
     /** A running trial of this request. */
     public Trial started(int number) {
         return new Trial(number, config, bracket, rung, epochs, parameters, Trial.Status.RUNNING, Double.NaN,
-                java.util.List.of(), 0, "");
+                List.of(), 0, "");
     }
 }

@@ -2,6 +2,8 @@ package dev.nabla.cli.tune;
 
 import dev.nabla.io.JsonWriter;
 import dev.nabla.tune.Direction;
+import dev.nabla.tune.Parameter;
+import dev.nabla.tune.SearchSpace;
 import dev.nabla.tune.Study;
 import dev.nabla.tune.StudyFile;
 import dev.nabla.tune.Trial;
@@ -28,7 +30,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * What a study leaves behind: {@code results.csv} and {@code results.json} (one row per
  * trial: number, configuration, rung, epochs, status, objective, epochs used, seconds,
  * parameters), {@code best.yaml} (the experiment with the best configuration, ready for
- * {@code nabla train}), {@code study.png} (the objective by trial with the running best), and
+ * {@code nabla train}), {@code study.png} (the objective by trial with the running best, and
+ * against each parameter), and
  * the table on the console.
  */
 final class TuneResults {
@@ -108,19 +111,23 @@ final class TuneResults {
         }
     }
 
-    /** The objective of each scored trial, and the running best, against the trial number. */
+    /**
+     * The objective of each scored trial with the running best against the trial number, then the
+     * objective against each parameter (a log range on a log axis, a choice by its position).
+     */
     private static void chart(List<Trial> trials, TuneSpec spec, Path file) throws IOException {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
+        }
+        List<Trial> scored = trials.stream().filter(Trial::scored).toList();
+        if (scored.isEmpty()) {
+            return;
         }
         List<Double> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
         List<Double> best = new ArrayList<>();
         double running = Double.NaN;
-        for (Trial trial : trials) {
-            if (!trial.scored()) {
-                continue;
-            }
+        for (Trial trial : scored) {
             x.add((double) trial.number());
             y.add(trial.objective());
             if (Double.isNaN(running) || spec.direction().loss(trial.objective()) < spec.direction().loss(running)) {
@@ -128,20 +135,54 @@ final class TuneResults {
             }
             best.add(running);
         }
-        if (x.isEmpty()) {
-            return;
+        List<XYChart> charts = new ArrayList<>();
+        XYChart byTrial = chart(spec.algorithm() + " search", "trial", spec.metric());
+        byTrial.addSeries("trials", x, y).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        byTrial.addSeries(spec.direction() == Direction.MINIMIZE ? "lowest so far" : "highest so far", x, best)
+                .setMarker(SeriesMarkers.NONE);
+        charts.add(byTrial);
+        for (SearchSpace.Entry entry : spec.space().entries()) {
+            if (entry.parameter() instanceof Parameter.Fixed) {
+                continue;
+            }
+            List<Double> values = new ArrayList<>();
+            List<Double> objectives = new ArrayList<>();
+            for (Trial trial : scored) {
+                Object value = trial.parameters().get(entry.name());
+                if (value != null) {
+                    values.add(entry.parameter() instanceof Parameter.Choice choice
+                            ? (double) choice.values().indexOf(value) : ((Number) value).doubleValue());
+                    objectives.add(trial.objective());
+                }
+            }
+            if (values.isEmpty()) {
+                continue;
+            }
+            XYChart chart = chart(entry.name(), entry.parameter() instanceof Parameter.Choice choice
+                    ? entry.name() + " " + choice.values() : entry.name(), spec.metric());
+            chart.getStyler().setXAxisLogarithmic(entry.parameter() instanceof Parameter.FloatRange f && f.log()
+                    || entry.parameter() instanceof Parameter.IntRange i && i.log());
+            chart.addSeries("trials", values, objectives).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            charts.add(chart);
         }
-        XYChart chart = new XYChartBuilder().width(640).height(420).title(spec.algorithm() + " search")
-                .xAxisTitle("trial").yAxisTitle(spec.metric()).build();
+        int columns = Math.min(2, charts.size());
+        while (charts.size() % columns != 0) {
+            XYChart blank = chart("", "", "");
+            blank.getStyler().setAxisTicksVisible(false);
+            blank.getStyler().setPlotGridLinesVisible(false).setPlotBorderVisible(false).setLegendVisible(false);
+            charts.add(blank);
+        }
+        try (OutputStream stream = Files.newOutputStream(file)) {
+            BitmapEncoder.saveBitmap(charts, charts.size() / columns, columns, stream, BitmapEncoder.BitmapFormat.PNG);
+        }
+    }
+
+    private static XYChart chart(String title, String xTitle, String yTitle) {
+        XYChart chart = new XYChartBuilder().width(560).height(380).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(yTitle).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS)
                 .setLegendLayout(Styler.LegendLayout.Horizontal).setChartBackgroundColor(Color.WHITE);
-        XYSeries points = chart.addSeries("trials", x, y);
-        points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        chart.addSeries(spec.direction() == Direction.MINIMIZE ? "lowest so far" : "highest so far", x, best)
-                .setMarker(SeriesMarkers.NONE);
-        try (OutputStream stream = Files.newOutputStream(file)) {
-            BitmapEncoder.saveBitmap(chart, stream, BitmapEncoder.BitmapFormat.PNG);
-        }
+        return chart;
     }
 
     private static String format(Object value) {

@@ -78,7 +78,8 @@ public record TuneSpec(SearchSpace space, String metric, Direction direction, St
             throw (map.has("algorithm") && overrides.algorithm() == null ? map.get("algorithm") : node)
                     .error("unknown algorithm '" + algorithm + "'; known: " + String.join(", ", ALGORITHMS));
         }
-        int trials = overrides.trials() != null ? overrides.trials() : map.integer("trials", 1, 20);
+        int trials = overrides.trials() != null ? overrides.trials()
+                : map.integer("trials", 1, algorithm.equals("grid") ? Integer.MAX_VALUE : 20);
         long seed = overrides.seed() != null ? overrides.seed() : map.integer("seed", 0, 1);
         int randomStart = map.integer("random_start", 1, Math.max(5, space.dimensions() + 1));
         ConfigMap budget = map.has("budget") ? map.get("budget").asMap()
