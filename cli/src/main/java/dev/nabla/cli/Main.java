@@ -27,6 +27,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
                 InfoCommand.class,
                 TrainCommand.class,
+                TuneCommand.class,
+                TuneTrialCommand.class,
                 EvaluateCommand.class,
                 PredictCommand.class,
                 ServeCommand.class,

@@ -1,6 +1,7 @@
 package dev.nabla.cli;
 
 import dev.nabla.cli.experiment.Vocabulary;
+import dev.nabla.cli.tune.TuneSpec;
 import dev.nabla.io.LayerTypeDescription;
 import dev.nabla.tensor.ActivationFunction;
 import java.io.IOException;
@@ -76,7 +77,28 @@ final class ReferenceMarkdown {
         section("Learning-rate schedules", "`schedule:` of a `learning_rate_scheduler` callback, with the"
                 + " schedule's settings beside it (`{type: learning_rate_scheduler, schedule: step_decay,"
                 + " step_size: 10}`). The schedule steps once per epoch.", Vocabulary.schedules());
+        tuning();
         return out.toString();
+    }
+
+    /** The tune section's keys, searches and distributions (docs/tuning.md explains them). */
+    private void tuning() {
+        out.append("\n## Tuning\n\nThe `tune` section, read by `./nabla tune` ([Tuning](tuning.md)); `./nabla train`"
+                + " ignores it.\n\n| key | values |\n|---|---|\n");
+        for (String key : TuneSpec.KEYS) {
+            out.append("| `").append(key).append("` | ").append(switch (key) {
+                case "parameters" -> "key paths to distributions: " + String.join(", ",
+                        TuneSpec.DISTRIBUTIONS.stream().map(d -> "`" + d + "`").toList())
+                        + "; a list is a choice, a plain value fixed; `when: {PARAMETER: VALUE}` makes one conditional";
+                case "objective" -> "`metric`: a column of history.csv or `test_NAME` of metrics.json; `mode`: `min`"
+                        + " or `max`";
+                case "algorithm" -> String.join(", ", TuneSpec.ALGORITHMS.stream()
+                        .map(a -> "`" + a + "`").toList());
+                case "budget" -> "`min_epochs`, `max_epochs`, `reduction` (asha and hyperband)";
+                case "stopping" -> "`{type: median, grace_epochs, minimum_trials}`";
+                default -> "an integer";
+            }).append(" |\n");
+        }
     }
 
     private void layers() {

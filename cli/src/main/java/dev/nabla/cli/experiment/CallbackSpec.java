@@ -24,6 +24,15 @@ import dev.nabla.train.ModelCheckpoint;
 import dev.nabla.train.ProgressBar;
 import dev.nabla.train.ReduceLearningRateOnPlateau;
 import dev.nabla.train.TerminateOnNaN;
+import dev.nabla.tune.Direction;
+import dev.nabla.tune.MedianStopping;
+import dev.nabla.tune.MedianStoppingRule;
+import dev.nabla.tune.TrialProgress;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +79,10 @@ final class CallbackSpec {
                     Setting.optional("min_delta", NUMBER, 1e-4), MODE), CallbackSpec::reduceOnPlateau),
             new CallbackType("learning_rate_scheduler", ScheduledLearningRate.class,
                     List.of(Setting.choice("schedule", null, ScheduleSpec.NAMES)), CallbackSpec::scheduler),
-            settings("terminate_on_nan", TerminateOnNaN.class, List.of(), values -> TerminateOnNaN::new));
+            settings("terminate_on_nan", TerminateOnNaN.class, List.of(), values -> TerminateOnNaN::new),
+            settings("median_stopping", MedianStopping.class, List.of(MONITOR, MODE,
+                    Setting.optional("grace_epochs", INTEGER, 1), Setting.optional("minimum_trials", INTEGER, 3),
+                    Setting.optional("curves", STRING, "")), CallbackSpec::medianStopping));
 
     /** A callback class an experiment file does not list, and the reason. */
     record Unlisted(Class<? extends Callback> implementation, String reason) {
@@ -160,6 +172,31 @@ final class CallbackSpec {
         boolean restore = (Boolean) values.get("restore_best_weights");
         Plateau.Mode mode = mode(values);
         return () -> new EarlyStopping(monitor, mode, minDelta, patience, restore);
+    }
+
+    /**
+     * The median stopping rule against the curves of other runs, one per line of the {@code curves}
+     * file (comma-separated values after each epoch); {@code nabla tune} writes it for each trial.
+     * Without a file there is nothing to compare with, and the callback only records.
+     */
+    private static Supplier<Callback> medianStopping(Map<String, Object> values) {
+        String monitor = (String) values.get("monitor");
+        Direction direction = mode(values) == Plateau.Mode.MIN ? Direction.MINIMIZE : Direction.MAXIMIZE;
+        MedianStoppingRule rule = new MedianStoppingRule(direction, (Integer) values.get("grace_epochs"),
+                (Integer) values.get("minimum_trials"));
+        String name = (String) values.get("curves");
+        List<List<Double>> curves = new ArrayList<>();
+        Path file = name.isEmpty() ? null : Path.of(name);
+        try {
+            for (String line : file == null ? List.<String>of() : Files.readAllLines(file)) {
+                if (!line.isBlank()) {
+                    curves.add(Arrays.stream(line.split(",")).map(v -> Double.parseDouble(v.trim())).toList());
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalArgumentException("cannot read the curves file " + file + ": " + e.getMessage());
+        }
+        return () -> new TrialProgress(rule, curves).callback(monitor);
     }
 
     private static Supplier<Callback> reduceOnPlateau(Map<String, Object> values) {

@@ -21,7 +21,8 @@ import java.util.Map;
  */
 public record Experiment(String source, DataSpec data, ModelSpec model, TrainingSpec training, Path output) {
 
-    static final List<String> KEYS = List.of("data", "model", "training", "output");
+    /** The sections; {@code tune} belongs to {@code nabla tune} (docs/tuning.md), and training ignores it. */
+    static final List<String> KEYS = List.of("data", "model", "training", "output", "tune");
 
     /**
      * What the command line changes in a file: each null leaves the file's value.
@@ -44,9 +45,13 @@ public record Experiment(String source, DataSpec data, ModelSpec model, Training
 
     /** Reads and checks an experiment file. */
     public static Experiment read(Path file, Overrides overrides) throws IOException {
+        return read(file, file.getParent(), overrides);
+    }
+
+    /** Reads and checks an experiment file whose relative data paths start from {@code base}. */
+    public static Experiment read(Path file, Path base, Overrides overrides) throws IOException {
         String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         Experiment experiment = parse(YamlFile.read(file), Path.of("runs", name), overrides);
-        Path base = file.getParent();
         return new Experiment(experiment.source, experiment.data.withBase(base), experiment.model,
                 experiment.training, experiment.output);
     }
