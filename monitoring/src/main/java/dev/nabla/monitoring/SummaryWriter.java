@@ -7,7 +7,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,11 +156,16 @@ public final class SummaryWriter implements Closeable {
         }
     }
 
+    /** The host's name without asking DNS (which may stall for seconds): $HOSTNAME, else /etc/hostname. */
     private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9_.-]", "_");
-        } catch (IOException e) {
-            return "localhost";
+        String name = System.getenv("HOSTNAME");
+        if (name == null || name.isBlank()) {
+            try {
+                name = Files.readString(Path.of("/etc/hostname")).strip();
+            } catch (IOException | RuntimeException e) {
+                name = "localhost";
+            }
         }
+        return name.isBlank() ? "localhost" : name.replaceAll("[^A-Za-z0-9_.-]", "_");
     }
 }

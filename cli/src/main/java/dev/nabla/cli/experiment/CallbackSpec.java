@@ -24,6 +24,8 @@ import dev.nabla.train.ModelCheckpoint;
 import dev.nabla.train.ProgressBar;
 import dev.nabla.train.ReduceLearningRateOnPlateau;
 import dev.nabla.train.TerminateOnNaN;
+import dev.nabla.monitoring.TensorBoard;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +72,8 @@ final class CallbackSpec {
                     Setting.optional("min_delta", NUMBER, 1e-4), MODE), CallbackSpec::reduceOnPlateau),
             new CallbackType("learning_rate_scheduler", ScheduledLearningRate.class,
                     List.of(Setting.choice("schedule", null, ScheduleSpec.NAMES)), CallbackSpec::scheduler),
-            settings("terminate_on_nan", TerminateOnNaN.class, List.of(), values -> TerminateOnNaN::new));
+            settings("terminate_on_nan", TerminateOnNaN.class, List.of(), values -> TerminateOnNaN::new),
+            new CallbackType("tensorboard", TensorBoard.class, TensorBoardSpec.SETTINGS, TensorBoardSpec::read));
 
     /** A callback class an experiment file does not list, and the reason. */
     record Unlisted(Class<? extends Callback> implementation, String reason) {
@@ -86,9 +89,14 @@ final class CallbackSpec {
                     + " a schedule with learning_rate_scheduler"));
 
     private final Map<String, Object> resolved;
-    private final Supplier<Callback> factory;
+    private final Function<Path, Callback> factory;
 
     private CallbackSpec(Map<String, Object> resolved, Supplier<Callback> factory) {
+        this(resolved, runDirectory -> factory.get());
+    }
+
+    /** A callback that writes into the run's directory (its output directory, or a fold's). */
+    CallbackSpec(Map<String, Object> resolved, Function<Path, Callback> factory) {
         this.resolved = resolved;
         this.factory = factory;
     }
@@ -100,7 +108,7 @@ final class CallbackSpec {
         CallbackSpec spec;
         try {
             spec = type.reader().read(map, epochs);
-            spec.create();
+            spec.create(Path.of("."));
         } catch (IllegalArgumentException e) {
             throw node.error(e.getMessage());
         }
@@ -198,9 +206,14 @@ final class CallbackSpec {
         return new Sgd(List.of(new Parameter(Tensor.zeros(1))), 0.01f);
     }
 
-    /** A new callback for one run. */
-    Callback create() {
-        return factory.get();
+    /** A new callback for one run writing (if it writes) into {@code runDirectory}. */
+    Callback create(Path runDirectory) {
+        return factory.apply(runDirectory);
+    }
+
+    /** Whether this entry is a {@code tensorboard} one. */
+    boolean isTensorBoard() {
+        return "tensorboard".equals(resolved.get("type"));
     }
 
     /** The entry with its defaults filled in, for {@code config.resolved.yaml}. */
