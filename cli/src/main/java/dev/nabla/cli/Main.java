@@ -34,6 +34,7 @@ import picocli.CommandLine.ScopeType;
                 ReferenceCommand.class,
                 DemoCommand.class,
                 BenchCommand.class,
+                DashboardCommand.class,
                 HelpCommand.class,
         })
 public final class Main {

@@ -34,10 +34,26 @@ final class TensorBoardSpec {
         Map<String, Object> values = Setting.read(map, SETTINGS, Map.of(), List.of("type"));
         int updateFrequency = (Integer) values.get("update_frequency");
         int histogramFrequency = (Integer) values.get("histogram_frequency");
+        new TensorBoard(Path.of(".")).updateFrequency(updateFrequency).histogramFrequency(histogramFrequency);
+        return spec(values);
+    }
+
+    /** The entry with every setting at its default, which {@code train --dashboard} adds to a file without one. */
+    static CallbackSpec defaults() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        SETTINGS.forEach(setting -> values.put(setting.name(), setting.defaultValue()));
+        return spec(values);
+    }
+
+    private static CallbackSpec spec(Map<String, Object> values) {
+        int updateFrequency = (Integer) values.get("update_frequency");
+        int histogramFrequency = (Integer) values.get("histogram_frequency");
         String directory = (String) values.get("directory");
-        new TensorBoard(Path.of(directory)).updateFrequency(updateFrequency).histogramFrequency(histogramFrequency);
-        return new CallbackSpec(new LinkedHashMap<>(values), runDirectory -> create(runDirectory.resolve(directory)
-                .normalize(), runDirectory, updateFrequency, histogramFrequency));
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        resolved.put("type", "tensorboard");
+        resolved.putAll(values);
+        return new CallbackSpec(resolved, runDirectory -> create(runDirectory.resolve(directory).normalize(),
+                runDirectory, updateFrequency, histogramFrequency));
     }
 
     /** The callback for one run; the run's resolved file, when written, gives its config text and hyperparameters. */
