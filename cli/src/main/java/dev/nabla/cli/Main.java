@@ -35,6 +35,7 @@ import picocli.CommandLine.ScopeType;
                 DemoCommand.class,
                 BenchCommand.class,
                 DashboardCommand.class,
+                ExplainCommand.class,
                 HelpCommand.class,
         })
 public final class Main {
