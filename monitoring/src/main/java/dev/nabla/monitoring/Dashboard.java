@@ -96,6 +96,9 @@ public final class Dashboard implements AutoCloseable {
         for (Map.Entry<Path, RunEvents> entry : runs.entrySet()) {
             RunEvents events = entry.getValue();
             events.refresh();
+            if (events.scalars().isEmpty() && events.texts().isEmpty()) {
+                continue;   // only hparams records (a run's own directory): nothing to draw
+            }
             Map<String, Object> scalars = new LinkedHashMap<>();
             events.scalars().forEach((tag, points) -> scalars.put(tag, points.stream()
                     .map(p -> Double.isFinite(p.value()) ? List.of(p.step(), p.value()) : List.of(p.step()))
