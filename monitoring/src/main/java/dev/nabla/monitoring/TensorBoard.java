@@ -103,7 +103,11 @@ public final class TensorBoard implements Callback {
         } catch (IOException e) {
             throw new UncheckedIOException("TensorBoard: cannot create event files under " + runDirectory, e);
         }
-        train.text("model/summary", indented(model.summary()), 0);
+        try {
+            train.text("model/summary", indented(model.summary()), 0);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            train.text("model/summary", "(no summary: " + e.getMessage() + ")", 0);   // a shape the table cannot tell
+        }
         texts.forEach((tag, text) -> train.text(tag, text, 0));
         if (sampleImages != null) {
             train.image("samples", ImageGrids.grid(sampleImages), 0);
