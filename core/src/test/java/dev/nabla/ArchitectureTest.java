@@ -32,7 +32,8 @@ class ArchitectureTest {
             "io", Set.of("tensor", "nn", "optim"),
             "train", Set.of("tensor", "nn", "loss", "optim", "metrics", "data", "io"),
             // Hyperparameter searches sit above training: a trial's stopping rule is a fit callback.
-            "tune", Set.of("train", "io"));
+            "tune", Set.of("train", "io"),
+            "explain", Set.of("tensor", "nn"));
 
     private static final int LINE_BUDGET = 400;
     private static final int EXTENDED_BUDGET = 500;

@@ -38,6 +38,8 @@ import picocli.CommandLine.ScopeType;
                 ReferenceCommand.class,
                 DemoCommand.class,
                 BenchCommand.class,
+                DashboardCommand.class,
+                ExplainCommand.class,
                 HelpCommand.class,
         })
 public final class Main {

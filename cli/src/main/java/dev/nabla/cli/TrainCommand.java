@@ -3,6 +3,7 @@ package dev.nabla.cli;
 import dev.nabla.cli.experiment.Experiment;
 import dev.nabla.cli.experiment.ExperimentRun;
 import dev.nabla.data.Digits;
+import dev.nabla.monitoring.Dashboard;
 import dev.nabla.data.Split;
 import dev.nabla.nn.Dense;
 import dev.nabla.nn.Flatten;
@@ -61,6 +62,14 @@ final class TrainCommand implements Callable<Integer> {
             + " replacing the file's (default: the file's; 1 without a file, where it also cuts the split).")
     private Long seed;
 
+    @Option(names = "--dashboard", description = "Serve the live dashboard of this run on 127.0.0.1 while it trains"
+            + " (adds a tensorboard callback when the file has none).")
+    private boolean dashboard;
+
+    @Option(names = "--dashboard-port", paramLabel = "N",
+            description = "The dashboard's port (default: " + DashboardCommand.DEFAULT_PORT + "; 0 for any free one).")
+    private int dashboardPort = DashboardCommand.DEFAULT_PORT;
+
     @Override
     public Integer call() throws IOException {
         check(epochs, "--epochs");
@@ -68,8 +77,21 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (experiment != null) {
             Experiment parsed = Experiment.read(experiment, new Experiment.Overrides(epochs, output, limit, seed));
-            ExperimentRun.run(parsed, out);
+            if (!dashboard) {
+                ExperimentRun.run(parsed, out);
+                return 0;
+            }
+            try (Dashboard served = DashboardCommand.start(parsed.output(), dashboardPort, spec)) {
+                out.println("dashboard of this run at " + served.uri() + " until training ends; afterwards:"
+                        + " ./nabla dashboard " + parsed.output());
+                out.flush();
+                ExperimentRun.run(parsed.withTensorBoard(), out);
+            }
             return 0;
+        }
+        if (dashboard) {
+            throw new ParameterException(spec.commandLine(), "--dashboard needs an EXPERIMENT file; the built-in run"
+                    + " writes no files");
         }
         if (output != null || limit != null) {
             throw new ParameterException(spec.commandLine(), (output != null ? "--output" : "--limit")

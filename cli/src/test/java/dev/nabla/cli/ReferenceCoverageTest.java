@@ -45,7 +45,12 @@ class ReferenceCoverageTest {
         List<String> missing = concrete.stream().filter(c -> !listed.contains(c))
                 .map(c -> c.getName() + " (a " + kindOf(c).getSimpleName() + ")").toList();
 
-        assertTrue(concrete.containsAll(listed), "the scan of " + coreLocation() + " missed listed classes");
+        // Listed classes of other modules (the tensorboard callback of nabla-monitoring) are not core's to scan.
+        Set<Class<?>> listedOfCore = new HashSet<>(listed);
+        listedOfCore.removeIf(c -> c.getProtectionDomain().getCodeSource() != Layer.class.getProtectionDomain().getCodeSource()
+                && !c.getProtectionDomain().getCodeSource().getLocation().equals(
+                        Layer.class.getProtectionDomain().getCodeSource().getLocation()));
+        assertTrue(concrete.containsAll(listedOfCore), "the scan of " + coreLocation() + " missed listed classes");
         assertEquals(List.of(), missing, "public classes of core missing from docs/reference.md: register each in its"
                 + " registry with an experiment-file name (LayerSpecs, Losses, Metrics, Optimizers, CallbackSpec,"
                 + " ScheduleSpec), then run " + ReferenceMarkdown.COMMAND);

@@ -29,6 +29,15 @@ public interface Callback {
     default void onTrainBatchBegin(int batch) {
     }
 
+    /**
+     * Called in each training step after the backward pass, before clipping and the
+     * optimizer's update, while every parameter's {@code grad()} holds its gradient (with
+     * gradient accumulation, the sum so far; with loss scaling, still scaled): the one moment
+     * a callback can read gradients, for their norms or histograms. Must not change them.
+     */
+    default void onGradients(Model model) {
+    }
+
     /** Called after each training batch with the running logs. */
     default void onTrainBatchEnd(int batch, Map<String, Double> logs) {
     }

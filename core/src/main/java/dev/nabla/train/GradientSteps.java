@@ -28,6 +28,7 @@ final class GradientSteps {
     private LossScaler kept;
     private float restoredScale = Float.NaN;
     private long restoredSteps;
+    private Runnable gradientObserver = () -> { };
 
     /**
      * Uses {@code value} until {@link #end} for these optimizers.
@@ -71,6 +72,12 @@ final class GradientSteps {
         accumulator = null;
         accumulated = null;
         inBatch = false;
+        gradientObserver = () -> { };
+    }
+
+    /** Runs {@code observer} in each {@link #apply} before clipping and stepping, until {@link #end} ({@link Callback#onGradients}). */
+    void observeGradients(Runnable observer) {
+        gradientObserver = observer;
     }
 
     /** A batch of {@code fit} begins; {@code last} if it is its epoch's last, whose update takes a shorter group. */
@@ -93,6 +100,7 @@ final class GradientSteps {
 
     /** Clips, steps and zeroes when the group is complete (each batch without accumulation); returns whether it did. */
     boolean apply(Optimizer optimizer) {
+        gradientObserver.run();
         boolean updated;
         if (accumulator == null || optimizer != accumulated) {
             updated = unscaleAndClip(optimizer);

@@ -129,6 +129,7 @@ public class Model {
         callbacks.addAll(options.callbacks());
         callbacks.add(history);
         stopRequested = false;
+        gradientSteps.observeGradients(() -> callbacks.forEach(c -> c.onGradients(this)));
         callbacks.forEach(c -> c.onTrainBegin(this));
         Map<String, Double> logs = Map.of();
         for (int epoch = options.initialEpoch(); epoch < options.epochs() && !stopRequested; epoch++) {
@@ -321,10 +322,9 @@ public class Model {
     }
 
     /**
-     * The optimizer updates {@code fit} has applied to this model, over all epochs and runs
-     * (Lightning's and Hugging Face's {@code global_step}; Keras's {@code optimizer.iterations},
-     * which counts batches instead under gradient accumulation), for callbacks acting per step.
-     * A batch that updates several optimizers counts once; {@link #restore} continues the count.
+     * The optimizer updates {@code fit} has applied to this model, over all epochs and runs (Lightning's and Hugging Face's
+     * {@code global_step}; Keras's {@code optimizer.iterations} counts batches instead under gradient accumulation), for
+     * callbacks acting per step. A batch updating several optimizers counts once; {@link #restore} continues the count.
      */
     public long globalStep() {
         return gradientSteps.updates();

@@ -49,6 +49,23 @@ class CallbacksTest {
     }
 
     @Test
+    void onGradientsSeesEachUpdatesGradientsBeforeTheStepZeroesThem() {
+        Model model = regression(0.05f);
+        List<Float> norms = new java.util.ArrayList<>();
+        Callback observer = new Callback() {
+            @Override
+            public void onGradients(Model trained) {
+                Tensor gradient = trained.network().namedParameters().get("0.weight").grad();
+                norms.add(gradient.mul(gradient).sum().item());
+            }
+        };
+        model.fit(X, Y, quiet(2).callbacks(observer));
+        assertEquals(2 * 64 / 16, norms.size(), "one call per update");
+        assertTrue(norms.stream().allMatch(norm -> norm > 0), norms.toString());
+        assertEquals(null, model.network().namedParameters().get("0.weight").grad(), "zeroed after the step");
+    }
+
+    @Test
     void csvLoggerWritesARowPerEpoch(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("history.csv");
         regression(0.05f).fit(X, Y, quiet(3).callbacks(new CsvLogger(file)));

@@ -24,6 +24,7 @@ import dev.nabla.train.ModelCheckpoint;
 import dev.nabla.train.ProgressBar;
 import dev.nabla.train.ReduceLearningRateOnPlateau;
 import dev.nabla.train.TerminateOnNaN;
+import dev.nabla.monitoring.TensorBoard;
 import dev.nabla.tune.Direction;
 import dev.nabla.tune.MedianStopping;
 import dev.nabla.tune.MedianStoppingRule;
@@ -82,7 +83,8 @@ final class CallbackSpec {
             settings("terminate_on_nan", TerminateOnNaN.class, List.of(), values -> TerminateOnNaN::new),
             settings("median_stopping", MedianStopping.class, List.of(MONITOR, MODE,
                     Setting.optional("grace_epochs", INTEGER, 1), Setting.optional("minimum_trials", INTEGER, 3),
-                    Setting.optional("curves", STRING, "")), CallbackSpec::medianStopping));
+                    Setting.optional("curves", STRING, "")), CallbackSpec::medianStopping),
+            new CallbackType("tensorboard", TensorBoard.class, TensorBoardSpec.SETTINGS, TensorBoardSpec::read));
 
     /** A callback class an experiment file does not list, and the reason. */
     record Unlisted(Class<? extends Callback> implementation, String reason) {
@@ -98,9 +100,14 @@ final class CallbackSpec {
                     + " a schedule with learning_rate_scheduler"));
 
     private final Map<String, Object> resolved;
-    private final Supplier<Callback> factory;
+    private final Function<Path, Callback> factory;
 
     private CallbackSpec(Map<String, Object> resolved, Supplier<Callback> factory) {
+        this(resolved, runDirectory -> factory.get());
+    }
+
+    /** A callback that writes into the run's directory (its output directory, or a fold's). */
+    CallbackSpec(Map<String, Object> resolved, Function<Path, Callback> factory) {
         this.resolved = resolved;
         this.factory = factory;
     }
@@ -112,7 +119,7 @@ final class CallbackSpec {
         CallbackSpec spec;
         try {
             spec = type.reader().read(map, epochs);
-            spec.create();
+            spec.create(Path.of("."));
         } catch (IllegalArgumentException e) {
             throw node.error(e.getMessage());
         }
@@ -235,9 +242,14 @@ final class CallbackSpec {
         return new Sgd(List.of(new Parameter(Tensor.zeros(1))), 0.01f);
     }
 
-    /** A new callback for one run. */
-    Callback create() {
-        return factory.get();
+    /** A new callback for one run writing (if it writes) into {@code runDirectory}. */
+    Callback create(Path runDirectory) {
+        return factory.apply(runDirectory);
+    }
+
+    /** Whether this entry is a {@code tensorboard} one. */
+    boolean isTensorBoard() {
+        return "tensorboard".equals(resolved.get("type"));
     }
 
     /** The entry with its defaults filled in, for {@code config.resolved.yaml}. */

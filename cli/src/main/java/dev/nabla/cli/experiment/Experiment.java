@@ -73,6 +73,11 @@ public record Experiment(String source, DataSpec data, ModelSpec model, Training
         return new Experiment(root.source(), data, model, training, output);
     }
 
+    /** The same experiment writing TensorBoard event files into its output directory (for {@code train --dashboard}). */
+    public Experiment withTensorBoard() {
+        return new Experiment(source, data, model, training.withTensorBoard(), output);
+    }
+
     /**
      * One sample's shape: the model's {@code input_shape}, else the built-in data set's; null if
      * neither says.

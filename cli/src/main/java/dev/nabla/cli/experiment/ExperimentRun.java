@@ -176,7 +176,7 @@ public final class ExperimentRun {
         List<Callback> callbacks = new ArrayList<>();
         Path output = experiment.output();
         callbacks.add(new CsvLogger(output.resolve("history.csv")));
-        experiment.training().callbacks().forEach(c -> callbacks.add(c.create()));
+        experiment.training().callbacks().forEach(c -> callbacks.add(c.create(output)));
         String monitor = experiment.data().validationSplit() > 0 ? "val_loss" : "loss";
         callbacks.add(new ModelCheckpoint(output.resolve("last.nabla")).trainingState(state));
         callbacks.add(new ModelCheckpoint(output.resolve("best.nabla")).monitor(monitor).mode(Plateau.Mode.MIN)

@@ -93,7 +93,7 @@ final class TabularRun {
         CrossValidationResult result;
         try {
             result = CrossValidation.run(folds, (k, train, test) -> {
-                Map<String, Double> metrics = runFold(experiment, table, encoding, train, test);
+                Map<String, Double> metrics = runFold(experiment, table, encoding, k, train, test);
                 out.println("  " + ExperimentRun.testLine(metrics).replace("test ", ""));
                 out.flush();
                 return metrics;
@@ -114,7 +114,7 @@ final class TabularRun {
     }
 
     /** One fold: preprocessing fitted on its training rows, a fresh model seeded as the file says. */
-    private static Map<String, Double> runFold(Experiment experiment, Table table, TargetEncoding encoding,
+    private static Map<String, Double> runFold(Experiment experiment, Table table, TargetEncoding encoding, int fold,
                                                int[] train, int[] test) {
         CsvSpec csv = experiment.data().csv();
         Table trainRows = table.rows(train);
@@ -124,7 +124,7 @@ final class TabularRun {
         Layer.manualSeed(experiment.training().seed());
         Model model = ExperimentRun.compiled(experiment.model().build(sampleShape), experiment.training());
         List<Callback> callbacks = new ArrayList<>();
-        experiment.training().callbacks().forEach(c -> callbacks.add(c.create()));
+        experiment.training().callbacks().forEach(c -> callbacks.add(c.create(experiment.output().resolve("fold-" + (fold + 1)))));
         model.fit(trainSet, ExperimentRun.fitOptions(experiment).verbose(false)
                 .callbacks(callbacks.toArray(Callback[]::new)));
         return model.evaluate(prep.dataset(table.rows(test)), experiment.training().batchSize());

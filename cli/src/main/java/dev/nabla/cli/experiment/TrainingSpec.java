@@ -67,6 +67,17 @@ public record TrainingSpec(OptimizerSpec optimizer, LossSpec loss, List<String> 
                 dtypePolicy);
     }
 
+    /** The same training with a {@code tensorboard} callback, unless it has one ({@code train --dashboard}). */
+    TrainingSpec withTensorBoard() {
+        if (callbacks.stream().anyMatch(CallbackSpec::isTensorBoard)) {
+            return this;
+        }
+        List<CallbackSpec> more = new ArrayList<>(callbacks);
+        more.add(TensorBoardSpec.defaults());
+        return new TrainingSpec(optimizer, loss, metrics, batchSize, epochs, seed, shuffle, List.copyOf(more),
+                gradients, dtypePolicy);
+    }
+
     private static DTypePolicy dtypePolicy(ConfigMap map) {
         if (!map.has("dtype_policy")) {
             return DTypePolicy.FLOAT32;

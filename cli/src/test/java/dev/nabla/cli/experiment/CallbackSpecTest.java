@@ -8,6 +8,7 @@ import dev.nabla.cli.config.ConfigException;
 import dev.nabla.cli.config.YamlFile;
 import dev.nabla.train.EarlyStopping;
 import dev.nabla.train.ScheduledLearningRate;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class CallbackSpecTest {
     void aCallbackIsNamedByItsKerasNameOrItsClassNameAndResolvesEveryDefault() {
         CallbackSpec byClass = parse("{type: EarlyStopping, monitor: val_accuracy}");
 
-        assertInstanceOf(EarlyStopping.class, byClass.create());
+        assertInstanceOf(EarlyStopping.class, byClass.create(Path.of("run")));
         assertEquals(Map.of("type", "early_stopping", "monitor", "val_accuracy", "patience", 0, "min_delta", 0.0,
                 "mode", "max", "restore_best_weights", false), byClass.resolved());
     }
@@ -33,7 +34,7 @@ class CallbackSpecTest {
         CallbackSpec milestones = parse("{type: learning_rate_scheduler, schedule: multi_step_decay,"
                 + " milestones: [3, 6], gamma: 0.5}");
 
-        assertInstanceOf(ScheduledLearningRate.class, oneCycle.create());
+        assertInstanceOf(ScheduledLearningRate.class, oneCycle.create(Path.of("run")));
         assertEquals(Map.of("type", "learning_rate_scheduler", "schedule", "one_cycle", "max_learning_rate", 0.1,
                 "total_steps", 12, "warmup_fraction", 0.3, "initial_divisor", 25.0, "final_divisor", 10000.0,
                 "anneal_strategy", "cos"), oneCycle.resolved());

@@ -91,7 +91,7 @@ class ScheduleSpecTest {
             String callback = settings.replace("{", "{type: learning_rate_scheduler, ");
             Experiment experiment = Experiment.parse(YamlFile.parse(FILE.replace("RATE", "0.1")
                     + "  callbacks: [" + callback + "]\n", "x.yaml"), Path.of("runs", "x"), Experiment.Overrides.NONE);
-            assertTrue(experiment.training().callbacks().get(0).create() instanceof ScheduledLearningRate, settings);
+            assertTrue(experiment.training().callbacks().get(0).create(Path.of("run")) instanceof ScheduledLearningRate, settings);
         });
     }
 

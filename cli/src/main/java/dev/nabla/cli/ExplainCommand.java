@@ -1,0 +1,156 @@
+package dev.nabla.cli;
+
+import dev.nabla.cli.experiment.ModelInfo;
+import dev.nabla.explain.GradCam;
+import dev.nabla.explain.IntegratedGradients;
+import dev.nabla.explain.Saliency;
+import dev.nabla.io.ModelFile;
+import dev.nabla.nn.Conv2d;
+import dev.nabla.nn.Layer;
+import dev.nabla.nn.Sequential;
+import dev.nabla.tensor.Tensor;
+import dev.nabla.train.Model;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import javax.imageio.ImageIO;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code nabla explain MODEL IMAGE}: why an image model predicts what it does, as a heatmap over the image. */
+@Command(name = "explain", description = "Explain an image model's prediction: print its top classes and write a"
+        + " PNG of the image with a heatmap of what drove the target class's score (saliency, integrated gradients"
+        + " or Grad-CAM).")
+final class ExplainCommand implements Callable<Integer> {
+
+    /** The methods, by their name on the command line. */
+    enum Method { saliency, ig, gradcam }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file (.nabla) of an image classifier.")
+    private Path file;
+
+    @Parameters(index = "1", paramLabel = "IMAGE", description = "An image (PNG, JPEG, GIF, BMP).")
+    private Path image;
+
+    @Option(names = "--method", paramLabel = "NAME", defaultValue = "gradcam",
+            description = "saliency (|gradient|), ig (integrated gradients from a black image) or gradcam (Grad-CAM on"
+                    + " a convolution); default: ${DEFAULT-VALUE}.")
+    private Method method;
+
+    @Option(names = "--layer", paramLabel = "NAME",
+            description = "Grad-CAM's layer, by its path in the model (default: the last 2-D convolution).")
+    private String layer;
+
+    @Option(names = "--target", paramLabel = "CLASS", description = "The class to explain (default: the predicted one).")
+    private Integer target;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "" + IntegratedGradients.DEFAULT_STEPS,
+            description = "Integrated gradients' steps (default: ${DEFAULT-VALUE}).")
+    private int steps;
+
+    @Option(names = "--invert", description = "Invert the image (1 - pixel), as for predict: the built-in data sets are"
+            + " light on dark.")
+    private boolean invert;
+
+    @Option(names = "--output", paramLabel = "FILE", required = true, description = "The PNG to write.")
+    private Path output;
+
+    @Override
+    public Integer call() throws IOException {
+        ModelFile.LoadedModel loaded = ModelFile.load(file);
+        ModelInfo info = ModelInfo.of(loaded);
+        int[] sampleShape = info.inputShape() != null ? info.inputShape()
+                : PredictionInputs.imageShapeOfConvolution(loaded.model());
+        PredictionInputs.checkReadable(image);
+        Tensor sample = PredictionInputs.image(image, sampleShape, invert);
+        Tensor input = sample.reshape(1, sample.dim(0), sample.dim(1), sample.dim(2));
+        Layer network = loaded.model();
+        float[] probabilities = new Model(network).predict(input).toFloatArray();
+        int explained = target != null ? target : IntStream.range(0, probabilities.length).boxed()
+                .max(Comparator.comparingDouble(c -> probabilities[c])).orElseThrow();
+        if (explained < 0 || explained >= probabilities.length) {
+            throw new ParameterException(spec.commandLine(), "--target must be a class from 0 to "
+                    + (probabilities.length - 1) + ", got " + explained);
+        }
+        Tensor map = heatmap(network, input, explained);
+        ImageIO.write(ExplanationImage.overlay(sample, map.toFloatArray()), "png", output.toFile());
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(image + ": " + top(probabilities, info.classNames()));
+        out.println("explained class " + explained + " with " + describe() + "; wrote " + output);
+        out.flush();
+        return 0;
+    }
+
+    /** The explanation as one value per pixel, {@code [height, width]}: larger means more important. */
+    private Tensor heatmap(Layer network, Tensor input, int explained) {
+        int height = input.dim(2);
+        int width = input.dim(3);
+        return switch (method) {
+            case saliency -> Saliency.attribute(network, input, explained).sum(1).reshape(height, width);
+            case ig -> {
+                if (steps < 1) {
+                    throw new ParameterException(spec.commandLine(), "--steps must be at least 1, got " + steps);
+                }
+                yield new IntegratedGradients(network).steps(steps).attribute(input, explained).attributions().sum(1)
+                        .abs().reshape(height, width);
+            }
+            case gradcam -> {
+                if (!(network instanceof Sequential sequential)) {
+                    throw new ParameterException(spec.commandLine(), "gradcam needs a Sequential model; " + file
+                            + " holds a " + network.getClass().getSimpleName() + "; use --method saliency or ig");
+                }
+                String name = layer != null ? layer : lastConvolution(sequential, "");
+                if (name == null) {
+                    throw new ParameterException(spec.commandLine(), file + " has no 2-D convolution for gradcam;"
+                            + " name a layer with --layer, or use --method saliency or ig");
+                }
+                layer = name;
+                yield GradCam.upsample(new GradCam(sequential, name).relu(true).attribute(input, explained), height,
+                        width).reshape(height, width);
+            }
+        };
+    }
+
+    private String describe() {
+        return switch (method) {
+            case saliency -> "saliency";
+            case ig -> "integrated gradients (" + steps + " steps, black baseline)";
+            case gradcam -> "Grad-CAM on layer " + layer;
+        };
+    }
+
+    /** The path of the last Conv2d, searching nested Sequentials; null if none. */
+    static String lastConvolution(Sequential sequential, String prefix) {
+        String last = null;
+        for (Map.Entry<String, Layer> child : sequential.children().entrySet()) {
+            if (child.getValue() instanceof Conv2d) {
+                last = prefix + child.getKey();
+            } else if (child.getValue() instanceof Sequential nested) {
+                String inside = lastConvolution(nested, prefix + child.getKey() + ".");
+                last = inside != null ? inside : last;
+            }
+        }
+        return last;
+    }
+
+    private static String top(float[] probabilities, List<String> classNames) {
+        return IntStream.range(0, probabilities.length).boxed()
+                .sorted(Comparator.comparingDouble(c -> -probabilities[c])).limit(3)
+                .map(c -> String.format(Locale.ROOT, "%d%s %.4f", c,
+                        classNames != null && c < classNames.size() ? " " + classNames.get(c) : "", probabilities[c]))
+                .reduce((a, b) -> a + ", " + b).orElse("");
+    }
+}
