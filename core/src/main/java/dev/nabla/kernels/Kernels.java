@@ -343,4 +343,12 @@ public interface Kernels {
      * of {@code keep} is set (bit b is {@code keep[b / 64] >>> (b % 64) & 1}), else 0, for j in [0, n).
      */
     void scaleKept(long[] keep, long firstBit, float scale, float[] x, int off, int n);
+
+    /**
+     * Inverted dropout with its own draws: element j's draw is {@code SplitMix64.mix(state + (j + 1)·GAMMA)}
+     * ({@link SplitMix64}); it is kept when the draw's top 24 bits are below {@code threshold}.
+     * {@code mask[off + j]} becomes {@code scale} (kept) or 0, and {@code out[off + j] = x[xOff + j]·mask[off + j]},
+     * for j in [0, n).
+     */
+    void dropout(long state, long threshold, float scale, float[] x, int xOff, float[] mask, float[] out, int off, int n);
 }

@@ -362,4 +362,10 @@ public final class ScalarKernels implements Kernels {
     public void scaleKept(long[] keep, long firstBit, float scale, float[] x, int off, int n) {
         ScalarIndexing.scaleKept(keep, firstBit, scale, x, off, n);
     }
+
+    @Override
+    public void dropout(long state, long threshold, float scale, float[] x, int xOff, float[] mask, float[] out,
+                        int off, int n) {
+        ScalarIndexing.dropout(state, threshold, scale, x, xOff, mask, out, off, n);
+    }
 }

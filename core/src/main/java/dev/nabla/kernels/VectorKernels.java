@@ -484,6 +484,12 @@ final class VectorKernels implements Kernels {
         VectorIndexing.scaleKept(keep, firstBit, scale, x, off, n);
     }
 
+    @Override
+    public void dropout(long state, long threshold, float scale, float[] x, int xOff, float[] mask, float[] out,
+                        int off, int n) {
+        VectorIndexing.dropout(state, threshold, scale, x, xOff, mask, out, off, n);
+    }
+
     private static FloatVector load(float[] array, int offset) {
         return FloatVector.fromArray(SPECIES, array, offset);
     }
