@@ -343,4 +343,23 @@ public interface Kernels {
      * of {@code keep} is set (bit b is {@code keep[b / 64] >>> (b % 64) & 1}), else 0, for j in [0, n).
      */
     void scaleKept(long[] keep, long firstBit, float scale, float[] x, int off, int n);
+
+    /**
+     * Layer normalisation of rows [r0, r1) ({@link LayerNormRows#forward}: x̂ into normalized,
+     * rstd, and {@code y = x̂·w + b}); the row sums in each twin's own order.
+     */
+    void layerNormForward(float[] x, int xOff, int r0, int r1, int d, float eps, float[] w, int wOff, float[] b,
+                          int bOff, float[] normalized, float[] rstd, float[] y);
+
+    /** The backward of {@link #layerNormForward} over rows [r0, r1), as {@link LayerNormRows#backward}. */
+    void layerNormBackward(float[] g, int gOff, float[] normalized, float[] rstd, int r0, int r1, int d,
+                           float[] w, int wOff, float[] dx, float[] dw, float[] db, float[] scratch);
+
+    /**
+     * Inverted dropout with its own draws: element j's draw is {@code SplitMix64.mix(state + (j + 1)·GAMMA)}
+     * ({@link SplitMix64}); it is kept when the draw's top 24 bits are below {@code threshold}.
+     * {@code mask[off + j]} becomes {@code scale} (kept) or 0, and {@code out[off + j] = x[xOff + j]·mask[off + j]},
+     * for j in [0, n).
+     */
+    void dropout(long state, long threshold, float scale, float[] x, int xOff, float[] mask, float[] out, int off, int n);
 }

@@ -68,4 +68,16 @@ final class ScalarIndexing {
             x[off + j] = (keep[(int) (bit >>> 6)] & (1L << (bit & 63))) != 0 ? x[off + j] * scale : 0f;
         }
     }
+
+    /** {@link Kernels#dropout}: the mask value is the kept bit times scale, then one multiplication. */
+    static void dropout(long state, long threshold, float scale, float[] x, int xOff, float[] mask, float[] out,
+                        int off, int n) {
+        long z = state;
+        for (int j = 0; j < n; j++) {
+            long bits = SplitMix64.mix(z += SplitMix64.GAMMA) >>> 40;
+            float m = (int) ((bits - threshold) >>> 63) * scale;
+            mask[off + j] = m;
+            out[off + j] = x[xOff + j] * m;
+        }
+    }
 }

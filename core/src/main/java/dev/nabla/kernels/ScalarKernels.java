@@ -362,4 +362,22 @@ public final class ScalarKernels implements Kernels {
     public void scaleKept(long[] keep, long firstBit, float scale, float[] x, int off, int n) {
         ScalarIndexing.scaleKept(keep, firstBit, scale, x, off, n);
     }
+
+    @Override
+    public void layerNormForward(float[] x, int xOff, int r0, int r1, int d, float eps, float[] w, int wOff,
+                                 float[] b, int bOff, float[] normalized, float[] rstd, float[] y) {
+        LayerNormRows.forward(x, xOff, r0, r1, d, eps, w, wOff, b, bOff, normalized, rstd, y);
+    }
+
+    @Override
+    public void layerNormBackward(float[] g, int gOff, float[] normalized, float[] rstd, int r0, int r1, int d,
+                                  float[] w, int wOff, float[] dx, float[] dw, float[] db, float[] scratch) {
+        LayerNormRows.backward(g, gOff, normalized, rstd, r0, r1, d, w, wOff, dx, dw, db, scratch);
+    }
+
+    @Override
+    public void dropout(long state, long threshold, float scale, float[] x, int xOff, float[] mask, float[] out,
+                        int off, int n) {
+        ScalarIndexing.dropout(state, threshold, scale, x, xOff, mask, out, off, n);
+    }
 }

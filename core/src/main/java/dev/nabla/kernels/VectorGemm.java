@@ -50,6 +50,11 @@ final class VectorGemm {
     private static final int NONE = 0, OVERWRITE = 1, ACCUMULATE = 2;
     /** Rows of the micro-tile; with two vectors of columns: 16 accumulators. */
     static final int MR = 8;
+    /**
+     * A vector of MR floats where the hardware has one (else null): a transposed A panel's
+     * line of MR rows is copied as one vector rather than by a {@code System.arraycopy} call.
+     */
+    private static final VectorSpecies<Float> PANEL_ROWS = L >= MR ? FloatVector.SPECIES_256 : null;
     /** Columns of the micro-tile: two vectors. */
     static final int NR = 2 * L;
     /** Depth of one slice of k. */
@@ -218,7 +223,9 @@ final class VectorGemm {
             for (int p = 0, s = base + p0 * ld + i0; p < kc; p++, s += ld) {
                 for (int ir = 0; ir < mc; ir += MR) {
                     int rows = Math.min(MR, mc - ir);
-                    if (rows == MR) {
+                    if (rows == MR && PANEL_ROWS != null) {
+                        FloatVector.fromArray(PANEL_ROWS, src, s + ir).intoArray(dst, ir * kc + p * MR);
+                    } else if (rows == MR) {
                         System.arraycopy(src, s + ir, dst, ir * kc + p * MR, MR);
                     } else {
                         copyRows(src, s + ir, ld, rows, 1, dst, ir * kc + p * MR, MR);

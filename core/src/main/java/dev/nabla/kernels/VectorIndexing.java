@@ -1,6 +1,7 @@
 package dev.nabla.kernels;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -13,6 +14,16 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorIndexing {
     private static final VectorSpecies<Float> S = VectorKernels.SPECIES;
     private static final int L = S.length();
+    /** Longs in a vector of the floats' size: half as many lanes. */
+    private static final VectorSpecies<Long> LONGS = VectorSpecies.of(long.class, S.vectorShape());
+    /** (i + 1)·GAMMA in lane i: the state's advance to each lane's draw. */
+    private static final long[] STEPS = new long[LONGS.length()];
+
+    static {
+        for (int i = 0; i < STEPS.length; i++) {
+            STEPS[i] = (i + 1) * SplitMix64.GAMMA;
+        }
+    }
 
     private VectorIndexing() {
     }
@@ -90,5 +101,36 @@ final class VectorIndexing {
             zero.blend(v.mul(scale), kept).intoArray(x, off + j);
         }
         ScalarIndexing.scaleKept(keep, firstBit + j, scale, x, off + j, n - j);
+    }
+
+    /**
+     * {@link Kernels#dropout}: the draws of a vector of floats in two vectors of longs (the
+     * same mixing in each lane), their comparisons joined into one mask of L lanes.
+     */
+    static void dropout(long state, long threshold, float scale, float[] x, int xOff, float[] mask, float[] out,
+                        int off, int n) {
+        int half = LONGS.length();
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector scaled = FloatVector.broadcast(S, scale);
+        // Lane i of a vector of draws from base: base + (i + 1)·GAMMA.
+        LongVector steps = LongVector.fromArray(LONGS, STEPS, 0);
+        int j = 0;
+        for (int bound = half * 2 == L ? S.loopBound(n) : 0; j < bound; j += L) {
+            long base = state + j * SplitMix64.GAMMA;
+            long low = keptLanes(steps.add(base), threshold);
+            long high = keptLanes(steps.add(base + half * SplitMix64.GAMMA), threshold);
+            FloatVector m = zero.blend(scaled, VectorMask.fromLong(S, low | high << half));
+            m.intoArray(mask, off + j);
+            FloatVector.fromArray(S, x, xOff + j).mul(m).intoArray(out, off + j);
+        }
+        ScalarIndexing.dropout(state + j * SplitMix64.GAMMA, threshold, scale, x, xOff + j, mask, out, off + j, n - j);
+    }
+
+    /** Bit i set when lane i's draw, {@code mix(z)}, has its top 24 bits below threshold. */
+    private static long keptLanes(LongVector z, long threshold) {
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(SplitMix64.MULTIPLIER_1);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(SplitMix64.MULTIPLIER_2);
+        z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
+        return z.lanewise(VectorOperators.LSHR, 40).compare(VectorOperators.LT, threshold).toLong();
     }
 }

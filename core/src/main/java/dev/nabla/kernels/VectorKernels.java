@@ -203,22 +203,7 @@ final class VectorKernels implements Kernels {
 
     @Override
     public float sum(float[] a, int off, int n) {
-        FloatVector s0 = zero(), s1 = zero(), s2 = zero(), s3 = zero();
-        int i = 0;
-        for (int bound4 = n - 4 * L; i <= bound4; i += 4 * L) {
-            s0 = s0.add(load(a, off + i));
-            s1 = s1.add(load(a, off + i + L));
-            s2 = s2.add(load(a, off + i + 2 * L));
-            s3 = s3.add(load(a, off + i + 3 * L));
-        }
-        for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
-            s0 = s0.add(load(a, off + i));
-        }
-        float s = addLanes(s0.add(s1).add(s2.add(s3)));
-        for (; i < n; i++) {
-            s += a[off + i];
-        }
-        return s;
+        return VectorRows.sum(a, off, n);
     }
 
     @Override
@@ -233,22 +218,7 @@ final class VectorKernels implements Kernels {
 
     @Override
     public float dot(float[] a, int aOff, float[] b, int bOff, int n) {
-        FloatVector s0 = zero(), s1 = zero(), s2 = zero(), s3 = zero();
-        int i = 0;
-        for (int bound4 = n - 4 * L; i <= bound4; i += 4 * L) {
-            s0 = load(a, aOff + i).fma(load(b, bOff + i), s0);
-            s1 = load(a, aOff + i + L).fma(load(b, bOff + i + L), s1);
-            s2 = load(a, aOff + i + 2 * L).fma(load(b, bOff + i + 2 * L), s2);
-            s3 = load(a, aOff + i + 3 * L).fma(load(b, bOff + i + 3 * L), s3);
-        }
-        for (int bound = SPECIES.loopBound(n); i < bound; i += L) {
-            s0 = load(a, aOff + i).fma(load(b, bOff + i), s0);
-        }
-        float s = addLanes(s0.add(s1).add(s2.add(s3)));
-        for (; i < n; i++) {
-            s += a[aOff + i] * b[bOff + i];
-        }
-        return s;
+        return VectorRows.dot(a, aOff, b, bOff, n);
     }
 
     @Override
@@ -482,6 +452,24 @@ final class VectorKernels implements Kernels {
     @Override
     public void scaleKept(long[] keep, long firstBit, float scale, float[] x, int off, int n) {
         VectorIndexing.scaleKept(keep, firstBit, scale, x, off, n);
+    }
+
+    @Override
+    public void layerNormForward(float[] x, int xOff, int r0, int r1, int d, float eps, float[] w, int wOff,
+                                 float[] b, int bOff, float[] normalized, float[] rstd, float[] y) {
+        VectorLayerNormRows.forward(x, xOff, r0, r1, d, eps, w, wOff, b, bOff, normalized, rstd, y);
+    }
+
+    @Override
+    public void layerNormBackward(float[] g, int gOff, float[] normalized, float[] rstd, int r0, int r1, int d,
+                                  float[] w, int wOff, float[] dx, float[] dw, float[] db, float[] scratch) {
+        VectorLayerNormRows.backward(g, gOff, normalized, rstd, r0, r1, d, w, wOff, dx, dw, db, scratch);
+    }
+
+    @Override
+    public void dropout(long state, long threshold, float scale, float[] x, int xOff, float[] mask, float[] out,
+                        int off, int n) {
+        VectorIndexing.dropout(state, threshold, scale, x, xOff, mask, out, off, n);
     }
 
     private static FloatVector load(float[] array, int offset) {

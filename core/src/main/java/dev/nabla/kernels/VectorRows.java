@@ -139,4 +139,44 @@ final class VectorRows {
             out[outOff + i] = cond[cOff + i * cStride] != 0f ? a[aOff + i * aStride] : b[bOff + i * bStride];
         }
     }
+
+    /** {@link Kernels#sum}: four vectors of partial sums, their lanes added in a fixed order. */
+    static float sum(float[] a, int off, int n) {
+        FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+        int i = 0;
+        for (int bound4 = n - 4 * L; i <= bound4; i += 4 * L) {
+            s0 = s0.add(FloatVector.fromArray(S, a, off + i));
+            s1 = s1.add(FloatVector.fromArray(S, a, off + i + L));
+            s2 = s2.add(FloatVector.fromArray(S, a, off + i + 2 * L));
+            s3 = s3.add(FloatVector.fromArray(S, a, off + i + 3 * L));
+        }
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            s0 = s0.add(FloatVector.fromArray(S, a, off + i));
+        }
+        float s = VectorKernels.addLanes(s0.add(s1).add(s2.add(s3)));
+        for (; i < n; i++) {
+            s += a[off + i];
+        }
+        return s;
+    }
+
+    /** {@link Kernels#dot}: as {@link #sum}, by fused multiply-adds. */
+    static float dot(float[] a, int aOff, float[] b, int bOff, int n) {
+        FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+        int i = 0;
+        for (int bound4 = n - 4 * L; i <= bound4; i += 4 * L) {
+            s0 = FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, bOff + i), s0);
+            s1 = FloatVector.fromArray(S, a, aOff + i + L).fma(FloatVector.fromArray(S, b, bOff + i + L), s1);
+            s2 = FloatVector.fromArray(S, a, aOff + i + 2 * L).fma(FloatVector.fromArray(S, b, bOff + i + 2 * L), s2);
+            s3 = FloatVector.fromArray(S, a, aOff + i + 3 * L).fma(FloatVector.fromArray(S, b, bOff + i + 3 * L), s3);
+        }
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            s0 = FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, bOff + i), s0);
+        }
+        float s = VectorKernels.addLanes(s0.add(s1).add(s2.add(s3)));
+        for (; i < n; i++) {
+            s += a[aOff + i] * b[bOff + i];
+        }
+        return s;
+    }
 }

@@ -4,6 +4,7 @@ import dev.nabla.kernels.AttentionRows;
 import dev.nabla.kernels.KernelProvider;
 import dev.nabla.kernels.Kernels;
 import dev.nabla.kernels.Parallel;
+import dev.nabla.kernels.SplitMix64;
 
 /**
  * {@link Attention#scaledDotProductAttention}'s forward and backward, and what backward keeps
@@ -32,6 +33,8 @@ final class FusedAttention {
     private static final int PAD = 64;
     /** Rows of scores are padded to a multiple of this many floats: whole vectors of up to 512 bits. */
     private static final int WIDTH_MULTIPLE = 16;
+    /** Dropout draws per parallel chunk of rows. */
+    private static final int DROPOUT_DRAWS_PER_CHUNK = 1 << 16;
 
     private final AttentionShape shape;
     private final AttentionMask.Resolved mask;
@@ -180,35 +183,40 @@ final class FusedAttention {
     }
 
     /**
-     * One bit per probability, rows of {@link #width} bits (0 after the keys), drawn in order on
-     * the calling thread, two per 64 random bits (each from 24 of them, as
-     * {@link Generator#nextFloat()} has): the same masks on any number of threads, and a row's
-     * bits start on a multiple of 16, so applying them takes whole vectors.
+     * One bit per probability, rows of {@link #width} bits (0 after the keys), two per 64 random
+     * bits of the generator (each from 24 of them, as {@link Generator#nextFloat()} has): draw t
+     * of the sequence (row · keys + key) is half of 64-bit number t / 2, which follows from the
+     * generator's state alone ({@link Generator#skip}), so chunks of rows are drawn in parallel
+     * and give the masks the draws in order would, on any number of threads. A row's bits start
+     * on a multiple of 16, so applying them takes whole vectors; chunks of a multiple of 4 rows
+     * never share a word of the mask.
      */
     private void drawDropout() {
         long rows = (long) shape.batch() * shape.heads() * shape.queries();
         long count = rows * width;
-        if (count > Integer.MAX_VALUE * 32L) {
+        if (count > Integer.MAX_VALUE * 32L || rows > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("attention: too many scores for dropout: " + count);
         }
         kept = new long[(int) ((count + 63) / 64)];
         long threshold = Creation.bernoulliThreshold(1f - dropout);
         int keys = shape.keys();
-        long random = 0;
-        boolean half = false;
-        for (long row = 0; row < rows; row++) {
-            for (long i = row * width, end = i + keys; i < end; i++) {
-                long draw;
-                if (half) {
-                    draw = (random >>> 16) & 0xFFFFFFL;
-                } else {
-                    random = generator.nextLong();
-                    draw = random >>> 40;
+        long state = generator.skip((rows * keys + 1) / 2);
+        int rowsPerChunk = Math.max(4, (DROPOUT_DRAWS_PER_CHUNK / Math.max(keys, 1) + 3) / 4 * 4);
+        Parallel.forChunks((int) rows, rowsPerChunk, (r0, r1) -> {
+            for (long row = r0; row < r1; row++) {
+                long draw = row * keys;
+                long number = -1;
+                long random = 0;
+                for (long i = row * width, end = i + keys; i < end; i++, draw++) {
+                    if (draw >>> 1 != number) {
+                        number = draw >>> 1;
+                        random = SplitMix64.mix(state + (number + 1) * SplitMix64.GAMMA);
+                    }
+                    long bits = (draw & 1) == 0 ? random >>> 40 : (random >>> 16) & 0xFFFFFFL;
+                    kept[(int) (i >>> 6)] |= ((bits - threshold) >>> 63) << (i & 63);
                 }
-                half = !half;
-                kept[(int) (i >>> 6)] |= ((draw - threshold) >>> 63) << (i & 63);
             }
-        }
+        });
     }
 
     /** Zeroes the dropped probabilities of one row and scales the kept ones by 1/(1 − rate). */

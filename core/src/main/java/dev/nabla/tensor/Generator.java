@@ -1,5 +1,7 @@
 package dev.nabla.tensor;
 
+import dev.nabla.kernels.SplitMix64;
+
 /**
  * A seeded source of random numbers. The same seed gives the same sequence on every JVM
  * and platform (SplitMix64 for the bits, Box–Muller for normal values), so the same seed
@@ -18,10 +20,18 @@ public final class Generator {
 
     /** The next 64 random bits. */
     public long nextLong() {
-        long z = (state += 0x9E3779B97F4A7C15L);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return SplitMix64.mix(state += SplitMix64.GAMMA);
+    }
+
+    /**
+     * Skips {@code draws} calls of {@link #nextLong()} and returns the state before them: draw
+     * i (from 1) of those is {@code SplitMix64.mix(state + i·GAMMA)}, which a kernel can compute
+     * for any i ({@link dev.nabla.kernels.Kernels#dropout}).
+     */
+    long skip(long draws) {
+        long before = state;
+        state += draws * SplitMix64.GAMMA;
+        return before;
     }
 
     /** Uniform in [0, 1), with 24 random bits. */

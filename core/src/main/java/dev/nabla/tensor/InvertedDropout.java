@@ -1,21 +1,23 @@
 package dev.nabla.tensor;
 
-import dev.nabla.kernels.BinaryOp;
 import dev.nabla.kernels.KernelProvider;
 import dev.nabla.kernels.Kernels;
 import dev.nabla.kernels.Parallel;
+import dev.nabla.kernels.SplitMix64;
 
 /**
  * Inverted dropout as one op (PyTorch's {@code F.dropout} in training): each element is kept
  * with probability {@code 1 − rate} and scaled by {@code 1/(1 − rate)}, or zeroed. It gives
  * exactly what {@code x.mul(Tensor.bernoulli(generator, 1 − rate, shape).div(1 − rate))}
- * gives, drawing the same numbers from the generator, but draws the scaled mask in one pass
- * and multiplies by it in another (the binary kernel's, in parallel), with no tensor between,
- * and its backward multiplies the gradient by the same mask in one pass.
+ * gives, drawing the same numbers from the generator, but in one pass that draws the scaled
+ * mask and multiplies by it ({@link Kernels#dropout}), with no tensor between; its backward
+ * multiplies the gradient by the same mask in one pass. The generator's draws are computed
+ * from its state ({@link Generator#skip}), in vector lanes and in parallel chunks, so the
+ * result does not depend on the thread count.
  */
 public final class InvertedDropout {
-    /** Elements per parallel chunk of the product: a multiplication each, as a binary op. */
-    private static final int DROPOUT_GRAIN = Pointwise.grain(BinaryOp.MUL);
+    /** Elements per parallel chunk: a 64-bit draw (two 64-bit multiplications) and a multiplication each. */
+    private static final int DROPOUT_GRAIN = 1 << 17;
 
     private InvertedDropout() {
     }
@@ -33,13 +35,10 @@ public final class InvertedDropout {
         float[] out = new float[mask.length];
         float[] values = x.data();
         int offset = x.offset();
-        // The draws come one after another from the generator; the product is the binary kernel's.
-        for (int i = 0; i < mask.length; i++) {
-            mask[i] = Creation.bernoulliBit(generator, threshold) * scale;
-        }
+        long state = generator.skip(mask.length);
         Kernels k = KernelProvider.get();
-        Parallel.forChunks(mask.length, DROPOUT_GRAIN,
-                (s, e) -> k.binary(BinaryOp.MUL, values, offset + s, 1, mask, s, 1, out, s, e - s));
+        Parallel.forChunks(mask.length, DROPOUT_GRAIN, (s, e) -> k.dropout(
+                state + s * SplitMix64.GAMMA, threshold, scale, values, offset + s, mask, out, s, e - s));
         DType dtype = DType.floating(input);
         Tensor maskTensor = Tensor.wrap(mask, input.shape(), dtype);
         return Autograd.recordComposed("dropout", Tensor.wrap(out, input.shape(), dtype), g -> new Tensor[] {g.mul(maskTensor)}, input);

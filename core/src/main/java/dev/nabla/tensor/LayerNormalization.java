@@ -1,5 +1,7 @@
 package dev.nabla.tensor;
 
+import dev.nabla.kernels.KernelProvider;
+import dev.nabla.kernels.Kernels;
 import dev.nabla.kernels.LayerNormRows;
 import dev.nabla.kernels.Parallel;
 
@@ -45,7 +47,8 @@ public final class LayerNormalization {
         float[] normalized = new float[rows * d];
         float[] rstd = new float[rows];
         float[] y = w == null && b == null ? normalized : new float[rows * d];
-        Parallel.forChunks(rows, rowsPerChunk(d), (r0, r1) -> LayerNormRows.forward(x.data(), x.offset(), r0, r1, d, eps,
+        Kernels k = KernelProvider.get();
+        Parallel.forChunks(rows, rowsPerChunk(d), (r0, r1) -> k.layerNormForward(x.data(), x.offset(), r0, r1, d, eps,
                 w == null ? null : w.data(), w == null ? 0 : w.offset(), b == null ? null : b.data(),
                 b == null ? 0 : b.offset(), normalized, rstd, y));
         Tensor result = Tensor.wrap(y, input.shape());
@@ -64,6 +67,7 @@ public final class LayerNormalization {
         boolean weightGrad = weight != null && weight.requiresGrad();
         boolean biasGrad = bias != null && bias.requiresGrad();
         int grain = rowsPerChunk(d);
+        Kernels k = KernelProvider.get();
         int chunks = Parallel.chunkCount(rows, grain);
         float[][] dw = new float[chunks][];
         float[][] db = new float[chunks][];
@@ -71,7 +75,7 @@ public final class LayerNormalization {
             int chunk = r0 / grain;
             dw[chunk] = weightGrad ? new float[d] : null;
             db[chunk] = biasGrad ? new float[d] : null;
-            LayerNormRows.backward(g.data(), g.offset(), normalized, rstd, r0, r1, d, w == null ? null : w.data(),
+            k.layerNormBackward(g.data(), g.offset(), normalized, rstd, r0, r1, d, w == null ? null : w.data(),
                     w == null ? 0 : w.offset(), dx, dw[chunk], db[chunk], new float[d]);
         });
         return new Tensor[] {

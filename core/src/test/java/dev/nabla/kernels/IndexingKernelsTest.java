@@ -138,6 +138,31 @@ class IndexingKernelsTest {
         assertArrayEquals(new float[] {2f, 0f, 6f}, x);
     }
 
+    @Test
+    void dropoutDrawsTheSplitMixSequenceAndMatchesScalarBitForBit() {
+        Random random = new Random(6);
+        long threshold = (long) Math.ceil(0.7 * (1 << 24));
+        for (int n : SIZES) {
+            long state = random.nextLong();
+            float[] x = uniform(random, n + 3, -2f, 2f);
+            sprinkle(x, EDGES, random);
+            float[] expectedMask = new float[n + 1];
+            float[] expectedOut = new float[n + 1];
+            float[] actualMask = new float[n + 1];
+            float[] actualOut = new float[n + 1];
+            scalar.dropout(state, threshold, 1f / 0.7f, x, 3, expectedMask, expectedOut, 1, n);
+            vector.dropout(state, threshold, 1f / 0.7f, x, 3, actualMask, actualOut, 1, n);
+            assertBitwise(expectedMask, actualMask, "dropout mask n=" + n);
+            assertBitwise(expectedOut, actualOut, "dropout output n=" + n);
+            long z = state;
+            for (int j = 0; j < n; j++) {
+                boolean kept = SplitMix64.mix(z += SplitMix64.GAMMA) >>> 40 < threshold;
+                assertEquals(kept ? 1f / 0.7f : 0f, expectedMask[1 + j], "draw " + j + " of n=" + n);
+                assertEquals(x[3 + j] * expectedMask[1 + j], expectedOut[1 + j], 0f, "output " + j);
+            }
+        }
+    }
+
     static void assertBitwise(float[] expected, float[] actual, String what) {
         assertEquals(expected.length, actual.length, what + ": length");
         for (int i = 0; i < expected.length; i++) {

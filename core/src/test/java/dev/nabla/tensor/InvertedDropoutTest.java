@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.nabla.kernels.Parallel;
 import org.junit.jupiter.api.Test;
 
 class InvertedDropoutTest {
@@ -20,6 +21,27 @@ class InvertedDropoutTest {
         reference.backward(g);
         assertArrayEquals(reference.toFloatArray(), fused.toFloatArray());
         assertArrayEquals(x.grad().toFloatArray(), fusedGradient);
+    }
+
+    @Test
+    void drawsInParallelChunksGiveTheSequentialDrawsOnAnyThreadCount() {
+        Tensor x = Tensor.uniform(new Generator(7), -1f, 1f, 300_001);
+        float[] reference = x.mul(Tensor.bernoulli(new Generator(8), 0.9f, 300_001).div(0.9f)).toFloatArray();
+        int threads = Parallel.threads();
+        try {
+            for (int count : new int[] {1, 3}) {
+                Parallel.setThreads(count);
+                Generator generator = new Generator(8);
+                assertArrayEquals(reference, InvertedDropout.apply(x, generator, 0.1f).toFloatArray(), count + " threads");
+                Generator sequential = new Generator(8);
+                for (int i = 0; i < 300_001; i++) {
+                    sequential.nextLong();
+                }
+                assertEquals(sequential.nextLong(), generator.nextLong(), "the generator continues after the draws");
+            }
+        } finally {
+            Parallel.setThreads(threads);
+        }
     }
 
     @Test
