@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
                 EvaluateCommand.class,
                 PredictCommand.class,
                 GenerateCommand.class,
+                SampleCommand.class,
                 SummaryCommand.class,
                 ReferenceCommand.class,
                 DemoCommand.class,
