@@ -47,7 +47,8 @@ public final class FidClassifierTraining {
         model.fit(options.limit(data.train()), FitOptions.defaults().epochs(options.epochs()).batchSize(128)
                 .shuffle(true, 1));
         Map<String, Double> test = model.evaluate(options.limit(data.test()), 500);
-        System.out.printf(Locale.ROOT, "test accuracy %.4f, test loss %.4f%n", test.get("accuracy"), test.get("loss"));
+        System.out.printf(Locale.ROOT, "test accuracy %.4f, test loss %.4f%n", test.get("sparse_categorical_accuracy"),
+                test.get("loss"));
         ModelFile.save(output, network, WeightPrecision.BFLOAT16);
         return test;
     }
