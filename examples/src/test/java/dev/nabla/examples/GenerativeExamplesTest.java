@@ -41,4 +41,22 @@ class GenerativeExamplesTest {
         assertEquals(FidClassifier.shipped().network().parameterCount(),
                 ModelFile.load(file).model().parameterCount());
     }
+
+    @Test
+    void theVaeWritesItsPicturesAndANegativeElboInNats() throws IOException {
+        FashionMnistData.assumeInstalled();
+        Map<String, Double> test = VaeFashionMnist.run(new ExampleOptions(1, 256), directory);
+        assertEquals(test.get("reconstruction") + test.get("kl"), test.get("negative_elbo"), 1e-3);
+        assertTrue(test.get("negative_elbo") < 784 * Math.log(2), "better than a coin per pixel: " + test);
+        for (String png : List.of("interpolation.png", "latent.png", "samples-epoch-001.png")) {
+            assertTrue(Files.size(directory.resolve(png)) > 0, png);
+        }
+    }
+
+    @Test
+    void theAnomalyExampleScoresAnkleBoots() throws IOException {
+        FashionMnistData.assumeInstalled();
+        double auc = AutoencoderAnomaly.run(new ExampleOptions(1, 512));
+        assertTrue(auc > 0 && auc < 1, "an AUC: " + auc);
+    }
 }
