@@ -36,12 +36,12 @@ public final class SampleQuality {
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("fid_fmnist", FrechetDistance.between(classifier.features(images), classifier.features(real)));
         float[] labels = classifier.labels(images).to(dev.nabla.tensor.DType.FLOAT32).toFloatArray();
-        double[] histogram = new double[10];
+        int[] histogram = new int[10];
         for (float label : labels) {
-            histogram[(int) label] += 1.0 / labels.length;
+            histogram[(int) label]++;
         }
         for (int k = 0; k < 10; k++) {
-            metrics.put(String.format(Locale.ROOT, "label_%d", k), histogram[k]);
+            metrics.put(String.format(Locale.ROOT, "label_%d", k), histogram[k] / (double) labels.length);
         }
         return metrics;
     }
