@@ -33,7 +33,8 @@ class ArchitectureTest {
             Map.entry("train", Set.of("tensor", "nn", "loss", "optim", "metrics", "data", "io")),
             // Hyperparameter searches sit above training: a trial's stopping rule is a fit callback.
             Map.entry("tune", Set.of("train", "io")),
-            Map.entry("explain", Set.of("tensor", "nn")));
+            Map.entry("explain", Set.of("tensor", "nn")),
+            Map.entry("generative", Set.of("tensor", "nn", "loss", "optim", "metrics", "data", "io", "train")));
 
     private static final int LINE_BUDGET = 400;
     private static final int EXTENDED_BUDGET = 500;

@@ -33,6 +33,7 @@ import picocli.CommandLine.ScopeType;
                 PredictCommand.class,
                 ServeCommand.class,
                 GenerateCommand.class,
+                SampleCommand.class,
                 SummaryCommand.class,
                 ExportCommand.class,
                 ReferenceCommand.class,

@@ -91,6 +91,19 @@ public final class DataLoader implements Iterable<Batch> {
         return new BatchIterator(new BatchPlan(dataset, order, batchSize, numberOfBatches()), prefetch);
     }
 
+    /**
+     * Draws the orders of {@code epochs} epochs without reading them, so that a run resumed at
+     * epoch e visits the examples in the order an uninterrupted run's epoch e would; returns this.
+     */
+    public DataLoader skipEpochs(int epochs) {
+        if (shuffle != null) {
+            for (int epoch = 0; epoch < epochs; epoch++) {
+                Tensor.permutation(shuffle, dataset.size());
+            }
+        }
+        return this;
+    }
+
     private static int[] identity(int size) {
         int[] order = new int[size];
         for (int i = 0; i < size; i++) {

@@ -45,6 +45,9 @@ import java.util.function.Function;
  * <p>{@link #trainStep} is the only place weights change inside {@code fit}: {@link
  * #computeGradients}, then {@link #applyGradients} (clipping, accumulation, the update). Override
  * it (and {@link #testStep}) to customise training, as a GAN or VAE does.
+ *
+ * <p>Line budget: the class users subclass keeps every seam of a step (its two parts, the
+ * loss, the checkpoint state) in one place, as Keras's {@code Model} does.
  */
 public class Model {
 
@@ -112,12 +115,16 @@ public class Model {
         return fit(new WeightedDataset(new TensorDataset(x, y), sampleWeights), options);
     }
 
-    /** Trains on a data set: epochs of shuffled batches, validation after each, callbacks throughout. */
+    /**
+     * Trains on a data set: epochs of shuffled batches, validation after each, callbacks
+     * throughout. Epoch e is shuffled alike whether the run started at 0 or resumed at
+     * {@link FitOptions#initialEpoch} e.
+     */
     public History fit(Dataset data, FitOptions options) {
         optimizers.requireCompiled("fit");
         Dataset[] parts = Validation.parts(data, options);   // training, validation (or null)
         DataLoader loader = new DataLoader(parts[0], options.batchSize(),
-                options.shuffle() ? new Generator(options.seed()) : null, false);
+                options.shuffle() ? new Generator(options.seed()) : null, false).skipEpochs(options.initialEpoch());
         optimizers.ensureCreated(network, parts[0]);
         classWeights = options.classWeights() == null ? null : Tensor.of(options.classWeights());
         gradientSteps.begin(optimizers.all().values(), dtypePolicy.gradients(options.gradients()));
@@ -378,6 +385,15 @@ public class Model {
     /** The loss scaler while {@code fit} scales the loss ({@link GradientOptions#lossScaling}), else null. */
     public LossScaler lossScaler() {
         return gradientSteps.scaler();
+    }
+
+    /**
+     * Entries a subclass adds to the training state of every checkpoint {@link ModelCheckpoint}
+     * writes (what a GAN needs to be rebuilt from its file: its latent size, its classes);
+     * none by default.
+     */
+    protected Map<String, String> checkpointState() {
+        return Map.of();
     }
 
     /** The optimizers, for the callbacks and checkpoints of this package. */

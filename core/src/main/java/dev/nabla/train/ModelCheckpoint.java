@@ -203,6 +203,7 @@ public final class ModelCheckpoint implements Callback {
                 }
                 state.putAll(model.namedOptimizers().scheduleState());
                 logs.forEach((key, value) -> state.put(key, value.toString()));
+                state.putAll(model.checkpointState());
                 state.putAll(extraState);
                 ModelFile.saveCheckpoint(path, model.network(), model.optimizers(), state);
             }

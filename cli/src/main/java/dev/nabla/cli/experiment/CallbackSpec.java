@@ -97,7 +97,9 @@ final class CallbackSpec {
             new Unlisted(ProgressBar.class, "always on: every run prints Keras's progress bar"),
             new Unlisted(History.class, "always on: every run records each epoch's logs, which history.csv holds"),
             new Unlisted(LearningRateScheduler.class, "Java only: it takes a function of the epoch; a file names"
-                    + " a schedule with learning_rate_scheduler"));
+                    + " a schedule with learning_rate_scheduler"),
+            new Unlisted(dev.nabla.generative.SampleGrid.class, "always on for a generative model: a GAN's or VAE's run"
+                    + " writes samples-epoch-NNN.png into its output directory"));
 
     private final Map<String, Object> resolved;
     private final Function<Path, Callback> factory;

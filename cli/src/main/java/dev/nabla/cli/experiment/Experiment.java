@@ -64,6 +64,9 @@ public record Experiment(String source, DataSpec data, ModelSpec model, Training
             data = data.withLimit(overrides.limit());
         }
         ModelSpec model = ModelSpec.parse(map.require("model"));
+        if (model.generative() == null) {
+            map.require("training").asMap().require("loss");
+        }
         TrainingSpec training = TrainingSpec.parse(map.require("training"), overrides.epochs());
         if (overrides.seed() != null) {
             training = training.withSeed(overrides.seed());

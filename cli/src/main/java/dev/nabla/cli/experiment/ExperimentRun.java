@@ -61,6 +61,9 @@ public final class ExperimentRun {
         if (experiment.data().corpus() != null) {
             return CorpusRun.run(experiment, out);
         }
+        if (experiment.model().generative() != null) {
+            return GenerativeRun.run(experiment, out);
+        }
         Split split = null;
         int[] sampleShape = experiment.sampleShape();
         if (experiment.data().sampleShape() == null) {
@@ -184,7 +187,7 @@ public final class ExperimentRun {
         return callbacks;
     }
 
-    private static void describe(DataSpec data, Split split, int[] sampleShape, PrintWriter out) {
+    static void describe(DataSpec data, Split split, int[] sampleShape, PrintWriter out) {
         int validation = (int) Math.floor(split.train().size() * (double) data.validationSplit());
         out.printf(Locale.ROOT, "%s: %d training, %d validation and %d test examples of shape %s%n", data.title(),
                 split.train().size() - validation, validation, split.test().size(), Arrays.toString(sampleShape));

@@ -34,7 +34,7 @@ import java.util.Map;
  */
 public final class ModelSpec {
 
-    static final List<String> KEYS = List.of("input_shape", "sequential", "graph");
+    static final List<String> KEYS = List.of("input_shape", "sequential", "graph", "generative");
     static final List<String> GRAPH_KEYS = List.of("inputs", "layers", "outputs");
     private static final String DOES_NOT_FIT = " does not fit its input: ";
 
@@ -44,6 +44,7 @@ public final class ModelSpec {
     private final List<LayerEntry> layers;
     private final List<ConfigNode> inputs;
     private final List<ConfigNode> outputs;
+    private GenerativeSpec generative;
 
     private ModelSpec(ConfigNode node, int[] inputShape, boolean graph, List<LayerEntry> layers,
                       List<ConfigNode> inputs, List<ConfigNode> outputs) {
@@ -58,6 +59,15 @@ public final class ModelSpec {
     static ModelSpec parse(ConfigNode node) {
         ConfigMap map = node.asMap().allowOnly(KEYS);
         int[] inputShape = map.has("input_shape") ? shape(map.get("input_shape")) : null;
+        if (map.has("generative")) {
+            if (map.has("sequential") || map.has("graph")) {
+                throw node.error("give either 'generative' (a GAN, VAE or autoencoder of its own) or a 'sequential'"
+                        + " or 'graph' model, not both");
+            }
+            ModelSpec spec = new ModelSpec(node, inputShape, false, List.of(), List.of(), List.of());
+            spec.generative = GenerativeSpec.parse(map.get("generative"));
+            return spec;
+        }
         if (map.has("sequential") == map.has("graph")) {
             throw node.error("give either 'sequential' (a list of layers) or 'graph' (named layers and their"
                     + " inputs), not " + (map.has("graph") ? "both" : "neither"));
@@ -130,6 +140,11 @@ public final class ModelSpec {
         return shape;
     }
 
+    /** The {@code generative} section, or null for a {@code sequential} or {@code graph} model. */
+    public GenerativeSpec generative() {
+        return generative;
+    }
+
     /** The {@code input_shape} given, or null. */
     public int[] inputShape() {
         return inputShape == null ? null : inputShape.clone();
@@ -151,6 +166,9 @@ public final class ModelSpec {
 
     /** Makes the layers for samples of {@code sampleShape}, checking each against its input. */
     public Layer build(int[] sampleShape) {
+        if (generative != null) {
+            return generative.create(sampleShape, 1).network();
+        }
         try {
             return graph ? buildGraph(sampleShape) : buildSequential(sampleShape);
         } catch (ConfigException e) {
@@ -289,6 +307,10 @@ public final class ModelSpec {
     /** The section as written, with the input shape used. */
     Map<String, Object> resolved(int[] sampleShape) {
         Map<String, Object> out = new LinkedHashMap<>();
+        if (generative != null) {
+            out.put("generative", generative.resolved());
+            return out;
+        }
         if (sampleShape != null) {
             List<Integer> dims = new ArrayList<>();
             for (int d : sampleShape) {

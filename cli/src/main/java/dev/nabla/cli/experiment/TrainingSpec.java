@@ -43,7 +43,7 @@ public record TrainingSpec(OptimizerSpec optimizer, LossSpec loss, List<String> 
         ConfigMap map = node.asMap().allowOnly(KEYS);
         OptimizerSpec optimizer = map.has("optimizer") ? OptimizerSpec.parse(map.get("optimizer"))
                 : OptimizerSpec.named("adam");
-        LossSpec loss = LossSpec.parse(map.require("loss"));
+        LossSpec loss = map.has("loss") ? LossSpec.parse(map.get("loss")) : null;   // Experiment requires it but for generative models
         List<String> metrics = new ArrayList<>();
         if (map.has("metrics")) {
             for (ConfigNode metric : map.get("metrics").asListOrOne()) {
@@ -104,7 +104,9 @@ public record TrainingSpec(OptimizerSpec optimizer, LossSpec loss, List<String> 
     Map<String, Object> resolved() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("optimizer", optimizer.resolved());
-        out.put("loss", loss.resolved());
+        if (loss != null) {
+            out.put("loss", loss.resolved());
+        }
         out.put("metrics", metrics.stream().map(text -> MetricSpec.of(text).resolved()).toList());
         out.put("batch_size", batchSize);
         out.put("epochs", epochs);

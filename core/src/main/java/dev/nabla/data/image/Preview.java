@@ -68,8 +68,11 @@ public final class Preview {
         return arrange(cells, 1 + versions);
     }
 
-    /** The images laid out row by row, {@code perRow} in each row. */
-    static Tensor arrange(List<Tensor> cells, int perRow) {
+    /**
+     * The images {@code [channels, height, width]} laid out row by row, {@code perRow} in each
+     * row, on a white background with a small gap: one image {@code [channels, rows, columns]}.
+     */
+    public static Tensor arrange(List<Tensor> cells, int perRow) {
         int channels = cells.getFirst().dim(0);
         int cellHeight = 0;
         int cellWidth = 0;
