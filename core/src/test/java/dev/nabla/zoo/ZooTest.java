@@ -5,19 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.io.ModelFile;
+import dev.nabla.io.PyTorchWeights;
+import dev.nabla.io.Safetensors;
 import dev.nabla.nn.Inference;
+import dev.nabla.nn.Layer;
+import dev.nabla.nn.StateDictReport;
 import dev.nabla.nn.Sequential;
 import dev.nabla.tensor.Tensor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -112,6 +119,53 @@ class ZooTest {
         assertTrue(e.getMessage().contains("unknown architecture 'resnet19'"), e.getMessage());
         assertTrue(e.getMessage().contains("resnet18, resnet34"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ZooOptions.of(0));
+    }
+
+    @Test
+    void loadsACheckpointByNameAndNonStrictlyReportsExactlyTheKeysThatDiffer(@TempDir Path directory)
+            throws IOException {
+        Sequential source = Zoo.lenet5(ZooOptions.of(10).inChannels(1).forSmallImages());
+        Path file = directory.resolve("lenet.safetensors");
+        PyTorchWeights.save(source, file);
+        Sequential same = Zoo.create("lenet5", ZooOptions.of(10).inChannels(1).forSmallImages(), file);
+        assertArrayEquals(source.stateDict().get("fc3.weight").toFloatArray(),
+                same.stateDict().get("fc3.weight").toFloatArray());
+
+        Map<String, Tensor> edited = new LinkedHashMap<>(Safetensors.read(file).tensors());
+        edited.remove("conv2.bias");
+        edited.put("classifier.weight", Tensor.zeros(2, 84));
+        Path changed = directory.resolve("changed.safetensors");
+        Safetensors.write(changed, edited);
+        Sequential fiveClasses = Zoo.lenet5(ZooOptions.of(5).inChannels(1).forSmallImages());
+        float[] ownBias = fiveClasses.stateDict().get("conv2.bias").toFloatArray();
+        StateDictReport report = PyTorchWeights.load(fiveClasses, changed, false);
+        assertEquals(List.of("conv2.bias"), report.missingKeys());
+        assertEquals(List.of("classifier.weight"), report.unexpectedKeys());
+        assertEquals(List.of("fc3.weight: expected [5, 84], got [10, 84]", "fc3.bias: expected [5], got [10]"),
+                report.shapeMismatches());
+        assertArrayEquals(source.stateDict().get("fc1.weight").toFloatArray(),
+                fiveClasses.stateDict().get("fc1.weight").toFloatArray());
+        assertArrayEquals(ownBias, fiveClasses.stateDict().get("conv2.bias").toFloatArray());
+        IllegalArgumentException strict = assertThrows(IllegalArgumentException.class,
+                () -> Zoo.create("lenet5", ZooOptions.of(5).inChannels(1).forSmallImages(), changed));
+        assertTrue(strict.getMessage().contains("missing keys [conv2.bias], unexpected keys [classifier.weight]"),
+                strict.getMessage());
+    }
+
+    @Test
+    void zooModelsSaveAsModelFilesAndLoadWithTheSameOutputs(@TempDir Path directory) throws IOException {
+        for (String name : List.of("resnet18", "densenet121", "mobilenet_v2")) {
+            Sequential model = Zoo.create(name, ZooOptions.of(4).inChannels(1).forSmallImages());
+            model.eval();
+            Path file = directory.resolve(name + ".nabla");
+            ModelFile.save(file, model);
+            Layer loaded = ModelFile.load(file).model();
+            loaded.eval();
+            Tensor x = Tensor.of(ZooWeights.uniform(7, 2 * 8 * 8), 2, 1, 8, 8);
+            try (Inference ignored = Inference.enter()) {
+                assertArrayEquals(model.forward(x).toFloatArray(), loaded.forward(x).toFloatArray(), 0f, name);
+            }
+        }
     }
 
     private static Map<String, Fixture> readStateDicts() {
