@@ -58,6 +58,33 @@ final class ResNets {
         return model;
     }
 
+    /**
+     * The CIFAR ResNets of He et al. (2015, section 4.2): depth 6n + 2, a 3×3 stem of 16
+     * channels without pooling, three stages of n basic blocks with 16, 32 and 64 channels (the
+     * later two halving the image), global average pooling and {@code fc}; shortcuts that change
+     * the shape are 1×1 convolutions with batch norm (the paper's option B), named as
+     * torchvision names its ResNets' layers. Made for 28×28 and 32×32 images.
+     */
+    static Sequential cifarResnet(int depth, ZooOptions options) {
+        int blocks = (depth - 2) / 6;
+        Sequential model = new Sequential(named("conv1", conv(options.inChannels(), 16, 3, 1, 1)),
+                named("bn1", norm(16)), named("relu", new Relu()));
+        int inPlanes = 16;
+        for (int stage = 0; stage < 3; stage++) {
+            int planes = 16 << stage;
+            Sequential layer = new Sequential();
+            for (int b = 0; b < blocks; b++) {
+                layer.add(basic(inPlanes, planes, stage > 0 && b == 0 ? 2 : 1));
+                inPlanes = planes;
+            }
+            model.add(named("layer" + (stage + 1), layer));
+        }
+        model.add(named("avgpool", new AdaptiveAvgPool2d(1)));
+        model.add(named("flatten", new Flatten()));
+        model.add(named("fc", Dense.linear(64, options.numClasses())));
+        return model;
+    }
+
     private static Layer basic(int in, int planes, int stride) {
         List<Layer> path = List.of(named("conv1", conv(in, planes, 3, stride, 1)), named("bn1", norm(planes)),
                 named("relu", new Relu()), named("conv2", conv(planes, planes, 3, 1, 1)), named("bn2", norm(planes)));

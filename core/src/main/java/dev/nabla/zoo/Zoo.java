@@ -17,7 +17,9 @@ import java.util.function.Function;
  * Every architecture is a {@link Sequential} whose children are torchvision's top-level modules
  * ({@code conv1}, {@code layer1}, ..., {@code fc}; or {@code features}, {@code classifier}), so
  * {@link Transfer} can cut it at a named layer and replace its head. The models give logits
- * (no softmax), as torchvision's do.
+ * (no softmax), as torchvision's do. Beside torchvision's: LeNet-5 and the CIFAR ResNets of He et
+ * al. ({@code resnet8}, {@code resnet20}, {@code resnet32}, {@code resnet56}; small images), whose
+ * names follow torchvision's ResNets.
  *
  * <pre>{@code
  * Sequential resnet = Zoo.resnet18(ZooOptions.of(10));
@@ -48,6 +50,10 @@ public final class Zoo {
         ARCHITECTURES.put("resnet50", o -> ResNets.resnet(new int[] {3, 4, 6, 3}, true, o));
         ARCHITECTURES.put("resnet101", o -> ResNets.resnet(new int[] {3, 4, 23, 3}, true, o));
         ARCHITECTURES.put("resnet152", o -> ResNets.resnet(new int[] {3, 8, 36, 3}, true, o));
+        ARCHITECTURES.put("resnet8", o -> ResNets.cifarResnet(8, o));
+        ARCHITECTURES.put("resnet20", o -> ResNets.cifarResnet(20, o));
+        ARCHITECTURES.put("resnet32", o -> ResNets.cifarResnet(32, o));
+        ARCHITECTURES.put("resnet56", o -> ResNets.cifarResnet(56, o));
         ARCHITECTURES.put("densenet121", o -> DenseNets.densenet(new int[] {6, 12, 24, 16}, o));
         ARCHITECTURES.put("densenet169", o -> DenseNets.densenet(new int[] {6, 12, 32, 32}, o));
         ARCHITECTURES.put("densenet201", o -> DenseNets.densenet(new int[] {6, 12, 48, 32}, o));
@@ -133,6 +139,11 @@ public final class Zoo {
     /** ResNet-152. */
     public static Sequential resnet152(ZooOptions options) {
         return create("resnet152", options);
+    }
+
+    /** A CIFAR ResNet of depth 8, 20, 32 or 56 (He et al. 2015, section 4.2), for 28×28 and 32×32 images. */
+    public static Sequential cifarResnet(int depth, ZooOptions options) {
+        return create("resnet" + depth, options);
     }
 
     /** DenseNet with 121, 169 or 201 layers. */

@@ -47,7 +47,7 @@ public record Experiment(String source, DataSpec data, ModelSpec model, Training
         String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         Experiment experiment = parse(YamlFile.read(file), Path.of("runs", name), overrides);
         Path base = file.getParent();
-        return new Experiment(experiment.source, experiment.data.withBase(base), experiment.model,
+        return new Experiment(experiment.source, experiment.data.withBase(base), experiment.model.withBase(base),
                 experiment.training, experiment.output);
     }
 
