@@ -8,6 +8,7 @@ import dev.nabla.nn.Layer;
 import dev.nabla.nn.Sequential;
 import dev.nabla.nn.StateDictReport;
 import dev.nabla.tensor.Tensor;
+import dev.nabla.zoo.Pretrained;
 import dev.nabla.zoo.Transfer;
 import dev.nabla.zoo.Zoo;
 import dev.nabla.zoo.ZooOptions;
@@ -27,6 +28,7 @@ import java.util.List;
  *   num_classes: 10          # the head's outputs (logits), default 1000
  *   small_images: true       # the small-image stem; default: true for images under 64 pixels
  *   weights: resnet18.safetensors   # a PyTorch state_dict, relative to the experiment file
+ *   pretrained: fashion-mnist       # or Nabla's own weights for this architecture (Pretrained)
  *   strict: false            # load what fits and report the rest (default true)
  *   head: [{type: dense, units: 5}] # replaces the last layer (fc / classifier)
  *   freeze: [conv1, bn1, layer1]    # dotted names of layers to freeze
@@ -38,8 +40,8 @@ import java.util.List;
  */
 final class ZooModelSpec {
 
-    static final List<String> KEYS = List.of("zoo", "num_classes", "small_images", "weights", "strict", "head",
-            "freeze", "freeze_up_to");
+    static final List<String> KEYS = List.of("zoo", "num_classes", "small_images", "weights", "pretrained", "strict",
+            "head", "freeze", "freeze_up_to");
 
     private final ConfigMap map;
     private final Path base;
@@ -60,6 +62,16 @@ final class ZooModelSpec {
         }
         if (map.has("head")) {
             ModelSpec.checkLayers(map.get("head"));
+        }
+        if (map.has("pretrained")) {
+            if (map.has("weights")) {
+                throw map.get("pretrained").error("give either 'weights' (a file) or 'pretrained' (Nabla's own), not both");
+            }
+            String weights = name + "-" + map.get("pretrained").asString();
+            if (!Pretrained.names().contains(weights)) {
+                throw map.get("pretrained").error("Nabla ships no weights '" + weights + "'; it ships "
+                        + String.join(", ", Pretrained.names()));
+            }
         }
         return new ZooModelSpec(map, null);
     }
@@ -82,7 +94,7 @@ final class ZooModelSpec {
         int classes = map.has("num_classes") ? map.get("num_classes").asInt(1) : 1000;
         Sequential model = Zoo.create(map.get("zoo").asString(),
                 new ZooOptions(classes, sampleShape[0], small));
-        if (map.has("weights")) {
+        if (map.has("weights") || map.has("pretrained")) {
             load(model);
         }
         if (map.has("head")) {
@@ -106,16 +118,19 @@ final class ZooModelSpec {
     }
 
     private void load(Sequential model) {
-        ConfigNode weights = map.get("weights");
+        boolean pretrained = map.has("pretrained");
+        ConfigNode weights = map.get(pretrained ? "pretrained" : "weights");
         Path file = Path.of(weights.asString());
         if (base != null && !file.isAbsolute()) {
             file = base.resolve(file).normalize();
         }
         boolean strict = !map.has("strict") || map.get("strict").asBoolean();
         try {
-            StateDictReport report = PyTorchWeights.load(model, file, strict);
+            String name = map.get("zoo").asString() + "-" + weights.asString();
+            StateDictReport report = pretrained ? Pretrained.loadInto(model, name, strict)
+                    : PyTorchWeights.load(model, file, strict);
             if (!report.isClean()) {
-                System.err.println("WARNING: " + file + " did not fit every layer: " + report);
+                System.err.println("WARNING: " + (pretrained ? name : file) + " did not fit every layer: " + report);
             }
         } catch (IOException | IllegalArgumentException e) {
             throw weights.error("cannot load the weights: " + e.getMessage()
