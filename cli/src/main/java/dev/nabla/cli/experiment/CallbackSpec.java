@@ -17,6 +17,7 @@ import dev.nabla.tensor.Tensor;
 import dev.nabla.train.Callback;
 import dev.nabla.train.CsvLogger;
 import dev.nabla.train.EarlyStopping;
+import dev.nabla.train.GradualUnfreezing;
 import dev.nabla.train.History;
 import dev.nabla.train.LearningRateScheduler;
 import dev.nabla.train.ScheduledLearningRate;
@@ -83,7 +84,9 @@ final class CallbackSpec {
             new Unlisted(ProgressBar.class, "always on: every run prints Keras's progress bar"),
             new Unlisted(History.class, "always on: every run records each epoch's logs, which history.csv holds"),
             new Unlisted(LearningRateScheduler.class, "Java only: it takes a function of the epoch; a file names"
-                    + " a schedule with learning_rate_scheduler"));
+                    + " a schedule with learning_rate_scheduler"),
+            new Unlisted(GradualUnfreezing.class, "Java only for now: it takes the layers to unfreeze (docs/zoo.md);"
+                    + " a file freezes layers with the model's freeze and freeze_up_to"));
 
     private final Map<String, Object> resolved;
     private final Supplier<Callback> factory;
