@@ -66,6 +66,22 @@ class ZooModelSpecTest {
     }
 
     @Test
+    void theRecipesOfThePretrainedWeightsBuild() throws IOException {
+        for (String name : List.of("resnet8", "lenet5")) {
+            Path file = Path.of("..", "examples", "pretrained", name + "-fashion-mnist.yaml");
+            Experiment experiment = Experiment.read(file, Experiment.Overrides.NONE);
+            Layer model = experiment.model().build(new int[] {1, 28, 28});
+            assertEquals(Zoo.create(name, ZooOptions.of(10).inChannels(1).forSmallImages()).parameterCount(),
+                    model.parameterCount());
+        }
+        Experiment pretrained = read("  zoo: lenet5\n  num_classes: 10\n  pretrained: fashion-mnist\n");
+        assertEquals(61_706L, pretrained.model().build(new int[] {1, 28, 28}).parameterCount());
+        ConfigException unknown = assertThrows(ConfigException.class,
+                () -> read("  zoo: resnet18\n  pretrained: fashion-mnist\n"));
+        assertTrue(unknown.getMessage().contains("Nabla ships no weights 'resnet18-fashion-mnist'"), unknown.getMessage());
+    }
+
+    @Test
     void mistakesAreReportedAtTheirLine() throws IOException {
         ConfigException unknown = assertThrows(ConfigException.class, () -> read("  zoo: resnet19\n"));
         assertTrue(unknown.getMessage().contains("zoo.yaml:3: model.zoo: unknown architecture 'resnet19'; the zoo has"
