@@ -92,9 +92,13 @@ public final class Transfer {
      * {@code Model(model.input, model.get_layer(name).output)}), sharing its layers.
      */
     public static Graph upTo(Graph graph, String name) {
+        return new Graph(graph.inputNodes(), List.of(nodeNamed(graph, name)));
+    }
+
+    private static GraphNode nodeNamed(Graph graph, String name) {
         for (GraphNode node : graph.nodes()) {
             if (!node.isInput() && name.equals(graph.nameOf(node.layer()))) {
-                return new Graph(graph.inputNodes(), List.of(node));
+                return node;
             }
         }
         throw new IllegalArgumentException(graph.path() + ": no layer named '" + name + "'; its layers are "
@@ -115,8 +119,7 @@ public final class Transfer {
 
     /** A graph cut at the layer named {@code name}, followed by one new layer, its output. */
     public static Graph withHead(Graph graph, String name, Layer head) {
-        Graph body = upTo(graph, name);
-        return new Graph(graph.inputNodes(), List.of(head.apply(body.outputNodes().get(0))));
+        return new Graph(graph.inputNodes(), List.of(head.apply(nodeNamed(graph, name))));
     }
 
     /**
