@@ -15,15 +15,18 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-/** Nabla's own weights load strictly and classify Fashion-MNIST's test images as the model card says. */
+/**
+ * Nabla's own weights load strictly and classify Fashion-MNIST's test images about as well as
+ * docs/zoo.md's model card says (81.4% and 86.6% of all 10,000; here of the first 1,000).
+ */
 class PretrainedTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"resnet8-fashion-mnist", "lenet5-fashion-mnist"})
-    void theShippedWeightsLoadAndClassifyFashionMnist(String name) throws IOException {
+    @CsvSource({"resnet8-fashion-mnist, 790", "lenet5-fashion-mnist, 840"})
+    void theShippedWeightsLoadAndClassifyFashionMnist(String name, int atLeast) throws IOException {
         Sequential model = Pretrained.load(name);
         assertEquals(Zoo.create(Pretrained.architecture(name), ZooOptions.of(10).inChannels(1).forSmallImages())
                 .parameterCount(), model.parameterCount());
@@ -46,7 +49,7 @@ class PretrainedTest {
         for (int i = 0; i < truth.length; i++) {
             correct += predicted[i] == truth[i] ? 1 : 0;
         }
-        assertTrue(correct >= 840, name + ": " + correct + " of the first 1,000 test images right");
+        assertTrue(correct >= atLeast, name + ": " + correct + " of the first 1,000 test images right");
     }
 
     @Test
