@@ -34,7 +34,8 @@ class ArchitectureTest {
             // Hyperparameter searches sit above training: a trial's stopping rule is a fit callback.
             Map.entry("tune", Set.of("train", "io")),
             Map.entry("explain", Set.of("tensor", "nn")),
-            Map.entry("generative", Set.of("tensor", "nn", "loss", "optim", "metrics", "data", "io", "train")));
+            Map.entry("generative", Set.of("tensor", "nn", "loss", "optim", "metrics", "data", "io", "train")),
+            Map.entry("zoo", Set.of("tensor", "nn", "optim", "io")));
 
     private static final int LINE_BUDGET = 400;
     private static final int EXTENDED_BUDGET = 500;

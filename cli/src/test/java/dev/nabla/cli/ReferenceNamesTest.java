@@ -56,6 +56,9 @@ class ReferenceNamesTest {
                     + " nodes: [{layer: d, inputs: [0]}], outputs: [1]"),
             Map.entry(Bidirectional.class, "layer: {type: lstm, units: 2}, merge_mode: sum"),
             Map.entry(TimeDistributed.class, "layer: {type: dense, units: 2}"),
+            // the blocks hold other layers' specs, each keeping the input's shape here
+            Map.entry(dev.nabla.nn.Residual.class, "layers: [{type: relu}], shortcut: {type: tanh}, activation: relu"),
+            Map.entry(dev.nabla.nn.DenseBlock.class, "layers: [{type: relu}]"),
             // the Transformer layers need d_model to be the features' size and divisible by nhead
             Map.entry(TransformerEncoderLayer.class, TRANSFORMER), Map.entry(TransformerDecoderLayer.class, TRANSFORMER),
             Map.entry(TransformerEncoder.class, TRANSFORMER + ", num_layers: 1"),

@@ -28,6 +28,7 @@ import dev.nabla.nn.Multiply;
 import dev.nabla.nn.Permute;
 import dev.nabla.nn.Prelu;
 import dev.nabla.nn.Relu;
+import dev.nabla.nn.Relu6;
 import dev.nabla.nn.Reshape;
 import dev.nabla.nn.Sigmoid;
 import dev.nabla.nn.Silu;
@@ -73,6 +74,7 @@ final class BuiltInLayerSpecs {
             LayerType.ofRecord(Prelu.class, Prelu.Config.class, Prelu::new, Prelu::config)
                     .argumentAliases("slopes|num_parameters, initial|init").alias("PReLU"),
             LayerType.of(Relu.class, Relu::new).alias("ReLU"),
+            LayerType.of(Relu6.class, Relu6::new).alias("ReLU6"),
             LayerType.of(Sigmoid.class, Sigmoid::new),
             LayerType.of(Tanh.class, Tanh::new),
             LayerType.of(Silu.class, Silu::new).alias("swish", "SiLU"),

@@ -65,7 +65,7 @@ final class ContainerSpecs {
     }
 
     /** The layer a nested spec describes; its errors are located under {@code key}. */
-    private static Layer child(Object spec, String key) {
+    static Layer child(Object spec, String key) {
         try {
             return LayerSpecs.create(LayerSpec.of(object(spec, "", "a layer spec")));
         } catch (LayerSpecException e) {

@@ -47,7 +47,8 @@ public final class LayerSpecs {
     private static final Arguments.Declared NAME = new Arguments.Declared("name", List.of(), Arguments.Kind.STRING);
     /** Replaced, never changed, by each registration, so that readers on any thread see a whole registry. */
     private static volatile LayerTypeRegistry registry = LayerTypeRegistry.builtIn(Stream.of(
-            BuiltInLayerSpecs.TYPES, ContainerSpecs.TYPES, RecurrentLayerSpecs.TYPES, AttentionLayerSpecs.TYPES,
+            BuiltInLayerSpecs.TYPES, ContainerSpecs.TYPES, BlockLayerSpecs.TYPES, RecurrentLayerSpecs.TYPES,
+            AttentionLayerSpecs.TYPES,
             LanguageModelSpecs.TYPES)
             .flatMap(List::stream).toList());
 

@@ -1,6 +1,7 @@
 package dev.nabla.io;
 
 import dev.nabla.nn.Layer;
+import dev.nabla.nn.StateDictReport;
 import dev.nabla.tensor.Tensor;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -58,6 +59,27 @@ public final class PyTorchWeights {
         Map<String, Tensor> tensors = Safetensors.read(file).tensors();
         try {
             load(model, tensors, converters);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads a PyTorch state_dict saved as safetensors by name and says what did not fit:
+     * with {@code strict}, as {@link #load(Layer, Path)}; without, the entries whose name and
+     * shape match are loaded, the rest left as they are, and the report lists the model's keys
+     * the file lacks, the file's keys the model lacks and the keys whose shapes differ (PyTorch's
+     * {@code load_state_dict(strict=False)}, which also reports shapes here instead of failing).
+     *
+     * @throws IOException if the file cannot be read or is malformed
+     */
+    public static StateDictReport load(Layer model, Path file, boolean strict) throws IOException {
+        Map<String, Tensor> state = convert(model, "", Safetensors.read(file).tensors(), Map.of(),
+                StateDictConverter::fromPyTorch);
+        Map<String, Tensor> own = model.stateDict();
+        state.keySet().removeIf(key -> isBatchesTracked(key) && !own.containsKey(key));
+        try {
+            return model.loadStateDict(state, strict);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }

@@ -15,7 +15,9 @@ import java.util.stream.Collectors;
  * Keras's {@code model.summary()} table: each layer's name (the one given with
  * {@link Layer#named(String)}, else generated as Keras does) and type, output shape (the
  * batch shown as {@code None}), parameter count and, for graphs, what it is connected to;
- * then total, trainable and non-trainable parameters with their size in memory. As in Keras,
+ * then total, trainable and non-trainable parameters with their size in memory. A layer whose
+ * parameters are all frozen ({@link Layer#setTrainable}) is marked {@code [frozen]}, one with
+ * some frozen {@code [partly frozen]}. As in Keras,
  * running statistics (batch norm's running mean and variance) count as non-trainable
  * parameters.
  */
@@ -55,8 +57,8 @@ public final class Summary {
                 String connected = node.inputs().stream().map(n -> (n.isInput() ? n.inputName()
                         : graph.nameOf(n.layer())) + "[0][" + n.outputIndex() + "]").collect(Collectors.joining(", "));
                 Layer layer = node.layer();
-                rows.add(new Row(graph.nameOf(layer) + " (" + layer.getClass().getSimpleName() + ")", shape,
-                        countWithStatistics(layer), connected));
+                rows.add(new Row(graph.nameOf(layer) + " (" + layer.getClass().getSimpleName() + ")" + frozen(layer),
+                        shape, countWithStatistics(layer), connected));
             }
         }
         return render("graph", rows, true, graph);
@@ -122,7 +124,7 @@ public final class Summary {
                             + " misses a dimension; give every size of one sample without the batch, e.g. [1, 28, 28]"
                             + " for 28x28 grey images");
                 }
-                rows.add(new Row(label, batchless(x.shape()), countWithStatistics(layer), ""));
+                rows.add(new Row(label + frozen(layer), batchless(x.shape()), countWithStatistics(layer), ""));
             }
         } finally {
             if (training) {
@@ -167,6 +169,13 @@ public final class Summary {
                 .filter(e -> !parameters.containsKey(e.getKey()) && e.getValue().rank() > 0)
                 .mapToLong(e -> e.getValue().size()).sum();
         return layer.parameterCount() + statistics;
+    }
+
+    /** A layer's mark: {@code  [frozen]} when none of its parameters trains, {@code  [partly frozen]} when some do. */
+    private static String frozen(Layer layer) {
+        long trainable = layer.trainableParameterCount();
+        long total = layer.parameterCount();
+        return total == 0 || trainable == total ? "" : trainable == 0 ? " [frozen]" : " [partly frozen]";
     }
 
     private static String label(Layer layer, Map<String, Integer> counts) {

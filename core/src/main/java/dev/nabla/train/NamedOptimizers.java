@@ -76,10 +76,11 @@ final class NamedOptimizers {
         }
     }
 
-    /** Creates the pending optimizer from the built network's trainable parameters. */
+    /** Creates the pending optimizer from the built network's parameters. */
     void create(Layer network) {
         if (factory != null) {
-            optimizers = Map.of(ModelFile.DEFAULT_OPTIMIZER, factory.apply(network.trainableParameters()));
+            // Frozen parameters too: the optimizer skips them while frozen, and updates them once unfrozen.
+            optimizers = Map.of(ModelFile.DEFAULT_OPTIMIZER, factory.apply(network.parameters()));
             factory = null;
         }
     }

@@ -115,7 +115,10 @@ class LayerSpecsTest {
                 new UpSampling2d(UpSampling2d.Config.of().size(2, 3)
                         .interpolation(UpSampling2d.Interpolation.BILINEAR)),
                 ZeroPadding2d.sides(1, 2, 3, 4), new Dropout(0.3f), new SpatialDropout2d(0.1f),
-                new Add(), new Multiply(), new Concatenate(-1),
+                new Add(), new Multiply(), new Concatenate(-1), new dev.nabla.nn.Relu6(),
+                new dev.nabla.nn.Residual(List.of(Dense.linear(2, 2).named("inner"), new Relu()),
+                        Dense.linear(2, 2).named("projection"), dev.nabla.tensor.ActivationFunction.RELU),
+                new dev.nabla.nn.DenseBlock(List.of(Conv2d.fromChannels(2, 1, 1))),
                 new Sequential(Dense.linear(2, 3), new Relu(), new Sequential(Dense.linear(3, 1))), graph,
                 Dense.linear(2, 2).setTrainable(false))).toList();
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.nn.Conv2d;
 import dev.nabla.nn.Dense;
 import dev.nabla.nn.Graph;
 import dev.nabla.nn.GraphNode;
@@ -75,6 +76,10 @@ class ModelFileTest {
                 List.of(AttentionLayerFixtures.imageInput()))));
         types.addAll(typesIn(roundTrip(AttentionLayerFixtures.encoderDecoderGraph(),
                 AttentionLayerFixtures.graphInputs())));
+        types.addAll(typesIn(roundTrip(new Sequential(Conv2d.fromChannels(1, 2, 1), new dev.nabla.nn.Residual(
+                List.of(Conv2d.fromChannels(2, 2, 1), new dev.nabla.nn.Relu6()), null,
+                dev.nabla.tensor.ActivationFunction.RELU), new dev.nabla.nn.DenseBlock(List.of(new Sequential(
+                Conv2d.fromChannels(2, 3, 1))))), List.of(Tensor.randn(new dev.nabla.tensor.Generator(4), 2, 1, 4, 4)))));
         for (Layer languageModel : LanguageModelFixtures.models()) {
             types.addAll(typesIn(roundTrip(languageModel, List.of(ModelFixtures.tokenInput()))));
         }

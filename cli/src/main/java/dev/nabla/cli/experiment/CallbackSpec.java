@@ -17,6 +17,7 @@ import dev.nabla.tensor.Tensor;
 import dev.nabla.train.Callback;
 import dev.nabla.train.CsvLogger;
 import dev.nabla.train.EarlyStopping;
+import dev.nabla.train.GradualUnfreezing;
 import dev.nabla.train.History;
 import dev.nabla.train.LearningRateScheduler;
 import dev.nabla.train.ScheduledLearningRate;
@@ -99,7 +100,9 @@ final class CallbackSpec {
             new Unlisted(LearningRateScheduler.class, "Java only: it takes a function of the epoch; a file names"
                     + " a schedule with learning_rate_scheduler"),
             new Unlisted(dev.nabla.generative.SampleGrid.class, "always on for a generative model: a GAN's or VAE's run"
-                    + " writes samples-epoch-NNN.png into its output directory"));
+                    + " writes samples-epoch-NNN.png into its output directory"),
+            new Unlisted(GradualUnfreezing.class, "Java only for now: it takes the layers to unfreeze (docs/zoo.md);"
+                    + " a file freezes layers with the model's freeze and freeze_up_to"));
 
     private final Map<String, Object> resolved;
     private final Function<Path, Callback> factory;

@@ -52,7 +52,7 @@ public record Experiment(String source, DataSpec data, ModelSpec model, Training
     public static Experiment read(Path file, Path base, Overrides overrides) throws IOException {
         String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         Experiment experiment = parse(YamlFile.read(file), Path.of("runs", name), overrides);
-        return new Experiment(experiment.source, experiment.data.withBase(base), experiment.model,
+        return new Experiment(experiment.source, experiment.data.withBase(base), experiment.model.withBase(base),
                 experiment.training, experiment.output);
     }
 

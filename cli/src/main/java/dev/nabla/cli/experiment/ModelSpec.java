@@ -17,6 +17,7 @@ import dev.nabla.nn.Sequential;
 import dev.nabla.tensor.AdvisedException;
 import dev.nabla.tensor.NoGrad;
 import dev.nabla.tensor.Tensor;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The {@code model} section: a {@code sequential} list of layers, or a {@code graph} of
@@ -34,7 +36,8 @@ import java.util.Map;
  */
 public final class ModelSpec {
 
-    static final List<String> KEYS = List.of("input_shape", "sequential", "graph", "generative");
+    static final List<String> KEYS = Stream.concat(Stream.of("input_shape", "sequential", "graph", "generative"),
+            ZooModelSpec.KEYS.stream()).toList();
     static final List<String> GRAPH_KEYS = List.of("inputs", "layers", "outputs");
     private static final String DOES_NOT_FIT = " does not fit its input: ";
 
@@ -45,9 +48,17 @@ public final class ModelSpec {
     private final List<ConfigNode> inputs;
     private final List<ConfigNode> outputs;
     private GenerativeSpec generative;
+    /** The zoo architecture the section names instead of layers, or null. */
+    private final ZooModelSpec zoo;
 
     private ModelSpec(ConfigNode node, int[] inputShape, boolean graph, List<LayerEntry> layers,
                       List<ConfigNode> inputs, List<ConfigNode> outputs) {
+        this(node, inputShape, graph, layers, inputs, outputs, null);
+    }
+
+    private ModelSpec(ConfigNode node, int[] inputShape, boolean graph, List<LayerEntry> layers,
+                      List<ConfigNode> inputs, List<ConfigNode> outputs, ZooModelSpec zoo) {
+        this.zoo = zoo;
         this.node = node;
         this.inputShape = inputShape;
         this.graph = graph;
@@ -67,6 +78,19 @@ public final class ModelSpec {
             ModelSpec spec = new ModelSpec(node, inputShape, false, List.of(), List.of(), List.of());
             spec.generative = GenerativeSpec.parse(map.get("generative"));
             return spec;
+        }
+        if (map.has("zoo")) {
+            if (map.has("sequential") || map.has("graph")) {
+                throw node.error("give either 'zoo' (an architecture of the model zoo) or layers ('sequential' or"
+                        + " 'graph'), not both");
+            }
+            return new ModelSpec(node, inputShape, false, List.of(), List.of(), List.of(), ZooModelSpec.parse(map));
+        }
+        for (String key : ZooModelSpec.KEYS) {
+            if (map.has(key)) {
+                throw map.get(key).error("'" + key + "' goes with 'zoo: ARCHITECTURE' (the model zoo), not with"
+                        + " a list of layers");
+            }
         }
         if (map.has("sequential") == map.has("graph")) {
             throw node.error("give either 'sequential' (a list of layers) or 'graph' (named layers and their"
@@ -88,6 +112,22 @@ public final class ModelSpec {
         }
         checkNames(inputs, layers, outputs);
         return new ModelSpec(node, inputShape, true, layers, inputs, outputs);
+    }
+
+    /** Checks a list of layers (a zoo model's head) as a {@code sequential} section is checked. */
+    static void checkLayers(ConfigNode list) {
+        entries(list, false);
+    }
+
+    /** A section of the layers in {@code list}, in order, as a {@code sequential} section. */
+    static ModelSpec sequentialOf(ConfigNode list) {
+        return new ModelSpec(list, null, false, entries(list, false), List.of(), List.of());
+    }
+
+    /** The same section with files (a zoo model's weights) resolved against {@code directory}. */
+    ModelSpec withBase(Path directory) {
+        return zoo == null ? this : new ModelSpec(node, inputShape, graph, layers, inputs, outputs,
+                zoo.withBase(directory));
     }
 
     private static List<LayerEntry> entries(ConfigNode list, boolean inGraph) {
@@ -168,6 +208,9 @@ public final class ModelSpec {
     public Layer build(int[] sampleShape) {
         if (generative != null) {
             return generative.create(sampleShape, 1).network();
+        }
+        if (zoo != null) {
+            return zoo.build(sampleShape);
         }
         try {
             return graph ? buildGraph(sampleShape) : buildSequential(sampleShape);

@@ -162,7 +162,7 @@ class ExperimentTest {
 
     @Test
     void anUnknownActivationIsReportedAtIt() {
-        ConfigException e = failure(MLP.replace("activation: relu", "activation: relu6"));
+        ConfigException e = failure(MLP.replace("activation: relu", "activation: relu7"));
 
         assertEquals("model.sequential[1].activation", e.path());
     }
