@@ -64,7 +64,7 @@ final class GenerativeRun {
         ExperimentRun.writeResolved(experiment, sampleShape);
         Path output = experiment.output();
         List<Callback> callbacks = new ArrayList<>(List.of(new CsvLogger(output.resolve("history.csv"))));
-        experiment.training().callbacks().forEach(c -> callbacks.add(c.create()));
+        experiment.training().callbacks().forEach(c -> callbacks.add(c.create(output)));
         if (model instanceof GenerativeModel generative) {
             callbacks.add(new SampleGrid(generative, output, 64, SAMPLE_SEED));
         }
