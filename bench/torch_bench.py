@@ -225,7 +225,7 @@ def main():
     infer = commands.add_parser("infer")
     infer.add_argument("--model", default="cnn", choices=["mlp", "cnn", "lstm", "transformer"])
     infer.add_argument("--calls", type=int, default=2000)
-    infer.add_argument("--warmup", type=int, default=2000)  # as ./nabla bench infer: the JIT's steady state
+    infer.add_argument("--warmup", type=int, default=200)
     infer.add_argument("--batch-calls", type=int, default=50)
     infer.add_argument("--batch-warmup", type=int, default=10)
     for command in (gemm, train, infer):

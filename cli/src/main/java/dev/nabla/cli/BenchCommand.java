@@ -195,9 +195,7 @@ final class BenchCommand {
                 description = "Timed one-image calls (default: ${DEFAULT-VALUE}).")
         private int calls;
 
-        // 2,000: after 200 calls (24 ms of an lstm's) the JIT was still compiling the per-step
-        // code, so the timed calls' median fell before or after it finished (0.107-0.151 ms).
-        @Option(names = "--warmup", defaultValue = "2000",
+        @Option(names = "--warmup", defaultValue = "200",
                 description = "Untimed one-image calls first (default: ${DEFAULT-VALUE}).")
         private int warmup;
 
