@@ -30,8 +30,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * What a study leaves behind: {@code results.csv} and {@code results.json} (one row per
  * trial: number, configuration, rung, epochs, status, objective, epochs used, seconds,
  * parameters), {@code best.yaml} (the experiment with the best configuration, ready for
- * {@code nabla train}), {@code study.png} (the objective by trial with the running best, and
- * against each parameter), and
+ * {@code nabla train}), {@code study.png} (the objective by trial with the running best,
+ * against each parameter, and a parallel-coordinates view of all of them), and
  * the table on the console.
  */
 final class TuneResults {
@@ -164,6 +164,9 @@ final class TuneResults {
                     || entry.parameter() instanceof Parameter.IntRange i && i.log());
             chart.addSeries("trials", values, objectives).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             charts.add(chart);
+        }
+        if (charts.size() > 1) {
+            charts.add(ParallelCoordinates.chart(spec.space().entries(), scored, spec.metric(), spec.direction()));
         }
         int columns = Math.min(2, charts.size());
         while (charts.size() % columns != 0) {
