@@ -77,9 +77,24 @@ final class Batcher {
         return outputSize;
     }
 
-    /** Counts requests being read for this model, so that a worker waits for them (decremented by {@link #submit}). */
+    /** Counts requests being read for this model, so that a worker waits for them; each ends with {@link #arrived}. */
     AtomicInteger arriving() {
         return arriving;
+    }
+
+    /**
+     * One request read (or refused). Call it before {@link #submit}: when no other request is being
+     * read, a worker that waits for more runs what it has at once instead of at its deadline.
+     */
+    void arrived() {
+        if (arriving.decrementAndGet() == 0) {
+            lock.lock();
+            try {
+                waiting.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
     }
 
     /** Samples waiting. */

@@ -224,10 +224,12 @@ final class Endpoints implements HttpHandler {
         batcher.arriving().incrementAndGet();
         try {
             request = InferenceRequest.parse(readBody(exchange), batcher.model());
-            pending = batcher.submit(request.data(), request.samples());
         } finally {
-            batcher.arriving().decrementAndGet();
+            // Before submitting: a worker that sees this request still counted as arriving would
+            // wait the whole batching delay for it.
+            batcher.arrived();
         }
+        pending = batcher.submit(request.data(), request.samples());
         float[] output = await(pending, options.timeoutMillis());
         ServedModel model = batcher.model();
         Map<String, Object> answer = new LinkedHashMap<>();

@@ -22,8 +22,8 @@ class BatcherTest {
         // Requests announced as arriving make the worker wait for them, so they gather into batches.
         batcher.arriving().addAndGet(requests);
         for (int i = 0; i < requests; i++) {
+            batcher.arrived();
             answers.add(batcher.submit(TestModels.image(i), 1));
-            batcher.arriving().decrementAndGet();
         }
         for (int i = 0; i < requests; i++) {
             assertArrayEquals(TestModels.predict(model.network(), TestModels.image(i)), answers.get(i).get(),

@@ -216,6 +216,21 @@ class ProtocolTest {
     }
 
     @Test
+    void aLoneRequestOverHttpDoesNotWaitForTheBatchingDelay() throws Exception {
+        try (InferenceServer patient = InferenceServer.builder().model(TestModels.served("cnn", 1))
+                .options(ServerOptions.DEFAULTS.withMaxBatch(64).withMaxDelayMillis(5_000)).port(0).start()) {
+            InferenceClient client = new InferenceClient(URI.create(patient.url()));
+            for (int i = 0; i < 3; i++) {
+                long start = System.nanoTime();
+                client.infer("cnn", TestModels.image(i), 1, 1, 12, 12);
+                double millis = (System.nanoTime() - start) / 1e6;
+                assertTrue(millis < 2_500, "request " + i + " alone waited " + millis
+                        + " ms, as if for the 5 s batching delay");
+            }
+        }
+    }
+
+    @Test
     void theJavaClientReadsMetadataAndInfers() throws Exception {
         InferenceClient client = new InferenceClient(URI.create(server.url()));
         assertTrue(client.isReady());
