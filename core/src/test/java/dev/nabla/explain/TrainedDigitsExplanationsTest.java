@@ -76,51 +76,10 @@ class TrainedDigitsExplanationsTest {
                 8, 8);
         double similarity = 0;
         for (int i = 0; i < SAMPLES; i++) {
-            similarity += rankCorrelation(maps.slice(0, i, i + 1).toFloatArray(),
+            similarity += RankCorrelation.spearman(maps.slice(0, i, i + 1).toFloatArray(),
                     randomised.slice(0, i, i + 1).toFloatArray()) / SAMPLES;
         }
         assertTrue(similarity < 0.5, "mean Spearman correlation of trained and randomised maps " + similarity);
         assertTrue(maps.abs().sum().item() > 0, "the trained model's maps are not empty");
-    }
-
-    /** Spearman's rank correlation (average ranks for ties). */
-    static double rankCorrelation(float[] a, float[] b) {
-        double[] ra = ranks(a);
-        double[] rb = ranks(b);
-        double meanA = 0;
-        double meanB = 0;
-        for (int i = 0; i < a.length; i++) {
-            meanA += ra[i] / a.length;
-            meanB += rb[i] / a.length;
-        }
-        double covariance = 0;
-        double varianceA = 0;
-        double varianceB = 0;
-        for (int i = 0; i < a.length; i++) {
-            covariance += (ra[i] - meanA) * (rb[i] - meanB);
-            varianceA += (ra[i] - meanA) * (ra[i] - meanA);
-            varianceB += (rb[i] - meanB) * (rb[i] - meanB);
-        }
-        return varianceA == 0 || varianceB == 0 ? 0 : covariance / Math.sqrt(varianceA * varianceB);
-    }
-
-    private static double[] ranks(float[] values) {
-        Integer[] order = new Integer[values.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (x, y) -> Float.compare(values[x], values[y]));
-        double[] ranks = new double[values.length];
-        for (int start = 0; start < order.length; ) {
-            int end = start;
-            while (end + 1 < order.length && values[order[end + 1]] == values[order[start]]) {
-                end++;
-            }
-            for (int k = start; k <= end; k++) {
-                ranks[order[k]] = (start + end) / 2.0;
-            }
-            start = end + 1;
-        }
-        return ranks;
     }
 }

@@ -6,6 +6,7 @@ import dev.nabla.data.FashionMnist;
 import dev.nabla.data.Split;
 import dev.nabla.data.TensorDataset;
 import dev.nabla.explain.GradCam;
+import dev.nabla.explain.RankCorrelation;
 import dev.nabla.nn.Layer;
 import dev.nabla.nn.Sequential;
 import dev.nabla.tensor.Tensor;

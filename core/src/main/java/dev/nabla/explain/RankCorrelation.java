@@ -1,14 +1,24 @@
-package dev.nabla.examples;
+package dev.nabla.explain;
 
 import java.util.Arrays;
 
-/** Spearman's rank correlation of two equally long arrays (average ranks for ties; 0 if either is constant). */
-final class RankCorrelation {
+/**
+ * Spearman's rank correlation of two equally long arrays (average ranks for ties; 0 if either is
+ * constant): how alike two explanation maps are, as in the model-randomisation sanity check of
+ * Adebayo et al. (a map of the trained model against the map of the same architecture with fresh
+ * weights should correlate weakly).
+ */
+public final class RankCorrelation {
 
     private RankCorrelation() {
     }
 
-    static double spearman(float[] a, float[] b) {
+    /** The rank correlation of {@code a} and {@code b}, in [-1, 1]. */
+    public static double spearman(float[] a, float[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("rank correlation of arrays of " + a.length + " and " + b.length
+                    + " values: they must be equally long");
+        }
         double[] ra = ranks(a);
         double[] rb = ranks(b);
         double meanA = Arrays.stream(ra).average().orElse(0);
