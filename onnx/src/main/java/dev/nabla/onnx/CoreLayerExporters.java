@@ -150,19 +150,45 @@ final class CoreLayerExporters {
                 attribute("strides", kernel)));
     }
 
-    /** ReduceMean or ReduceMax over the spatial axes, the axes an input from opset 18 on. */
+    /** ReduceMean or ReduceMax over the spatial axes (over the real steps of masked sequences). */
     private static List<String> global(String opType, DataFormat format, ExportContext c) {
         int rank = c.inputShape().rank();
         long[] axes = new long[rank - 2];
         for (int i = 0; i < axes.length; i++) {
             axes[i] = format == DataFormat.CHANNELS_LAST ? i + 1 : i + 2;
         }
+        if (format == DataFormat.CHANNELS_LAST && c.mask(0) != null) {
+            return List.of(maskedGlobal(opType, c));
+        }
         return List.of(reduce(opType, c, c.input(), axes, false));
+    }
+
+    /**
+     * Pooling of sequences {@code [N, T, C]} over their real steps only: the mean
+     * {@code Σ m·x / max(Σ m, 1)}, or the largest real value (0 for a sequence with none).
+     */
+    private static String maskedGlobal(String opType, ExportContext c) {
+        if (c.inputShape().rank() != 3) {
+            throw new IllegalArgumentException("ONNX export: " + c.path() + " pools masked values of rank "
+                    + c.inputShape().rank() + "; its ONNX form takes masked sequences [batch, time, channels]");
+        }
+        OnnxWriter w = c.writer();
+        String mask = c.node("Unsqueeze", List.of(c.mask(0), w.longs(c.name("axes"), 2)));
+        String count = reduce("ReduceSum", c, mask, new long[] {1}, false);
+        if (opType.equals("ReduceMean")) {
+            String total = reduce("ReduceSum", c, c.node("Mul", List.of(c.input(), mask)), new long[] {1}, false);
+            return c.node("Div", List.of(total, c.node("Max", List.of(count, w.scalar(c.name("one"), 1f)))));
+        }
+        String real = c.node("Greater", List.of(mask, w.scalar(c.name("zero"), 0f)));
+        String largest = reduce("ReduceMax", c, c.node("Where", List.of(real, c.input(),
+                w.scalar(c.name("lowest"), Float.NEGATIVE_INFINITY))), new long[] {1}, false);
+        String any = c.node("Greater", List.of(count, w.scalar(c.name("zero"), 0f)));
+        return c.node("Where", List.of(any, largest, w.scalar(c.name("zero"), 0f)));
     }
 
     static String reduce(String opType, ExportContext c, String input, long[] axes, boolean keepDims) {
         AttributeProto keep = attribute("keepdims", keepDims ? 1L : 0L);
-        if (c.writer().opset() >= 18) {
+        if (c.writer().opset() >= 18 || opType.equals("ReduceSum")) { // ReduceSum takes its axes as an input from 13 on
             return c.node(opType, List.of(input, c.writer().longs(c.name("axes"), axes)), keep);
         }
         return c.node(opType, List.of(input), attribute("axes", axes), keep);

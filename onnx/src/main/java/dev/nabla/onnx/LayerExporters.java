@@ -19,6 +19,8 @@ public final class LayerExporters {
         ActivationExporters.registerAll();
         ShapeLayerExporters.registerAll();
         RecurrentExporters.registerAll();
+        TransformerExporters.registerAll();
+        SequenceExporters.registerAll();
         register(OnnxModel.class, ImportedModelExporter::export);
     }
 

@@ -34,7 +34,8 @@ final class ModelExporter {
         this.writer = new OnnxWriter(opset);
     }
 
-    record Value(String name, Tensor sample) {
+    /** An ONNX value: its name, its sample for a batch of one, and the name of its padding mask (or null). */
+    record Value(String name, Tensor sample, String mask) {
     }
 
     static ModelProto export(Layer model, int[] sampleShape, int opset) {
@@ -106,7 +107,7 @@ final class ModelExporter {
         System.arraycopy(sampleShape, 0, dims, 1, sampleShape.length);
         Tensor sample = Tensor.zeros(dims);
         writer.graph().addInput(valueInfo(name, sample));
-        return new Value(name, sample);
+        return new Value(name, sample, null);
     }
 
     /** A float tensor's type with a free first (batch) dimension. */
@@ -162,17 +163,40 @@ final class ModelExporter {
         }
         List<Tensor> samples = inputs.stream().map(Value::sample).toList();
         List<Tensor> outputs = layer.forwardAll(samples);
-        List<String> names = exporter.export(layer, new ExportContext(path, inputs.stream().map(Value::name).toList(),
-                samples, outputs, writer));
+        ExportContext context = new ExportContext(path, inputs.stream().map(Value::name).toList(), samples, outputs,
+                writer, inputs.stream().map(Value::mask).toList(), new String[outputs.size()]);
+        List<String> names = exporter.export(layer, context);
         if (names.size() != outputs.size()) {
             throw new IllegalStateException("ONNX export: the exporter of " + where + " wrote " + names.size()
                     + " outputs, but the layer gives " + outputs.size());
         }
         List<Value> out = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            out.add(new Value(names.get(i), outputs.get(i)));
+            out.add(new Value(names.get(i), outputs.get(i), outputMask(context, i, inputs, where)));
         }
         return out;
+    }
+
+    /**
+     * The mask of output {@code i}: the one its exporter made, else (when the layer passed one on,
+     * as layers that work on each step alone do) its first input's mask over the same steps.
+     */
+    private static String outputMask(ExportContext context, int i, List<Value> inputs, String where) {
+        Tensor mask = dev.nabla.nn.Masks.of(context.outputs().get(i));
+        if (mask == null) {
+            return null;
+        }
+        if (context.outputMasks()[i] != null) {
+            return context.outputMasks()[i];
+        }
+        for (Value input : inputs) {
+            Tensor given = dev.nabla.nn.Masks.of(input.sample());
+            if (input.mask() != null && given != null && given.shape().equals(mask.shape())) {
+                return input.mask();
+            }
+        }
+        throw new IllegalArgumentException("ONNX export: " + where + " gives a padding mask (dev.nabla.nn.Masks)"
+                + " that its ONNX form does not compute");
     }
 
     private static String join(String path, String name) {

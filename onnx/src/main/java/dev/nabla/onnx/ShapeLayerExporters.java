@@ -5,7 +5,6 @@ import static dev.nabla.onnx.OnnxWriter.attribute;
 import dev.nabla.nn.Add;
 import dev.nabla.nn.Concatenate;
 import dev.nabla.nn.Dropout;
-import dev.nabla.nn.Embedding;
 import dev.nabla.nn.Flatten;
 import dev.nabla.nn.Multiply;
 import dev.nabla.nn.Permute;
@@ -14,11 +13,8 @@ import dev.nabla.nn.SpatialDropout2d;
 import dev.nabla.nn.ZeroPadding2d;
 import java.util.List;
 
-/** Layers that move, join or look up values: dropout (the identity at inference), reshapes, merges, embeddings. */
+/** Layers that move, join or look up values: dropout (the identity at inference), reshapes, merges. */
 final class ShapeLayerExporters {
-
-    /** ONNX's int64 element type, for Cast. */
-    private static final long INT64 = 7;
 
     private ShapeLayerExporters() {
     }
@@ -30,7 +26,6 @@ final class ShapeLayerExporters {
         LayerExporters.register(Reshape.class, (layer, c) -> List.of(reshapeToOutput(c)));
         LayerExporters.register(Permute.class, ShapeLayerExporters::permute);
         LayerExporters.register(ZeroPadding2d.class, ShapeLayerExporters::zeroPadding);
-        LayerExporters.register(Embedding.class, ShapeLayerExporters::embedding);
         LayerExporters.register(Add.class, (layer, c) -> List.of(chain("Add", c)));
         LayerExporters.register(Multiply.class, (layer, c) -> List.of(chain("Mul", c)));
         LayerExporters.register(Concatenate.class, (layer, c) -> List.of(c.node("Concat", c.inputs(),
@@ -60,13 +55,6 @@ final class ShapeLayerExporters {
         int[] p = layer.padding(); // top, bottom, left, right
         long[] pads = {0, 0, p[0], p[2], 0, 0, p[1], p[3]};
         return List.of(c.node("Pad", List.of(c.input(), c.writer().longs(c.name("pads"), pads))));
-    }
-
-    /** Gather rows of the table at the indices, which arrive as floats and are cast to int64. */
-    private static List<String> embedding(Embedding layer, ExportContext c) {
-        String table = c.writer().initializer(c.name("weight"), layer.weight().value());
-        String indices = c.node("Cast", c.inputs(), attribute("to", INT64));
-        return List.of(c.node("Gather", List.of(table, indices), attribute("axis", 0L)));
     }
 
     private static String chain(String opType, ExportContext c) {
