@@ -8,6 +8,7 @@ import dev.nabla.nn.LeakyRelu;
 import dev.nabla.nn.LogSoftmax;
 import dev.nabla.nn.Prelu;
 import dev.nabla.nn.Relu;
+import dev.nabla.nn.Relu6;
 import dev.nabla.nn.Sigmoid;
 import dev.nabla.nn.Silu;
 import dev.nabla.nn.Softmax;
@@ -42,6 +43,8 @@ final class ActivationExporters {
                 attribute("axis", (long) layer.axis()))));
         LayerExporters.register(Softplus.class, ActivationExporters::softplus);
         LayerExporters.register(Prelu.class, ActivationExporters::prelu);
+        LayerExporters.register(Relu6.class, (layer, c) -> List.of(c.node("Clip", List.of(c.input(),
+                c.writer().scalar(c.name("min"), 0f), c.writer().scalar(c.name("max"), 6f)))));
     }
 
     /** {@code function} applied to {@code input}: the input itself for linear. */

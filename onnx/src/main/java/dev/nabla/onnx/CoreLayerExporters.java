@@ -141,13 +141,30 @@ final class CoreLayerExporters {
             return List.of(c.node("GlobalAveragePool", c.inputs()));
         }
         if (height % layer.outputHeight() != 0 || width % layer.outputWidth() != 0) {
-            throw new IllegalArgumentException("ONNX export: " + c.path() + " (AdaptiveAvgPool2d) pools "
-                    + height + "x" + width + " to " + layer.outputHeight() + "x" + layer.outputWidth()
-                    + ", which is no fixed window; ONNX has a form only when the output size divides the input's");
+            // Windows of unequal sizes: the mean over each is separable, rows then columns, so two
+            // MatMuls with constant averaging matrices compute it ([outH, H] · x · [W, outW]).
+            OnnxWriter w = c.writer();
+            String columns = c.node("MatMul", List.of(c.input(), w.initializer(c.name("width_average"),
+                    averaging(width, layer.outputWidth()).transpose(0, 1).contiguous())));
+            return List.of(c.node("MatMul", List.of(w.initializer(c.name("height_average"),
+                    averaging(height, layer.outputHeight())), columns)));
         }
         int[] kernel = {height / layer.outputHeight(), width / layer.outputWidth()};
         return List.of(c.node("AveragePool", c.inputs(), attribute("kernel_shape", kernel),
                 attribute("strides", kernel)));
+    }
+
+    /** {@code [out, size]}: row i averages PyTorch's adaptive window {@code [floor(i·size/out), ceil((i+1)·size/out))}. */
+    private static Tensor averaging(int size, int out) {
+        float[] weights = new float[out * size];
+        for (int i = 0; i < out; i++) {
+            int start = (int) Math.floor((double) i * size / out);
+            int end = (int) Math.ceil((double) (i + 1) * size / out);
+            for (int j = start; j < end; j++) {
+                weights[i * size + j] = 1f / (end - start);
+            }
+        }
+        return Tensor.of(weights, out, size);
     }
 
     /** ReduceMean or ReduceMax over the spatial axes (over the real steps of masked sequences). */

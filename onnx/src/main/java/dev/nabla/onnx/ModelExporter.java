@@ -5,6 +5,8 @@ import dev.nabla.nn.GraphNode;
 import dev.nabla.nn.Inference;
 import dev.nabla.nn.Layer;
 import dev.nabla.nn.Sequential;
+import dev.nabla.nn.Residual;
+import dev.nabla.nn.DenseBlock;
 import dev.nabla.onnx.proto.OnnxProtos.GraphProto;
 import dev.nabla.onnx.proto.OnnxProtos.ModelProto;
 import dev.nabla.onnx.proto.OnnxProtos.OperatorSetIdProto;
@@ -18,7 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Walks a model and writes it as an ONNX graph: into {@link Sequential}s and {@link Graph}s,
+ * Walks a model and writes it as an ONNX graph: into {@link Sequential}s, {@link Graph}s,
+ * {@link Residual} blocks and {@link DenseBlock}s,
  * and through each other layer's {@link LayerExporter}. A sample batch of one runs alongside
  * (at inference), so every exporter sees its inputs' and outputs' shapes; the batch
  * dimension of the inputs and outputs is left free ({@code batch}).
@@ -134,7 +137,45 @@ final class ModelExporter {
         if (layer.getClass() == Graph.class) {
             return visitGraph((Graph) layer, path, inputs);
         }
+        if (layer.getClass() == Residual.class) {
+            return List.of(visitResidual((Residual) layer, path, inputs.get(0)));
+        }
+        if (layer.getClass() == DenseBlock.class) {
+            return List.of(visitDenseBlock((DenseBlock) layer, path, inputs.get(0)));
+        }
         return visitLayer(layer, path, inputs);
+    }
+
+    /** The path's layers, the shortcut (or the input), their sum and the activation after it. */
+    private Value visitResidual(Residual block, String path, Value input) {
+        List<Value> x = List.of(input);
+        for (Map.Entry<String, Layer> child : block.children().entrySet()) {
+            if (child.getValue() != block.shortcut()) {
+                x = visit(child.getValue(), join(path, child.getKey()), x);
+            }
+        }
+        Value skip = input;
+        if (block.shortcut() != null) {
+            String name = block.children().entrySet().stream().filter(e -> e.getValue() == block.shortcut())
+                    .findFirst().orElseThrow().getKey();
+            skip = visit(block.shortcut(), join(path, name), List.of(input)).get(0);
+        }
+        Value sum = x.get(0);
+        String added = writer.node("Add", path, sum.name(), skip.name());
+        Tensor sample = block.activation().apply(sum.sample().add(skip.sample()));
+        return new Value(ActivationExporters.apply(writer, block.activation(), added, path), sample, null);
+    }
+
+    /** Each layer on the channels so far, its output joined to them (Concat on axis 1). */
+    private Value visitDenseBlock(DenseBlock block, String path, Value input) {
+        Value joined = input;
+        for (Map.Entry<String, Layer> child : block.children().entrySet()) {
+            Value added = visit(child.getValue(), join(path, child.getKey()), List.of(joined)).get(0);
+            String name = writer.node("Concat", path, List.of(joined.name(), added.name()),
+                    OnnxWriter.attribute("axis", 1L));
+            joined = new Value(name, Tensor.concat(1, joined.sample(), added.sample()), null);
+        }
+        return joined;
     }
 
     private List<Value> visitGraph(Graph graph, String path, List<Value> inputs) {
