@@ -311,6 +311,11 @@ public abstract class RecurrentLayer extends Layer {
         return useBias;
     }
 
+    /** Whether every sequence is read backward from its own end ({@link Bidirectional}'s backward layer). */
+    public boolean isReversed() {
+        return reverse;
+    }
+
     @Override
     protected String describe() {
         return (inputSize >= 0 ? inputSize + ", " : "") + units + (numLayers > 1 ? ", numLayers=" + numLayers : "")

@@ -2,9 +2,10 @@ package dev.nabla.onnx;
 
 import static dev.nabla.onnx.OnnxWriter.attribute;
 
+import dev.nabla.nn.Bidirectional;
 import dev.nabla.nn.Gru;
 import dev.nabla.nn.Lstm;
-import dev.nabla.nn.Masks;
+import dev.nabla.nn.RecurrentLayer;
 import dev.nabla.nn.SimpleRnn;
 import dev.nabla.onnx.proto.OnnxProtos.AttributeProto;
 import dev.nabla.tensor.Recurrence;
@@ -21,45 +22,79 @@ import java.util.Map;
  */
 final class RecurrentExporters {
 
+    /** ONNX's int32 element type, for sequence_lens. */
+    private static final long INT32 = 6;
+
     private RecurrentExporters() {
     }
 
     static void registerAll() {
-        LayerExporters.register(Lstm.class, (layer, c) -> export(layer.cell(), layer.units(), layer.numLayers(),
-                layer.isBidirectional(), layer.isBatchFirst(), layer.returnsSequences(), layer.returnsState(),
-                layer.namedParameters(), c));
-        LayerExporters.register(Gru.class, (layer, c) -> export(layer.cell(), layer.units(), layer.numLayers(),
-                layer.isBidirectional(), layer.isBatchFirst(), layer.returnsSequences(), layer.returnsState(),
-                layer.namedParameters(), c));
-        LayerExporters.register(SimpleRnn.class, (layer, c) -> export(layer.cell(), layer.units(), layer.numLayers(),
-                layer.isBidirectional(), layer.isBatchFirst(), layer.returnsSequences(), layer.returnsState(),
-                layer.namedParameters(), c));
+        LayerExporters.register(Lstm.class, (layer, c) -> export(layer, c, c.input()));
+        LayerExporters.register(Gru.class, (layer, c) -> export(layer, c, c.input()));
+        LayerExporters.register(SimpleRnn.class, (layer, c) -> export(layer, c, c.input()));
+        LayerExporters.register(Bidirectional.class, RecurrentExporters::bidirectional);
     }
 
-    private static List<String> export(Recurrence.Cell cell, int units, int layers, boolean bidirectional,
-            boolean batchFirst, boolean sequences, boolean state, Map<String, ? extends dev.nabla.nn.Parameter> weights,
-            ExportContext c) {
+    /**
+     * Keras's wrapper: its forward layer and its backward layer (ONNX's {@code reverse} direction)
+     * on the same input, their outputs merged (Concat, Add, Mul, or their mean), then the forward
+     * layer's final states and the backward layer's.
+     */
+    private static List<String> bidirectional(Bidirectional layer, ExportContext c) {
+        List<String> forward = export(layer.forwardLayer(), c.child("forward_layer", c.inputs(), c.samples(),
+                c.masks()), c.input());
+        List<String> backward = export(layer.backwardLayer(), c.child("backward_layer", c.inputs(), c.samples(),
+                c.masks()), c.input());
+        String a = forward.get(0);
+        String b = backward.get(0);
+        String merged = switch (layer.mergeMode()) {
+            case CONCAT -> c.node("Concat", List.of(a, b), attribute("axis", (long) c.outputShape().rank() - 1));
+            case SUM -> c.node("Add", List.of(a, b));
+            case MUL -> c.node("Mul", List.of(a, b));
+            case AVE -> c.node("Mul", List.of(c.node("Add", List.of(a, b)), c.writer().scalar(c.name("half"), 0.5f)));
+        };
+        List<String> all = new ArrayList<>(List.of(merged));
+        all.addAll(forward.subList(1, forward.size()));
+        all.addAll(backward.subList(1, backward.size()));
+        return all;
+    }
+
+    /**
+     * One recurrent layer on {@code input}. A padding mask on the input becomes the operators'
+     * {@code sequence_lens} (its sum per sequence): padded steps must come after each sequence's
+     * real ones, as for PyTorch's packed sequences, which is what Nabla computes.
+     */
+    private static List<String> export(RecurrentLayer layer, ExportContext c, String input) {
+        Recurrence.Cell cell = layer.cell();
+        int units = layer.units();
+        int layers = layer.numLayers();
+        boolean bidirectional = layer.isBidirectional();
+        boolean batchFirst = layer.isBatchFirst();
+        Map<String, ? extends dev.nabla.nn.Parameter> weights = layer.namedParameters();
         if (c.inputs().size() != 1) {
             throw new IllegalArgumentException("ONNX export: " + c.path() + " is given initial states; only a layer"
                     + " that starts from zeros has an ONNX form here");
         }
-        if (Masks.of(c.samples().get(0)) != null) {
-            throw new IllegalArgumentException("ONNX export: " + c.path() + " reads masked sequences, which have"
-                    + " no ONNX form here");
+        if (bidirectional && layer.isReversed()) {
+            throw new IllegalArgumentException("ONNX export: " + c.path() + " is a bidirectional layer read backward,"
+                    + " which has no ONNX form here");
         }
+        // The mask is [N, T], or [T, N] on time-major sequences: the real steps of each sequence summed.
+        String lengths = c.mask(0) == null ? null : c.node("Cast", List.of(CoreLayerExporters.reduce("ReduceSum", c,
+                c.mask(0), new long[] {batchFirst ? 1 : 0}, false)), attribute("to", INT32));
         OnnxWriter w = c.writer();
         int directions = bidirectional ? 2 : 1;
-        String x = batchFirst ? c.node("Transpose", List.of(c.input()), attribute("perm", new long[] {1, 0, 2}))
-                : c.input();
+        String x = batchFirst ? c.node("Transpose", List.of(input), attribute("perm", new long[] {1, 0, 2}))
+                : input;
         List<String> hidden = new ArrayList<>();
         List<String> cells = new ArrayList<>();
         String y = null;
-        for (int layer = 0; layer < layers; layer++) {
+        for (int index = 0; index < layers; index++) {
             List<Tensor> ih = new ArrayList<>();
             List<Tensor> hh = new ArrayList<>();
             List<Tensor> biases = new ArrayList<>();
             for (int direction = 0; direction < directions; direction++) {
-                String suffix = "_l" + layer + (direction == 1 ? "_reverse" : "");
+                String suffix = "_l" + index + (direction == 1 ? "_reverse" : "");
                 ih.add(reorder(cell, weights.get("weight_ih" + suffix).value(), units));
                 hh.add(reorder(cell, weights.get("weight_hh" + suffix).value(), units));
                 if (weights.containsKey("bias_ih" + suffix)) {
@@ -68,13 +103,20 @@ final class RecurrentExporters {
                 }
             }
             List<String> inputs = new ArrayList<>(List.of(x,
-                    w.initializer(c.name("W_l" + layer), Tensor.stack(0, ih.toArray(Tensor[]::new))),
-                    w.initializer(c.name("R_l" + layer), Tensor.stack(0, hh.toArray(Tensor[]::new)))));
+                    w.initializer(c.name("W_l" + index), Tensor.stack(0, ih.toArray(Tensor[]::new))),
+                    w.initializer(c.name("R_l" + index), Tensor.stack(0, hh.toArray(Tensor[]::new)))));
             if (!biases.isEmpty()) {
-                inputs.add(w.initializer(c.name("B_l" + layer), Tensor.stack(0, biases.toArray(Tensor[]::new))));
+                inputs.add(w.initializer(c.name("B_l" + index), Tensor.stack(0, biases.toArray(Tensor[]::new))));
             }
+            if (lengths != null) {
+                if (biases.isEmpty()) {
+                    inputs.add("");
+                }
+                inputs.add(lengths);
+            }
+            String direction = bidirectional ? "bidirectional" : layer.isReversed() ? "reverse" : "forward";
             List<AttributeProto> attributes = new ArrayList<>(List.of(attribute("hidden_size", (long) units),
-                    attribute("direction", bidirectional ? "bidirectional" : "forward")));
+                    attribute("direction", direction)));
             String opType = switch (cell) {
                 case LSTM -> "LSTM";
                 case GRU -> "GRU";
@@ -101,14 +143,14 @@ final class RecurrentExporters {
                     w.longs(c.name("shape"), 0, 0, -1)));
         }
         String output;
-        if (sequences) {
+        if (layer.returnsSequences()) {
             output = batchFirst ? c.node("Transpose", List.of(x), attribute("perm", new long[] {1, 0, 2})) : x;
         } else {
             String last = hidden.get(hidden.size() - 1);
             output = c.node("Reshape", List.of(c.node("Transpose", List.of(last), attribute("perm", new long[] {1, 0, 2})),
                     w.longs(c.name("shape"), 0, -1)));
         }
-        if (!state) {
+        if (!layer.returnsState()) {
             return List.of(output);
         }
         List<String> all = new ArrayList<>(List.of(output, stacked(hidden, layers * directions, c)));
