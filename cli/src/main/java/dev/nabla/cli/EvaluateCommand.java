@@ -7,6 +7,7 @@ import dev.nabla.cli.config.YamlFile;
 import dev.nabla.tensor.AdvisedException;
 import dev.nabla.cli.experiment.LossSpec;
 import dev.nabla.cli.experiment.MetricSpec;
+import dev.nabla.cli.experiment.ModelFiles;
 import dev.nabla.cli.experiment.ModelInfo;
 import dev.nabla.cli.experiment.TextModelInputs;
 import dev.nabla.cli.experiment.TimeseriesModelInputs;
@@ -40,7 +41,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "MODEL", description = "A model file (.nabla), e.g. runs/fashion-mnist-mlp/best.nabla.")
+    @Parameters(paramLabel = "MODEL", description = "A model file (.nabla), e.g. runs/fashion-mnist-mlp/best.nabla, or an ONNX file (.onnx).")
     private Path file;
 
     @Option(names = "--data", required = true, paramLabel = "SPEC", description = "The data: digits, fashion-mnist,"
@@ -88,7 +89,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ModelFile.LoadedModel loaded = ModelFile.load(file);
+        ModelFile.LoadedModel loaded = ModelFiles.load(file);
         ModelInfo info = ModelInfo.of(loaded);
         LossSpec lossSpec = loss != null ? LossSpec.parse(YamlFile.parse(loss, "--loss"))
                 : info.loss() != null ? info.loss() : LossSpec.named("sparse_categorical_crossentropy");

@@ -1,5 +1,6 @@
 package dev.nabla.cli;
 
+import dev.nabla.cli.experiment.ModelFiles;
 import dev.nabla.cli.experiment.ModelInfo;
 import dev.nabla.io.ModelFile;
 import dev.nabla.onnx.Onnx;
@@ -53,7 +54,7 @@ final class ExportCommand implements Callable<Integer> {
                     + " give it with --input-shape, e.g. --input-shape 1,28,28");
         }
         Path target = output != null ? output : onnxBeside(file);
-        Onnx.export(loaded.model(), sampleShape, target, opset);
+        Onnx.export(loaded.model(), sampleShape, target, opset, ModelFiles.exportMetadata(loaded));
         PrintWriter out = spec.commandLine().getOut();
         out.println("wrote " + target + " (ONNX opset " + opset + ", input [batch, "
                 + String.join(", ", java.util.Arrays.stream(sampleShape).mapToObj(Integer::toString).toList()) + "])");

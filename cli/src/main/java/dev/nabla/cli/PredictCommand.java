@@ -1,6 +1,7 @@
 package dev.nabla.cli;
 
 import dev.nabla.cli.experiment.CsvModelInputs;
+import dev.nabla.cli.experiment.ModelFiles;
 import dev.nabla.cli.experiment.ModelInfo;
 import dev.nabla.cli.experiment.TextModelInputs;
 import dev.nabla.cli.experiment.TimeseriesModelInputs;
@@ -37,7 +38,7 @@ final class PredictCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file (.nabla).")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file (.nabla), or an ONNX file (.onnx).")
     private Path file;
 
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "INPUT",
@@ -79,7 +80,7 @@ final class PredictCommand implements Callable<Integer> {
         if (inputs.isEmpty() && texts.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "give at least one INPUT file or --text TEXT");
         }
-        ModelFile.LoadedModel loaded = ModelFile.load(file);
+        ModelFile.LoadedModel loaded = ModelFiles.load(file);
         TimeseriesModelInputs series = TimeseriesModelInputs.of(loaded.trainingState());
         if (series != null) {
             return forecasts(loaded, series);

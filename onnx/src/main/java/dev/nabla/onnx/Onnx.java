@@ -3,8 +3,10 @@ package dev.nabla.onnx;
 import dev.nabla.io.AtomicFiles;
 import dev.nabla.nn.Layer;
 import dev.nabla.onnx.proto.OnnxProtos.ModelProto;
+import dev.nabla.onnx.proto.OnnxProtos.StringStringEntryProto;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * ONNX files: export a Nabla model so that ONNX Runtime and other ONNX tools run it, and
@@ -38,8 +40,20 @@ public final class Onnx {
 
     /** As {@link #export(Layer, int[], Path)}, in the given opset (17 or newer). */
     public static void export(Layer model, int[] sampleShape, Path file, int opset) throws IOException {
-        ModelProto proto = toProto(model, sampleShape, opset);
-        AtomicFiles.write(file, proto::writeTo);
+        export(model, sampleShape, file, opset, Map.of());
+    }
+
+    /**
+     * As {@link #export(Layer, int[], Path, int)}, with these entries in the file's
+     * {@code metadata_props} (ONNX Runtime shows them; {@link OnnxModel#metadata} reads them back).
+     */
+    public static void export(Layer model, int[] sampleShape, Path file, int opset, Map<String, String> metadata)
+            throws IOException {
+        ModelProto.Builder proto = toProto(model, sampleShape, opset).toBuilder();
+        metadata.forEach((key, value) -> proto.addMetadataProps(StringStringEntryProto.newBuilder().setKey(key)
+                .setValue(value)));
+        ModelProto built = proto.build();
+        AtomicFiles.write(file, built::writeTo);
     }
 
     /**

@@ -29,6 +29,7 @@ public final class OnnxModel extends Layer {
     private final Map<String, Value> constants = new LinkedHashMap<>();
     private final List<ValueInfoProto> inputs = new ArrayList<>();
     private final int opset;
+    private Map<String, String> metadata = Map.of();
 
     OnnxModel(GraphProto graph, int opset, TensorReader reader) {
         this.graph = graph;
@@ -83,6 +84,15 @@ public final class OnnxModel extends Layer {
     /** The operators the graph uses, each once, in order of first use. */
     public List<String> operators() {
         return nodes.stream().map(OnnxNode::opType).distinct().toList();
+    }
+
+    /** The file's metadata entries ({@code metadata_props}), in file order; empty when it has none. */
+    public Map<String, String> metadata() {
+        return metadata;
+    }
+
+    void metadata(Map<String, String> entries) {
+        metadata = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries));
     }
 
     /** The opset version of the model's standard operators. */

@@ -52,7 +52,11 @@ final class OnnxReader {
                     + " (no opset_import for the default domain)");
         }
         try {
-            return new OnnxModel(model.getGraph(), opset, new TensorReader(folder));
+            OnnxModel read = new OnnxModel(model.getGraph(), opset, new TensorReader(folder));
+            java.util.Map<String, String> metadata = new java.util.LinkedHashMap<>();
+            model.getMetadataPropsList().forEach(entry -> metadata.put(entry.getKey(), entry.getValue()));
+            read.metadata(metadata);
+            return read;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
         }

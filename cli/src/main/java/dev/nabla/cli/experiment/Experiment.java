@@ -19,10 +19,16 @@ import java.util.Map;
  * @param training the {@code training} section
  * @param output   the directory the run writes into ({@code runs/<file name>} by default)
  */
-public record Experiment(String source, DataSpec data, ModelSpec model, TrainingSpec training, Path output) {
+public record Experiment(String source, DataSpec data, ModelSpec model, TrainingSpec training, Path output,
+                         ExportSpec export) {
 
     /** The sections; {@code tune} belongs to {@code nabla tune} (docs/tuning.md), and training ignores it. */
-    static final List<String> KEYS = List.of("data", "model", "training", "output", "tune");
+    static final List<String> KEYS = List.of("data", "model", "training", "output", "tune", "export");
+
+    /** An experiment that exports nothing after training. */
+    public Experiment(String source, DataSpec data, ModelSpec model, TrainingSpec training, Path output) {
+        this(source, data, model, training, output, null);
+    }
 
     /**
      * What the command line changes in a file: each null leaves the file's value.
@@ -53,7 +59,7 @@ public record Experiment(String source, DataSpec data, ModelSpec model, Training
         String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         Experiment experiment = parse(YamlFile.read(file), Path.of("runs", name), overrides);
         return new Experiment(experiment.source, experiment.data.withBase(base), experiment.model.withBase(base),
-                experiment.training, experiment.output);
+                experiment.training, experiment.output, experiment.export);
     }
 
     /** Checks a parsed file; {@code defaultOutput} is used when the file names no output directory. */
@@ -73,12 +79,13 @@ public record Experiment(String source, DataSpec data, ModelSpec model, Training
         }
         Path output = overrides.output() != null ? overrides.output()
                 : map.has("output") ? Path.of(map.get("output").asString()) : defaultOutput;
-        return new Experiment(root.source(), data, model, training, output);
+        ExportSpec export = map.has("export") ? ExportSpec.parse(map.get("export")) : null;
+        return new Experiment(root.source(), data, model, training, output, export);
     }
 
     /** The same experiment writing TensorBoard event files into its output directory (for {@code train --dashboard}). */
     public Experiment withTensorBoard() {
-        return new Experiment(source, data, model, training.withTensorBoard(), output);
+        return new Experiment(source, data, model, training.withTensorBoard(), output, export);
     }
 
     /**
@@ -99,6 +106,9 @@ public record Experiment(String source, DataSpec data, ModelSpec model, Training
         out.put("model", model.resolved(sampleShape));
         out.put("training", training.resolved());
         out.put("output", output.toString());
+        if (export != null) {
+            out.put("export", export.resolved());
+        }
         return out;
     }
 

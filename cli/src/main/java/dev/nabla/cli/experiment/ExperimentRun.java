@@ -46,6 +46,14 @@ public final class ExperimentRun {
 
     /** Runs {@code experiment}, printing progress to {@code out}; returns the test loss and metrics (their means over folds). */
     public static Map<String, Double> run(Experiment experiment, PrintWriter out) throws IOException {
+        Map<String, Double> test = train(experiment, out);
+        if (experiment.export() != null) {
+            experiment.export().write(experiment.output(), out);
+        }
+        return test;
+    }
+
+    private static Map<String, Double> train(Experiment experiment, PrintWriter out) throws IOException {
         if (experiment.data().csv() != null) {
             return TabularRun.run(experiment, out);
         }
