@@ -78,6 +78,7 @@ final class ReferenceMarkdown {
                 + " schedule's settings beside it (`{type: learning_rate_scheduler, schedule: step_decay,"
                 + " step_size: 10}`). The schedule steps once per epoch.", Vocabulary.schedules());
         tuning();
+        exporting();
         return out.toString();
     }
 
@@ -98,6 +99,22 @@ final class ReferenceMarkdown {
                 case "stopping" -> "`{type: median, grace_epochs, minimum_trials}`";
                 default -> "an integer";
             }).append(" |\n");
+        }
+    }
+
+    /** The export section's settings ([ONNX](onnx.md) explains it). */
+    private void exporting() {
+        out.append("\n## Export\n\nThe `export` section: after training, the run's model file written as ONNX"
+                + " beside it ([ONNX](onnx.md)); `export: onnx` takes every default.\n\n| key | default | values |\n"
+                + "|---|---|---|\n");
+        for (dev.nabla.cli.experiment.Setting setting : dev.nabla.cli.experiment.ExportSpec.SETTINGS) {
+            out.append("| `").append(setting.name()).append("` | `").append(setting.defaultValue()).append("` | ")
+                    .append(switch (setting.name()) {
+                        case "format" -> "`onnx`";
+                        case "opset" -> "17 or newer";
+                        case "file" -> "a path inside the run's output directory";
+                        default -> "`best` or `last`: the run's model file to export";
+                    }).append(" |\n");
         }
     }
 

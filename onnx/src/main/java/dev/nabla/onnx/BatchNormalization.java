@@ -7,7 +7,7 @@ import dev.nabla.tensor.Tensor;
 import java.util.Arrays;
 import java.util.List;
 
-/** ONNX's BatchNormalization (inference and training mode) and LayerNormalization. */
+/** ONNX's BatchNormalization (inference and training mode), InstanceNormalization and LayerNormalization. */
 final class BatchNormalization {
 
     private BatchNormalization() {
@@ -60,5 +60,25 @@ final class BatchNormalization {
             y = y.add(bias.tensor());
         }
         return List.of(Value.of(y), Value.of(mean), Value.of(inverse));
+    }
+
+    /** Each sample's channels normalized over their spatial axes, then scaled and shifted per channel. */
+    static List<Value> instanceNorm(OnnxNode n, List<Value> in) {
+        Tensor x = required(n, in, 0).tensor();
+        if (x.rank() < 3) {
+            throw new IllegalArgumentException("InstanceNormalization takes [N, C, D1, ...], got " + x.shape());
+        }
+        int[] axes = new int[x.rank() - 2];
+        for (int i = 0; i < axes.length; i++) {
+            axes[i] = i + 2;
+        }
+        int[] perChannel = new int[x.rank()];
+        Arrays.fill(perChannel, 1);
+        perChannel[1] = x.dim(1);
+        Tensor centered = x.sub(x.mean(axes, true));
+        Tensor variance = centered.mul(centered).mean(axes, true);
+        Tensor y = centered.div(variance.add(n.real("epsilon", 1e-5f)).sqrt());
+        return List.of(Value.of(y.mul(required(n, in, 1).tensor().reshape(perChannel))
+                .add(required(n, in, 2).tensor().reshape(perChannel))));
     }
 }

@@ -23,9 +23,9 @@ final class ConvTranspose {
         Tensor w = required(n, in, 1).tensor();
         Value b = optional(in, 2);
         int spatial = x.rank() - 2;
-        if (spatial != 1 && spatial != 2) {
-            throw new IllegalArgumentException("only 1-d and 2-d transposed convolutions are supported, the input is "
-                    + x.shape());
+        if (spatial < 1 || w.rank() != x.rank()) {
+            throw new IllegalArgumentException("a transposed convolution takes [N, C, ...] and weights of the same"
+                    + " rank, got " + x.shape() + " and " + w.shape());
         }
         int[] kernel = Arrays.copyOfRange(w.shape().toArray(), 2, w.rank());
         int[] strides = setting(n, "strides", spatial, 1);
@@ -55,6 +55,10 @@ final class ConvTranspose {
                 end[i] = (int) pads[i + spatial];
             }
         }
+        if (spatial > 2) {
+            return List.of(Value.of(crop(full(x, w, b == null ? null : b.tensor(), strides, dilations, outputPadding,
+                    (int) n.integer("group", 1)), begin, end)));
+        }
         if (spatial == 1) {
             x = x.unsqueeze(2);
             w = w.unsqueeze(2);
@@ -69,11 +73,62 @@ final class ConvTranspose {
         if (spatial == 1) {
             y = y.squeeze(2);
         }
-        for (int i = 0; i < spatial; i++) {
+        return List.of(Value.of(crop(y, begin, end)));
+    }
+
+    private static Tensor crop(Tensor y, int[] begin, int[] end) {
+        for (int i = 0; i < begin.length; i++) {
             int axis = i + 2;
             y = y.slice(axis, begin[i], y.dim(axis) - end[i]);
         }
-        return List.of(Value.of(y));
+        return y;
+    }
+
+    /**
+     * The whole transposed convolution of any rank (3-d volumes), output padding included: the
+     * input stretched by the strides (zeros between its cells), padded by the kernel's reach, and
+     * convolved with the kernel flipped and each group's in and out channels swapped.
+     */
+    private static Tensor full(Tensor x, Tensor w, Tensor bias, int[] strides, int[] dilations, int[] outputPadding,
+            int groups) {
+        int spatial = strides.length;
+        int[][] pads = new int[spatial][2];
+        for (int i = 0; i < spatial; i++) {
+            x = stretch(x, i + 2, strides[i]);
+            int reach = (w.dim(i + 2) - 1) * dilations[i];
+            pads[i][0] = reach;
+            pads[i][1] = reach + outputPadding[i];
+        }
+        int inPerGroup = w.dim(0) / groups;
+        List<Tensor> swapped = new java.util.ArrayList<>();
+        for (int g = 0; g < groups; g++) {
+            Tensor part = w.slice(0, g * inPerGroup, (g + 1) * inPerGroup).transpose(0, 1);
+            for (int i = 0; i < spatial; i++) {
+                int[] reversed = new int[part.dim(i + 2)];
+                for (int j = 0; j < reversed.length; j++) {
+                    reversed[j] = reversed.length - 1 - j;
+                }
+                part = part.indexSelect(i + 2, reversed);
+            }
+            swapped.add(part);
+        }
+        Tensor kernel = groups == 1 ? swapped.get(0) : Tensor.concat(0, swapped.toArray(Tensor[]::new));
+        int[] ones = new int[spatial];
+        Arrays.fill(ones, 1);
+        return WindowOperators.convolution(NeuralOperators.pad(x, pads, 0f), kernel, bias, ones, dilations, groups);
+    }
+
+    /** {@code stride - 1} zeros between neighbouring cells along {@code axis}. */
+    private static Tensor stretch(Tensor x, int axis, int stride) {
+        if (stride == 1 || x.dim(axis) == 1) {
+            return x;
+        }
+        int[] zeros = x.unsqueeze(axis + 1).shape().toArray();
+        zeros[axis + 1] = stride - 1;
+        Tensor spread = Tensor.concat(axis + 1, x.unsqueeze(axis + 1), Tensor.zeros(zeros));
+        int[] merged = x.shape().toArray();
+        merged[axis] = x.dim(axis) * stride;
+        return spread.reshape(merged).slice(axis, 0, (x.dim(axis) - 1) * stride + 1);
     }
 
     private static int[] setting(OnnxNode n, String name, int spatial, int otherwise) {

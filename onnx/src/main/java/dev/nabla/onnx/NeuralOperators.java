@@ -31,6 +31,8 @@ final class NeuralOperators {
                 .max(spatialAxes(required(n, in, 0).tensor()), true))));
         Operators.register("BatchNormalization", BatchNormalization::apply);
         Operators.register("LayerNormalization", BatchNormalization::layerNorm);
+        Operators.register("InstanceNormalization", BatchNormalization::instanceNorm);
+        Operators.register("Resize", Resize::apply);
         Operators.register("Softmax", (n, in) -> softmax(n, in, false));
         Operators.register("LogSoftmax", (n, in) -> softmax(n, in, true));
     }
@@ -123,9 +125,9 @@ final class NeuralOperators {
         Tensor w = required(n, in, 1).tensor();
         Value b = optional(in, 2);
         int spatial = x.rank() - 2;
-        if (spatial != 1 && spatial != 2) {
-            throw new IllegalArgumentException("only 1-d and 2-d convolutions are supported, the input is "
-                    + x.shape());
+        if (spatial < 1 || w.rank() != x.rank()) {
+            throw new IllegalArgumentException("a convolution takes [N, C, ...] and weights of the same rank, got "
+                    + x.shape() + " and " + w.shape());
         }
         int[] kernel = Arrays.copyOfRange(w.shape().toArray(), 2, w.rank());
         int[] strides = ints(n.integers("strides", Arrays.stream(filled(spatial, 1)).asLongStream().toArray()));
@@ -134,6 +136,10 @@ final class NeuralOperators {
         x = pad(x, pads(n, sizes, kernel, strides, dilations, false), 0f);
         ConvolutionOptions options = ConvolutionOptions.defaults().groups((int) n.integer("group", 1));
         Tensor bias = b == null ? null : b.tensor();
+        if (spatial > 2) {
+            return List.of(Value.of(WindowOperators.convolution(x, w, bias, strides, dilations,
+                    (int) n.integer("group", 1))));
+        }
         if (spatial == 1) {
             return List.of(Value.of(Convolution.conv1d(x, w, bias, options.stride(strides[0])
                     .dilation(dilations[0]))));
@@ -147,8 +153,8 @@ final class NeuralOperators {
         Value input = required(n, in, 0);
         Tensor x = input.tensor();
         int spatial = x.rank() - 2;
-        if (spatial != 1 && spatial != 2) {
-            throw new IllegalArgumentException("only 1-d and 2-d pooling is supported, the input is " + x.shape());
+        if (spatial < 1) {
+            throw new IllegalArgumentException("pooling takes [N, C, ...], got " + x.shape());
         }
         if (n.outputs().size() > 1 && !n.outputs().get(1).isEmpty()) {
             throw new IllegalArgumentException("the Indices output of MaxPool is not supported");
@@ -156,12 +162,11 @@ final class NeuralOperators {
         int[] kernel = ints(n.integers("kernel_shape", null));
         int[] strides = ints(n.integers("strides", Arrays.stream(filled(spatial, 1)).asLongStream().toArray()));
         int[] dilations = ints(n.integers("dilations", Arrays.stream(filled(spatial, 1)).asLongStream().toArray()));
-        if (Arrays.stream(dilations).anyMatch(d -> d != 1)) {
-            throw new IllegalArgumentException("pooling with dilations " + Arrays.toString(dilations)
-                    + " is not supported");
-        }
         int[] sizes = Arrays.copyOfRange(x.shape().toArray(), 2, x.rank());
         int[][] pads = pads(n, sizes, kernel, strides, dilations, n.integer("ceil_mode", 0) != 0);
+        if (spatial > 2 || Arrays.stream(dilations).anyMatch(d -> d != 1)) {
+            return List.of(new Value(windowPool(n, x, pads, kernel, strides, dilations, max), input.type()));
+        }
         if (spatial == 1) {
             x = x.unsqueeze(2);
             kernel = new int[] {1, kernel[0]};
@@ -180,6 +185,21 @@ final class NeuralOperators {
             y = Pooling.avgPool2d(pad(x, pads, 0f), kernel, strides, none).div(counts);
         }
         return List.of(new Value(spatial == 1 ? y.squeeze(2) : y, input.type()));
+    }
+
+    /** Pooling of any rank or dilation through {@link WindowOperators}: padded cells count as count_include_pad says. */
+    private static Tensor windowPool(OnnxNode n, Tensor x, int[][] pads, int[] kernel, int[] strides, int[] dilations,
+            boolean max) {
+        if (max) {
+            return WindowOperators.pool(pad(x, pads, Float.NEGATIVE_INFINITY), kernel, strides, dilations, true);
+        }
+        Tensor sums = WindowOperators.pool(pad(x, pads, 0f), kernel, strides, dilations, false);
+        int[] ones = x.shape().toArray();
+        ones[0] = 1;
+        ones[1] = 1;
+        Tensor counts = WindowOperators.pool(pad(Tensor.ones(ones), pads, n.integer("count_include_pad", 0) != 0
+                ? 1f : 0f), kernel, strides, dilations, false);
+        return sums.div(counts);
     }
 
     /** Softmax over one axis from opset 13; before it, over the input flattened to 2-d at the axis. */

@@ -20,12 +20,10 @@ class ConformanceTest {
     /** Operators Nabla runs in part, with what their failing cases need; they are not claimed. */
     static final Map<String, String> PARTIAL = new TreeMap<>(Map.of(
 
-            "AveragePool", "3-d pooling",
-            "ConvTranspose", "3-d transposed convolution",
             "Cast", "strings, and bfloat16 cases whose reference data are stored as uint16 bits",
             "Dropout", "training mode, which draws random masks",
             "Identity", "optional and sequence values",
-            "MaxPool", "3-d pooling, dilations and the Indices output"));
+            "MaxPool", "the Indices output"));
 
     @Test
     void everyClaimedOperatorPassesAllItsCases() throws Exception {
@@ -59,8 +57,8 @@ class ConformanceTest {
     /**
      * The suite's models exported from PyTorch modules ({@code pytorch-converted}: Conv2d, Linear,
      * BatchNorm, pooling, PReLU, Embedding, ...; {@code pytorch-operator}): every one whose
-     * operators Nabla runs gives the reference outputs, but for 3-d and dilated pooling and 3-d
-     * convolution, which Nabla has not.
+     * operators Nabla runs gives the reference outputs (3-d and dilated pooling and 3-d
+     * convolution included).
      */
     @Test
     void modelsExportedFromPyTorchGiveTheirReferenceOutputs() throws Exception {
@@ -69,7 +67,6 @@ class ConformanceTest {
             outcomes.addAll(ConformanceSuite.runAll(ConformanceSuite.folder().resolveSibling(suite)));
         }
         List<String> failures = outcomes.stream().filter(o -> o.runnable() && !o.passed())
-                .filter(o -> !o.name().toLowerCase(java.util.Locale.ROOT).matches(".*(3d|dilation).*"))
                 .map(o -> o.name() + ": " + o.failure()).toList();
         assertEquals(List.of(), failures);
         long passed = outcomes.stream().filter(ConformanceSuite.Outcome::passed).count();
