@@ -63,6 +63,8 @@ class ZooAndGenerativeExportTest {
         double difference = OnnxRuntimeCheck.assertSameOutputs(model, sample, folder.resolve(name + ".onnx"),
                 generator);
         assertTrue(difference <= OnnxRuntimeCheck.RELATIVE, name + ": " + difference);
+        System.out.printf(java.util.Locale.ROOT, "%s: ONNX Runtime vs Nabla at batch 1 and 7, relative difference %.2e%n",
+                name, difference);
     }
 
     /** A few training-mode passes, so the running means and variances are not 0 and 1. */
