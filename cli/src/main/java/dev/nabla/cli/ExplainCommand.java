@@ -7,7 +7,7 @@ import dev.nabla.explain.Saliency;
 import dev.nabla.io.ModelFile;
 import dev.nabla.nn.Conv2d;
 import dev.nabla.nn.Layer;
-import dev.nabla.nn.Sequential;
+import dev.nabla.nn.LayerPaths;
 import dev.nabla.tensor.Tensor;
 import dev.nabla.train.Model;
 import java.io.IOException;
@@ -108,18 +108,19 @@ final class ExplainCommand implements Callable<Integer> {
                         .abs().reshape(height, width);
             }
             case gradcam -> {
-                if (!(network instanceof Sequential sequential)) {
-                    throw new ParameterException(spec.commandLine(), "gradcam needs a Sequential model; " + file
-                            + " holds a " + network.getClass().getSimpleName() + "; use --method saliency or ig");
-                }
-                String name = layer != null ? layer : lastConvolution(sequential, "");
+                String name = layer != null ? layer : lastConvolution(network);
                 if (name == null) {
                     throw new ParameterException(spec.commandLine(), file + " has no 2-D convolution for gradcam;"
                             + " name a layer with --layer, or use --method saliency or ig");
                 }
                 layer = name;
-                yield GradCam.upsample(new GradCam(sequential, name).relu(true).attribute(input, explained), height,
-                        width).reshape(height, width);
+                GradCam gradCam;
+                try {
+                    gradCam = new GradCam(network, name).relu(true);
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), "--layer: " + e.getMessage());
+                }
+                yield GradCam.upsample(gradCam.attribute(input, explained), height, width).reshape(height, width);
             }
         };
     }
@@ -132,15 +133,12 @@ final class ExplainCommand implements Callable<Integer> {
         };
     }
 
-    /** The path of the last Conv2d, searching nested Sequentials; null if none. */
-    static String lastConvolution(Sequential sequential, String prefix) {
+    /** The path of the last Conv2d among the model's layers (Sequentials, graphs, residual blocks); null if none. */
+    static String lastConvolution(Layer network) {
         String last = null;
-        for (Map.Entry<String, Layer> child : sequential.children().entrySet()) {
-            if (child.getValue() instanceof Conv2d) {
-                last = prefix + child.getKey();
-            } else if (child.getValue() instanceof Sequential nested) {
-                String inside = lastConvolution(nested, prefix + child.getKey() + ".");
-                last = inside != null ? inside : last;
+        for (Map.Entry<String, Layer> entry : LayerPaths.of(network).entrySet()) {
+            if (entry.getValue() instanceof Conv2d) {
+                last = entry.getKey();
             }
         }
         return last;
