@@ -127,7 +127,7 @@ public final class LayerStatistics implements Callback {
     @Override
     public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
         long step = model.globalStep();
-        warnings.checkLoss(logs.get("loss"), batch, step, model.optimizer().learningRate());
+        warnings.checkLoss(logs.get("loss"), batch, step, learningRate());
         if (!due) {
             return;
         }
@@ -164,7 +164,7 @@ public final class LayerStatistics implements Callback {
 
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
-        warnings.checkEpoch(epoch, logs.get("loss"), model.optimizer().learningRate());
+        warnings.checkEpoch(epoch, logs.get("loss"), learningRate());
     }
 
     @Override
@@ -172,6 +172,11 @@ public final class LayerStatistics implements Callback {
         hooks.forEach(ForwardHook::close);
         hooks.clear();
         due = false;
+    }
+
+    /** The first optimizer's rate, for the warnings' advice. */
+    private float learningRate() {
+        return model.optimizers().values().stream().findFirst().map(o -> o.learningRate()).orElse(Float.NaN);
     }
 
     /** {@code 1.weight} → {@code 1}; a parameter of the model itself → {@code ""}. */
