@@ -8,7 +8,12 @@ import dev.nabla.nn.Parameter;
 import dev.nabla.nn.Relu;
 import dev.nabla.tensor.ActivationFunction;
 import dev.nabla.tensor.Tensor;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -78,6 +83,36 @@ public final class LayerStatistics implements Callback {
     public LayerStatistics onStatistics(BiConsumer<Long, Map<String, Values>> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
         return this;
+    }
+
+    /**
+     * Also appends every layer's statistics to {@code file}, a CSV with the columns
+     * {@code update, layer, activation_mean, activation_std, dead_fraction, gradient_norm,
+     * weight_norm, update_ratio} (empty where a value does not apply), written afresh by each run.
+     */
+    public LayerStatistics csvFile(Path file) {
+        Objects.requireNonNull(file, "file");
+        boolean[] started = {false};
+        return onStatistics((step, values) -> {
+            StringBuilder rows = new StringBuilder(started[0] ? "" : "update,layer,activation_mean,activation_std,"
+                    + "dead_fraction,gradient_norm,weight_norm,update_ratio\n");
+            values.forEach((layer, v) -> {
+                rows.append(step).append(',').append(layer);
+                for (double value : new double[] {v.activationMean(), v.activationStd(), v.deadFraction(),
+                        v.gradientNorm(), v.weightNorm(), v.updateRatio()}) {
+                    rows.append(',').append(Double.isNaN(value) ? "" : Double.toString(value));
+                }
+                rows.append('\n');
+            });
+            try {
+                Files.writeString(file, rows, started[0] ? new StandardOpenOption[] {StandardOpenOption.APPEND}
+                        : new StandardOpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE});
+            } catch (IOException e) {
+                throw new UncheckedIOException("LayerStatistics: cannot write " + file, e);
+            }
+            started[0] = true;
+        });
     }
 
     /** The last statistics by layer path (empty before the first), in the model's order. */
