@@ -266,14 +266,18 @@ public final class LayerStatistics implements Callback {
         return sum;
     }
 
-    /** The latest statistics as a table, one row per layer (for printing). */
+    /** The latest statistics as a table, one row per layer, {@code -} where a value does not apply (for printing). */
     public String table() {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-20s %10s %10s %6s %10s %10s %10s%n",
                 "layer", "act mean", "act std", "dead", "grad norm", "weight", "update"));
-        latest.forEach((layer, v) -> out.append(String.format(Locale.ROOT,
-                "%-20s %10.4g %10.4g %6s %10.3g %10.4g %10.3g%n", layer, v.activationMean(), v.activationStd(),
+        latest.forEach((layer, v) -> out.append(String.format(Locale.ROOT, "%-20s %10s %10s %6s %10s %10s %10s%n",
+                layer, cell("%.4g", v.activationMean()), cell("%.4g", v.activationStd()),
                 Double.isNaN(v.deadFraction()) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * v.deadFraction()),
-                v.gradientNorm(), v.weightNorm(), v.updateRatio())));
+                cell("%.3g", v.gradientNorm()), cell("%.4g", v.weightNorm()), cell("%.3g", v.updateRatio()))));
         return out.toString();
+    }
+
+    private static String cell(String format, double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, format, value);
     }
 }

@@ -84,13 +84,19 @@ function render(data) {
   }
   document.getElementById("layers").replaceChildren(...data.runs.map(layerTable).filter(table => table));
   document.getElementById("predictions").replaceChildren(...data.runs.flatMap(predictions));
-  document.getElementById("warnings").replaceChildren(...data.runs.filter(run => run.texts.warnings)
+  const warnings = data.runs.filter(run => run.texts.warnings)
       .flatMap(run => run.texts.warnings.split("\n\n").map(warning => {
         const line = document.createElement("p");
         line.className = "warning";
         line.textContent = `${run.name}: ${warning}`;
         return line;
-      })));
+      }));
+  if (warnings.length === 0) {
+    const none = document.createElement("p");
+    none.textContent = "None so far (vanishing or exploding gradients, a learning rate that makes the loss rise).";
+    warnings.push(none);
+  }
+  document.getElementById("warnings").replaceChildren(...warnings);
   const texts = document.getElementById("texts");
   texts.replaceChildren(...data.runs.flatMap(run => Object.entries(run.texts)
       .filter(([tag]) => !tag.startsWith("prediction/") && tag !== "warnings").map(([tag, text]) => {
