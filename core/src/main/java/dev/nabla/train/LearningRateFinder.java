@@ -73,15 +73,15 @@ public final class LearningRateFinder {
 
     /** Runs the sweep on {@code data} (as many epochs as the steps need) and puts the model back. */
     public Result run(Dataset data) {
-        Map<String, Tensor> weights = new LinkedHashMap<>();
-        model.network().stateDict().forEach((k, v) -> weights.put(k, Tensor.of(v.toFloatArray(), v.shape().toArray())));
         Sweep sweep = new Sweep(data.size());
         int batchesPerEpoch = (data.size() + batchSize - 1) / batchSize;
         try {
             model.fit(data, FitOptions.defaults().epochs((steps + batchesPerEpoch - 1) / batchesPerEpoch)
                     .batchSize(batchSize).shuffle(true, seed).verbose(false).callbacks(sweep));
         } finally {
-            model.network().loadStateDict(weights, true);
+            if (sweep.weights != null) {
+                model.network().loadStateDict(sweep.weights, true);
+            }
             sweep.optimizerStates.forEach((name, state) -> model.optimizers().get(name).loadState(state));
         }
         return result(sweep.rates, sweep.losses, sweep.smoothed);
@@ -115,6 +115,7 @@ public final class LearningRateFinder {
         private final List<Double> losses = new ArrayList<>();
         private final List<Double> smoothed = new ArrayList<>();
         private final Map<String, Map<String, Tensor>> optimizerStates = new LinkedHashMap<>();
+        private Map<String, Tensor> weights;
         private Model trained;
         private double previousMean;
         private double average;
@@ -127,7 +128,10 @@ public final class LearningRateFinder {
         @Override
         public void onTrainBegin(Model model) {
             trained = model;
-            model.optimizers().forEach((name, optimizer) -> optimizerStates.put(name, optimizer.state()));   // created by now
+            // The network is built and the optimizers created by now, even for a model never run before.
+            weights = new LinkedHashMap<>();
+            model.network().stateDict().forEach((k, v) -> weights.put(k, Tensor.of(v.toFloatArray(), v.shape().toArray())));
+            model.optimizers().forEach((name, optimizer) -> optimizerStates.put(name, optimizer.state()));
         }
 
         @Override

@@ -52,4 +52,17 @@ class LearningRateFinderTest {
                 < result.smoothedLosses().get(0) - 0.5, "the loss fell during the sweep: " + result.smoothedLosses());
         assertThrows(IllegalArgumentException.class, () -> new LearningRateFinder(model).range(1, 0.1));
     }
+
+    @Test
+    void aModelNotYetBuiltIsPutBackToTheWeightsItWasBuiltWith() {
+        TensorDataset digits = Digits.load().slice(0, 200);
+        Layer.manualSeed(3);
+        Sequential network = new Sequential(new Flatten(), new Dense(16), new Relu(), new Dense(10), new Softmax());
+        Model model = new Model(network).compile("adam", "sparse_categorical_crossentropy");
+        new LearningRateFinder(model).steps(20).run(digits);
+        Layer.manualSeed(3);
+        Sequential fresh = new Sequential(new Flatten(), new Dense(16), new Relu(), new Dense(10), new Softmax());
+        Tensor probe = digits.slice(0, 2).features();
+        assertEquals(fresh.forward(probe).toString(), network.forward(probe).toString());
+    }
 }
