@@ -2,12 +2,15 @@ package dev.nabla.cli;
 
 import dev.nabla.cli.experiment.ModelInfo;
 import dev.nabla.explain.GradCam;
+import dev.nabla.explain.ImageLime;
 import dev.nabla.explain.IntegratedGradients;
+import dev.nabla.explain.LimeExplanation;
 import dev.nabla.explain.Saliency;
+import dev.nabla.explain.Segmentation;
 import dev.nabla.io.ModelFile;
 import dev.nabla.nn.Conv2d;
 import dev.nabla.nn.Layer;
-import dev.nabla.nn.Sequential;
+import dev.nabla.nn.LayerPaths;
 import dev.nabla.tensor.Tensor;
 import dev.nabla.train.Model;
 import java.io.IOException;
@@ -29,12 +32,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code nabla explain MODEL IMAGE}: why an image model predicts what it does, as a heatmap over the image. */
 @Command(name = "explain", description = "Explain an image model's prediction: print its top classes and write a"
-        + " PNG of the image with a heatmap of what drove the target class's score (saliency, integrated gradients"
-        + " or Grad-CAM).")
+        + " PNG of the image with a heatmap of what drove the target class's score (saliency, integrated gradients,"
+        + " Grad-CAM or LIME).")
 final class ExplainCommand implements Callable<Integer> {
 
     /** The methods, by their name on the command line. */
-    enum Method { saliency, ig, gradcam }
+    enum Method { saliency, ig, gradcam, lime }
 
     @Spec
     private CommandSpec spec;
@@ -46,8 +49,8 @@ final class ExplainCommand implements Callable<Integer> {
     private Path image;
 
     @Option(names = "--method", paramLabel = "NAME", defaultValue = "gradcam",
-            description = "saliency (|gradient|), ig (integrated gradients from a black image) or gradcam (Grad-CAM on"
-                    + " a convolution); default: ${DEFAULT-VALUE}.")
+            description = "saliency (|gradient|), ig (integrated gradients from a black image), gradcam (Grad-CAM on"
+                    + " a convolution) or lime (LIME on SLIC superpixels); default: ${DEFAULT-VALUE}.")
     private Method method;
 
     @Option(names = "--layer", paramLabel = "NAME",
@@ -61,12 +64,26 @@ final class ExplainCommand implements Callable<Integer> {
             description = "Integrated gradients' steps (default: ${DEFAULT-VALUE}).")
     private int steps;
 
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "1000",
+            description = "LIME's perturbed images (default: ${DEFAULT-VALUE}).")
+    private int samples;
+
+    @Option(names = "--segments", paramLabel = "N", defaultValue = "50",
+            description = "LIME's superpixels, about (default: ${DEFAULT-VALUE}).")
+    private int segments;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "LIME's seed: the same seed gives the same picture (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
     @Option(names = "--invert", description = "Invert the image (1 - pixel), as for predict: the built-in data sets are"
             + " light on dark.")
     private boolean invert;
 
     @Option(names = "--output", paramLabel = "FILE", required = true, description = "The PNG to write.")
     private Path output;
+
+    private String limeSummary;
 
     @Override
     public Integer call() throws IOException {
@@ -108,18 +125,27 @@ final class ExplainCommand implements Callable<Integer> {
                         .abs().reshape(height, width);
             }
             case gradcam -> {
-                if (!(network instanceof Sequential sequential)) {
-                    throw new ParameterException(spec.commandLine(), "gradcam needs a Sequential model; " + file
-                            + " holds a " + network.getClass().getSimpleName() + "; use --method saliency or ig");
-                }
-                String name = layer != null ? layer : lastConvolution(sequential, "");
+                String name = layer != null ? layer : lastConvolution(network);
                 if (name == null) {
                     throw new ParameterException(spec.commandLine(), file + " has no 2-D convolution for gradcam;"
                             + " name a layer with --layer, or use --method saliency or ig");
                 }
                 layer = name;
-                yield GradCam.upsample(new GradCam(sequential, name).relu(true).attribute(input, explained), height,
-                        width).reshape(height, width);
+                GradCam gradCam = new GradCam(network, name).relu(true);
+                yield GradCam.upsample(gradCam.attribute(input, explained), height, width).reshape(height, width);
+            }
+            case lime -> {
+                if (samples < 10 || segments < 1) {
+                    throw new ParameterException(spec.commandLine(), "--samples must be at least 10 and --segments at"
+                            + " least 1, got " + samples + " and " + segments);
+                }
+                Tensor image = input.reshape(input.dim(1), height, width);
+                Segmentation cut = Segmentation.slic(image, segments, 0.1, 10);
+                LimeExplanation explanation = new ImageLime(network).samples(samples).seed(seed)
+                        .explain(image, explained, cut);
+                limeSummary = String.format(Locale.ROOT, "LIME (%d SLIC segments, %d samples, seed %d; surrogate R² %.3f)",
+                        cut.count(), samples, seed, explanation.score());
+                yield ImageLime.heatmap(explanation, cut);
             }
         };
     }
@@ -129,18 +155,16 @@ final class ExplainCommand implements Callable<Integer> {
             case saliency -> "saliency";
             case ig -> "integrated gradients (" + steps + " steps, black baseline)";
             case gradcam -> "Grad-CAM on layer " + layer;
+            case lime -> limeSummary;
         };
     }
 
-    /** The path of the last Conv2d, searching nested Sequentials; null if none. */
-    static String lastConvolution(Sequential sequential, String prefix) {
+    /** The path of the last Conv2d among the model's layers (Sequentials, graphs, residual blocks); null if none. */
+    static String lastConvolution(Layer network) {
         String last = null;
-        for (Map.Entry<String, Layer> child : sequential.children().entrySet()) {
-            if (child.getValue() instanceof Conv2d) {
-                last = prefix + child.getKey();
-            } else if (child.getValue() instanceof Sequential nested) {
-                String inside = lastConvolution(nested, prefix + child.getKey() + ".");
-                last = inside != null ? inside : last;
+        for (Map.Entry<String, Layer> entry : LayerPaths.of(network).entrySet()) {
+            if (entry.getValue() instanceof Conv2d) {
+                last = entry.getKey();
             }
         }
         return last;

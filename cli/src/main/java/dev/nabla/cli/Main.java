@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
                 InfoCommand.class,
                 TrainCommand.class,
                 TuneCommand.class,
+                LearningRateFindCommand.class,
                 TuneTrialCommand.class,
                 EvaluateCommand.class,
                 PredictCommand.class,

@@ -1,5 +1,6 @@
 package dev.nabla.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,7 +58,7 @@ class ExplainCommandTest {
 
     @Test
     void eachMethodWritesAnOverlayAndPrintsTheTopClasses() throws Exception {
-        for (String method : new String[] {"gradcam", "saliency", "ig"}) {
+        for (String method : new String[] {"gradcam", "saliency", "ig", "lime"}) {
             Path output = directory.resolve(method + ".png");
             Run run = Run.nabla("explain", model.toString(), digit.toString(), "--method", method, "--output",
                     output.toString());
@@ -71,6 +72,21 @@ class ExplainCommandTest {
         Run gradcam = Run.nabla("explain", model.toString(), digit.toString(), "--target", "3", "--output",
                 directory.resolve("three.png").toString());
         assertTrue(gradcam.out().contains("explained class 3 with Grad-CAM on layer 3"), gradcam.out());
+    }
+
+    @Test
+    void limeIsSeededSoTheSameSeedDrawsTheSamePicture() throws Exception {
+        byte[][] pictures = new byte[2][];
+        for (int i = 0; i < 2; i++) {
+            Path output = directory.resolve("lime-" + i + ".png");
+            Run run = Run.nabla("explain", model.toString(), digit.toString(), "--method", "lime", "--segments", "16",
+                    "--samples", "200", "--seed", "3", "--output", output.toString());
+            assertEquals(0, run.exitCode(), run.err());
+            assertTrue(run.out().matches("(?s).*with LIME \\(\\d+ SLIC segments, 200 samples, seed 3; surrogate R² [-0-9.]+\\).*"),
+                    run.out());
+            pictures[i] = Files.readAllBytes(output);
+        }
+        assertArrayEquals(pictures[0], pictures[1]);
     }
 
     @Test

@@ -1,31 +1,39 @@
 package dev.nabla.explain;
 
+import dev.nabla.nn.ForwardHook;
 import dev.nabla.nn.Layer;
-import dev.nabla.nn.Sequential;
+import dev.nabla.nn.LayerPaths;
 import dev.nabla.tensor.Tensor;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
  * Grad-CAM (Selvaraju et al. 2017; Captum's {@code LayerGradCam}): the output {@code A [n, c,
- * h, w]} of a named layer of a {@link Sequential} (a convolution, usually the last), each
- * channel weighted by the mean over space of the target score's gradient with respect to it,
- * summed over channels: {@code [n, 1, h, w]}. Like Captum's default it keeps negative values
- * ({@link #relu} drops them, as the paper's heatmaps do); {@link #upsample} stretches a map to
- * the input's size for an overlay. The layer is named by its path: {@code "6"}, or
- * {@code "features.2"} inside a nested Sequential.
+ * h, w]} of a named layer of any model (a {@link dev.nabla.nn.Sequential}, a functional
+ * {@link dev.nabla.nn.Graph}, a zoo ResNet's residual blocks), each channel weighted by the mean
+ * over space of the target score's gradient with respect to it, summed over channels:
+ * {@code [n, 1, h, w]}. Like Captum's default it keeps negative values ({@link #relu} drops them,
+ * as the paper's heatmaps do); {@link #upsample} stretches a map to the input's size for an
+ * overlay. The layer is named by its path ({@link LayerPaths}): {@code "6"}, {@code "features.2"}
+ * inside a nested Sequential, {@code "layer4"} or {@code "layer4.1.conv2"} in a ResNet,
+ * {@code "conv2d_1"} in a graph. A layer called several times in one forward pass is read at its
+ * last call.
  */
 public final class GradCam {
 
-    private final Sequential model;
+    private final Layer model;
     private final String layer;
+    private final Layer target;
     private boolean relu;
 
-    public GradCam(Sequential model, String layer) {
+    /** Grad-CAM of {@code model} at the layer whose path is {@code layer}; throws naming the model's layers if none is. */
+    public GradCam(Layer model, String layer) {
         this.model = Objects.requireNonNull(model, "model");
         this.layer = Objects.requireNonNull(layer, "layer");
+        try {
+            this.target = LayerPaths.find(model, layer);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Grad-CAM: " + e.getMessage(), e);
+        }
     }
 
     /** Keep only positive evidence (Captum's {@code relu_attributions=True}); off by default. */
@@ -38,18 +46,24 @@ public final class GradCam {
     public Tensor attribute(Tensor input, int... targets) {
         int[] perSample = Gradients.targets(input.dim(0), targets);
         Tensor[] activation = new Tensor[1];
-        Gradients.backward(model, m -> {
-            Tensor output = forward(model, "", input.detach(), activation);
-            if (activation[0] == null) {
-                throw new IllegalArgumentException("Grad-CAM: the model has no layer '" + layer + "'; its layers: "
-                        + String.join(", ", paths(model, "")));
-            }
-            return Gradients.scores(output, perSample).sum();
-        });
+        try (ForwardHook hook = target.addForwardHook(output -> {
+            output.retainGrad();
+            activation[0] = output;
+        })) {
+            Gradients.backward(model, m -> Gradients.scores(model.forward(input.detach()), perSample).sum());
+        }
+        if (activation[0] == null) {
+            throw new IllegalArgumentException("Grad-CAM: layer '" + layer + "' did not run in the forward pass"
+                    + " (a layer that overrides forward(Tensor) itself cannot be observed); choose another");
+        }
         Tensor values = activation[0].detach();
         if (values.shape().rank() != 4) {
             throw new IllegalArgumentException("Grad-CAM: layer '" + layer + "' gives " + values.shape()
                     + "; it needs a [samples, channels, height, width] output, such as a convolution's");
+        }
+        if (activation[0].grad() == null) {
+            throw new IllegalArgumentException("Grad-CAM: the target score does not depend on layer '" + layer
+                    + "'s output; choose a layer on the path to the output");
         }
         Tensor weights = activation[0].grad().mean(new int[] {2, 3}, true);
         Tensor map = values.mul(weights).sum(1, true);
@@ -82,33 +96,5 @@ public final class GradCam {
             }
         }
         return Tensor.of(out, maps.dim(0), maps.dim(1), height, width);
-    }
-
-    /** Runs the Sequential child by child, keeping the named layer's output (with its gradient retained). */
-    private Tensor forward(Sequential sequential, String prefix, Tensor x, Tensor[] activation) {
-        for (Map.Entry<String, Layer> child : sequential.children().entrySet()) {
-            String path = prefix + child.getKey();
-            if (child.getValue() instanceof Sequential nested && layer.startsWith(path + ".")) {
-                x = forward(nested, path + ".", x, activation);
-            } else {
-                x = child.getValue().forward(x);
-            }
-            if (path.equals(layer)) {
-                x.retainGrad();
-                activation[0] = x;
-            }
-        }
-        return x;
-    }
-
-    private static List<String> paths(Sequential sequential, String prefix) {
-        List<String> paths = new ArrayList<>();
-        sequential.children().forEach((name, child) -> {
-            paths.add(prefix + name);
-            if (child instanceof Sequential nested) {
-                paths.addAll(paths(nested, prefix + name + "."));
-            }
-        });
-        return paths;
     }
 }

@@ -10,6 +10,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The base of every layer and model (PyTorch's {@code nn.Module}, Keras's {@code Layer}).
@@ -27,6 +29,9 @@ import java.util.Map;
  * <p>Subclasses implement {@code call}, or override {@code forward} as a PyTorch module does; a
  * custom model adds children in its constructor and combines them there. Layers with several
  * inputs override {@link #forward(List)}, with several outputs {@link #forwardAll(List)}.
+ *
+ * <p>Line budget: the base of every layer holds building, naming, state, modes and forward hooks,
+ * each a few lines, which a newcomer looks for here, as in PyTorch's {@code Module}.
  */
 public abstract class Layer {
 
@@ -50,6 +55,7 @@ public abstract class Layer {
     private boolean trainable = true;
     /** False until an overridden {@link #build(Shape)} has run; volatile, built under the lock: once. */
     private volatile boolean built = !LazySizing.declaredBy(getClass());
+    private final List<Consumer<Tensor>> forwardHooks = new CopyOnWriteArrayList<>();
 
     /**
      * Restarts the default generator, which initialises layers with no seeded ancestor and draws
@@ -79,7 +85,22 @@ public abstract class Layer {
         if (!built) {
             buildIfNeeded(input.shape());
         }
-        return passesMask() ? Masks.passOn(input, call(input)) : call(input);
+        Tensor output = passesMask() ? Masks.passOn(input, call(input)) : call(input);
+        for (Consumer<Tensor> hook : forwardHooks) {
+            hook.accept(output);
+        }
+        return output;
+    }
+
+    /**
+     * Calls {@code hook} with every output of {@link #forward(Tensor)} until the handle is closed
+     * (PyTorch's {@code register_forward_hook}): how explanations and training diagnostics read a
+     * layer's activations inside any model. Layers that override {@code forward(Tensor)} itself
+     * (recurrent layers, transformer blocks) are not observed. The hook must not change the output.
+     */
+    public final ForwardHook addForwardHook(Consumer<Tensor> hook) {
+        forwardHooks.add(hook);
+        return () -> forwardHooks.remove(hook);
     }
 
     /** Whether a mask on the input ({@link Masks}) is passed on with the output (Keras's {@code supports_masking}). */

@@ -4,8 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.nn.Graph;
+import dev.nabla.nn.GraphNode;
+import dev.nabla.nn.Layer;
 import dev.nabla.nn.Sequential;
+import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.Tensor;
+import dev.nabla.zoo.Zoo;
+import dev.nabla.zoo.ZooOptions;
 import org.junit.jupiter.api.Test;
 
 class GradCamTest {
@@ -39,5 +45,36 @@ class GradCamTest {
         IllegalArgumentException flat = assertThrows(IllegalArgumentException.class,
                 () -> new GradCam(model, "5").attribute(input, 0));
         assertTrue(flat.getMessage().contains("needs a [samples, channels, height, width] output"), flat.getMessage());
+    }
+
+    @Test
+    void inAFunctionalGraphTheLayerIsNamedAsTheGraphNamesIt() {
+        Sequential layers = CaptumFixture.model();
+        GraphNode input = GraphNode.input("image", 1, 8, 8);
+        GraphNode x = input;
+        for (Layer layer : layers.children().values().toArray(Layer[]::new)) {
+            x = layer.apply(x);
+        }
+        Graph graph = new Graph(input, x);
+        assertEquals("conv2d_1", graph.nameOf(layers.children().get("3")));
+        Tensor map = new GradCam(graph, "conv2d_1").attribute(CaptumFixture.tensor("input"), CaptumFixture.TARGETS);
+        CaptumFixture.assertMatchesCaptum("grad_cam_3", map);
+    }
+
+    @Test
+    void inAZooResNetAnyStageBlockOrConvolutionInsideABlockCanBeExplained() {
+        Layer.manualSeed(3);
+        Sequential resnet = Zoo.cifarResnet(8, ZooOptions.of(4).inChannels(1));
+        Tensor images = Tensor.randn(new Generator(5), 2, 1, 16, 16);
+        Tensor stage = new GradCam(resnet, "layer3").attribute(images, 1, 3);
+        Tensor lastBlock = new GradCam(resnet, "layer3.0").attribute(images, 1, 3);
+        assertEquals("[2, 1, 4, 4]", stage.shape().toString());
+        assertEquals(stage.toString(), lastBlock.toString());   // a stage's output is its last block's
+        Tensor insideBlock = new GradCam(resnet, "layer3.0.conv2").attribute(images, 1, 3);
+        assertEquals("[2, 1, 4, 4]", insideBlock.shape().toString());
+        assertTrue(insideBlock.abs().sum().item() > 0, "the map inside a residual block is not all zero");
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> new GradCam(resnet, "layer9"));
+        assertTrue(unknown.getMessage().contains("layer3.0.conv2"), unknown.getMessage());
     }
 }

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +72,7 @@ public final class Dashboard implements AutoCloseable {
         });
         Dashboard dashboard = new Dashboard(runsDirectory.toAbsolutePath().normalize(), server, executor);
         server.createContext("/api/runs", dashboard::serveRuns);
+        server.createContext("/api/image", dashboard::serveImage);
         server.createContext("/", dashboard::servePage);
         server.setExecutor(executor);
         server.start();
@@ -96,7 +98,7 @@ public final class Dashboard implements AutoCloseable {
         for (Map.Entry<Path, RunEvents> entry : runs.entrySet()) {
             RunEvents events = entry.getValue();
             events.refresh();
-            if (events.scalars().isEmpty() && events.texts().isEmpty()) {
+            if (events.scalars().isEmpty() && events.texts().isEmpty() && events.images().isEmpty()) {
                 continue;   // only hparams records (a run's own directory): nothing to draw
             }
             Map<String, Object> scalars = new LinkedHashMap<>();
@@ -108,6 +110,9 @@ public final class Dashboard implements AutoCloseable {
             run.put("name", name.isEmpty() ? runsDirectory.getFileName().toString() : name);
             run.put("scalars", scalars);
             run.put("texts", new TreeMap<>(events.texts()));
+            Map<String, Object> images = new TreeMap<>();
+            events.images().forEach((tag, image) -> images.put(tag, image.step()));
+            run.put("images", images);   // tag → step; the bytes come from /api/image
             list.add(run);
         }
         Map<String, Object> out = new LinkedHashMap<>();
@@ -139,6 +144,36 @@ public final class Dashboard implements AutoCloseable {
             }
             send(exchange, status, "application/json; charset=utf-8", body);
         }
+    }
+
+    /** {@code /api/image?run=NAME&tag=TAG}: the latest image of that tag in that run, as PNG. */
+    private void serveImage(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Map<String, String> query = new LinkedHashMap<>();
+            String raw = exchange.getRequestURI().getRawQuery();
+            for (String pair : raw == null ? new String[0] : raw.split("&")) {
+                int equals = pair.indexOf('=');
+                if (equals > 0) {
+                    query.put(pair.substring(0, equals), URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+                }
+            }
+            RunEvents.Image image = image(query.getOrDefault("run", ""), query.getOrDefault("tag", ""));
+            if (image == null) {
+                send(exchange, 404, "text/plain; charset=utf-8", "no such image".getBytes(StandardCharsets.UTF_8));
+            } else {
+                send(exchange, 200, "image/png", image.encoded());
+            }
+        }
+    }
+
+    private synchronized RunEvents.Image image(String run, String tag) {
+        for (Map.Entry<Path, RunEvents> entry : runs.entrySet()) {
+            String name = runsDirectory.relativize(entry.getKey()).toString();
+            if ((name.isEmpty() ? runsDirectory.getFileName().toString() : name).equals(run)) {
+                return entry.getValue().images().get(tag);
+            }
+        }
+        return null;
     }
 
     private void servePage(HttpExchange exchange) throws IOException {

@@ -26,6 +26,11 @@ public final class RunEvents {
     private final Map<Path, TfRecordReader> readers = new TreeMap<>();
     private final Map<String, List<Point>> scalars = new TreeMap<>();
     private final Map<String, String> texts = new LinkedHashMap<>();
+    private final Map<String, Image> images = new TreeMap<>();
+
+    /** The latest image of a tag: its step and the encoded (PNG) bytes. */
+    public record Image(long step, byte[] encoded) {
+    }
 
     public RunEvents(Path directory) {
         this.directory = directory;
@@ -53,6 +58,11 @@ public final class RunEvents {
     /** The latest text of each tag. */
     public synchronized Map<String, String> texts() {
         return Map.copyOf(texts);
+    }
+
+    /** The latest image of each tag. */
+    public synchronized Map<String, Image> images() {
+        return Map.copyOf(images);
     }
 
     static boolean isEventFile(Path file) {
@@ -88,16 +98,21 @@ public final class RunEvents {
         String tag = null;
         Double scalar = null;
         byte[] tensor = null;
+        byte[] image = null;
         while (value.next()) {
             switch (value.field()) {
                 case 1 -> tag = value.stringValue();
                 case 2 -> scalar = (double) value.floatValue();
+                case 4 -> image = readImage(value.bytesValue());
                 case 8 -> tensor = value.bytesValue();
                 default -> { }
             }
         }
         if (tag == null) {
             return;
+        }
+        if (image != null) {
+            images.put(tag, new Image(step, image));
         }
         if (scalar == null && tensor != null) {
             scalar = readTensor(tensor, tag);
@@ -126,6 +141,18 @@ public final class RunEvents {
             return null;
         }
         return dataType == 1 ? first : null;
+    }
+
+    /** The encoded bytes of a {@code Summary.Image} (field 4). */
+    private static byte[] readImage(byte[] encoded) {
+        ProtobufInput image = new ProtobufInput(encoded);
+        byte[] bytes = null;
+        while (image.next()) {
+            if (image.field() == 4) {
+                bytes = image.bytesValue();
+            }
+        }
+        return bytes;
     }
 
     private static Double readFloats(byte[] packed) {

@@ -5,11 +5,13 @@ import dev.nabla.nn.Parameter;
 import dev.nabla.optim.Optimizer;
 import dev.nabla.tensor.Tensor;
 import dev.nabla.train.Callback;
+import dev.nabla.train.LayerStatistics;
 import dev.nabla.train.Model;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -23,6 +25,9 @@ import java.util.Objects;
  * matrix image. The model summary and any {@link #text} go to {@code train/} as text, the
  * {@link #hyperparameters} to the run directory itself as hparams session records.
  * Steps are optimizer updates ({@link Model#globalStep}) for batches and epochs for epochs.
+ * With {@link #layerStatistics}, each layer's diagnostics go to {@code train/} as
+ * {@code layers/<statistic>/<layer>} and the warnings as the {@code warnings} text; with
+ * {@link #predictions}, a few validation images and their predictions to {@code validation/}.
  */
 public final class TensorBoard implements Callback {
 
@@ -34,6 +39,9 @@ public final class TensorBoard implements Callback {
     private Tensor sampleImages;
     private Tensor validationInputs;
     private Tensor validationLabels;
+    private LayerStatistics layerStatistics;
+    private PredictionSamples predictionSamples;
+    private int warningsWritten;
 
     private Model model;
     private SummaryWriter train;
@@ -91,9 +99,33 @@ public final class TensorBoard implements Callback {
         return this;
     }
 
+    /**
+     * Writes these per-layer diagnostics ({@link LayerStatistics}, whose hooks this callback calls,
+     * so it need not be listed itself) and the warnings they print; the dashboard shows them as a
+     * table. {@code null} for none.
+     */
+    public TensorBoard layerStatistics(LayerStatistics statistics) {
+        layerStatistics = statistics;
+        return this;
+    }
+
+    /**
+     * After each epoch, these images ({@code [n, channels, height, width]}, a handful) with their
+     * true class ({@code labels [n]}) and the model's prediction, for the dashboard's
+     * "Validation predictions"; {@code classNames} (or null) names the classes.
+     */
+    public TensorBoard predictions(Tensor images, Tensor labels, List<String> classNames) {
+        predictionSamples = new PredictionSamples(Objects.requireNonNull(images, "images"),
+                Objects.requireNonNull(labels, "labels"), classNames);
+        return this;
+    }
+
     @Override
     public void onTrainBegin(Model trained) {
         model = trained;
+        if (layerStatistics != null) {
+            layerStatistics.onTrainBegin(trained);
+        }
         try {
             train = new SummaryWriter(runDirectory.resolve("train"));
             if (hyperparameters != null) {
@@ -121,7 +153,17 @@ public final class TensorBoard implements Callback {
     }
 
     @Override
+    public void onTrainBatchBegin(int batch) {
+        if (layerStatistics != null) {
+            layerStatistics.onTrainBatchBegin(batch);
+        }
+    }
+
+    @Override
     public void onGradients(Model trained) {
+        if (layerStatistics != null) {
+            layerStatistics.onGradients(trained);
+        }
         long step = trained.globalStep() + 1;
         boolean scalarsDue = updateFrequency > 0 && step % updateFrequency == 0;
         if (!scalarsDue && !gradientHistogramsDue) {
@@ -154,6 +196,9 @@ public final class TensorBoard implements Callback {
 
     @Override
     public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
+        if (layerStatistics != null) {
+            writeLayerStatistics(batch, logs);
+        }
         long step = model.globalStep();
         if (updateFrequency == 0 || step == 0 || step % updateFrequency != 0) {
             return;
@@ -166,6 +211,13 @@ public final class TensorBoard implements Callback {
 
     @Override
     public void onEpochEnd(int current, Map<String, Double> logs) {
+        if (layerStatistics != null) {
+            layerStatistics.onEpochEnd(current, logs);
+            writeWarnings(current);
+        }
+        if (predictionSamples != null) {
+            predictionSamples.write(model, validation(), current);
+        }
         logs.forEach((name, value) -> {
             if (name.startsWith("val_")) {
                 validation().scalar("epoch_" + name.substring(4), value, current);
@@ -184,6 +236,9 @@ public final class TensorBoard implements Callback {
 
     @Override
     public void onTrainEnd(Map<String, Double> logs) {
+        if (layerStatistics != null) {
+            layerStatistics.onTrainEnd(logs);
+        }
         if (session != null) {
             session.hparamsSessionEnd(!logs.isEmpty() && logs.values().stream().allMatch(Double::isFinite));
         }
@@ -199,6 +254,38 @@ public final class TensorBoard implements Callback {
             train = null;
             validation = null;
             session = null;
+        }
+    }
+
+    private void writeLayerStatistics(int batch, Map<String, Double> logs) {
+        long before = layerStatistics.latestStep();
+        layerStatistics.onTrainBatchEnd(batch, logs);
+        long step = layerStatistics.latestStep();
+        if (step != before) {
+            layerStatistics.latest().forEach((layer, values) -> {
+                String name = layer.isEmpty() ? "(model)" : layer;
+                scalarIfKnown("layers/activation_mean/" + name, values.activationMean(), step);
+                scalarIfKnown("layers/activation_std/" + name, values.activationStd(), step);
+                scalarIfKnown("layers/dead_fraction/" + name, values.deadFraction(), step);
+                scalarIfKnown("layers/gradient_norm/" + name, values.gradientNorm(), step);
+                scalarIfKnown("layers/weight_norm/" + name, values.weightNorm(), step);
+                scalarIfKnown("layers/update_ratio/" + name, values.updateRatio(), step);
+            });
+        }
+        writeWarnings(step);
+    }
+
+    private void scalarIfKnown(String tag, double value, long step) {
+        if (!Double.isNaN(value)) {
+            train.scalar(tag, value, step);
+        }
+    }
+
+    private void writeWarnings(long step) {
+        List<String> warnings = layerStatistics.warnings().printed();
+        if (warnings.size() > warningsWritten) {
+            warningsWritten = warnings.size();
+            train.text("warnings", String.join("\n\n", warnings), step);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.nn.Dense;
+import dev.nabla.nn.Flatten;
 import dev.nabla.nn.Relu;
 import dev.nabla.nn.Sequential;
 import dev.nabla.nn.Softmax;
@@ -11,6 +12,7 @@ import dev.nabla.tensor.Generator;
 import dev.nabla.tensor.Tensor;
 import dev.nabla.train.Callback;
 import dev.nabla.train.FitOptions;
+import dev.nabla.train.LayerStatistics;
 import dev.nabla.train.Model;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,7 +64,9 @@ class DashboardBrowserTest {
             browser.evaluate("window.loadedOnce = 'yes'");
             Thread training = new Thread(() -> {
                 try {
-                    fit(new TensorBoard(runs.resolve("mlp")), waitForThePage);
+                    fit(new TensorBoard(runs.resolve("mlp")).layerStatistics(new LayerStatistics().frequency(2))
+                            .predictions(IMAGES.slice(0, 0, 4), LABELS.slice(0, 0, 4), List.of("ring", "bar", "dot")),
+                            waitForThePage);
                 } catch (Throwable e) {
                     failure.set(e);
                     epochEnded.release(EPOCHS);
@@ -87,14 +91,29 @@ class DashboardBrowserTest {
             assertTrue(Integer.parseInt((String) browser.evaluate(
                     "String(document.querySelectorAll('#gradients [data-tag]').length)")) >= 5,
                     "a gradient-norm chart per parameter and the total");
+            assertEquals("4", awaitValue(browser, "String([...document.querySelectorAll('#predictions img')]"
+                    + ".filter(image => image.complete && image.naturalWidth === 4).length)", "4"),
+                    "four validation images, served by the dashboard as PNG");
+            String captions = (String) browser.evaluate("[...document.querySelectorAll('#predictions figcaption')]"
+                    + ".map(c => c.textContent).join('|')");
+            assertTrue(captions.matches("([✓✗] true (ring|bar|dot) · predicted (ring|bar|dot) \\(\\d\\.\\d\\d\\)\\|?){4}"),
+                    captions);
+            assertEquals("0 1 2 3 4", browser.evaluate("[...document.querySelectorAll('table.layers tbody tr')]"
+                    + ".map(row => row.cells[0].textContent).join(' ')"), "a row per layer that computes");
+            String dense = (String) browser.evaluate("[...document.querySelectorAll('table.layers tbody tr')[1].cells]"
+                    + ".map(cell => cell.textContent).join('|')");
+            assertTrue(dense.matches("1\\|[-0-9.e+]+\\|[-0-9.e+]+\\|\\|[0-9.e+-]+\\|[0-9.e+-]+\\|[0-9.e+-]+"), dense);
         }
     }
 
+    private static final Tensor IMAGES = Tensor.randn(new Generator(5), 64, 1, 4, 4);
+    private static final Tensor LABELS = Tensor.randint(new Generator(6), 0, 3, 64);
+
     private static void fit(Callback... callbacks) {
-        Generator generator = new Generator(5);
-        Tensor x = Tensor.randn(generator, 64, 4);
-        Tensor y = Tensor.randint(generator, 0, 3, 64);
-        Model model = new Model(new Sequential(Dense.linear(4, 8), new Relu(), Dense.linear(8, 3), new Softmax()))
+        Tensor x = IMAGES;
+        Tensor y = LABELS;
+        Model model = new Model(new Sequential(new Flatten(), Dense.linear(16, 8), new Relu(), Dense.linear(8, 3),
+                new Softmax()))
                 .compile("adam", "sparse_categorical_crossentropy", "accuracy");
         model.fit(x, y, FitOptions.defaults().epochs(EPOCHS).batchSize(16).validationSplit(0.25f).verbose(false)
                 .callbacks(callbacks));

@@ -15,6 +15,7 @@ import dev.nabla.optim.Sgd;
 import dev.nabla.tensor.Names;
 import dev.nabla.tensor.Tensor;
 import dev.nabla.train.Callback;
+import dev.nabla.train.LayerStatistics;
 import dev.nabla.train.CsvLogger;
 import dev.nabla.train.EarlyStopping;
 import dev.nabla.train.GradualUnfreezing;
@@ -67,6 +68,10 @@ final class CallbackSpec {
         CallbackSpec read(ConfigMap map, int epochs);
     }
 
+    private static final List<Setting> LAYER_STATISTICS = List.of(Setting.optional("frequency", INTEGER, 10),
+            Setting.optional("vanishing_below", NUMBER, 1e-7), Setting.optional("exploding_above", NUMBER, 1e3),
+            Setting.optional("file", STRING, "layer-statistics.csv"));
+
     private static final Setting MONITOR = Setting.optional("monitor", STRING, "val_loss");
     /** {@code auto} maximises accuracies and scores and minimises the rest ({@link Plateau.Mode#resolve}). */
     private static final Setting MODE = Setting.choice("mode", "auto", List.of("min", "max", "auto"));
@@ -85,7 +90,8 @@ final class CallbackSpec {
             settings("median_stopping", MedianStopping.class, List.of(MONITOR, MODE,
                     Setting.optional("grace_epochs", INTEGER, 1), Setting.optional("minimum_trials", INTEGER, 3),
                     Setting.optional("curves", STRING, "")), CallbackSpec::medianStopping),
-            new CallbackType("tensorboard", TensorBoard.class, TensorBoardSpec.SETTINGS, TensorBoardSpec::read));
+            new CallbackType("tensorboard", TensorBoard.class, TensorBoardSpec.SETTINGS, TensorBoardSpec::read),
+            new CallbackType("layer_statistics", LayerStatistics.class, LAYER_STATISTICS, CallbackSpec::layerStatistics));
 
     /** A callback class an experiment file does not list, and the reason. */
     record Unlisted(Class<? extends Callback> implementation, String reason) {
@@ -175,6 +181,23 @@ final class CallbackSpec {
         }
         throw typeNode.error("unknown callback " + typeNode.describe() + "; known: "
                 + String.join(", ", TYPES.stream().map(CallbackType::name).toList()));
+    }
+
+    /** Per-layer diagnostics and their warnings; the statistics go to {@code file} in the run's directory ("" for none). */
+    private static CallbackSpec layerStatistics(ConfigMap map, int epochs) {
+        Map<String, Object> values = Setting.read(map, LAYER_STATISTICS, Map.of(), List.of("type"));
+        int frequency = (Integer) values.get("frequency");
+        double vanishing = ((Number) values.get("vanishing_below")).doubleValue();
+        double exploding = ((Number) values.get("exploding_above")).doubleValue();
+        String file = (String) values.get("file");
+        Function<Path, Callback> factory = runDirectory -> {
+            LayerStatistics statistics = new LayerStatistics().frequency(frequency);
+            statistics.warnings().vanishingBelow(vanishing).explodingAbove(exploding);
+            return file.isEmpty() ? statistics : statistics.csvFile(runDirectory.resolve(file));
+        };
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        values.forEach((key, value) -> resolved.put(key, Setting.resolved(value)));
+        return new CallbackSpec(resolved, factory);
     }
 
     private static Supplier<Callback> earlyStopping(Map<String, Object> values) {

@@ -137,11 +137,18 @@ public final class ExperimentRun {
 
         Model model = compiled(network, training);
         FirstBatch.check(experiment, network, split.train());
+        LearningRateSearch search = LearningRateSearch.active();
+        if (search != null) {
+            FitData data = FitData.of(experiment, split.train(), sampleShape, fitOptions(experiment));
+            return search.search(model, data.training(), training.batchSize(), training.seed(), out);
+        }
         writeResolved(experiment, sampleShape);
         Map<String, String> state = new LinkedHashMap<>(new ModelInfo(sampleShape, training.loss(), training.metrics(),
                 classNames).toTrainingState());
         state.putAll(runState);
-        FitOptions options = fitOptions(experiment).callbacks(callbacks(experiment, state).toArray(Callback[]::new));
+        List<Callback> callbacks = callbacks(experiment, state);
+        PredictionSamplesSpec.give(experiment, callbacks, split, classNames);
+        FitOptions options = fitOptions(experiment).callbacks(callbacks.toArray(Callback[]::new));
         FitData fitData = FitData.of(experiment, split.train(), sampleShape, options);
         History history;
         Map<String, Double> test;

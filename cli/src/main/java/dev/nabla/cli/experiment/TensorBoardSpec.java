@@ -5,6 +5,7 @@ import static dev.nabla.cli.experiment.Setting.Kind.STRING;
 
 import dev.nabla.cli.config.ConfigMap;
 import dev.nabla.monitoring.TensorBoard;
+import dev.nabla.train.LayerStatistics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,14 +19,18 @@ import org.yaml.snakeyaml.Yaml;
  * The {@code tensorboard} entry of {@code training.callbacks}: event files in the run's
  * directory ({@code train/}, {@code validation/}, or under {@code directory} inside it), the
  * run's {@code config.resolved.yaml} as the {@code config} text and its training settings
- * (flattened: {@code optimizer.learning_rate}) as the hparams session's hyperparameters.
+ * (flattened: {@code optimizer.learning_rate}) as the hparams session's hyperparameters; per-layer
+ * statistics every {@code layer_statistics} updates, and {@code predictions} validation images
+ * of an image classifier with their predictions after each epoch ({@link ExperimentRun} gives them).
  */
 final class TensorBoardSpec {
 
     static final List<Setting> SETTINGS = List.of(
             Setting.optional("update_frequency", INTEGER, 10),
             Setting.optional("histogram_frequency", INTEGER, 1),
-            Setting.optional("directory", STRING, "."));
+            Setting.optional("directory", STRING, "."),
+            Setting.optional("layer_statistics", INTEGER, 10),
+            Setting.optional("predictions", INTEGER, 8));
 
     private TensorBoardSpec() {
     }
@@ -35,6 +40,11 @@ final class TensorBoardSpec {
         int updateFrequency = (Integer) values.get("update_frequency");
         int histogramFrequency = (Integer) values.get("histogram_frequency");
         new TensorBoard(Path.of(".")).updateFrequency(updateFrequency).histogramFrequency(histogramFrequency);
+        for (String count : List.of("layer_statistics", "predictions")) {
+            if ((Integer) values.get(count) < 0) {
+                throw new IllegalArgumentException(count + " must be 0 (none) or more, got " + values.get(count));
+            }
+        }
         return spec(values);
     }
 
@@ -49,17 +59,20 @@ final class TensorBoardSpec {
         int updateFrequency = (Integer) values.get("update_frequency");
         int histogramFrequency = (Integer) values.get("histogram_frequency");
         String directory = (String) values.get("directory");
+        int layerStatistics = (Integer) values.get("layer_statistics");
         Map<String, Object> resolved = new LinkedHashMap<>();
         resolved.put("type", "tensorboard");
         resolved.putAll(values);
         return new CallbackSpec(resolved, runDirectory -> create(runDirectory.resolve(directory).normalize(),
-                runDirectory, updateFrequency, histogramFrequency));
+                runDirectory, updateFrequency, histogramFrequency, layerStatistics));
     }
 
     /** The callback for one run; the run's resolved file, when written, gives its config text and hyperparameters. */
-    private static TensorBoard create(Path logs, Path runDirectory, int updateFrequency, int histogramFrequency) {
+    private static TensorBoard create(Path logs, Path runDirectory, int updateFrequency, int histogramFrequency,
+                                      int layerStatistics) {
         TensorBoard callback = new TensorBoard(logs).updateFrequency(updateFrequency)
-                .histogramFrequency(histogramFrequency);
+                .histogramFrequency(histogramFrequency)
+                .layerStatistics(layerStatistics == 0 ? null : new LayerStatistics().frequency(layerStatistics));
         Path resolved = runDirectory.resolve("config.resolved.yaml");
         if (!Files.isRegularFile(resolved)) {
             resolved = runDirectory.resolveSibling("config.resolved.yaml");   // a cross-validation fold's run

@@ -60,6 +60,40 @@ class TensorBoardSpecTest {
     }
 
     @Test
+    void layerStatisticsAndValidationPredictionsOfAnImageClassifierGoToTheEventFiles() throws Exception {
+        Experiment experiment = Experiment.parse(YamlFile.parse(file(
+                "{type: tensorboard, update_frequency: 0, layer_statistics: 3, predictions: 4}"), "x.yaml"),
+                directory.resolve("run"), Experiment.Overrides.NONE);
+        ExperimentRun.run(experiment, new PrintWriter(new StringWriter()));
+        RunEvents train = new RunEvents(directory.resolve("run/train"));
+        train.refresh();
+        // 240 training images in batches of 32: 8 updates a epoch, statistics at updates 1, 3, 6, 9, 12, 15.
+        assertEquals(6, train.scalars().get("layers/gradient_norm/1").size());
+        assertEquals(3, train.scalars().get("layers/update_ratio/1").get(1).step());
+        assertTrue(train.scalars().containsKey("layers/activation_mean/0"), train.scalars().keySet().toString());
+        RunEvents validation = new RunEvents(directory.resolve("run/validation"));
+        validation.refresh();
+        assertEquals(java.util.Set.of("prediction/0", "prediction/1", "prediction/2", "prediction/3"),
+                validation.images().keySet());
+        assertEquals(1, validation.images().get("prediction/3").step());
+        assertTrue(validation.texts().get("prediction/0").matches("[✓✗] true \\d · predicted \\d \\(\\d\\.\\d\\d\\)"),
+                validation.texts().get("prediction/0"));
+    }
+
+    @Test
+    void aLayerStatisticsEntryWritesItsTableAsCsv() throws Exception {
+        Experiment experiment = Experiment.parse(YamlFile.parse(file(
+                "{type: layer_statistics, frequency: 4}"), "x.yaml"), directory.resolve("run"),
+                Experiment.Overrides.NONE);
+        ExperimentRun.run(experiment, new PrintWriter(new StringWriter()));
+        java.util.List<String> lines = Files.readAllLines(directory.resolve("run/layer-statistics.csv"));
+        assertEquals("update,layer,activation_mean,activation_std,dead_fraction,gradient_norm,weight_norm,update_ratio",
+                lines.getFirst());
+        assertTrue(lines.stream().anyMatch(line -> line.matches("16,1,[-0-9.E]+,[0-9.E-]+,,[0-9.E-]+,[0-9.E-]+,[0-9.E-]+")),
+                String.join("\n", lines));
+    }
+
+    @Test
     void badSettingsAreRefusedAtTheirLine() {
         ConfigException error = assertThrows(ConfigException.class, () -> Experiment.parse(YamlFile.parse(
                 file("{type: tensorboard, update_frequency: -1}"), "x.yaml"), directory, Experiment.Overrides.NONE));

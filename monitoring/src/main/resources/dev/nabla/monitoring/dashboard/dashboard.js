@@ -1,6 +1,8 @@
 // The dashboard's page: polls /api/runs every second and redraws one SVG line chart per tag,
 // one line per run, without reloading. Each chart's element carries data-points (the points
 // drawn) and the body data-updates (how many polls brought new points), which the tests read.
+// Per-layer diagnostics (layers/<statistic>/<layer>) show as a table of their latest values, the
+// prediction/N images of validation samples with their prediction/N captions as figures.
 "use strict";
 
 const WIDTH = 360, HEIGHT = 200, LEFT = 48, RIGHT = 10, TOP = 8, BOTTOM = 22;
@@ -9,7 +11,10 @@ const SVG = "http://www.w3.org/2000/svg";
 let lastSignature = "";
 let updates = 0;
 
+const STATISTICS = ["activation_mean", "activation_std", "dead_fraction", "gradient_norm", "weight_norm", "update_ratio"];
+
 function section(tag) {
+  if (tag.startsWith("layers/")) return "layers";
   if (tag.startsWith("gradient_norm")) return "gradients";
   if (tag.includes("learning_rate")) return "rate";
   if (tag.startsWith("batch_")) return "batch";
@@ -77,8 +82,24 @@ function render(data) {
         .filter(run => run.scalars[tag]).map(run => ({color: colors.get(run.name), points: run.scalars[tag]}))));
     document.getElementById(id).replaceChildren(...charts);
   }
+  document.getElementById("layers").replaceChildren(...data.runs.map(layerTable).filter(table => table));
+  document.getElementById("predictions").replaceChildren(...data.runs.flatMap(predictions));
+  const warnings = data.runs.filter(run => run.texts.warnings)
+      .flatMap(run => run.texts.warnings.split("\n\n").map(warning => {
+        const line = document.createElement("p");
+        line.className = "warning";
+        line.textContent = `${run.name}: ${warning}`;
+        return line;
+      }));
+  if (warnings.length === 0) {
+    const none = document.createElement("p");
+    none.textContent = "None so far (vanishing or exploding gradients, a learning rate that makes the loss rise).";
+    warnings.push(none);
+  }
+  document.getElementById("warnings").replaceChildren(...warnings);
   const texts = document.getElementById("texts");
-  texts.replaceChildren(...data.runs.flatMap(run => Object.entries(run.texts).map(([tag, text]) => {
+  texts.replaceChildren(...data.runs.flatMap(run => Object.entries(run.texts)
+      .filter(([tag]) => !tag.startsWith("prediction/") && tag !== "warnings").map(([tag, text]) => {
     const block = document.createElement("details");
     const summary = document.createElement("summary");
     summary.textContent = `${run.name}: ${tag}`;
@@ -89,12 +110,59 @@ function render(data) {
   })));
 }
 
+// One row per layer, one column per statistic: the latest value of each layers/<statistic>/<layer> scalar.
+function layerTable(run) {
+  const rows = new Map();
+  for (const [tag, points] of Object.entries(run.scalars)) {
+    if (!tag.startsWith("layers/") || points.length === 0) continue;
+    const [, statistic, ...layer] = tag.split("/");
+    const name = layer.join("/");
+    if (!rows.has(name)) rows.set(name, {});
+    const last = points[points.length - 1];
+    rows.get(name)[statistic] = last.length === 2 ? last[1] : NaN;
+  }
+  if (rows.size === 0) return null;
+  const table = document.createElement("table");
+  table.className = "layers";
+  table.dataset.run = run.name;
+  const head = table.createTHead().insertRow();
+  for (const title of [run.name, ...STATISTICS]) head.insertCell().textContent = title.replace("_", " ");
+  const body = table.createTBody();
+  const order = [...rows.keys()].sort((a, b) => a.localeCompare(b, undefined, {numeric: true}));
+  for (const name of order) {
+    const row = body.insertRow();
+    row.insertCell().textContent = name;
+    for (const statistic of STATISTICS) {
+      const value = rows.get(name)[statistic];
+      row.insertCell().textContent = value === undefined ? "" : statistic === "dead_fraction"
+          ? `${Math.round(100 * value)}%` : format(value);
+    }
+  }
+  return table;
+}
+
+// The prediction/N images of a run, each with its caption (true and predicted class).
+function predictions(run) {
+  return Object.entries(run.images ?? {}).filter(([tag]) => tag.startsWith("prediction/"))
+      .sort(([a], [b]) => a.localeCompare(b, undefined, {numeric: true})).map(([tag, step]) => {
+        const figure = document.createElement("figure");
+        figure.className = "prediction";
+        const image = document.createElement("img");
+        image.src = `api/image?run=${encodeURIComponent(run.name)}&tag=${encodeURIComponent(tag)}&step=${step}`;
+        image.alt = tag;
+        const caption = document.createElement("figcaption");
+        caption.textContent = run.texts[tag] ?? "";
+        figure.append(image, caption);
+        return figure;
+      });
+}
+
 async function poll() {
   try {
     const response = await fetch("api/runs", {cache: "no-store"});
     const data = await response.json();
     const signature = JSON.stringify(data.runs.map(run => [run.name, Object.values(run.scalars)
-        .reduce((sum, points) => sum + points.length, 0)]));
+        .reduce((sum, points) => sum + points.length, 0), run.images, Object.keys(run.texts).length]));
     if (signature !== lastSignature) {
       lastSignature = signature;
       updates++;
