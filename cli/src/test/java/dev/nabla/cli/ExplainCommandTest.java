@@ -98,6 +98,6 @@ class ExplainCommandTest {
         Run layer = Run.nabla("explain", model.toString(), digit.toString(), "--layer", "9", "--output",
                 directory.resolve("x.png").toString());
         assertEquals(1, layer.exitCode());
-        assertTrue(layer.err().contains("no layer '9'; its layers: 0, 1, 2, 3, 4"), layer.err());
+        assertTrue(layer.err().contains("no layer '9': Sequential has no child '9'; its children are [0, 1, 2, 3, 4"), layer.err());
     }
 }

@@ -211,6 +211,7 @@ class ReferenceNamesTest {
             case "a number" -> 0.5;
             case "true or false" -> true;
             case "a list of integers" -> List.of(1);
+            case "a list of strings" -> List.of("layer");
             default -> kind.startsWith("an integer") ? (Object) 1 : null;
         };
         Object value = byKind.apply(argument.kind());

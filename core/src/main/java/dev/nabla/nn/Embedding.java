@@ -88,6 +88,24 @@ public class Embedding extends Layer {
         }
     }
 
+    /**
+     * An embedding whose table is {@code weights}, {@code [numEmbeddings, embeddingDim]} (pretrained
+     * word vectors, {@code WordVectors.matrix}), frozen when {@code freeze}: PyTorch's
+     * {@code nn.Embedding.from_pretrained(weights, freeze)}.
+     */
+    public static Embedding fromPretrained(Tensor weights, boolean freeze) {
+        if (weights.rank() != 2) {
+            throw new IllegalArgumentException("Embedding.fromPretrained: expected weights [numEmbeddings,"
+                    + " embeddingDim], got " + weights.shape());
+        }
+        Embedding embedding = new Embedding(weights.shape().dim(0), weights.shape().dim(1));
+        try (NoGrad ignored = NoGrad.enter()) {
+            embedding.weight.value().assign(weights);
+        }
+        embedding.setTrainable(!freeze);
+        return embedding;
+    }
+
     @Override
     protected Tensor call(Tensor indices) {
         int[] idx = checkedIndices(indices);

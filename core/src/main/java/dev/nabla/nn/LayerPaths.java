@@ -1,13 +1,13 @@
 package dev.nabla.nn;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * Every layer inside a model by its dotted path, the prefix of its parameters' state-dict keys
  * (PyTorch's {@code named_modules}): {@code "3"}, {@code "features.2"}, {@code "layer4.1.conv2"}
- * inside a residual block of a zoo ResNet, {@code "conv2d_1"} in a functional {@link Graph}.
+ * inside a residual block of a zoo ResNet, {@code "conv2d_1"} in a functional {@link Graph};
+ * {@link #find} is PyTorch's {@code model.get_submodule("layer4.1.conv2")}.
  */
 public final class LayerPaths {
 
@@ -33,19 +33,21 @@ public final class LayerPaths {
     }
 
     /**
-     * The layer at {@code path}.
+     * The layer at {@code path} inside {@code model}.
      *
-     * @throws IllegalArgumentException naming the paths there are, when none is at {@code path}
+     * @throws IllegalArgumentException for a path that names no layer, listing the children where it stops
      */
     public static Layer find(Layer model, String path) {
-        Layer layer = of(model).get(path);
-        if (layer == null) {
-            List<String> known = List.copyOf(of(model).keySet());
-            throw new IllegalArgumentException("the model has no layer '" + path + "'; its layers: "
-                    + String.join(", ", known.size() > 60 ? known.subList(0, 60) : known)
-                    + (known.size() > 60 ? ", ... (" + known.size() + " in all)" : ""));
+        Layer current = model;
+        for (String name : path.split("\\.", -1)) {
+            Layer child = current.children().get(name);
+            if (child == null) {
+                throw new IllegalArgumentException(model.path() + ": no layer '" + path + "': " + current.path()
+                        + " has no child '" + name + "'; its children are " + current.children().keySet());
+            }
+            current = child;
         }
-        return layer;
+        return current;
     }
 
     private static void collect(Layer layer, String prefix, Map<String, Layer> paths) {

@@ -2,6 +2,7 @@ package dev.nabla.optim;
 
 import dev.nabla.nn.Parameter;
 import dev.nabla.tensor.Names;
+import dev.nabla.tensor.Tensor;
 import java.util.List;
 import java.util.function.Function;
 
@@ -26,6 +27,22 @@ public final class Optimizers {
             case "rmsprop" -> RmsProp::new;
             case "adagrad" -> AdaGrad::new;
             default -> throw new IllegalArgumentException("unknown optimizer '" + name + "'; known names: " + NAMES);
+        };
+    }
+
+    /**
+     * The named optimizer over parameter groups, with its class's defaults for the groups that
+     * set no learning rate or weight decay; an unknown name fails listing the known ones.
+     */
+    public static Optimizer byName(String name, List<ParameterGroup> groups) {
+        ParameterGroup[] array = groups.toArray(ParameterGroup[]::new);
+        float rate = byName(name).apply(List.of(new Parameter(Tensor.zeros(1)))).learningRate();
+        return switch (Names.normalized(name)) {
+            case "adam" -> new Adam(rate, array);
+            case "adamw" -> new AdamW(rate, array);
+            case "sgd" -> new Sgd(rate, array);
+            case "rmsprop" -> new RmsProp(rate, array);
+            default -> new AdaGrad(rate, array);
         };
     }
 

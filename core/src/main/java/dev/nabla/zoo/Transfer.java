@@ -3,6 +3,7 @@ package dev.nabla.zoo;
 import dev.nabla.nn.Graph;
 import dev.nabla.nn.GraphNode;
 import dev.nabla.nn.Layer;
+import dev.nabla.nn.LayerPaths;
 import dev.nabla.nn.Parameter;
 import dev.nabla.nn.Sequential;
 import dev.nabla.optim.ParameterGroup;
@@ -42,16 +43,7 @@ public final class Transfer {
      * @throws IllegalArgumentException for a path that names no layer, listing the children where it stops
      */
     public static Layer layer(Layer model, String path) {
-        Layer current = model;
-        for (String name : path.split("\\.")) {
-            Layer child = current.children().get(name);
-            if (child == null) {
-                throw new IllegalArgumentException(model.path() + ": no layer '" + path + "': " + current.path()
-                        + " has no child '" + name + "'; its children are " + current.children().keySet());
-            }
-            current = child;
-        }
-        return current;
+        return LayerPaths.find(model, path);
     }
 
     /** Freezes the layers at these dotted paths (and everything in them); returns the model. */

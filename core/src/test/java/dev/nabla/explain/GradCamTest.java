@@ -41,7 +41,7 @@ class GradCamTest {
         Tensor input = CaptumFixture.tensor("input");
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> new GradCam(model, "conv9").attribute(input, 0));
-        assertTrue(unknown.getMessage().contains("no layer 'conv9'; its layers: 0, 1, 2, 3"), unknown.getMessage());
+        assertTrue(unknown.getMessage().contains("no layer 'conv9': Sequential has no child 'conv9'; its children are [0, 1, 2, 3"), unknown.getMessage());
         IllegalArgumentException flat = assertThrows(IllegalArgumentException.class,
                 () -> new GradCam(model, "5").attribute(input, 0));
         assertTrue(flat.getMessage().contains("needs a [samples, channels, height, width] output"), flat.getMessage());

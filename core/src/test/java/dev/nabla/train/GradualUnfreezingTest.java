@@ -53,8 +53,40 @@ class GradualUnfreezingTest {
     }
 
     @Test
+    void findsItsStagesByDottedNameAndFreezesThemWhenTrainingBegins() {
+        Layer.manualSeed(4);
+        Dense inner = Dense.linear(3, 4);
+        Sequential network = new Sequential(new Sequential(inner.named("inner"), new Tanh()).named("body"),
+                Dense.linear(4, 1).named("head"));
+        float[] atStart = inner.weight().value().toFloatArray();
+        List<float[]> afterEachEpoch = new ArrayList<>();
+        Callback recorder = new Callback() {
+            @Override
+            public void onEpochEnd(int epoch, Map<String, Double> logs) {
+                afterEachEpoch.add(inner.weight().value().toFloatArray());
+            }
+        };
+        Tensor x = Tensor.randn(new Generator(5), 16, 3);
+        Model model = new Model(network).compile("adam", "mse");
+        GradualUnfreezing unfreezing = GradualUnfreezing.ofLayers(List.of("body.inner"), 1);
+        model.fit(x, x.sum(new int[] {1}, true), FitOptions.defaults().epochs(2).batchSize(8).verbose(false)
+                .callbacks(unfreezing, recorder));
+        assertArrayEquals(atStart, afterEachEpoch.get(0), "epoch 0 trains the head only, though inner was trainable");
+        assertFalse(Arrays.equals(atStart, afterEachEpoch.get(1)), "epoch 1 trains body.inner");
+        assertEquals(List.of(inner), unfreezing.stages());
+        assertEquals(List.of("body.inner"), unfreezing.paths());
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.fit(x,
+                x.sum(new int[] {1}, true), FitOptions.defaults().epochs(1).verbose(false)
+                .callbacks(GradualUnfreezing.ofLayers(List.of("body.outer"), 1))));
+        assertEquals("GradualUnfreezing: Sequential: no layer 'body.outer': Sequential.body has no child 'outer'; its children are [inner, 1]",
+                e.getMessage());
+    }
+
+    @Test
     void refusesNoStagesAndNonPositiveSpacing() {
         assertThrows(IllegalArgumentException.class, () -> new GradualUnfreezing(List.of(), 1));
         assertThrows(IllegalArgumentException.class, () -> new GradualUnfreezing(List.of(new Tanh()), 0));
+        assertThrows(IllegalArgumentException.class, () -> GradualUnfreezing.ofLayers(List.of(), 1));
     }
 }

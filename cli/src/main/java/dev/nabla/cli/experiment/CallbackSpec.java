@@ -3,7 +3,9 @@ package dev.nabla.cli.experiment;
 import static dev.nabla.cli.experiment.Setting.Kind.BOOLEAN;
 import static dev.nabla.cli.experiment.Setting.Kind.INTEGER;
 import static dev.nabla.cli.experiment.Setting.Kind.NUMBER;
+import static dev.nabla.cli.experiment.Setting.Kind.STEPS;
 import static dev.nabla.cli.experiment.Setting.Kind.STRING;
+import static dev.nabla.cli.experiment.Setting.Kind.STRINGS;
 
 import dev.nabla.cli.config.ConfigMap;
 import dev.nabla.cli.config.ConfigNode;
@@ -91,7 +93,9 @@ final class CallbackSpec {
                     Setting.optional("grace_epochs", INTEGER, 1), Setting.optional("minimum_trials", INTEGER, 3),
                     Setting.optional("curves", STRING, "")), CallbackSpec::medianStopping),
             new CallbackType("tensorboard", TensorBoard.class, TensorBoardSpec.SETTINGS, TensorBoardSpec::read),
-            new CallbackType("layer_statistics", LayerStatistics.class, LAYER_STATISTICS, CallbackSpec::layerStatistics));
+            new CallbackType("layer_statistics", LayerStatistics.class, LAYER_STATISTICS, CallbackSpec::layerStatistics),
+            settings("gradual_unfreezing", GradualUnfreezing.class, List.of(Setting.required("layers", STRINGS),
+                    Setting.optional("epochs_per_stage", STEPS, 1)), CallbackSpec::gradualUnfreezing));
 
     /** A callback class an experiment file does not list, and the reason. */
     record Unlisted(Class<? extends Callback> implementation, String reason) {
@@ -106,9 +110,7 @@ final class CallbackSpec {
             new Unlisted(LearningRateScheduler.class, "Java only: it takes a function of the epoch; a file names"
                     + " a schedule with learning_rate_scheduler"),
             new Unlisted(dev.nabla.generative.SampleGrid.class, "always on for a generative model: a GAN's or VAE's run"
-                    + " writes samples-epoch-NNN.png into its output directory"),
-            new Unlisted(GradualUnfreezing.class, "Java only for now: it takes the layers to unfreeze (docs/zoo.md);"
-                    + " a file freezes layers with the model's freeze and freeze_up_to"));
+                    + " writes samples-epoch-NNN.png into its output directory"));
 
     private final Map<String, Object> resolved;
     private final Function<Path, Callback> factory;
@@ -198,6 +200,14 @@ final class CallbackSpec {
         Map<String, Object> resolved = new LinkedHashMap<>();
         values.forEach((key, value) -> resolved.put(key, Setting.resolved(value)));
         return new CallbackSpec(resolved, factory);
+    }
+
+    /** The layers, by dotted name, frozen when training begins and unfrozen one stage at a time. */
+    @SuppressWarnings("unchecked")
+    private static Supplier<Callback> gradualUnfreezing(Map<String, Object> values) {
+        List<String> layers = (List<String>) values.get("layers");
+        int epochsPerStage = (Integer) values.get("epochs_per_stage");
+        return () -> GradualUnfreezing.ofLayers(layers, epochsPerStage);
     }
 
     private static Supplier<Callback> earlyStopping(Map<String, Object> values) {

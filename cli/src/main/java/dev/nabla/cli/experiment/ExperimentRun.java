@@ -170,7 +170,7 @@ public final class ExperimentRun {
     /** A model of {@code network} compiled as the training section says. */
     static Model compiled(Layer network, TrainingSpec training) {
         Model model = new Model(network).dtypePolicy(training.dtypePolicy());
-        model.compile(training.optimizer().factory(), training.createLoss(), training.createMetrics());
+        model.compile(training.optimizer().factory(network), training.createLoss(), training.createMetrics());
         return model;
     }
 

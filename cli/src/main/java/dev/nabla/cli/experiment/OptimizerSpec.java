@@ -2,11 +2,13 @@ package dev.nabla.cli.experiment;
 
 import dev.nabla.cli.config.ConfigMap;
 import dev.nabla.cli.config.ConfigNode;
+import dev.nabla.nn.Layer;
 import dev.nabla.nn.Parameter;
 import dev.nabla.optim.AdaGrad;
 import dev.nabla.optim.Adam;
 import dev.nabla.optim.Optimizer;
 import dev.nabla.optim.Optimizers;
+import dev.nabla.optim.ParameterGroup;
 import dev.nabla.optim.RmsProp;
 import dev.nabla.optim.Sgd;
 import dev.nabla.tensor.Tensor;
@@ -27,7 +29,8 @@ import java.util.function.Function;
  * Each is checked when the file is read, by setting it on an optimizer of one parameter.
  * {@code learning_rate} may also be a schedule stepped after every optimizer update, as Keras
  * takes a schedule for its {@code learning_rate}: {@code {schedule: cosine_annealing,
- * initial_learning_rate: 0.01, max_steps: 1000}} (see {@link ScheduleSpec}).
+ * initial_learning_rate: 0.01, max_steps: 1000}} (see {@link ScheduleSpec}). {@code groups} gives
+ * named layers their own learning rate and weight decay ({@link ParameterGroupSpec}).
  */
 final class OptimizerSpec {
 
@@ -40,18 +43,21 @@ final class OptimizerSpec {
     private final String name;
     private final Map<String, ConfigNode> settings;
     private final ScheduleSpec schedule;
+    private final List<ParameterGroupSpec> groups;
     private final Optimizer probe;
 
-    private OptimizerSpec(String name, Map<String, ConfigNode> settings, ScheduleSpec schedule) {
+    private OptimizerSpec(String name, Map<String, ConfigNode> settings, ScheduleSpec schedule,
+                          List<ParameterGroupSpec> groups) {
         this.name = name;
         this.settings = settings;
         this.schedule = schedule;
-        this.probe = create(List.of(new Parameter(Tensor.zeros(1))));
+        this.groups = groups;
+        this.probe = create(List.of(new Parameter(Tensor.zeros(1))), null);
     }
 
     /** An optimizer with its default settings. */
     static OptimizerSpec named(String name) {
-        return new OptimizerSpec(name, Map.of(), null);
+        return new OptimizerSpec(name, Map.of(), null, List.of());
     }
 
     static OptimizerSpec parse(ConfigNode node) {
@@ -64,14 +70,16 @@ final class OptimizerSpec {
             throw nameNode.error(e.getMessage());
         }
         Map<String, ConfigNode> settings = new LinkedHashMap<>();
+        List<ParameterGroupSpec> groups = List.of();
         if (node.isMap()) {
-            List<String> known = new ArrayList<>(List.of("name", LEARNING_RATE_ALIAS));
+            List<String> known = new ArrayList<>(List.of("name", LEARNING_RATE_ALIAS, "groups"));
             known.addAll(settingNames(defaults));
             ConfigMap map = node.asMap().allowOnly(known);
             if (map.has(LEARNING_RATE_ALIAS) && map.has("learning_rate")) {
                 throw map.get(LEARNING_RATE_ALIAS).error("lr is PyTorch's name for learning_rate; give one of them");
             }
-            map.keys().stream().filter(k -> !k.equals("name") && map.has(k)).forEach(k -> settings.put(
+            groups = map.has("groups") ? ParameterGroupSpec.parseAll(map.get("groups")) : List.of();
+            map.keys().stream().filter(k -> !k.equals("name") && !k.equals("groups") && map.has(k)).forEach(k -> settings.put(
                     k.equals(LEARNING_RATE_ALIAS) ? "learning_rate" : k, map.get(k)));
         }
         ConfigNode rate = settings.get("learning_rate");
@@ -84,7 +92,7 @@ final class OptimizerSpec {
                 settings.put("learning_rate", rateMap.get("initial_learning_rate"));
             }
         }
-        return new OptimizerSpec(name, settings, schedule);
+        return new OptimizerSpec(name, settings, schedule, groups);
     }
 
     /** {@code learning_rate}, {@code weight_decay} and the optimizer's hyperparameters. */
@@ -95,13 +103,19 @@ final class OptimizerSpec {
         return names;
     }
 
-    /** Makes the optimizer, with the file's settings, once the model's parameters exist. */
-    Function<List<Parameter>, Optimizer> factory() {
-        return this::create;
+    /**
+     * Makes the optimizer, with the file's settings, once the model's parameters exist; the
+     * {@code groups} name layers of {@code network}.
+     */
+    Function<List<Parameter>, Optimizer> factory(Layer network) {
+        return parameters -> create(parameters, network);
     }
 
-    private Optimizer create(List<Parameter> parameters) {
-        Optimizer optimizer = Optimizers.byName(name).apply(parameters);
+    private Optimizer create(List<Parameter> parameters, Layer network) {
+        List<ParameterGroup> parameterGroups = network == null || groups.isEmpty() ? null
+                : ParameterGroupSpec.groups(groups, network, parameters);
+        Optimizer optimizer = parameterGroups == null ? Optimizers.byName(name).apply(parameters)
+                : Optimizers.byName(name, parameterGroups);
         settings.forEach((key, value) -> {
             try {
                 set(optimizer, key, value);
@@ -109,6 +123,9 @@ final class OptimizerSpec {
                 throw value.error(e.getMessage());
             }
         });
+        if (parameterGroups != null) {
+            ParameterGroupSpec.setLearningRates(groups, parameterGroups);
+        }
         return optimizer;
     }
 
@@ -191,6 +208,9 @@ final class OptimizerSpec {
                 out.put(setting, FLAGS.contains(setting) ? (Object) (value.item() != 0f) : Experiment.decimal(value.item()));
             }
         });
+        if (!groups.isEmpty()) {
+            out.put("groups", groups.stream().map(ParameterGroupSpec::resolved).toList());
+        }
         return out;
     }
 }

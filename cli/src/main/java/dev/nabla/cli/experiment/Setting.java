@@ -25,7 +25,8 @@ public record Setting(String name, Kind kind, Object defaultValue, String defaul
     /** The kinds of value, with how the reference names them. */
     public enum Kind {
         INTEGER("an integer"), STEPS("an integer of at least 1"), NUMBER("a number"), BOOLEAN("true or false"),
-        STRING("a string"), INTEGERS("a list of integers");
+        STRING("a string"), INTEGERS("a list of integers"),
+        STRINGS("a list of strings");
 
         private final String description;
 
@@ -103,6 +104,7 @@ public record Setting(String name, Kind kind, Object defaultValue, String defaul
             case BOOLEAN -> node.asBoolean();
             case STRING -> node.asString();
             case INTEGERS -> node.asListOrOne().stream().map(n -> n.asInt(0)).toList();
+            case STRINGS -> node.asListOrOne().stream().map(ConfigNode::asString).toList();
         };
         if (!choices.isEmpty() && !choices.contains(value)) {
             throw node.error("expected one of " + String.join(", ", choices) + ", got " + node.describe());

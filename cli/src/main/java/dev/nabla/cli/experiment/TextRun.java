@@ -48,6 +48,9 @@ final class TextRun {
         Layer network = ExperimentRun.build(experiment, sampleShape);
         out.printf(Locale.ROOT, "%s: vocabulary of %d tokens from the training texts, %d ids per text%n",
                 experiment.data().text().file(), prepared.encoder().vocabulary().size(), sampleShape[0]);
+        if (experiment.data().text().wordVectors() != null) {
+            experiment.data().text().wordVectors().apply(network, prepared.encoder().vocabulary(), out);
+        }
         Map<String, Double> test = ExperimentRun.trainAndTest(experiment, network, prepared.split(), sampleShape,
                 prepared.classNames(), TextModelInputs.trainingState(prepared.encoder(), experiment.data().text()), out);
         if (experiment.data().text().baseline()) {

@@ -30,14 +30,16 @@ import java.util.Map;
  * @param sequenceLength the ids per text, padded or cut at the end; 0 for the longest training text
  * @param testSplit      the fraction of rows held out to test, stratified by label
  * @param baseline       whether to print a bag-of-words logistic regression's test accuracy beside the model's
+ * @param wordVectors    pretrained word vectors for the model's embedding ({@code word_vectors}), or null
  * @param node           the section, for errors found once the file is read
  */
 public record TextSpec(Path file, String textColumn, String labelColumn, Tokenizer tokenizer, int maxTokens,
-                       int minFrequency, int sequenceLength, double testSplit, boolean baseline, ConfigNode node) {
+                       int minFrequency, int sequenceLength, double testSplit, boolean baseline,
+                       WordVectorsSpec wordVectors, ConfigNode node) {
 
     /** The keys a text data section takes besides {@code validation_split} and {@code limit}. */
     static final List<String> KEYS = List.of("text", "text_column", "label_column", "tokenizer", "max_tokens",
-            "min_frequency", "sequence_length", "test_split", "baseline");
+            "min_frequency", "sequence_length", "test_split", "baseline", "word_vectors");
 
     /** Texts and their labels, in file order. */
     record LabelledTexts(List<String> texts, List<String> labels) {
@@ -58,7 +60,8 @@ public record TextSpec(Path file, String textColumn, String labelColumn, Tokeniz
         return new TextSpec(Path.of(map.get("text").asString()), map.string("text_column", "text"),
                 map.string("label_column", "label"), tokenizer(map.get("tokenizer")), tokens,
                 map.integer("min_frequency", 1, 1), map.integer("sequence_length", 1, 0), testSplit,
-                map.bool("baseline", false), map.node());
+                map.bool("baseline", false), map.has("word_vectors") ? WordVectorsSpec.parse(map.get("word_vectors"))
+                : null, map.node());
     }
 
     private static Tokenizer tokenizer(ConfigNode node) {
@@ -88,7 +91,7 @@ public record TextSpec(Path file, String textColumn, String labelColumn, Tokeniz
     TextSpec resolvedAgainst(Path directory) {
         return directory == null || file.isAbsolute() ? this : new TextSpec(directory.resolve(file).normalize(),
                 textColumn, labelColumn, tokenizer, maxTokens, minFrequency, sequenceLength, testSplit, baseline,
-                node);
+                wordVectors == null ? null : wordVectors.resolvedAgainst(directory), node);
     }
 
     /**
@@ -124,7 +127,7 @@ public record TextSpec(Path file, String textColumn, String labelColumn, Tokeniz
 
     /** The columns and tokenizer of a model trained on texts, for reading another file of texts and labels. */
     static TextSpec forEvaluation(Path file, String textColumn, String labelColumn, Tokenizer tokenizer) {
-        return new TextSpec(file, textColumn, labelColumn, tokenizer, 0, 1, 0, 0.2, false, null);
+        return new TextSpec(file, textColumn, labelColumn, tokenizer, 0, 1, 0, 0.2, false, null, null);
     }
 
     private boolean isJson() {

@@ -126,6 +126,16 @@ public final class Vocabulary {
         }).toList();
     }
 
+    /** The architectures {@code model.zoo} names. */
+    public static List<String> zooArchitectures() {
+        return dev.nabla.zoo.Zoo.names();
+    }
+
+    /** The keys of a {@code model} section that names a zoo architecture, {@code zoo} first. */
+    public static List<String> zooKeys() {
+        return ZooModelSpec.KEYS;
+    }
+
     /** The callbacks of {@code training.callbacks}, by their names and class names. */
     public static List<Entry> callbacks() {
         return CallbackSpec.TYPES.stream().map(type -> new Entry(List.of(type.name(),

@@ -80,7 +80,7 @@ class ExperimentTest {
         Experiment experiment = parse(MLP);
 
         Sgd sgd = assertInstanceOf(Sgd.class,
-                experiment.training().optimizer().factory().apply(List.of(new Parameter(Tensor.zeros(2)))));
+                experiment.training().optimizer().factory(null).apply(List.of(new Parameter(Tensor.zeros(2)))));
 
         assertEquals(0.1f, sgd.learningRate());
         assertEquals(0.9f, sgd.momentum());
@@ -90,7 +90,7 @@ class ExperimentTest {
     void pyTorchsLrIsTheLearningRateButNotBesideIt() {
         Experiment experiment = parse(MLP.replace("learning_rate: 0.1", "lr: 0.05"));
         Sgd sgd = assertInstanceOf(Sgd.class,
-                experiment.training().optimizer().factory().apply(List.of(new Parameter(Tensor.zeros(2)))));
+                experiment.training().optimizer().factory(null).apply(List.of(new Parameter(Tensor.zeros(2)))));
         assertEquals(0.05f, sgd.learningRate());
         Map<?, ?> optimizer = (Map<?, ?>) experiment.training().resolved().get("optimizer");
         assertEquals(0.05, ((Number) optimizer.get("learning_rate")).doubleValue(), 1e-9);
@@ -235,7 +235,7 @@ class ExperimentTest {
 
         assertEquals(10, graph.forward(Tensor.zeros(3, 1, 8, 8)).dim(1));
         assertEquals(64 * 16 + 16 + 16 * 16 + 16 + 16 * 10 + 10, graph.parameterCount());
-        assertInstanceOf(Adam.class, experiment.training().optimizer().factory()
+        assertInstanceOf(Adam.class, experiment.training().optimizer().factory(null)
                 .apply(List.of(new Parameter(Tensor.zeros(1)))));
     }
 

@@ -80,7 +80,7 @@ class ScheduleSpecTest {
             OptimizerSpec optimizer = parse(settings.replace("{", "{initial_learning_rate: 0.1, "))
                     .training().optimizer();
             assertSameRates(expected, optimizer.schedule().factory(), settings);
-            assertEquals(0.1f, optimizer.factory().apply(List.of(new Parameter(Tensor.zeros(1)))).learningRate());
+            assertEquals(0.1f, optimizer.factory(null).apply(List.of(new Parameter(Tensor.zeros(1)))).learningRate());
         });
         assertEquals(ScheduleSpec.NAMES.size(), everySchedule().size(), "every name is tried");
     }
