@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         "serve model=cnn connections=64 max_batch=64 max_delay_ms=2.0 workers=1 threads=2 requests=41000 requests_per_s=4100 p50_ms=14.8"
                 + " p99_ms=25.1 mean_batch=52.3 errors_5xx=0",
         "With --soak N, then N requests mixed with bad ones (one in nine), checking each answer's status, each valid"
-                + " answer against `predict` (within 1e-5 of it, relative to max(1, |value|)), and the heap after"
+                + " answer against `predict` (bit for bit), and the heap after"
                 + " a full GC after warm-up and at the end; exit code 1"
                 + " when a check fails."})
 final class BenchServeCommand implements Callable<Integer> {

@@ -48,13 +48,6 @@ public record ServingBench(Layer network, Tensor images) {
     public record Soak(LoadGenerator.Result result, long heapAfterWarmup, long heapAfterSoak, double largestDifference) {
     }
 
-    /**
-     * How far a served output may be from {@link Model#predict}'s for the same image, relative to
-     * the larger of 1 and its size: a batch of other rows may sum in another order (the GEMM
-     * blocks rows by the batch size), so outputs agree to float rounding, not always bit for bit.
-     */
-    public static final double TOLERANCE = 1e-5;
-
     /** Warm-up then a timed closed-loop load of {@code connections} connections against a server with these options. */
     public Run throughput(ServerOptions options, int connections, double warmupSeconds, double seconds)
             throws IOException, InterruptedException {
@@ -102,8 +95,9 @@ public record ServingBench(Layer network, Tensor images) {
     }
 
     /**
-     * One request per image; with {@code largest}, each checks its answer against predict's
-     * output for its image within {@link #TOLERANCE}, keeping the largest difference seen.
+     * One request per image; with {@code largest}, each checks that its answer is bit for bit
+     * predict's output for its image (inference computes a row the same way whatever the batch it
+     * sits in, and JSON carries each float's shortest exact text), keeping the largest difference seen.
      */
     private List<LoadGenerator.Payload> valid(DoubleAccumulator largest) {
         List<LoadGenerator.Payload> payloads = new ArrayList<>();
@@ -125,7 +119,7 @@ public record ServingBench(Layer network, Tensor images) {
         for (int i = 0; i < expected.length; i++) {
             double difference = Math.abs(expected[i] - actual[i]);
             largest.accumulate(difference);
-            agrees &= difference <= TOLERANCE * Math.max(1, Math.abs(expected[i]));
+            agrees &= Float.floatToIntBits(expected[i]) == Float.floatToIntBits(actual[i]);
         }
         return agrees;
     }
