@@ -21,8 +21,11 @@ import java.util.Map;
  */
 public record Experiment(String source, DataSpec data, ModelSpec model, TrainingSpec training, Path output) {
 
-    /** The sections; {@code tune} belongs to {@code nabla tune} (docs/tuning.md), and training ignores it. */
-    static final List<String> KEYS = List.of("data", "model", "training", "output", "tune");
+    /**
+     * The sections; {@code tune} belongs to {@code nabla tune} (docs/tuning.md) and {@code serve} to
+     * {@code nabla serve --config} (docs/serving.md), and training ignores them.
+     */
+    static final List<String> KEYS = List.of("data", "model", "training", "output", "tune", "serve");
 
     /**
      * What the command line changes in a file: each null leaves the file's value.
