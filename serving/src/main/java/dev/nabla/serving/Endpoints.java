@@ -33,10 +33,13 @@ final class Endpoints implements HttpHandler {
 
     private static final String JSON = "application/json";
 
-    /** An answer: status, body and its content type. */
-    record Answer(int status, String body, String contentType) {
+    /**
+     * An answer: status, body and its content type; {@code jsonLength} is the length of the JSON
+     * before binary tensor data (sent as {@code Inference-Header-Content-Length}), or -1 for none.
+     */
+    record Answer(int status, byte[] body, String contentType, int jsonLength) {
         static Answer json(int status, Object value) {
-            return new Answer(status, JsonWriter.write(value), JSON);
+            return new Answer(status, JsonWriter.write(value).getBytes(StandardCharsets.UTF_8), JSON, -1);
         }
     }
 
@@ -102,8 +105,11 @@ final class Endpoints implements HttpHandler {
         } catch (RuntimeException e) {
             answer = Answer.json(500, Map.of("error", "internal error: " + e));
         }
-        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        byte[] body = answer.body();
         exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+        if (answer.jsonLength() >= 0) {
+            exchange.getResponseHeaders().set(BinaryTensors.HEADER, Integer.toString(answer.jsonLength()));
+        }
         try (OutputStream out = exchange.getResponseBody()) {
             exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
             out.write(body);
@@ -125,7 +131,8 @@ final class Endpoints implements HttpHandler {
             Map<String, Integer> queues = new LinkedHashMap<>();
             models.values().forEach(versions -> versions.values().forEach(b ->
                     queues.put(Metrics.modelLabels(b.model()), b.queueLength())));
-            return new Answer(200, metrics.write(queues), "text/plain; version=0.0.4; charset=utf-8");
+            return new Answer(200, metrics.write(queues).getBytes(StandardCharsets.UTF_8),
+                    "text/plain; version=0.0.4; charset=utf-8", -1);
         }
         if (parts.size() == 3 && parts.get(0).equals("v1") && parts.get(1).equals("models")
                 && parts.get(2).endsWith(":predict")) {
@@ -141,7 +148,7 @@ final class Endpoints implements HttpHandler {
             endpoint[0] = "server_metadata";
             requireMethod(method, "GET", path);
             return Answer.json(200, Map.of("name", "nabla", "version", version(), "extensions",
-                    reloader == null ? List.of() : List.of("model_repository")));
+                    reloader == null ? List.of("binary_tensor_data") : List.of("binary_tensor_data", "model_repository")));
         }
         if (parts.size() == 3 && parts.get(1).equals("health")
                 && (parts.get(2).equals("live") || parts.get(2).equals("ready"))) {
@@ -223,7 +230,7 @@ final class Endpoints implements HttpHandler {
         CompletableFuture<float[]> pending;
         batcher.arriving().incrementAndGet();
         try {
-            request = InferenceRequest.parse(readBody(exchange), batcher.model());
+            request = InferenceRequest.parse(readBody(exchange), headerLength(exchange), batcher.model());
         } finally {
             // Before submitting: a worker that sees this request still counted as arriving would
             // wait the whole batching delay for it.
@@ -246,9 +253,27 @@ final class Endpoints implements HttpHandler {
         }
         Map<String, Object> tensor = tensor(InferenceRequest.OUTPUT, new int[0]);
         tensor.put("shape", shape);
+        if (request.binaryOutput()) {
+            tensor.put("parameters", Map.of("binary_data_size", output.length * Float.BYTES));
+            answer.put("outputs", List.of(tensor));
+            byte[] json = JsonWriter.write(answer).getBytes(StandardCharsets.UTF_8);
+            return new Answer(200, BinaryTensors.append(json, output), "application/octet-stream", json.length);
+        }
         tensor.put("data", data);
         answer.put("outputs", List.of(tensor));
         return Answer.json(200, answer);
+    }
+
+    /** {@code Inference-Header-Content-Length}, or -1 when absent. */
+    private static long headerLength(HttpExchange exchange) {
+        String value = exchange.getRequestHeaders().getFirst(BinaryTensors.HEADER);
+        if (value == null) {
+            return -1;
+        }
+        if (!value.trim().matches("\\d{1,18}")) {
+            throw new ServingException(400, BinaryTensors.HEADER + " must be a number of bytes, got '" + value + "'");
+        }
+        return Long.parseLong(value.trim());
     }
 
     /** The answer of a queued request: its rows, or its error as a {@link ServingException}. */
