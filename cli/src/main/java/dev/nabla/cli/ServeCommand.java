@@ -1,6 +1,7 @@
 package dev.nabla.cli;
 
 import dev.nabla.cli.config.ConfigException;
+import dev.nabla.serving.HttpEngine;
 import dev.nabla.serving.InferenceServer;
 import dev.nabla.serving.ServedModel;
 import dev.nabla.serving.ServerOptions;
@@ -39,7 +40,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "Read the settings from the serve: section of a"
             + " YAML file: a serving file (models: [{name, version, file}], host, port, max_batch, max_delay_ms,"
-            + " workers, max_queue, timeout_ms, max_body_bytes, access_log, input_shape) or an experiment file (its"
+            + " workers, max_queue, timeout_ms, max_body_bytes, access_log, input_shape, http) or an experiment file (its"
             + " trained model by default). Options given on the command line win.")
     private Path config;
 
@@ -77,6 +78,10 @@ final class ServeCommand implements Callable<Integer> {
             + " ('-' for standard output).")
     private String accessLog;
 
+    @Option(names = "--http", paramLabel = "ENGINE", description = "The HTTP server: jdk (the JDK's own, virtual"
+            + " threads) or jetty (Jetty 12) (default: jdk; docs/serving.md compares them).")
+    private String http;
+
     @Option(names = "--input-shape", split = ",", paramLabel = "C,H,W", description = "One sample's shape, for model"
             + " files that do not record it.")
     private int[] inputShape;
@@ -97,7 +102,7 @@ final class ServeCommand implements Callable<Integer> {
     InferenceServer start() throws IOException {
         ServeConfig file;
         try {
-            file = config == null ? new ServeConfig(List.of(), null, null, null, null, null, null, null, null, null, null)
+            file = config == null ? new ServeConfig(List.of(), null, null, null, null, null, null, null, null, null, null, null)
                     : ServeConfig.read(config);
         } catch (ConfigException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -119,9 +124,15 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "give at least one MODEL, or a --config file that names"
                     + " its models");
         }
+        HttpEngine engine;
+        try {
+            engine = HttpEngine.parse(pick(http, file.http(), "jdk"));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         ServedModelFiles files = new ServedModelFiles(pick(inputShape, file.inputShape(), null));
         InferenceServer.Builder builder = InferenceServer.builder().host(pick(host, file.host(), "127.0.0.1"))
-                .port(pick(port, file.port(), 8080)).options(options).reloader(files::reload);
+                .port(pick(port, file.port(), 8080)).options(options).http(engine).reloader(files::reload);
         PrintWriter out = spec.commandLine().getOut();
         List<ServedModel> served = new ArrayList<>();
         for (String model : all) {

@@ -26,10 +26,10 @@ import java.util.List;
  * @param models model specifications as the command line takes them ({@code NAME:VERSION=FILE})
  */
 record ServeConfig(List<String> models, String host, Integer port, Integer maxBatch, Double maxDelayMillis,
-        Integer workers, Integer maxQueue, Long timeoutMillis, Long maxBodyBytes, String accessLog, int[] inputShape) {
+        Integer workers, Integer maxQueue, Long timeoutMillis, Long maxBodyBytes, String accessLog, int[] inputShape, String http) {
 
     static final List<String> KEYS = List.of("models", "host", "port", "max_batch", "max_delay_ms", "workers",
-            "max_queue", "timeout_ms", "max_body_bytes", "access_log", "input_shape");
+            "max_queue", "timeout_ms", "max_body_bytes", "access_log", "input_shape", "http");
     static final List<String> MODEL_KEYS = List.of("name", "version", "file");
 
     static ServeConfig read(Path file) throws IOException {
@@ -58,7 +58,7 @@ record ServeConfig(List<String> models, String host, Integer port, Integer maxBa
         return new ServeConfig(models, serve.string("host", null), integer(serve, "port", 0),
                 integer(serve, "max_batch", 1), serve.has("max_delay_ms") ? serve.number("max_delay_ms", 0) : null,
                 integer(serve, "workers", 1), integer(serve, "max_queue", 1), longValue(serve, "timeout_ms"),
-                longValue(serve, "max_body_bytes"), serve.string("access_log", null), inputShape);
+                longValue(serve, "max_body_bytes"), serve.string("access_log", null), inputShape, serve.string("http", null));
     }
 
     /** {@code NAME:VERSION=FILE}, {@code NAME=FILE} or {@code FILE}. */

@@ -74,7 +74,7 @@ class ServeConfigTest {
                     - {type: dense, units: 10}
                 training: {loss: sparse_categorical_crossentropy}
                 output: %s
-                serve: {port: 0, workers: 2}
+                serve: {port: 0, workers: 2, http: jetty}
                 """.formatted(TrainedDigitsModel.directory()));
         ServeConfig config = ServeConfig.read(file);
         assertEquals(List.of("digits=" + model()), config.models());

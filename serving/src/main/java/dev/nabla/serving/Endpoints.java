@@ -1,11 +1,8 @@
 package dev.nabla.serving;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.nabla.io.JsonWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -29,7 +26,7 @@ import java.util.function.UnaryOperator;
  * {@code {"error": "..."}} with its status; every answer is counted and timed in
  * {@link Metrics} and, when enabled, written to the access log.
  */
-final class Endpoints implements HttpHandler {
+final class Endpoints {
 
     private static final String JSON = "application/json";
 
@@ -81,13 +78,14 @@ final class Endpoints implements HttpHandler {
         }
     }
 
-    @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    /** Answers one request, whichever HTTP server carries it. */
+    void handle(Exchange exchange) throws IOException {
         long start = System.nanoTime();
         inFlight.incrementAndGet();   // before reading the flag: close() waits for every request that saw it true
         accepted.increment();
-        String method = exchange.getRequestMethod();
-        String path = exchange.getRequestURI().getRawPath();
+        String method = exchange.method();
+        String path = exchange.path();
+        Map<String, String> headers = new LinkedHashMap<>();
         String[] endpoint = {"unknown"};
         Answer answer;
         try {
@@ -100,19 +98,18 @@ final class Endpoints implements HttpHandler {
             if (e.status() == 413 || e.status() == 503 && !accepting) {
                 // The body was left unread, or the server is stopping: say so, rather than closing a
                 // connection the client would reuse.
-                exchange.getResponseHeaders().set("Connection", "close");
+                headers.put("Connection", "close");
             }
         } catch (RuntimeException e) {
             answer = Answer.json(500, Map.of("error", "internal error: " + e));
         }
         byte[] body = answer.body();
-        exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+        headers.put("Content-Type", answer.contentType());
         if (answer.jsonLength() >= 0) {
-            exchange.getResponseHeaders().set(BinaryTensors.HEADER, Integer.toString(answer.jsonLength()));
+            headers.put(BinaryTensors.HEADER, Integer.toString(answer.jsonLength()));
         }
-        try (OutputStream out = exchange.getResponseBody()) {
-            exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
-            out.write(body);
+        try {
+            exchange.respond(answer.status(), headers, body);
         } finally {
             inFlight.decrementAndGet();
             long nanos = System.nanoTime() - start;
@@ -123,7 +120,7 @@ final class Endpoints implements HttpHandler {
         }
     }
 
-    private Answer route(HttpExchange exchange, String method, String path, String[] endpoint) {
+    private Answer route(Exchange exchange, String method, String path, String[] endpoint) {
         List<String> parts = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
         if (parts.equals(List.of("metrics"))) {
             endpoint[0] = "metrics";
@@ -170,7 +167,7 @@ final class Endpoints implements HttpHandler {
     }
 
     /** {@code /v2/models/NAME[/versions/V][/ready|/infer]}. */
-    private Answer modelRoute(HttpExchange exchange, String method, String path, List<String> parts, String[] endpoint) {
+    private Answer modelRoute(Exchange exchange, String method, String path, List<String> parts, String[] endpoint) {
         String name = parts.get(2);
         int rest = 3;
         String version = null;
@@ -225,7 +222,7 @@ final class Endpoints implements HttpHandler {
         return tensor;
     }
 
-    private Answer infer(HttpExchange exchange, Batcher batcher) {
+    private Answer infer(Exchange exchange, Batcher batcher) {
         InferenceRequest request;
         CompletableFuture<float[]> pending;
         batcher.arriving().incrementAndGet();
@@ -265,8 +262,8 @@ final class Endpoints implements HttpHandler {
     }
 
     /** {@code Inference-Header-Content-Length}, or -1 when absent. */
-    private static long headerLength(HttpExchange exchange) {
-        String value = exchange.getRequestHeaders().getFirst(BinaryTensors.HEADER);
+    private static long headerLength(Exchange exchange) {
+        String value = exchange.header(BinaryTensors.HEADER);
         if (value == null) {
             return -1;
         }
@@ -323,13 +320,13 @@ final class Endpoints implements HttpHandler {
     }
 
     /** The body, refused with 413 past the limit before it is read when the length is declared. */
-    private byte[] readBody(HttpExchange exchange) {
+    private byte[] readBody(Exchange exchange) {
         long limit = options.maxBodyBytes();
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        String declared = exchange.header("Content-Length");
         if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > limit) {
             throw tooLarge(declared + " bytes", limit);
         }
-        try (InputStream in = exchange.getRequestBody()) {
+        try (InputStream in = exchange.body()) {
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (body.length > limit) {
                 throw tooLarge("more than " + limit + " bytes", limit);
@@ -361,10 +358,10 @@ final class Endpoints implements HttpHandler {
         return version == null ? "dev" : version;
     }
 
-    private void log(HttpExchange exchange, String method, String path, int status, long nanos, int bytes) {
+    private void log(Exchange exchange, String method, String path, int status, long nanos, int bytes) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("time", Instant.now().toString());
-        line.put("remote", exchange.getRemoteAddress().getAddress().getHostAddress());
+        line.put("remote", exchange.remoteAddress());
         line.put("method", method);
         line.put("path", path);
         line.put("status", status);

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The binary tensor data extension of KServe v2: FP32 inputs as little-endian bytes after the
  * JSON (its length in {@code Inference-Header-Content-Length}), binary outputs on request, and
- * each way of getting it wrong answered 400 with what and where.
+ * each way of getting it wrong answered 400 with what and where. The server runs on Jetty
+ * ({@link HttpEngine#JETTY}; {@link ProtocolTest} covers every endpoint on the JDK's server), with
+ * the basic statuses checked here on it too.
  */
 class BinaryTensorTest {
 
@@ -39,7 +41,8 @@ class BinaryTensorTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = InferenceServer.builder().model(TestModels.served("cnn", 1)).port(0).start();
+        server = InferenceServer.builder().model(TestModels.served("cnn", 1)).http(HttpEngine.JETTY)
+                .options(ServerOptions.DEFAULTS.withMaxBodyBytes(4096)).port(0).start();
     }
 
     @AfterAll
@@ -96,6 +99,25 @@ class BinaryTensorTest {
         ServingException wrong = org.junit.jupiter.api.Assertions.assertThrows(ServingException.class,
                 () -> client.inferBinary("cnn", image, 1, 1, 12, 11));
         assertEquals(400, wrong.status());
+    }
+
+    @Test
+    void onJettyTheStatusesAndHeadersAreThoseOfTheProtocol() throws Exception {
+        HttpResponse<String> ready = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/v2/health/ready"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ready.statusCode());
+        assertEquals("{\"ready\":true}", ready.body());
+        HttpResponse<String> missing = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/v2/models/none"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("no model named 'none'"), missing.body());
+        HttpResponse<String> method = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + PATH)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, method.statusCode());
+        Reply tooLarge = send(new byte[5000], null);
+        assertEquals(413, tooLarge.status());
+        assertTrue(((String) tooLarge.json().get("error")).contains("takes at most 4096"));
+        assertTrue(server.answered(413) >= 1);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.nabla.cli.bench;
 import dev.nabla.io.JsonReader;
 import dev.nabla.io.JsonWriter;
 import dev.nabla.nn.Layer;
+import dev.nabla.serving.HttpEngine;
 import dev.nabla.serving.InferenceServer;
 import dev.nabla.serving.LoadGenerator;
 import dev.nabla.serving.ServedModel;
@@ -49,10 +50,10 @@ public record ServingBench(Layer network, Tensor images) {
     }
 
     /** Warm-up then a timed closed-loop load of {@code connections} connections against a server with these options. */
-    public Run throughput(ServerOptions options, int connections, double warmupSeconds, double seconds)
-            throws IOException, InterruptedException {
+    public Run throughput(ServerOptions options, HttpEngine engine, int connections, double warmupSeconds,
+            double seconds) throws IOException, InterruptedException {
         List<LoadGenerator.Payload> payloads = valid(null);
-        try (InferenceServer server = start(options)) {
+        try (InferenceServer server = start(options, engine)) {
             LoadGenerator.run("127.0.0.1", server.port(), payloads, connections, Long.MAX_VALUE, warmupSeconds);
             double[] before = batchSums(server);
             LoadGenerator.Result result = LoadGenerator.run("127.0.0.1", server.port(), payloads, connections,
@@ -78,7 +79,7 @@ public record ServingBench(Layer network, Tensor images) {
                 payloads.add(bad.get(i / 8 % bad.size()));
             }
         }
-        try (InferenceServer server = start(options)) {
+        try (InferenceServer server = start(options, HttpEngine.JDK)) {
             long warmup = Math.min(requests / 10, 20_000);
             LoadGenerator.run("127.0.0.1", server.port(), payloads, connections, warmup, 3_600);
             long heapAfterWarmup = heapAfterFullCollection();
@@ -88,10 +89,10 @@ public record ServingBench(Layer network, Tensor images) {
         }
     }
 
-    private InferenceServer start(ServerOptions options) throws IOException {
+    private InferenceServer start(ServerOptions options, HttpEngine engine) throws IOException {
         int[] sampleShape = Arrays.copyOfRange(images.shape().toArray(), 1, images.rank());
-        return InferenceServer.builder().model(ServedModel.of("cnn", network, sampleShape)).options(options).port(0)
-                .start();
+        return InferenceServer.builder().model(ServedModel.of("cnn", network, sampleShape)).options(options).http(engine)
+                .port(0).start();
     }
 
     /**
