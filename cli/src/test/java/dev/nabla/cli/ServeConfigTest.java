@@ -20,6 +20,8 @@ import picocli.CommandLine;
 /** {@code nabla serve --config FILE}: a serving file, an experiment's serve: section, and the command line over both. */
 class ServeConfigTest {
 
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
     @TempDir
     Path directory;
 
@@ -83,6 +85,23 @@ class ServeConfigTest {
             Map<?, ?> metadata = new InferenceClient(URI.create(server.url())).metadata("digits");
             assertEquals("digits", metadata.get("name"));
         }
+    }
+
+    @Test
+    void theServingFileOfTheDocumentationReads() throws Exception {
+        String doc = Files.readString(ROOT.resolve("docs/serving.md"));
+        java.util.regex.Matcher block = java.util.regex.Pattern.compile("```yaml\\n(serve:.*?)```",
+                java.util.regex.Pattern.DOTALL).matcher(doc);
+        assertTrue(block.find(), "docs/serving.md shows a serving file");
+        Path file = directory.resolve("documented.yaml");
+        Files.writeString(file, block.group(1));
+        ServeConfig config = ServeConfig.read(file);
+        assertEquals(List.of("fashion:2=runs/fashion-mnist-cnn/best.nabla"), config.models());
+        assertEquals(32, config.maxBatch());
+        assertEquals(2, config.workers());
+        ServeConfig example = ServeConfig.read(ROOT.resolve("examples/fashion-mnist-cnn.yaml"));
+        assertEquals(List.of("fashion-mnist-cnn=" + Path.of("runs/fashion-mnist-cnn/best.nabla")), example.models());
+        assertEquals(64, example.maxBatch());
     }
 
     @Test
