@@ -5,6 +5,7 @@ import dev.nabla.cli.bench.ServingBench;
 import dev.nabla.cli.bench.Workload;
 import dev.nabla.io.ModelFile;
 import dev.nabla.nn.Layer;
+import dev.nabla.serving.HttpEngine;
 import dev.nabla.serving.LoadGenerator;
 import dev.nabla.serving.ServerOptions;
 import java.io.PrintWriter;
@@ -24,10 +25,10 @@ import picocli.CommandLine.Spec;
         "Start `nabla serve`'s server on 127.0.0.1 for the Fashion-MNIST CNN (a fresh one, or --model FILE) and load"
                 + " it with KServe v2 JSON requests of one image from N keep-alive connections (a closed loop), for"
                 + " each connection count and each --max-batch (1: no batching); one line per run:",
-        "serve model=cnn connections=64 max_batch=64 max_delay_ms=2.0 workers=1 threads=2 requests=41000 requests_per_s=4100 p50_ms=14.8"
+        "serve model=cnn http=jdk connections=64 max_batch=64 max_delay_ms=2.0 workers=1 threads=2 requests=41000 requests_per_s=4100 p50_ms=14.8"
                 + " p99_ms=25.1 mean_batch=52.3 errors_5xx=0",
         "With --soak N, then N requests mixed with bad ones (one in nine), checking each answer's status, each valid"
-                + " answer against `predict` (within 1e-5 of it, relative to max(1, |value|)), and the heap after"
+                + " answer against `predict` (bit for bit), and the heap after"
                 + " a full GC after warm-up and at the end; exit code 1"
                 + " when a check fails."})
 final class BenchServeCommand implements Callable<Integer> {
@@ -53,6 +54,10 @@ final class BenchServeCommand implements Callable<Integer> {
     @Option(names = "--max-delay-ms", defaultValue = "2", description = "Server --max-delay-ms (default:"
             + " ${DEFAULT-VALUE}).")
     private double maxDelayMillis;
+
+    @Option(names = "--http", split = ",", defaultValue = "jdk", paramLabel = "ENGINE,...",
+            description = "HTTP servers to compare, jdk and/or jetty, one run each (default: ${DEFAULT-VALUE}).")
+    private List<String> engines;
 
     @Option(names = "--workers", defaultValue = "1", description = "Server --workers (default: ${DEFAULT-VALUE}).")
     private int workers;
@@ -86,18 +91,27 @@ final class BenchServeCommand implements Callable<Integer> {
         ServingBench bench = new ServingBench(network, data.test().features().slice(0, 0, ServingBench.IMAGES));
         PrintWriter out = spec.commandLine().getOut();
         String model = modelFile == null ? "cnn" : modelFile.getFileName().toString();
+        List<HttpEngine> http;
+        try {
+            http = engines.stream().map(HttpEngine::parse).toList();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         for (int count : connections) {
             for (int maxBatch : maxBatches) {
-                ServerOptions options = ServerOptions.DEFAULTS.withMaxBatch(maxBatch).withMaxDelayMillis(maxDelayMillis)
-                        .withWorkers(workers);
-                ServingBench.Run run = bench.throughput(options, count, warmupSeconds, seconds);
-                LoadGenerator.Result r = run.result();
-                out.printf(Locale.ROOT, "serve model=%s connections=%d max_batch=%d max_delay_ms=%s workers=%d threads=%d"
-                                + " requests=%d requests_per_s=%.0f p50_ms=%.3f p99_ms=%.3f mean_batch=%.1f"
-                                + " errors_5xx=%d data=%s%n", model, count, maxBatch, maxDelayMillis, workers, used, r.requests(),
-                        r.requestsPerSecond(), r.percentileMillis(0.5), r.percentileMillis(0.99), run.meanBatch(),
-                        r.serverErrors(), data.source());
-                out.flush();
+                for (HttpEngine engine : http) {
+                    ServerOptions options = ServerOptions.DEFAULTS.withMaxBatch(maxBatch)
+                            .withMaxDelayMillis(maxDelayMillis).withWorkers(workers);
+                    ServingBench.Run run = bench.throughput(options, engine, count, warmupSeconds, seconds);
+                    LoadGenerator.Result r = run.result();
+                    out.printf(Locale.ROOT, "serve model=%s http=%s connections=%d max_batch=%d max_delay_ms=%s"
+                                    + " workers=%d threads=%d requests=%d requests_per_s=%.0f p50_ms=%.3f p99_ms=%.3f"
+                                    + " mean_batch=%.1f errors_5xx=%d data=%s%n", model,
+                            engine.name().toLowerCase(Locale.ROOT), count, maxBatch, maxDelayMillis, workers, used,
+                            r.requests(), r.requestsPerSecond(), r.percentileMillis(0.5), r.percentileMillis(0.99),
+                            run.meanBatch(), r.serverErrors(), data.source());
+                    out.flush();
+                }
             }
         }
         return soak > 0 ? soak(bench, out, model, data.source()) : 0;

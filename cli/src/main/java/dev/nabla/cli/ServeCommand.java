@@ -1,5 +1,7 @@
 package dev.nabla.cli;
 
+import dev.nabla.cli.config.ConfigException;
+import dev.nabla.serving.HttpEngine;
 import dev.nabla.serving.InferenceServer;
 import dev.nabla.serving.ServedModel;
 import dev.nabla.serving.ServerOptions;
@@ -9,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,46 +33,54 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "MODEL", description = "A model file (.nabla), as FILE, NAME=FILE or"
+    @Parameters(arity = "0..*", paramLabel = "MODEL", description = "A model file (.nabla), as FILE, NAME=FILE or"
             + " NAME:VERSION=FILE (default name: the file's name; default version: 1); several versions of a name"
-            + " may be given, the last is the default.")
-    private List<String> models;
+            + " may be given, the last is the default. Added to the models of --config.")
+    private List<String> models = new ArrayList<>();
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "The address to listen on (default:"
-            + " ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+    @Option(names = "--config", paramLabel = "FILE", description = "Read the settings from the serve: section of a"
+            + " YAML file: a serving file (models: [{name, version, file}], host, port, max_batch, max_delay_ms,"
+            + " workers, max_queue, timeout_ms, max_body_bytes, access_log, input_shape, http) or an experiment file (its"
+            + " trained model by default). Options given on the command line win.")
+    private Path config;
+
+    @Option(names = "--host", description = "The address to listen on (default: 127.0.0.1; 0.0.0.0 for every"
+            + " interface).")
     private String host;
 
-    @Option(names = "--port", defaultValue = "8080", description = "The port (default: ${DEFAULT-VALUE}; 0 picks a"
-            + " free one).")
-    private int port;
+    @Option(names = "--port", description = "The port (default: 8080; 0 picks a free one).")
+    private Integer port;
 
-    @Option(names = "--max-batch", defaultValue = "64", paramLabel = "N", description = "The most samples run at"
-            + " once by dynamic batching; 1 runs each request alone (default: ${DEFAULT-VALUE}).")
-    private int maxBatch;
+    @Option(names = "--max-batch", paramLabel = "N", description = "The most samples run at once by dynamic"
+            + " batching; 1 runs each request alone (default: 64).")
+    private Integer maxBatch;
 
-    @Option(names = "--max-delay-ms", defaultValue = "2", paramLabel = "D", description = "How long a batch waits for"
-            + " requests still being read to join it; a lone request never waits (default: ${DEFAULT-VALUE}).")
-    private double maxDelayMillis;
+    @Option(names = "--max-delay-ms", paramLabel = "D", description = "How long a batch waits for requests still"
+            + " being read to join it; a lone request never waits (default: 2).")
+    private Double maxDelayMillis;
 
-    @Option(names = "--workers", defaultValue = "1", paramLabel = "N", description = "Threads running batches, per"
-            + " model (default: ${DEFAULT-VALUE}).")
-    private int workers;
+    @Option(names = "--workers", paramLabel = "N", description = "Threads running batches, per model (default: 1).")
+    private Integer workers;
 
-    @Option(names = "--max-queue", defaultValue = "1024", paramLabel = "N", description = "The most samples waiting"
-            + " per model; more are answered 503 (default: ${DEFAULT-VALUE}).")
-    private int maxQueue;
+    @Option(names = "--max-queue", paramLabel = "N", description = "The most samples waiting per model; more are"
+            + " answered 503 (default: 1024).")
+    private Integer maxQueue;
 
-    @Option(names = "--timeout-ms", defaultValue = "10000", paramLabel = "MS", description = "The longest a request"
-            + " waits for its answer; later it is answered 504 (default: ${DEFAULT-VALUE}).")
-    private long timeoutMillis;
+    @Option(names = "--timeout-ms", paramLabel = "MS", description = "The longest a request waits for its answer;"
+            + " later it is answered 504 (default: 10000).")
+    private Long timeoutMillis;
 
-    @Option(names = "--max-body-bytes", defaultValue = "16777216", paramLabel = "BYTES", description = "The largest"
-            + " request body; larger ones are answered 413 (default: ${DEFAULT-VALUE}).")
-    private long maxBodyBytes;
+    @Option(names = "--max-body-bytes", paramLabel = "BYTES", description = "The largest request body; larger ones"
+            + " are answered 413 (default: 16777216).")
+    private Long maxBodyBytes;
 
     @Option(names = "--access-log", paramLabel = "FILE", description = "Append one JSON line per request to FILE"
             + " ('-' for standard output).")
     private String accessLog;
+
+    @Option(names = "--http", paramLabel = "ENGINE", description = "The HTTP server: jdk (the JDK's own, virtual"
+            + " threads) or jetty (Jetty 12) (default: jdk; docs/serving.md compares them).")
+    private String http;
 
     @Option(names = "--input-shape", split = ",", paramLabel = "C,H,W", description = "One sample's shape, for model"
             + " files that do not record it.")
@@ -77,22 +88,58 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        InferenceServer server = start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+        return 0;
+    }
+
+    /** Reads the settings (command line over --config over the defaults), loads the models and starts the server. */
+    InferenceServer start() throws IOException {
+        ServeConfig file;
+        try {
+            file = config == null ? new ServeConfig(List.of(), null, null, null, null, null, null, null, null, null, null, null)
+                    : ServeConfig.read(config);
+        } catch (ConfigException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        ServerOptions defaults = ServerOptions.DEFAULTS;
         ServerOptions options;
         try {
-            options = new ServerOptions(maxBatch, maxDelayMillis, workers, maxQueue, timeoutMillis, maxBodyBytes);
+            options = new ServerOptions(pick(maxBatch, file.maxBatch(), defaults.maxBatch()),
+                    pick(maxDelayMillis, file.maxDelayMillis(), defaults.maxDelayMillis()),
+                    pick(workers, file.workers(), defaults.workers()), pick(maxQueue, file.maxQueue(), defaults.maxQueue()),
+                    pick(timeoutMillis, file.timeoutMillis(), defaults.timeoutMillis()),
+                    pick(maxBodyBytes, file.maxBodyBytes(), defaults.maxBodyBytes()));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        ServedModelFiles files = new ServedModelFiles(inputShape);
-        InferenceServer.Builder builder = InferenceServer.builder().host(host).port(port).options(options)
-                .reloader(files::reload);
+        List<String> all = new ArrayList<>(file.models());
+        all.addAll(models);
+        if (all.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "give at least one MODEL, or a --config file that names"
+                    + " its models");
+        }
+        HttpEngine engine;
+        try {
+            engine = HttpEngine.parse(pick(http, file.http(), "jdk"));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        ServedModelFiles files = new ServedModelFiles(pick(inputShape, file.inputShape(), null));
+        InferenceServer.Builder builder = InferenceServer.builder().host(pick(host, file.host(), "127.0.0.1"))
+                .port(pick(port, file.port(), 8080)).options(options).http(engine).reloader(files::reload);
         PrintWriter out = spec.commandLine().getOut();
-        List<ServedModel> served = new java.util.ArrayList<>();
-        for (String model : models) {
+        List<ServedModel> served = new ArrayList<>();
+        for (String model : all) {
             served.add(files.load(model));
             builder.model(served.getLast());
         }
-        PrintStream log = accessLog();
+        PrintStream log = accessLog(pick(accessLog, file.accessLog(), null));
         if (log != null) {
             builder.accessLog(log);
         }
@@ -104,16 +151,15 @@ final class ServeCommand implements Callable<Integer> {
         }
         out.println("metrics at " + server.url() + "/metrics; stop with Ctrl-C (requests in flight are answered)");
         out.flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }));
-        stopped.await();
-        return 0;
+        return server;
     }
 
-    private PrintStream accessLog() throws IOException {
+    /** The command line's value, else the file's, else the default. */
+    private static <T> T pick(T commandLine, T file, T fallback) {
+        return commandLine != null ? commandLine : file != null ? file : fallback;
+    }
+
+    private static PrintStream accessLog(String accessLog) throws IOException {
         if (accessLog == null) {
             return null;
         }

@@ -94,7 +94,7 @@ class ServeCommandTest {
         List<String> lines = run.out().lines().toList();
         assertEquals(5, lines.size(), run.out() + run.err());
         for (String measured : lines.subList(0, 4)) {
-            assertTrue(measured.matches("serve model=cnn connections=[14] max_batch=(1|8) max_delay_ms=2\\.0 workers=1 threads=\\d+"
+            assertTrue(measured.matches("serve model=cnn http=jdk connections=[14] max_batch=(1|8) max_delay_ms=2\\.0 workers=1 threads=\\d+"
                     + " requests=\\d+ requests_per_s=\\d+ p50_ms=[\\d.]+ p99_ms=[\\d.]+ mean_batch=[\\d.]+ errors_5xx=0"
                     + " data=random"), measured);
         }

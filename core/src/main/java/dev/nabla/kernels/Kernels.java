@@ -144,11 +144,22 @@ public interface Kernels {
      * {@code k × m} matrix (op(A) = Aᵀ), likewise {@code transB}. When {@code beta} is 0,
      * C is overwritten (its old contents, even NaN, are ignored). Each element of C is
      * accumulated over k in one fixed order, so splitting rows or columns over threads
-     * never changes a result.
+     * never changes a result. The order may depend on the shape, m included, except for
+     * products {@code A·Bᵀ} ({@code transA} false, {@code transB} true) of at most
+     * {@link #ROW_INVARIANT_ROWS} rows: there each row of C is summed the same way whatever m
+     * and the other rows, so a caller that needs a row's value to be independent of the batch it
+     * sits in (inference) splits its rows into groups of that size.
      */
     void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
               float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
               float beta, float[] c, int cOff, int ldc);
+
+    /**
+     * The most rows of a product {@code A·Bᵀ} whose every row {@link #gemm} sums in the same
+     * order whatever m, in float32 and half precision (inner products, which a dense layer's
+     * one-sample forward pass takes as well).
+     */
+    int ROW_INVARIANT_ROWS = 12;
 
     /**
      * A small product on the calling thread, {@code C = alpha·A·B} (or {@code C += alpha·A·B} when

@@ -59,6 +59,7 @@ final class VectorInnerProducts {
         return m < 2 * VectorGemm.MR || n < VectorGemm.NR;
     }
 
+
     /** For m, n, k ≥ 1. */
     void run() {
         int blocks = (m + ROWS - 1) / ROWS;

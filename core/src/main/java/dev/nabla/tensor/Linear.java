@@ -45,8 +45,12 @@ public final class Linear {
         DType dtype = DType.promote(input, weight, bias);
         Kernels k = KernelProvider.get();
         float[] z = new float[rows * out];
-        StorageGemm.gemm(k, false, true, rows, out, in, 1f, x.storage(), x.offset(), Math.max(in, 1),
-                w.storage(), w.offset(), Math.max(in, 1), 0f, z, 0, Math.max(out, 1));
+        if (NoGrad.isGradEnabled() || rows <= Kernels.ROW_INVARIANT_ROWS) {
+            StorageGemm.gemm(k, false, true, rows, out, in, 1f, x.storage(), x.offset(), Math.max(in, 1),
+                    w.storage(), w.offset(), Math.max(in, 1), 0f, z, 0, Math.max(out, 1));
+        } else {
+            rowInvariantProduct(k, x, w, z, rows, in, out);
+        }
         UnaryOp op = activation.op();
         float param = activation.parameter();
         float[] y = activation.derivativeFromOutput() ? z : new float[z.length];
@@ -64,6 +68,30 @@ public final class Linear {
         Saved saved = new Saved(k, x, w, pre, post, rows, in, out, op, param);
         return Autograd.record("linear", result, g -> saved.backward(g, input, weight, bias),
                 (g, needed) -> graphBackward(g, needed, input, weight, bias, activation, result), input, weight, bias);
+    }
+
+    /**
+     * {@code z = x·wᵀ} in groups of {@link Kernels#ROW_INVARIANT_ROWS} rows, each summed as it
+     * would be alone: recording nothing (inference), a sample's output then does not depend on the
+     * batch it sits in, so a server batching requests answers each exactly as a one-sample
+     * predict would. The groups run in parallel; training keeps one blocked product.
+     */
+    private static void rowInvariantProduct(Kernels k, Tensor x, Tensor w, float[] z, int rows, int in, int out) {
+        int group = Kernels.ROW_INVARIANT_ROWS;
+        int groups = (rows + group - 1) / group;
+        Parallel.RangeBody body = (first, end) -> {
+            for (int g = first; g < end; g++) {
+                int row = g * group;
+                StorageGemm.gemm(k, false, true, Math.min(group, rows - row), out, in, 1f, x.storage(),
+                        x.offset() + row * in, Math.max(in, 1), w.storage(), w.offset(), Math.max(in, 1), 0f, z,
+                        row * out, Math.max(out, 1));
+            }
+        };
+        if ((long) rows * in * out <= 64L * 64 * 64) {
+            body.run(0, groups);
+        } else {
+            Parallel.forChunks(groups, Math.max(1, groups / (2 * Parallel.threads())), body);
+        }
     }
 
     /** The same gradients as recorded ops (gradients of gradients): g·W, gᵀ·x and the column sums of g. */

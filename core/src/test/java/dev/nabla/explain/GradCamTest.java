@@ -75,6 +75,6 @@ class GradCamTest {
         assertTrue(insideBlock.abs().sum().item() > 0, "the map inside a residual block is not all zero");
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> new GradCam(resnet, "layer9"));
-        assertTrue(unknown.getMessage().contains("layer3.0.conv2"), unknown.getMessage());
+        assertTrue(unknown.getMessage().contains("has no child 'layer9'; its children are [conv1, bn1, relu, layer1, layer2, layer3"), unknown.getMessage());
     }
 }

@@ -144,4 +144,28 @@ class LinearTest {
         assertThrows(IllegalArgumentException.class,
                 () -> Linear.linear(Tensor.ones(4, 3), Tensor.ones(3), null, ActivationFunction.LINEAR));
     }
+
+    @Test
+    void recordingNothingEachRowIsBitForBitWhatItGivesAloneWhateverTheBatch() {
+        Generator gen = new Generator(19);
+        Tensor w = Tensor.rand(gen, 128, 300).sub(0.5f);
+        Tensor b = Tensor.rand(gen, 128);
+        Tensor x = Tensor.rand(gen, 70, 300).sub(0.5f);
+        try (NoGrad ignored = NoGrad.enter()) {
+            float[][] alone = new float[70][];
+            for (int i = 0; i < 70; i++) {
+                alone[i] = Linear.linear(x.slice(0, i, i + 1), w, b, ActivationFunction.RELU).toFloatArray();
+            }
+            for (int rows : new int[] {2, 12, 13, 16, 33, 64, 70}) {
+                float[] batch = Linear.linear(x.slice(0, 0, rows), w, b, ActivationFunction.RELU).toFloatArray();
+                for (int i = 0; i < rows; i++) {
+                    assertArrayEquals(alone[i], java.util.Arrays.copyOfRange(batch, i * 128, (i + 1) * 128), 0f,
+                            "row " + i + " of " + rows);
+                }
+            }
+        }
+        // Recording (training), a large batch takes the blocked product: the same values to rounding.
+        assertArrayEquals(Linear.linear(x, w, b, ActivationFunction.RELU).toFloatArray(),
+                unfused(x, w, b, ActivationFunction.RELU).toFloatArray(), 1e-4f);
+    }
 }

@@ -1,11 +1,8 @@
 package dev.nabla.serving;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.nabla.io.JsonWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -29,14 +26,17 @@ import java.util.function.UnaryOperator;
  * {@code {"error": "..."}} with its status; every answer is counted and timed in
  * {@link Metrics} and, when enabled, written to the access log.
  */
-final class Endpoints implements HttpHandler {
+final class Endpoints {
 
     private static final String JSON = "application/json";
 
-    /** An answer: status, body and its content type. */
-    record Answer(int status, String body, String contentType) {
+    /**
+     * An answer: status, body and its content type; {@code jsonLength} is the length of the JSON
+     * before binary tensor data (sent as {@code Inference-Header-Content-Length}), or -1 for none.
+     */
+    record Answer(int status, byte[] body, String contentType, int jsonLength) {
         static Answer json(int status, Object value) {
-            return new Answer(status, JsonWriter.write(value), JSON);
+            return new Answer(status, JsonWriter.write(value).getBytes(StandardCharsets.UTF_8), JSON, -1);
         }
     }
 
@@ -78,13 +78,14 @@ final class Endpoints implements HttpHandler {
         }
     }
 
-    @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    /** Answers one request, whichever HTTP server carries it. */
+    void handle(Exchange exchange) throws IOException {
         long start = System.nanoTime();
         inFlight.incrementAndGet();   // before reading the flag: close() waits for every request that saw it true
         accepted.increment();
-        String method = exchange.getRequestMethod();
-        String path = exchange.getRequestURI().getRawPath();
+        String method = exchange.method();
+        String path = exchange.path();
+        Map<String, String> headers = new LinkedHashMap<>();
         String[] endpoint = {"unknown"};
         Answer answer;
         try {
@@ -97,16 +98,18 @@ final class Endpoints implements HttpHandler {
             if (e.status() == 413 || e.status() == 503 && !accepting) {
                 // The body was left unread, or the server is stopping: say so, rather than closing a
                 // connection the client would reuse.
-                exchange.getResponseHeaders().set("Connection", "close");
+                headers.put("Connection", "close");
             }
         } catch (RuntimeException e) {
             answer = Answer.json(500, Map.of("error", "internal error: " + e));
         }
-        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", answer.contentType());
-        try (OutputStream out = exchange.getResponseBody()) {
-            exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
-            out.write(body);
+        byte[] body = answer.body();
+        headers.put("Content-Type", answer.contentType());
+        if (answer.jsonLength() >= 0) {
+            headers.put(BinaryTensors.HEADER, Integer.toString(answer.jsonLength()));
+        }
+        try {
+            exchange.respond(answer.status(), headers, body);
         } finally {
             inFlight.decrementAndGet();
             long nanos = System.nanoTime() - start;
@@ -117,7 +120,7 @@ final class Endpoints implements HttpHandler {
         }
     }
 
-    private Answer route(HttpExchange exchange, String method, String path, String[] endpoint) {
+    private Answer route(Exchange exchange, String method, String path, String[] endpoint) {
         List<String> parts = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
         if (parts.equals(List.of("metrics"))) {
             endpoint[0] = "metrics";
@@ -125,7 +128,8 @@ final class Endpoints implements HttpHandler {
             Map<String, Integer> queues = new LinkedHashMap<>();
             models.values().forEach(versions -> versions.values().forEach(b ->
                     queues.put(Metrics.modelLabels(b.model()), b.queueLength())));
-            return new Answer(200, metrics.write(queues), "text/plain; version=0.0.4; charset=utf-8");
+            return new Answer(200, metrics.write(queues).getBytes(StandardCharsets.UTF_8),
+                    "text/plain; version=0.0.4; charset=utf-8", -1);
         }
         if (parts.size() == 3 && parts.get(0).equals("v1") && parts.get(1).equals("models")
                 && parts.get(2).endsWith(":predict")) {
@@ -141,7 +145,7 @@ final class Endpoints implements HttpHandler {
             endpoint[0] = "server_metadata";
             requireMethod(method, "GET", path);
             return Answer.json(200, Map.of("name", "nabla", "version", version(), "extensions",
-                    reloader == null ? List.of() : List.of("model_repository")));
+                    reloader == null ? List.of("binary_tensor_data") : List.of("binary_tensor_data", "model_repository")));
         }
         if (parts.size() == 3 && parts.get(1).equals("health")
                 && (parts.get(2).equals("live") || parts.get(2).equals("ready"))) {
@@ -163,7 +167,7 @@ final class Endpoints implements HttpHandler {
     }
 
     /** {@code /v2/models/NAME[/versions/V][/ready|/infer]}. */
-    private Answer modelRoute(HttpExchange exchange, String method, String path, List<String> parts, String[] endpoint) {
+    private Answer modelRoute(Exchange exchange, String method, String path, List<String> parts, String[] endpoint) {
         String name = parts.get(2);
         int rest = 3;
         String version = null;
@@ -218,12 +222,12 @@ final class Endpoints implements HttpHandler {
         return tensor;
     }
 
-    private Answer infer(HttpExchange exchange, Batcher batcher) {
+    private Answer infer(Exchange exchange, Batcher batcher) {
         InferenceRequest request;
         CompletableFuture<float[]> pending;
         batcher.arriving().incrementAndGet();
         try {
-            request = InferenceRequest.parse(readBody(exchange), batcher.model());
+            request = InferenceRequest.parse(readBody(exchange), headerLength(exchange), batcher.model());
         } finally {
             // Before submitting: a worker that sees this request still counted as arriving would
             // wait the whole batching delay for it.
@@ -246,9 +250,27 @@ final class Endpoints implements HttpHandler {
         }
         Map<String, Object> tensor = tensor(InferenceRequest.OUTPUT, new int[0]);
         tensor.put("shape", shape);
+        if (request.binaryOutput()) {
+            tensor.put("parameters", Map.of("binary_data_size", output.length * Float.BYTES));
+            answer.put("outputs", List.of(tensor));
+            byte[] json = JsonWriter.write(answer).getBytes(StandardCharsets.UTF_8);
+            return new Answer(200, BinaryTensors.append(json, output), "application/octet-stream", json.length);
+        }
         tensor.put("data", data);
         answer.put("outputs", List.of(tensor));
         return Answer.json(200, answer);
+    }
+
+    /** {@code Inference-Header-Content-Length}, or -1 when absent. */
+    private static long headerLength(Exchange exchange) {
+        String value = exchange.header(BinaryTensors.HEADER);
+        if (value == null) {
+            return -1;
+        }
+        if (!value.trim().matches("\\d{1,18}")) {
+            throw new ServingException(400, BinaryTensors.HEADER + " must be a number of bytes, got '" + value + "'");
+        }
+        return Long.parseLong(value.trim());
     }
 
     /** The answer of a queued request: its rows, or its error as a {@link ServingException}. */
@@ -298,13 +320,13 @@ final class Endpoints implements HttpHandler {
     }
 
     /** The body, refused with 413 past the limit before it is read when the length is declared. */
-    private byte[] readBody(HttpExchange exchange) {
+    private byte[] readBody(Exchange exchange) {
         long limit = options.maxBodyBytes();
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        String declared = exchange.header("Content-Length");
         if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > limit) {
             throw tooLarge(declared + " bytes", limit);
         }
-        try (InputStream in = exchange.getRequestBody()) {
+        try (InputStream in = exchange.body()) {
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (body.length > limit) {
                 throw tooLarge("more than " + limit + " bytes", limit);
@@ -336,10 +358,10 @@ final class Endpoints implements HttpHandler {
         return version == null ? "dev" : version;
     }
 
-    private void log(HttpExchange exchange, String method, String path, int status, long nanos, int bytes) {
+    private void log(Exchange exchange, String method, String path, int status, long nanos, int bytes) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("time", Instant.now().toString());
-        line.put("remote", exchange.getRemoteAddress().getAddress().getHostAddress());
+        line.put("remote", exchange.remoteAddress());
         line.put("method", method);
         line.put("path", path);
         line.put("status", status);

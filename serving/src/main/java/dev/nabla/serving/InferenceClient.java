@@ -71,6 +71,34 @@ public final class InferenceClient {
         return result;
     }
 
+    /**
+     * {@link #infer} with the binary tensor data extension both ways: the input goes as
+     * little-endian FP32 bytes after the JSON, the output comes back so (no decimal text to write
+     * or parse, and every float exact).
+     */
+    public float[] inferBinary(String model, float[] data, int... shape) throws IOException, InterruptedException {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("name", InferenceRequest.INPUT);
+        input.put("shape", java.util.Arrays.stream(shape).boxed().toList());
+        input.put("datatype", "FP32");
+        input.put("parameters", Map.of("binary_data_size", data.length * Float.BYTES));
+        byte[] json = JsonWriter.write(Map.of("inputs", List.of(input), "parameters", Map.of("binary_data_output", true)))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/v2/models/" + model + "/infer"))
+                .header("Content-Type", "application/octet-stream")
+                .header(BinaryTensors.HEADER, Integer.toString(json.length))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(BinaryTensors.append(json, data)))
+                .build();
+        HttpResponse<byte[]> response = send(request);
+        long jsonLength = response.headers().firstValueAsLong(BinaryTensors.HEADER).orElse(-1);
+        if (response.statusCode() != 200 || jsonLength < 0) {
+            answer(response);
+            throw new ServingException(502, "the server answered without binary data (" + BinaryTensors.HEADER + ")");
+        }
+        byte[] body = response.body();
+        return BinaryTensors.floats(body, (int) jsonLength, (body.length - (int) jsonLength) / Float.BYTES);
+    }
+
     private HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
         return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }

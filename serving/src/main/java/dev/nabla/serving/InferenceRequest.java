@@ -11,11 +11,18 @@ import java.util.Set;
  * "data": [...]}], "outputs": [{"name": "output"}]}}, the data flat or nested row by row. Every
  * mistake is a {@link ServingException} with status 400 saying what and where.
  *
- * @param id      the request's {@code id}, echoed in the answer, or null
- * @param data    the samples' values, row-major
- * @param samples the batch size (the shape's first dimension)
+ * <p>The binary tensor extension: with the header {@code Inference-Header-Content-Length: N}
+ * the body's first N bytes are the JSON, and an input with {@code "parameters":
+ * {"binary_data_size": B}} and no {@code data} takes its values from the B bytes after it
+ * (FP32, little-endian, row-major). {@code "parameters": {"binary_data_output": true}} on the
+ * request, or {@code {"binary_data": true}} on its output, asks for the answer in binary too.
+ *
+ * @param id           the request's {@code id}, echoed in the answer, or null
+ * @param data         the samples' values, row-major
+ * @param samples      the batch size (the shape's first dimension)
+ * @param binaryOutput whether the output goes back as binary data after the JSON
  */
-record InferenceRequest(String id, float[] data, int samples) {
+record InferenceRequest(String id, float[] data, int samples, boolean binaryOutput) {
 
     /** The model's one input and one output are named so in metadata and requests. */
     static final String INPUT = "input";
@@ -25,8 +32,31 @@ record InferenceRequest(String id, float[] data, int samples) {
     static final Set<String> DATATYPES = Set.of("BOOL", "UINT8", "UINT16", "UINT32", "UINT64", "INT8", "INT16",
             "INT32", "INT64", "FP16", "FP32", "FP64", "BYTES");
 
+    /** A JSON request (no binary data). */
     static InferenceRequest parse(byte[] body, ServedModel model) {
-        Object document = RequestJson.parse(body);
+        return parse(body, -1, model);
+    }
+
+    /**
+     * A request whose first {@code headerLength} bytes are its JSON and the rest binary tensor
+     * data; {@code headerLength} -1 (no {@code Inference-Header-Content-Length}): all JSON.
+     */
+    static InferenceRequest parse(byte[] body, long headerLength, ServedModel model) {
+        if (headerLength > body.length) {
+            throw bad("Inference-Header-Content-Length is " + headerLength + " but the body holds only " + body.length
+                    + " bytes");
+        }
+        int jsonLength = headerLength < 0 ? body.length : (int) headerLength;
+        Object document;
+        try {
+            document = RequestJson.parse(jsonLength == body.length ? body : Arrays.copyOf(body, jsonLength));
+        } catch (ServingException e) {
+            if (headerLength < 0 && e.getMessage().endsWith("unexpected text after the JSON value")) {
+                throw bad(e.getMessage() + " (binary tensor data after the JSON needs the header "
+                        + BinaryTensors.HEADER + ": the JSON's length in bytes)");
+            }
+            throw e;
+        }
         if (!(document instanceof Map<?, ?> request)) {
             throw bad("the request must be a JSON object with \"inputs\", got " + kind(document));
         }
@@ -38,7 +68,8 @@ record InferenceRequest(String id, float[] data, int samples) {
             throw bad("\"inputs\" must be a list of one tensor named '" + INPUT + "', got "
                     + (request.get("inputs") instanceof List<?> list ? list.size() + " tensors" : kind(request.get("inputs"))));
         }
-        checkOutputs(request.get("outputs"));
+        boolean binaryOutput = checkOutputs(request.get("outputs"))
+                || flag(parameters(request.get("parameters"), "parameters"), "binary_data_output", "parameters");
         if (!(inputs.get(0) instanceof Map<?, ?> input)) {
             throw bad("inputs[0] must be a JSON object, got " + kind(inputs.get(0)));
         }
@@ -49,27 +80,61 @@ record InferenceRequest(String id, float[] data, int samples) {
         checkDatatype(input.get("datatype"));
         int[] shape = shape(input.get("shape"), model);
         int expected = Math.multiplyExact(shape[0], model.sampleSize());
+        Map<?, ?> parameters = parameters(input.get("parameters"), "inputs[0].parameters");
+        if (parameters.containsKey("binary_data_size")) {
+            float[] data = BinaryTensors.read(body, jsonLength, headerLength >= 0, parameters.get("binary_data_size"),
+                    input.containsKey("data"), shape, expected);
+            return new InferenceRequest((String) id, data, shape[0], binaryOutput);
+        }
+        if (jsonLength < body.length) {
+            throw bad("the body holds " + (body.length - jsonLength) + " bytes after its JSON header, but no input"
+                    + " has \"parameters\": {\"binary_data_size\": ...}");
+        }
         float[] data = new float[expected];
         int count = flatten(input.get("data"), data, 0, "inputs[0].data");
         if (count != expected) {
             throw bad("inputs[0].data holds " + count + " values; the shape " + Arrays.toString(shape) + " needs "
                     + expected);
         }
-        return new InferenceRequest((String) id, data, shape[0]);
+        return new InferenceRequest((String) id, data, shape[0], binaryOutput);
     }
 
-    private static void checkOutputs(Object outputs) {
+    /** A {@code parameters} object (empty when absent). */
+    private static Map<?, ?> parameters(Object value, String where) {
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw bad(where + " must be a JSON object, got " + kind(value));
+        }
+        return map;
+    }
+
+    private static boolean flag(Map<?, ?> parameters, String name, String where) {
+        Object value = parameters.get(name);
+        if (value != null && !(value instanceof Boolean)) {
+            throw bad(where + "." + name + " must be true or false, got " + kind(value));
+        }
+        return Boolean.TRUE.equals(value);
+    }
+
+    /** Checks {@code outputs}; true when one asks for binary data. */
+    private static boolean checkOutputs(Object outputs) {
         if (outputs == null) {
-            return;
+            return false;
         }
         if (!(outputs instanceof List<?> list)) {
             throw bad("\"outputs\" must be a list, got " + kind(outputs));
         }
+        boolean binary = false;
         for (int i = 0; i < list.size(); i++) {
             if (!(list.get(i) instanceof Map<?, ?> output) || !OUTPUT.equals(output.get("name"))) {
                 throw bad("outputs[" + i + "] must be {\"name\": \"" + OUTPUT + "\"}, the model's only output");
             }
+            String where = "outputs[" + i + "].parameters";
+            binary |= flag(parameters(output.get("parameters"), where), "binary_data", where);
         }
+        return binary;
     }
 
     private static void checkDatatype(Object datatype) {

@@ -1,15 +1,11 @@
 package dev.nabla.serving;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 
@@ -17,8 +13,8 @@ import java.util.function.UnaryOperator;
  * An inference server speaking the Open Inference Protocol (KServe v2 REST) for one or more
  * models, each by name and version, with dynamic batching ({@link ServerOptions}), Prometheus
  * metrics at {@code /metrics} and a convenience endpoint {@code /v1/models/NAME:predict} for
- * images and texts. Built on the JDK's own HTTP server, one virtual thread per request
- * (docs/serving.md gives the measurements behind that choice).
+ * images and texts. Built on the JDK's own HTTP server with one virtual thread per request, or
+ * on Jetty 12 ({@link HttpEngine}; docs/serving.md gives the measurements behind the default).
  *
  * <pre>{@code
  * try (InferenceServer server = InferenceServer.builder()
@@ -34,8 +30,8 @@ import java.util.function.UnaryOperator;
  */
 public final class InferenceServer implements AutoCloseable {
 
-    private final HttpServer http;
-    private final ExecutorService requests;
+    private final Listener http;
+    private final String host;
     private final Map<String, Map<String, Batcher>> models;
     private final Endpoints endpoints;
     private final long graceMillis;
@@ -56,21 +52,14 @@ public final class InferenceServer implements AutoCloseable {
             throw new IllegalArgumentException("an inference server needs at least one model");
         }
         models = byName;
-        // Without TCP_NODELAY an answer written as headers then body waits for the client's delayed
-        // acknowledgement (40 ms on Linux); the JDK server reads this property once, when first used.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
+        endpoints = new Endpoints(models, builder.options, metrics, builder.accessLog, builder.reloader);
+        host = builder.host;
         try {
-            http = HttpServer.create(new InetSocketAddress(builder.host, builder.port), 1024);
+            http = Listener.create(builder.engine, builder.host, builder.port, endpoints);
         } catch (IOException | RuntimeException e) {
             closeBatchers();
             throw e;
         }
-        requests = Executors.newVirtualThreadPerTaskExecutor();
-        http.setExecutor(requests);
-        endpoints = new Endpoints(models, builder.options, metrics, builder.accessLog, builder.reloader);
-        http.createContext("/", endpoints);
         graceMillis = builder.graceMillis;
     }
 
@@ -81,12 +70,12 @@ public final class InferenceServer implements AutoCloseable {
 
     /** The port the server listens on (the one chosen when built with port 0). */
     public int port() {
-        return http.getAddress().getPort();
+        return http.port();
     }
 
     /** {@code http://127.0.0.1:PORT}. */
     public String url() {
-        return "http://" + http.getAddress().getHostString() + ":" + port();
+        return "http://" + host + ":" + port();
     }
 
     /**
@@ -130,7 +119,6 @@ public final class InferenceServer implements AutoCloseable {
         }
         // Only refusals (503) can be in flight now: a second is plenty for them.
         http.stop(1);
-        requests.close();
         closeBatchers();
     }
 
@@ -159,6 +147,7 @@ public final class InferenceServer implements AutoCloseable {
         private PrintStream accessLog;
         private UnaryOperator<ServedModel> reloader;
         private long graceMillis = 30_000;
+        private HttpEngine engine = HttpEngine.JDK;
 
         private Builder() {
         }
@@ -201,6 +190,12 @@ public final class InferenceServer implements AutoCloseable {
             return this;
         }
 
+        /** The HTTP server underneath (default {@link HttpEngine#JDK}). */
+        public Builder http(HttpEngine value) {
+            engine = value;
+            return this;
+        }
+
         /** How long {@link InferenceServer#close()} waits for requests in flight (default 30 s). */
         public Builder gracePeriodMillis(long value) {
             graceMillis = value;
@@ -210,7 +205,12 @@ public final class InferenceServer implements AutoCloseable {
         /** Runs each model once (building it and learning its output shape), then listens. */
         public InferenceServer start() throws IOException {
             InferenceServer server = new InferenceServer(this);
-            server.http.start();
+            try {
+                server.http.start();
+            } catch (IOException | RuntimeException e) {
+                server.closeBatchers();
+                throw e;
+            }
             return server;
         }
     }

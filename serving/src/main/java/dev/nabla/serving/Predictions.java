@@ -1,6 +1,5 @@
 package dev.nabla.serving;
 
-import com.sun.net.httpserver.HttpExchange;
 import dev.nabla.tensor.Tensor;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -23,14 +22,14 @@ final class Predictions {
     private Predictions() {
     }
 
-    static Endpoints.Answer answer(Batcher batcher, HttpExchange exchange, byte[] body, ServerOptions options) {
+    static Endpoints.Answer answer(Batcher batcher, Exchange exchange, byte[] body, ServerOptions options) {
         ServedModel model = batcher.model();
         if (model.sampleReader() == null) {
             throw new ServingException(400, "model '" + model.name() + "' reads no image or text; send tensors to"
                     + " POST /v2/models/" + model.name() + "/infer");
         }
-        int top = top(exchange.getRequestURI().getRawQuery());
-        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        int top = top(exchange.query());
+        String contentType = exchange.header("Content-Type");
         Tensor sample;
         try {
             sample = model.sampleReader().read(body, contentType == null ? "" : contentType);

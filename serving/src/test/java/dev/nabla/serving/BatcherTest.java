@@ -35,6 +35,27 @@ class BatcherTest {
     }
 
     @Test
+    void aRowOfABatchOfAnySizeIsBitForBitWhatPredictGivesForItsSampleAlone() throws Exception {
+        ServedModel model = ServedModel.of("wide", TestModels.wideCnn(3), TestModels.IMAGE);
+        for (int size : new int[] {13, 16, 40, 64}) {
+            Batcher batcher = new Batcher(model, ServerOptions.DEFAULTS.withMaxBatch(size).withMaxDelayMillis(10_000),
+                    new Metrics());
+            List<CompletableFuture<float[]>> answers = new ArrayList<>();
+            batcher.arriving().addAndGet(size);
+            for (int i = 0; i < size; i++) {
+                batcher.arrived();
+                answers.add(batcher.submit(TestModels.image(100 + i), 1));
+            }
+            for (int i = 0; i < size; i++) {
+                // assertArrayEquals on floats: equal values, no tolerance.
+                assertArrayEquals(TestModels.predict(model.network(), TestModels.image(100 + i)), answers.get(i).get(),
+                        "request " + i + " in a batch of up to " + size);
+            }
+            batcher.close();
+        }
+    }
+
+    @Test
     void aLoneRequestOnAnIdleServerRunsAtOnce() throws Exception {
         Batcher batcher = new Batcher(TestModels.served("cnn", 1), ServerOptions.DEFAULTS.withMaxDelayMillis(5_000),
                 new Metrics());

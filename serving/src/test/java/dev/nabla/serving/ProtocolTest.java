@@ -82,7 +82,7 @@ class ProtocolTest {
         assertEquals(200, reply.status());
         assertEquals("nabla", reply.object().get("name"));
         assertTrue(reply.object().get("version") instanceof String);
-        assertEquals(List.of("model_repository"), reply.object().get("extensions"));
+        assertEquals(List.of("binary_tensor_data", "model_repository"), reply.object().get("extensions"));
     }
 
     @Test

@@ -28,6 +28,18 @@ final class TestModels {
         return network;
     }
 
+    /**
+     * Conv(8, 3x3) → MaxPool(2) → Flatten → Dense(64) → Dense(10): dense layers wide enough that a
+     * batch of 16 or more rows would take the blocked matrix product, not a one-sample's.
+     */
+    static Sequential wideCnn(long seed) {
+        Layer.manualSeed(seed);
+        Sequential network = new Sequential(new Conv2d(8, 3), new MaxPool2d(2), new Flatten(), new Dense(64),
+                new Dense(10));
+        network.forward(Tensor.zeros(1, 1, 12, 12));
+        return network;
+    }
+
     static ServedModel served(String name, long seed) {
         return ServedModel.of(name, cnn(seed), IMAGE).withClassNames(List.of("a", "b", "c", "d", "e"));
     }

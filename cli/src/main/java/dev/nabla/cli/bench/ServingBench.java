@@ -3,6 +3,7 @@ package dev.nabla.cli.bench;
 import dev.nabla.io.JsonReader;
 import dev.nabla.io.JsonWriter;
 import dev.nabla.nn.Layer;
+import dev.nabla.serving.HttpEngine;
 import dev.nabla.serving.InferenceServer;
 import dev.nabla.serving.LoadGenerator;
 import dev.nabla.serving.ServedModel;
@@ -48,18 +49,11 @@ public record ServingBench(Layer network, Tensor images) {
     public record Soak(LoadGenerator.Result result, long heapAfterWarmup, long heapAfterSoak, double largestDifference) {
     }
 
-    /**
-     * How far a served output may be from {@link Model#predict}'s for the same image, relative to
-     * the larger of 1 and its size: a batch of other rows may sum in another order (the GEMM
-     * blocks rows by the batch size), so outputs agree to float rounding, not always bit for bit.
-     */
-    public static final double TOLERANCE = 1e-5;
-
     /** Warm-up then a timed closed-loop load of {@code connections} connections against a server with these options. */
-    public Run throughput(ServerOptions options, int connections, double warmupSeconds, double seconds)
-            throws IOException, InterruptedException {
+    public Run throughput(ServerOptions options, HttpEngine engine, int connections, double warmupSeconds,
+            double seconds) throws IOException, InterruptedException {
         List<LoadGenerator.Payload> payloads = valid(null);
-        try (InferenceServer server = start(options)) {
+        try (InferenceServer server = start(options, engine)) {
             LoadGenerator.run("127.0.0.1", server.port(), payloads, connections, Long.MAX_VALUE, warmupSeconds);
             double[] before = batchSums(server);
             LoadGenerator.Result result = LoadGenerator.run("127.0.0.1", server.port(), payloads, connections,
@@ -85,7 +79,7 @@ public record ServingBench(Layer network, Tensor images) {
                 payloads.add(bad.get(i / 8 % bad.size()));
             }
         }
-        try (InferenceServer server = start(options)) {
+        try (InferenceServer server = start(options, HttpEngine.JDK)) {
             long warmup = Math.min(requests / 10, 20_000);
             LoadGenerator.run("127.0.0.1", server.port(), payloads, connections, warmup, 3_600);
             long heapAfterWarmup = heapAfterFullCollection();
@@ -95,15 +89,16 @@ public record ServingBench(Layer network, Tensor images) {
         }
     }
 
-    private InferenceServer start(ServerOptions options) throws IOException {
+    private InferenceServer start(ServerOptions options, HttpEngine engine) throws IOException {
         int[] sampleShape = Arrays.copyOfRange(images.shape().toArray(), 1, images.rank());
-        return InferenceServer.builder().model(ServedModel.of("cnn", network, sampleShape)).options(options).port(0)
-                .start();
+        return InferenceServer.builder().model(ServedModel.of("cnn", network, sampleShape)).options(options).http(engine)
+                .port(0).start();
     }
 
     /**
-     * One request per image; with {@code largest}, each checks its answer against predict's
-     * output for its image within {@link #TOLERANCE}, keeping the largest difference seen.
+     * One request per image; with {@code largest}, each checks that its answer is bit for bit
+     * predict's output for its image (inference computes a row the same way whatever the batch it
+     * sits in, and JSON carries each float's shortest exact text), keeping the largest difference seen.
      */
     private List<LoadGenerator.Payload> valid(DoubleAccumulator largest) {
         List<LoadGenerator.Payload> payloads = new ArrayList<>();
@@ -125,7 +120,7 @@ public record ServingBench(Layer network, Tensor images) {
         for (int i = 0; i < expected.length; i++) {
             double difference = Math.abs(expected[i] - actual[i]);
             largest.accumulate(difference);
-            agrees &= difference <= TOLERANCE * Math.max(1, Math.abs(expected[i]));
+            agrees &= Float.floatToIntBits(expected[i]) == Float.floatToIntBits(actual[i]);
         }
         return agrees;
     }

@@ -22,8 +22,11 @@ import java.util.Map;
 public record Experiment(String source, DataSpec data, ModelSpec model, TrainingSpec training, Path output,
                          ExportSpec export) {
 
-    /** The sections; {@code tune} belongs to {@code nabla tune} (docs/tuning.md), and training ignores it. */
-    static final List<String> KEYS = List.of("data", "model", "training", "output", "tune", "export");
+    /**
+     * The sections; {@code tune} belongs to {@code nabla tune} (docs/tuning.md) and {@code serve} to
+     * {@code nabla serve --config} (docs/serving.md), and training ignores them.
+     */
+    static final List<String> KEYS = List.of("data", "model", "training", "output", "tune", "export", "serve");
 
     /** An experiment that exports nothing after training. */
     public Experiment(String source, DataSpec data, ModelSpec model, TrainingSpec training, Path output) {
