@@ -40,8 +40,11 @@ final class VectorRecurrentCells extends RecurrentCells {
         VectorActivations.tanh(gates, cell, gates, cell, hidden);
         int bound = S.loopBound(hidden);
         int j = 0;
+        // FloatVector.fromArray rather than load(): the JDK's vector methods are always inlined,
+        // ours may not be once the activations above have filled the JIT's budget.
         for (; j < bound; j += L) {
-            load(gates, f + j).mul(load(cPrev, cp + j)).add(load(gates, g + j).mul(load(gates, cell + j)))
+            FloatVector.fromArray(S, gates, f + j).mul(FloatVector.fromArray(S, cPrev, cp + j))
+                    .add(FloatVector.fromArray(S, gates, g + j).mul(FloatVector.fromArray(S, gates, cell + j)))
                     .intoArray(c, co + j);
         }
         for (; j < hidden; j++) {
@@ -49,7 +52,7 @@ final class VectorRecurrentCells extends RecurrentCells {
         }
         VectorActivations.tanh(c, co, tanhC, tc, hidden);
         for (j = 0; j < bound; j += L) {
-            load(gates, o + j).mul(load(tanhC, tc + j)).intoArray(h, ho + j);
+            FloatVector.fromArray(S, gates, o + j).mul(FloatVector.fromArray(S, tanhC, tc + j)).intoArray(h, ho + j);
         }
         for (; j < hidden; j++) {
             h[ho + j] = gates[o + j] * tanhC[tc + j];

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import jdk.incubator.vector.FloatVector;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,10 +99,18 @@ class ActivationsTest {
             VectorActivations.sigmoid(x, 0, out, 0, n);
             assertSameBits(sigmoid, out, n, "sigmoid, round " + round);
             for (int i = 0; i + lanes <= n; i += lanes) {
-                VectorRows.exp(jdk.incubator.vector.FloatVector.fromArray(VectorKernels.SPECIES, x, i))
-                        .intoArray(out, i);
+                VectorRows.exp(FloatVector.fromArray(VectorKernels.SPECIES, x, i)).intoArray(out, i);
             }
             assertSameBits(exp, out, n / lanes * lanes, "exp, round " + round);
+            // The lane functions that composite ops (GELU, SiLU) call, beside the array loops.
+            for (int i = 0; i + lanes <= n; i += lanes) {
+                VectorActivations.tanh(FloatVector.fromArray(VectorKernels.SPECIES, x, i)).intoArray(out, i);
+            }
+            assertSameBits(tanh, out, n / lanes * lanes, "tanh of one vector, round " + round);
+            for (int i = 0; i + lanes <= n; i += lanes) {
+                VectorActivations.sigmoid(FloatVector.fromArray(VectorKernels.SPECIES, x, i)).intoArray(out, i);
+            }
+            assertSameBits(sigmoid, out, n / lanes * lanes, "sigmoid of one vector, round " + round);
         }
     }
 
