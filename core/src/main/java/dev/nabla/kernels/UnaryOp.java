@@ -31,13 +31,13 @@ public enum UnaryOp {
             case LOG1P -> (float) Math.log1p(x);
             case SIN -> (float) Math.sin(x);
             case COS -> (float) Math.cos(x);
-            case TANH -> (float) Math.tanh(x);
+            case TANH -> Activations.tanh(x);
             case SIGMOID -> sigmoid(x);
             case RELU -> x > 0 ? x : 0f;
             case LEAKY_RELU -> x > 0 ? x : param * x;
             case ELU -> x > 0 ? x : param * (float) Math.expm1(x);
             case GELU -> 0.5f * x * (1f + erf(x * INV_SQRT_2));
-            case GELU_TANH -> 0.5f * x * (1f + (float) Math.tanh(SQRT_2_OVER_PI * (x + GELU_TANH_CUBIC * x * x * x)));
+            case GELU_TANH -> 0.5f * x * (1f + Activations.tanh(SQRT_2_OVER_PI * (x + GELU_TANH_CUBIC * x * x * x)));
             case SILU -> x * sigmoid(x);
             case SOFTPLUS -> softplus(x, param);
             case POW_SCALAR -> (float) Math.pow(x, param);
@@ -68,7 +68,7 @@ public enum UnaryOp {
             }
             case GELU_TANH -> {
                 float inner = SQRT_2_OVER_PI * (x + GELU_TANH_CUBIC * x * x * x);
-                float t = (float) Math.tanh(inner);
+                float t = Activations.tanh(inner);
                 float dInner = SQRT_2_OVER_PI * (1f + 3f * GELU_TANH_CUBIC * x * x);
                 yield 0.5f * (1f + t) + 0.5f * x * (1f - t * t) * dInner;
             }
@@ -84,12 +84,7 @@ public enum UnaryOp {
     }
 
     static float sigmoid(float x) {
-        // Written so that neither branch overflows exp for large |x|.
-        if (x >= 0) {
-            return (float) (1.0 / (1.0 + Math.exp(-x)));
-        }
-        double e = Math.exp(x);
-        return (float) (e / (1.0 + e));
+        return Activations.sigmoid(x);
     }
 
     static float softplus(float x, float beta) {

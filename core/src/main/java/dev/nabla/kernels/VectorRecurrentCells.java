@@ -1,14 +1,13 @@
 package dev.nabla.kernels;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link RecurrentCells} with each row's gate math in one vectorised pass: the activations,
  * the state update and the stores, lane by lane, with a scalar tail of the same formulas. The
- * activations are the vector kernels' (sigmoid as {@code 1/(1 + e^−|x|)}, mirrored for negative
- * x; tanh as the Vector API's), so results agree with the scalar cells to a few ulps.
+ * activations are {@link VectorActivations}' (exact operations only), so results agree with the
+ * scalar cells bit for bit, in every JIT tier.
  */
 final class VectorRecurrentCells extends RecurrentCells {
 
@@ -23,20 +22,12 @@ final class VectorRecurrentCells extends RecurrentCells {
         return FloatVector.fromArray(S, a, offset);
     }
 
-    private static FloatVector sigmoid(FloatVector x) {
-        FloatVector e = x.abs().neg().lanewise(VectorOperators.EXP);
-        FloatVector r = FloatVector.broadcast(S, 1f).div(e.add(1f));
-        return r.blend(e.mul(r), x.compare(VectorOperators.LT, 0f));
-    }
-
-    private static float sigmoid(float x) {
-        return UnaryOp.SIGMOID.apply(x, 0f);
-    }
-
     /**
-     * In passes over the row, each with one kind of activation, so that few vectors are live
-     * across the activations' library calls: the sigmoids of i and f, the tanh of g, the sigmoid
-     * of o, then c, tanh(c) and h.
+     * In passes over the row, each a loop over arrays with at most one kind of activation
+     * ({@link VectorActivations}', whose tails are {@link Activations}' scalar twins): the
+     * sigmoids of i, f and o, the tanh of g, c, tanh(c), h. One pass with all five activations
+     * is too big for the JIT to inline them, and a vector passed to a call that is not inlined
+     * is boxed.
      */
     @Override
     public void lstm(int hidden, float[] gates, int g, float[] cPrev, int cp, float[] c, int co,
@@ -44,39 +35,27 @@ final class VectorRecurrentCells extends RecurrentCells {
         int f = g + hidden;
         int cell = g + 2 * hidden;
         int o = g + 3 * hidden;
+        VectorActivations.sigmoid(gates, g, gates, g, 2 * hidden);
+        VectorActivations.sigmoid(gates, o, gates, o, hidden);
+        VectorActivations.tanh(gates, cell, gates, cell, hidden);
         int bound = S.loopBound(hidden);
-        sigmoids(gates, g, 2 * hidden);
-        sigmoids(gates, o, hidden);
         int j = 0;
+        // FloatVector.fromArray rather than load(): the JDK's vector methods are always inlined,
+        // ours may not be once the activations above have filled the JIT's budget.
         for (; j < bound; j += L) {
-            load(gates, cell + j).lanewise(VectorOperators.TANH).intoArray(gates, cell + j);
+            FloatVector.fromArray(S, gates, f + j).mul(FloatVector.fromArray(S, cPrev, cp + j))
+                    .add(FloatVector.fromArray(S, gates, g + j).mul(FloatVector.fromArray(S, gates, cell + j)))
+                    .intoArray(c, co + j);
         }
         for (; j < hidden; j++) {
-            gates[cell + j] = (float) Math.tanh(gates[cell + j]);
+            c[co + j] = gates[f + j] * cPrev[cp + j] + gates[g + j] * gates[cell + j];
         }
+        VectorActivations.tanh(c, co, tanhC, tc, hidden);
         for (j = 0; j < bound; j += L) {
-            FloatVector cj = load(gates, f + j).mul(load(cPrev, cp + j)).add(load(gates, g + j).mul(load(gates,
-                    cell + j)));
-            cj.intoArray(c, co + j);
-            FloatVector t = cj.lanewise(VectorOperators.TANH);
-            t.intoArray(tanhC, tc + j);
-            load(gates, o + j).mul(t).intoArray(h, ho + j);
+            FloatVector.fromArray(S, gates, o + j).mul(FloatVector.fromArray(S, tanhC, tc + j)).intoArray(h, ho + j);
         }
         for (; j < hidden; j++) {
-            float cj = c[co + j] = gates[f + j] * cPrev[cp + j] + gates[g + j] * gates[cell + j];
-            float t = tanhC[tc + j] = (float) Math.tanh(cj);
-            h[ho + j] = gates[o + j] * t;
-        }
-    }
-
-    private static void sigmoids(float[] a, int offset, int count) {
-        int bound = S.loopBound(count);
-        int j = 0;
-        for (; j < bound; j += L) {
-            sigmoid(load(a, offset + j)).intoArray(a, offset + j);
-        }
-        for (; j < count; j++) {
-            a[offset + j] = sigmoid(a[offset + j]);
+            h[ho + j] = gates[o + j] * tanhC[tc + j];
         }
     }
 

@@ -77,25 +77,17 @@ final class VectorRows {
         return total;
     }
 
-    private static final float LOG2_E = 1.44269504f;
-    /** ln 2 in two parts, the first with trailing zero bits so that n·LN2_HIGH is exact. */
-    private static final float LN2_HIGH = 0.693359375f;
-    private static final float LN2_LOW = -2.12194440e-4f;
-    /** 1.5·2²³: adding and subtracting it rounds a float of magnitude below 2²² to an integer. */
-    private static final float ROUNDER = 12582912f;
-    /** Beyond these, e^x overflows float32, or falls below its smallest normal (taken as 0). */
-    private static final float OVERFLOW = 88.72283f;
-    private static final float UNDERFLOW = -87.33654f;
-
     /**
      * e^x lane by lane to about one ulp: x = n·ln 2 + r with |r| ≤ ln 2 / 2, e^r by its Taylor
      * polynomial to degree 7 (error below 2⁻²⁷), times 2ⁿ built in the exponent bits. Results
      * below float32's smallest normal (x < −87.34) are 0, above its largest +inf; NaN stays NaN.
+     * {@link Activations#exp} is the scalar twin, operation for operation.
      */
     static FloatVector exp(FloatVector x) {
-        FloatVector n = x.mul(LOG2_E).max(-126f).min(127f).add(ROUNDER).sub(ROUNDER);
-        FloatVector r = n.mul(-LN2_HIGH).add(x); // the product is exact
-        r = n.fma(FloatVector.broadcast(S, -LN2_LOW), r);
+        FloatVector n = x.mul(Activations.LOG2_E).max(-126f).min(127f).add(Activations.ROUNDER)
+                .sub(Activations.ROUNDER);
+        FloatVector r = n.mul(-Activations.LN2_HIGH).add(x); // the product is exact
+        r = n.fma(FloatVector.broadcast(S, -Activations.LN2_LOW), r);
         FloatVector p = r.fma(FloatVector.broadcast(S, 1f / 5040), FloatVector.broadcast(S, 1f / 720));
         p = p.fma(r, FloatVector.broadcast(S, 1f / 120));
         p = p.fma(r, FloatVector.broadcast(S, 1f / 24));
@@ -106,8 +98,8 @@ final class VectorRows {
         IntVector exponent = ((IntVector) n.convert(VectorOperators.F2I, 0)).add(127).lanewise(VectorOperators.LSHL, 23);
         FloatVector scale = exponent.reinterpretAsFloats();
         FloatVector y = p.mul(scale);
-        y = y.blend(0f, x.compare(VectorOperators.LT, UNDERFLOW));
-        return y.blend(Float.POSITIVE_INFINITY, x.compare(VectorOperators.GT, OVERFLOW));
+        y = y.blend(0f, x.compare(VectorOperators.LT, Activations.UNDERFLOW));
+        return y.blend(Float.POSITIVE_INFINITY, x.compare(VectorOperators.GT, Activations.OVERFLOW));
     }
 
     /** out = (x − shift) − logSum. */

@@ -154,15 +154,11 @@ final class VectorUnary {
     }
 
     private static void tanh(float[] a, int aOff, float[] out, int oOff, int bound) {
-        for (int i = 0; i < bound; i += L) {
-            load(a, aOff + i).lanewise(VectorOperators.TANH).intoArray(out, oOff + i);
-        }
+        VectorActivations.tanh(a, aOff, out, oOff, bound);
     }
 
     private static void sigmoid(float[] a, int aOff, float[] out, int oOff, int bound) {
-        for (int i = 0; i < bound; i += L) {
-            sigmoid(load(a, aOff + i)).intoArray(out, oOff + i);
-        }
+        VectorActivations.sigmoid(a, aOff, out, oOff, bound);
     }
 
     /** x > 0 ? x : 0 — a blend, not max(x, 0): NaN and -0 give +0, as in the scalar form. */
@@ -191,7 +187,7 @@ final class VectorUnary {
     private static void geluTanh(float[] a, int aOff, float[] out, int oOff, int bound) {
         for (int i = 0; i < bound; i += L) {
             FloatVector x = load(a, aOff + i);
-            FloatVector t = geluInner(x).lanewise(VectorOperators.TANH);
+            FloatVector t = VectorActivations.tanh(geluInner(x));
             x.mul(0.5f).mul(t.add(1f)).intoArray(out, oOff + i);
         }
     }
@@ -303,7 +299,7 @@ final class VectorUnary {
     private static void geluTanhBackward(Grad g, int bound) {
         for (int i = 0; i < bound; i += L) {
             FloatVector x = g.x(i);
-            FloatVector t = geluInner(x).lanewise(VectorOperators.TANH);
+            FloatVector t = VectorActivations.tanh(geluInner(x));
             FloatVector dInner = x.mul(3f * GELU_TANH_CUBIC).mul(x).add(1f).mul(SQRT_2_OVER_PI);
             FloatVector slope = x.mul(0.5f).mul(one().sub(t.mul(t))).mul(dInner);
             g.put(i, t.add(1f).mul(0.5f).add(slope));
@@ -343,9 +339,7 @@ final class VectorUnary {
      * e / (1 + e) for x < 0, like the scalar form. ±inf give 1 and 0, NaN gives NaN.
      */
     private static FloatVector sigmoid(FloatVector x) {
-        FloatVector e = x.abs().neg().lanewise(VectorOperators.EXP);
-        FloatVector r = one().div(e.add(1f));
-        return r.blend(e.mul(r), x.compare(VectorOperators.LT, 0f));
+        return VectorActivations.sigmoid(x);
     }
 
     /** sqrt(2/π)·(x + 0.044715·x³), in the scalar form's order of operations. */

@@ -282,16 +282,16 @@ final class RecurrentSequence {
         if (cell == Recurrence.Cell.GRU) {
             float[] inputSide = product(dGates, 0, features);
             float[] hiddenSide = product(dHiddenGates, features, hidden + 1);
-            grads[3] = columns(inputSide, 0, features);
-            grads[4] = columns(hiddenSide, 0, hidden);
+            grads[3] = RecurrentWeightGradients.columns(inputSide, gateWidth, 0, features);
+            grads[4] = RecurrentWeightGradients.columns(hiddenSide, gateWidth, 0, hidden);
             grads[5] = bIh == null ? null : biasGradient(dGates);
-            grads[6] = bHh == null ? null : column(hiddenSide, hidden);
+            grads[6] = bHh == null ? null : RecurrentWeightGradients.column(hiddenSide, gateWidth, hidden);
         } else {
             float[] all = product(dGates, 0, rowWidth);
-            grads[3] = columns(all, 0, features);
-            grads[4] = columns(all, features, features + hidden);
-            grads[5] = bIh == null ? null : column(all, rowWidth - 1);
-            grads[6] = bHh == null ? null : column(all, rowWidth - 1);
+            grads[3] = RecurrentWeightGradients.columns(all, gateWidth, 0, features);
+            grads[4] = RecurrentWeightGradients.columns(all, gateWidth, features, features + hidden);
+            grads[5] = bIh == null ? null : RecurrentWeightGradients.column(all, gateWidth, rowWidth - 1);
+            grads[6] = bHh == null ? null : RecurrentWeightGradients.column(all, gateWidth, rowWidth - 1);
         }
         return grads;
     }
@@ -346,37 +346,9 @@ final class RecurrentSequence {
         return Tensor.wrap(dx, Shape.of(batch, steps, features));
     }
 
-    /**
-     * The weight gradient's transpose {@code rows[:, first .. first + columns)ᵀ·dG}:
-     * [columns, T·N] · [T·N, G·H]. Transposed because then the packing of the long operands is
-     * cheap (the gate gradients are copied in whole vectors, the rows' columns eight at a time).
-     */
-    private float[] product(float[] dGates, int first, int columns) {
-        float[] out = new float[columns * gateWidth];
-        if (columns > 0) {
-            k.gemm(true, false, columns, gateWidth, steps * batch, 1f, rows, first, rowWidth, dGates, 0, gateWidth,
-                    0f, out, 0, gateWidth);
-        }
-        return out;
-    }
-
-    /** Rows [from, to) of a [columns, G·H] product, transposed: a weight's gradient [G·H, to − from]. */
-    private Tensor columns(float[] transposed, int from, int to) {
-        int count = to - from;
-        float[] out = new float[gateWidth * count];
-        for (int c = 0; c < count; c++) {
-            for (int r = 0, at = (from + c) * gateWidth; r < gateWidth; r++) {
-                out[r * count + c] = transposed[at + r];
-            }
-        }
-        return Tensor.wrap(out, Shape.of(gateWidth, count));
-    }
-
-    /** Row {@code index} of a [columns, G·H] product, as a vector (a bias's gradient). */
-    private Tensor column(float[] transposed, int index) {
-        float[] out = new float[gateWidth];
-        System.arraycopy(transposed, index * gateWidth, out, 0, gateWidth);
-        return Tensor.wrap(out, Shape.of(gateWidth));
+    /** The weight gradient's transpose over {@code columns} columns of the rows from {@code first}. */
+    private float[] product(float[] dG, int first, int columns) {
+        return RecurrentWeightGradients.product(k, rows, rowWidth, first, columns, dG, gateWidth, steps * batch);
     }
 
     private Tensor biasGradient(float[] dGates) {

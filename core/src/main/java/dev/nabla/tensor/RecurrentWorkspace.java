@@ -12,7 +12,7 @@ final class RecurrentWorkspace {
     /** The slots, one array each. */
     enum Slot {
         PACKED_INPUT, PACKED_FORWARD, PACKED_BACKWARD, HIDDEN_PRODUCT, HIDDEN_GRADIENT, CELL_GRADIENT, GATE_GRADIENTS,
-        HIDDEN_GATE_GRADIENTS, ROWS, GATES, CELL_STATES, TANH_CELLS, HIDDEN_N
+        HIDDEN_GATE_GRADIENTS, WEIGHT_PARTIALS, ROWS, GATES, CELL_STATES, TANH_CELLS, HIDDEN_N
     }
 
     /** Arrays a finished backward handed back, for the next forward that must keep its activations. */
