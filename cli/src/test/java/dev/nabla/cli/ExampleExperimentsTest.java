@@ -215,7 +215,7 @@ class ExampleExperimentsTest {
     private static List<Path> exampleFiles() throws IOException {
         try (Stream<Path> files = Files.list(ROOT.resolve("examples"))) {
             List<Path> yaml = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
-            assertEquals(17, yaml.size(), "the examples: " + yaml);
+            assertEquals(18, yaml.size(), "the examples: " + yaml);
             return yaml;
         }
     }
