@@ -45,10 +45,39 @@ public final class Dcgan {
      * stride 2 (28 → 14 → 7), the second batch-normalised, LeakyReLU after each, then Dense.
      */
     public static Sequential discriminator(int classes, int width) {
-        return new Sequential(
-                new Conv2d(Conv2d.Config.of(width, 4).inChannels(1 + classes).options(DOUBLE)), new LeakyRelu(0.2f),
-                new Conv2d(Conv2d.Config.of(2 * width, 4).inChannels(width).options(DOUBLE)),
-                new BatchNorm2d(2 * width), new LeakyRelu(0.2f),
-                new Flatten(), Dense.linear(2 * width * 7 * 7, 1));
+        return convolutions(1 + classes, width, true, 1);
+    }
+
+    /**
+     * An auxiliary classifier's discriminator (AC-GAN, see {@link Gan#withAuxiliaryClassifier}):
+     * images {@code [N, 1, 28, 28]} alone → a real-or-fake logit and {@code classes} class logits
+     * {@code [N, 1 + classes]}, through the layers of {@link #discriminator}.
+     */
+    public static Sequential auxiliaryDiscriminator(int classes, int width) {
+        if (classes < 2) {
+            throw new IllegalArgumentException("Dcgan: an auxiliary classifier needs at least 2 classes, got " + classes);
+        }
+        return convolutions(1, width, true, 1 + classes);
+    }
+
+    /**
+     * A WGAN-GP critic: {@link #discriminator(int, int)} without batch norm (the gradient
+     * penalty is per image, and batch norm mixes the images of a batch), one score {@code [N, 1]}.
+     */
+    public static Sequential critic(int classes, int width) {
+        return convolutions(1 + classes, width, false, 1);
+    }
+
+    private static Sequential convolutions(int channels, int width, boolean batchNorm, int outputs) {
+        Sequential layers = new Sequential(
+                new Conv2d(Conv2d.Config.of(width, 4).inChannels(channels).options(DOUBLE)), new LeakyRelu(0.2f),
+                new Conv2d(Conv2d.Config.of(2 * width, 4).inChannels(width).options(DOUBLE)));
+        if (batchNorm) {
+            layers.add(new BatchNorm2d(2 * width));
+        }
+        layers.add(new LeakyRelu(0.2f));
+        layers.add(new Flatten());
+        layers.add(Dense.linear(2 * width * 7 * 7, outputs));
+        return layers;
     }
 }

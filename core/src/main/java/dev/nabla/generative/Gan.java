@@ -4,6 +4,7 @@ import dev.nabla.data.Batch;
 import dev.nabla.io.ModelFile;
 import dev.nabla.loss.BinaryCrossEntropy;
 import dev.nabla.loss.Loss;
+import dev.nabla.loss.SparseCategoricalCrossEntropy;
 import dev.nabla.nn.Inference;
 import dev.nabla.nn.Layer;
 import dev.nabla.nn.Sequential;
@@ -28,6 +29,13 @@ import java.util.Map;
  * {@code [N, 1]}. Real images come from the data in [0, 1], the targets being class labels for
  * a conditional GAN.
  *
+ * <p>{@link #withAuxiliaryClassifier} makes a conditional GAN whose discriminator is an auxiliary
+ * classifier (AC-GAN, Odena et al. 2017): it sees the image alone and gives {@code classes} class
+ * logits after its real-or-fake logit, {@code [N, 1 + classes]}. The discriminator also learns to
+ * classify the real images (cross entropy against their labels) and the generator to make images
+ * it classifies as the label asked for, which makes the samples follow their label far sooner
+ * than label planes alone do.
+ *
  * <p>Both networks form one {@code Sequential} so a checkpoint holds them, both optimizers and
  * the settings; a step's noise is drawn from the seed and the {@link #globalStep()}, so a run
  * restored from a checkpoint draws the noise the uninterrupted run would have.
@@ -45,12 +53,15 @@ public class Gan extends GenerativeModel {
     /** The optimizer of the discriminator. */
     public static final String DISCRIMINATOR = "discriminator";
     static final String KIND = "gan";
+    private static final String AUXILIARY = "generative.auxiliary_classifier";
 
     private static final Loss LOGITS = new BinaryCrossEntropy().fromLogits(true);
+    private static final Loss CLASSIFY = new SparseCategoricalCrossEntropy().fromLogits(true);
     private final Layer generator;
     private final Layer discriminator;
     private final int latentSize;
     private final int classes;
+    private final boolean auxiliary;
     private long seed = 1;
     private float labelSmoothing;
 
@@ -60,8 +71,27 @@ public class Gan extends GenerativeModel {
      *
      * @param latentSize the noise size
      * @param classes    the number of classes of a conditional GAN, or 0
+     * @throws IllegalArgumentException unless the discriminator gives one logit per image
      */
     public Gan(Layer generator, Layer discriminator, int latentSize, int classes) {
+        this(generator, discriminator, latentSize, classes, false);
+    }
+
+    /**
+     * A conditional GAN whose discriminator is an auxiliary classifier (AC-GAN): it takes images
+     * {@code [N, C, H, W]} alone and gives {@code [N, 1 + classes]}, a real-or-fake logit then the
+     * class logits ({@link Dcgan#auxiliaryDiscriminator}).
+     *
+     * @throws IllegalArgumentException for fewer than 2 classes, or a discriminator giving another shape
+     */
+    public static Gan withAuxiliaryClassifier(Layer generator, Layer discriminator, int latentSize, int classes) {
+        if (classes < 2) {
+            throw new IllegalArgumentException("Gan: an auxiliary classifier needs at least 2 classes, got " + classes);
+        }
+        return new Gan(generator, discriminator, latentSize, classes, true);
+    }
+
+    Gan(Layer generator, Layer discriminator, int latentSize, int classes, boolean auxiliary) {
         super(new Sequential(generator, discriminator));
         if (latentSize < 1 || classes < 0 || classes == 1) {
             throw new IllegalArgumentException("Gan: need a latent size of at least 1 and 0 (unconditional) or at least"
@@ -71,10 +101,15 @@ public class Gan extends GenerativeModel {
         this.discriminator = discriminator;
         this.latentSize = latentSize;
         this.classes = classes;
+        this.auxiliary = auxiliary;
         try (Inference ignored = Inference.enter(); NoGrad ignoredToo = NoGrad.enter()) {
             Tensor labels = classes == 0 ? null : Tensor.zeros(2);
             Tensor images = generator.forward(generatorInput(Tensor.zeros(2, latentSize), labels));
-            discriminator.forward(discriminatorInput(images, labels));
+            int outputs = discriminator.forward(discriminatorInput(images, labels)).dim(1);
+            if (outputs != (auxiliary ? 1 + classes : 1)) {
+                throw new IllegalArgumentException("Gan: the discriminator must give " + (auxiliary ? "1 + " + classes
+                        + " logits (real or fake, then the classes)" : "1 logit") + " per image, got " + outputs);
+            }
         }
         Map<String, Optimizer> optimizers = new LinkedHashMap<>();
         optimizers.put(GENERATOR, new Adam(generator.trainableParameters(), 2e-4f).beta1(0.5f));
@@ -109,14 +144,22 @@ public class Gan extends GenerativeModel {
         Tensor noise = Tensor.randn(stepGenerator(seed, globalStep()), n, latentSize);
         Tensor fake = generator.forward(generatorInput(noise, labels));
 
-        Tensor realLoss = LOGITS.apply(discriminator.forward(real), Tensor.full(1f - labelSmoothing, n, 1));
-        Tensor fakeLoss = LOGITS.apply(discriminator.forward(discriminatorInput(fake.detach(), labels)),
+        Tensor realScores = discriminator.forward(real);
+        Tensor realLoss = LOGITS.apply(realness(realScores), Tensor.full(1f - labelSmoothing, n, 1));
+        Tensor fakeLoss = LOGITS.apply(realness(discriminator.forward(discriminatorInput(fake.detach(), labels))),
                 Tensor.zeros(n, 1));
         Tensor discriminatorLoss = realLoss.add(fakeLoss);
+        if (auxiliary) {
+            discriminatorLoss = discriminatorLoss.add(CLASSIFY.apply(classLogits(realScores), labels));
+        }
         discriminatorLoss.backward();
         applyGradients(DISCRIMINATOR);
 
-        Tensor generatorLoss = LOGITS.apply(discriminator.forward(discriminatorInput(fake, labels)), Tensor.ones(n, 1));
+        Tensor fakeScores = discriminator.forward(discriminatorInput(fake, labels));
+        Tensor generatorLoss = LOGITS.apply(realness(fakeScores), Tensor.ones(n, 1));
+        if (auxiliary) {
+            generatorLoss = generatorLoss.add(CLASSIFY.apply(classLogits(fakeScores), labels));
+        }
         generatorLoss.backward();
         applyGradients(GENERATOR);
         optimizer(DISCRIMINATOR).zeroGrad();   // the generator's loss reached the discriminator's weights too
@@ -150,19 +193,39 @@ public class Gan extends GenerativeModel {
     /** The discriminator's probabilities that {@code images [N, C, H, W]} in [0, 1] are real (of class {@code labels} when conditional). */
     public Tensor realness(Tensor images, Tensor labels) {
         try (Inference ignored = Inference.enter(); NoGrad ignoredToo = NoGrad.enter()) {
-            return discriminator.forward(discriminatorInput(images.mul(2f).sub(1f), classes == 0 ? null : labels))
-                    .sigmoid();
+            return realness(discriminator.forward(discriminatorInput(images.mul(2f).sub(1f),
+                    classes == 0 ? null : labels))).sigmoid();
         }
     }
 
+    /** The real-or-fake logits {@code [N, 1]} of the discriminator's scores. */
+    private Tensor realness(Tensor scores) {
+        return auxiliary ? scores.slice(1, 0, 1) : scores;
+    }
+
+    /** An auxiliary classifier's class logits {@code [N, classes]}. */
+    private Tensor classLogits(Tensor scores) {
+        return scores.slice(1, 1, 1 + classes);
+    }
+
+    /** Whether the discriminator is an auxiliary classifier ({@link #withAuxiliaryClassifier}). */
+    public boolean auxiliaryClassifier() {
+        return auxiliary;
+    }
+
+    /** The seed of the training noise. */
+    long noiseSeed() {
+        return seed;
+    }
+
     /** Noise and, when conditional, the labels one-hot: {@code [N, latentSize + classes]}. */
-    private Tensor generatorInput(Tensor noise, Tensor labels) {
+    Tensor generatorInput(Tensor noise, Tensor labels) {
         return labels == null ? noise : Tensor.concat(1, noise, oneHot(labels, classes));
     }
 
-    /** Images and, when conditional, one constant plane per class: {@code [N, C + classes, H, W]}. */
-    private Tensor discriminatorInput(Tensor images, Tensor labels) {
-        if (labels == null) {
+    /** Images and, when conditional without an auxiliary classifier, one constant plane per class: {@code [N, C + classes, H, W]}. */
+    Tensor discriminatorInput(Tensor images, Tensor labels) {
+        if (labels == null || auxiliary) {
             return images;
         }
         int n = images.dim(0);
@@ -193,7 +256,11 @@ public class Gan extends GenerativeModel {
 
     @Override
     protected Map<String, String> checkpointState() {
-        return state(KIND, latentSize, classes);
+        Map<String, String> state = state(KIND, latentSize, classes);
+        if (auxiliary) {
+            state.put(AUXILIARY, "true");
+        }
+        return state;
     }
 
     /** A GAN saved by a {@link dev.nabla.train.ModelCheckpoint}: its networks, optimizers' state and settings. */
@@ -201,7 +268,7 @@ public class Gan extends GenerativeModel {
         Sequential both = (Sequential) loaded.model();
         Map<String, String> state = loaded.trainingState();
         return new Gan(both.get(0), both.get(1), Integer.parseInt(state.get(LATENT_SIZE)),
-                Integer.parseInt(state.get(CLASSES)));
+                Integer.parseInt(state.get(CLASSES)), Boolean.parseBoolean(state.get(AUXILIARY)));
     }
 
     /**

@@ -53,13 +53,16 @@ public abstract class GenerativeModel extends Model {
         ModelFile.LoadedModel loaded = ModelFile.load(file);
         String kind = loaded.trainingState().get(KIND_KEY);
         GenerativeModel model;
-        if (Gan.KIND.equals(kind)) {
+        if (WassersteinGan.KIND.equals(kind)) {
+            model = WassersteinGan.of(loaded);
+        } else if (Gan.KIND.equals(kind)) {
             model = Gan.of(loaded);
         } else if (Vae.KIND.equals(kind)) {
             model = Vae.of(loaded);
         } else {
             throw new IOException(file + ": not a generative model's checkpoint (its training state has no "
-                    + KIND_KEY + " of 'gan' or 'vae'); save one with a ModelCheckpoint while fitting a Gan or Vae");
+                    + KIND_KEY + " of 'gan', 'wgan-gp' or 'vae'); save one with a ModelCheckpoint while fitting a Gan"
+                    + " or Vae");
         }
         model.restore(file);
         return model;

@@ -2,6 +2,7 @@ package dev.nabla.generative;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -139,7 +140,8 @@ class GanTest {
         dev.nabla.io.ModelFile.save(plain, Dense.linear(2, 1));
         IOException e = assertThrows(IOException.class, () -> GenerativeModel.load(plain));
         assertTrue(e.getMessage().endsWith("not a generative model's checkpoint (its training state has no"
-                + " generative.kind of 'gan' or 'vae'); save one with a ModelCheckpoint while fitting a Gan or Vae"),
+                + " generative.kind of 'gan', 'wgan-gp' or 'vae'); save one with a ModelCheckpoint while fitting a"
+                + " Gan or Vae"),
                 e.getMessage());
     }
 
@@ -147,11 +149,47 @@ class GanTest {
     void theDcganNetworksMapNoiseToFashionMnistSizedImagesAndBack() {
         Layer.manualSeed(6);
         Gan gan = new Gan(Dcgan.generator(8, 10, 4), Dcgan.discriminator(10, 4), 8, 10);
+        assertFalse(gan.auxiliaryClassifier());
+        Gan auxiliary = Gan.withAuxiliaryClassifier(Dcgan.generator(8, 10, 4), Dcgan.auxiliaryDiscriminator(10, 4), 8, 10);
+        assertArrayEquals(new int[] {2, 11}, auxiliary.discriminator().forward(Tensor.zeros(2, 1, 28, 28)).shape()
+                .toArray(), "a real-or-fake logit and 10 class logits of the image alone");
         Tensor samples = gan.sample(10, -1, 3);
         assertArrayEquals(new int[] {10, 1, 28, 28}, samples.shape().toArray());
         Tensor images = Tensor.rand(new Generator(1), 4, 1, 28, 28);
         History history = gan.fit(new TensorDataset(images, Tensor.of(0f, 1f, 2f, 3f)),
                 FitOptions.defaults().epochs(1).batchSize(4).verbose(false));
         assertTrue(Double.isFinite(history.last("d_loss")) && Double.isFinite(history.last("g_loss")));
+    }
+
+    @Test
+    void anAuxiliaryClassifierLearnsTheClassesOfTheRealImagesAndIsSavedAsOne() throws IOException {
+        Layer.manualSeed(7);   // the discriminator sees the image alone: a real-or-fake logit and 2 class logits
+        Sequential generator = new Sequential(Dense.linear(LATENT + 2, 16), new Tanh(), new Reshape(1, 4, 4));
+        Gan gan = Gan.withAuxiliaryClassifier(generator, new Sequential(new Flatten(), Dense.linear(16, 3)), LATENT, 2);
+        assertTrue(gan.auxiliaryClassifier());
+        Path file = directory.resolve("acgan.nabla");
+        History history = gan.fit(new TensorDataset(IMAGES, LABELS), epochs(0, 30)
+                .callbacks(new ModelCheckpoint(file)));
+        Tensor classes = gan.discriminator().forward(IMAGES.mul(2f).sub(1f)).slice(1, 1, 3).argmax(1, false);
+        assertEquals(1f, classes.to(LABELS.dtype()).eq(LABELS).mean().item(), "the class logits tell left from right");
+        assertTrue(history.get("d_loss").get(29) < history.get("d_loss").get(0), history.get("d_loss").toString());
+        Tensor sampled = gan.sample(16, -1, 3);   // classes 0, 1, 0, 1, ...
+        Tensor leftOverRight = sampled.slice(3, 0, 2).sub(sampled.slice(3, 2, 4)).reshape(8, 2, -1).mean(2, false);
+        float[] perClass = leftOverRight.mean(0, false).toFloatArray();
+        assertTrue(perClass[0] > 0 && perClass[1] < 0, "class 0 drawn brighter on the left, class 1 on the right: "
+                + java.util.Arrays.toString(perClass));
+        assertTrue(Gan.load(file).auxiliaryClassifier(), "the checkpoint says so");
+
+        Layer.manualSeed(7);
+        IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class, () ->
+                Gan.withAuxiliaryClassifier(new Sequential(Dense.linear(LATENT + 2, 16), new Reshape(1, 4, 4)),
+                        new Sequential(new Flatten(), Dense.linear(16, 1)), LATENT, 2));
+        assertEquals("Gan: the discriminator must give 1 + 2 logits (real or fake, then the classes) per image, got 1",
+                wrong.getMessage());
+        assertEquals("Gan: an auxiliary classifier needs at least 2 classes, got 0",
+                assertThrows(IllegalArgumentException.class, () -> Gan.withAuxiliaryClassifier(generator,
+                        new Sequential(new Flatten(), Dense.linear(16, 1)), LATENT, 0)).getMessage());
+        assertEquals("Dcgan: an auxiliary classifier needs at least 2 classes, got 1",
+                assertThrows(IllegalArgumentException.class, () -> Dcgan.auxiliaryDiscriminator(1, 4)).getMessage());
     }
 }

@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * {@link DcganFashionMnist} conditioned on the 10 classes: the generator takes the one-hot label
- * beside the noise, the discriminator ten label planes beside the image. Writes into
+ * {@link DcganFashionMnist} conditioned on the 10 classes (AC-GAN): the generator takes the
+ * one-hot label beside the noise, the discriminator ({@link dev.nabla.generative.Dcgan#auxiliaryDiscriminator})
+ * also classifies, and the generator learns to make images it classifies as the label asked for. Writes into
  * {@code runs/cgan-fashion-mnist}; {@code ./nabla sample runs/cgan-fashion-mnist/last.nabla --label 7}
  * draws sneakers.
  */

@@ -39,8 +39,9 @@ public final class DcganFashionMnist {
     static Gan run(ExampleOptions options, int classes, Path output) throws IOException {
         Split data = FashionMnist.load();
         Layer.manualSeed(1);
-        Gan gan = new Gan(Dcgan.generator(LATENT_SIZE, classes, WIDTH), Dcgan.discriminator(classes, WIDTH),
-                LATENT_SIZE, classes).labelSmoothing(0.1f);
+        Gan gan = (classes == 0 ? new Gan(Dcgan.generator(LATENT_SIZE, 0, WIDTH), Dcgan.discriminator(0, WIDTH),
+                LATENT_SIZE, 0) : Gan.withAuxiliaryClassifier(Dcgan.generator(LATENT_SIZE, classes, WIDTH),
+                Dcgan.auxiliaryDiscriminator(classes, WIDTH), LATENT_SIZE, classes)).labelSmoothing(0.1f);
         gan.fit(options.limit(data.train()), FitOptions.defaults().epochs(options.epochs()).batchSize(64)
                 .shuffle(true, 1).callbacks(new SampleGrid(gan, output, 64, 7),
                         new ModelCheckpoint(output.resolve("last.nabla"))));

@@ -30,6 +30,9 @@ class GenerativeExamplesTest {
         assertTrue(lines.get(0).startsWith("the classifier's test accuracy: 0."), lines.get(0));
         assertTrue(lines.get(1).startsWith("floor (test vs training images): fid_fmnist "), lines.get(1));
         assertTrue(lines.get(3).contains(" label_accuracy "), lines.get(3));
+        String json = Files.readString(directory.resolve("metrics.json"));
+        assertTrue(json.contains("\"label_accuracy\"") && json.contains("\"fid_fmnist_floor\"")
+                && json.contains("\"fid_fmnist_ceiling\""), json);
     }
 
     @Test
@@ -54,7 +57,7 @@ class GenerativeExamplesTest {
     }
 
     @Test
-    void theAnomalyExampleScoresAnkleBoots() throws IOException {
+    void theAnomalyExampleScoresBags() throws IOException {
         FashionMnistData.assumeInstalled();
         double auc = AutoencoderAnomaly.run(new ExampleOptions(1, 512));
         assertTrue(auc > 0 && auc < 1, "an AUC: " + auc);

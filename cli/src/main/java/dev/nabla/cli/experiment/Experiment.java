@@ -77,6 +77,7 @@ public record Experiment(String source, DataSpec data, ModelSpec model, Training
             map.require("training").asMap().require("loss");
         }
         TrainingSpec training = TrainingSpec.parse(map.require("training"), overrides.epochs());
+        GenerativeRun.checkOptimizers(model.generative(), training, map.require("training"));
         if (overrides.seed() != null) {
             training = training.withSeed(overrides.seed());
         }

@@ -1,8 +1,10 @@
 package dev.nabla.cli.experiment;
 
+import dev.nabla.cli.config.ConfigNode;
 import dev.nabla.data.Split;
 import dev.nabla.data.TensorDataset;
 import dev.nabla.generative.Autoencoder;
+import dev.nabla.generative.FrechetDistance;
 import dev.nabla.generative.Gan;
 import dev.nabla.generative.GenerativeModel;
 import dev.nabla.generative.LatentScatter;
@@ -11,6 +13,7 @@ import dev.nabla.generative.SampleQuality;
 import dev.nabla.generative.Vae;
 import dev.nabla.io.JsonWriter;
 import dev.nabla.nn.Summary;
+import dev.nabla.optim.Optimizer;
 import dev.nabla.tensor.Tensor;
 import dev.nabla.train.Callback;
 import dev.nabla.train.CsvLogger;
@@ -38,7 +41,9 @@ import java.util.stream.IntStream;
  * every epoch and {@code metrics.json} with FID-FMNIST and the label histogram ({@link
  * SampleQuality}), a VAE's test {@code negative_elbo} (nats) and {@code interpolation.png}, an
  * autoencoder's test loss, {@code reconstructions.png} and with a held-out class its {@code
- * anomaly_auc}; with a 2-d code, {@code latent.png}.
+ * anomaly_auc}; with a 2-d code, {@code latent.png}. A GAN's {@code metrics.json} also holds
+ * FID-FMNIST's floor (the training images against the test images) and ceiling (the untrained
+ * generator's samples), {@code fid_fmnist_floor} and {@code fid_fmnist_ceiling}.
  */
 final class GenerativeRun {
 
@@ -52,6 +57,7 @@ final class GenerativeRun {
         Split split = experiment.data().load();
         int[] sampleShape = DataSpec.sampleShapeOf(split);
         Model model = spec.create(sampleShape, experiment.training().seed());
+        compileOptimizers(model, experiment.training());
         ExperimentRun.describe(experiment.data(), split, sampleShape, out);
         TensorDataset train = split.train();
         if (spec.anomalyClass() >= 0) {
@@ -74,7 +80,7 @@ final class GenerativeRun {
                 .shuffle(experiment.training().shuffle(), experiment.training().seed())
                 .callbacks(callbacks.toArray(Callback[]::new)));
         Files.copy(output.resolve("last.nabla"), output.resolve("best.nabla"), StandardCopyOption.REPLACE_EXISTING);
-        Map<String, Double> metrics = measure(spec, model, split.test(), experiment, out);
+        Map<String, Double> metrics = measure(spec, model, split, experiment, out);
         Files.writeString(output.resolve("metrics.json"), JsonWriter.writeLine(JsonWriter.finiteOrNull(metrics)) + "\n");
         Curves.write(history, output.resolve("curves.png"));
         List<String> parts = new ArrayList<>();
@@ -90,8 +96,9 @@ final class GenerativeRun {
         return metrics;
     }
 
-    private static Map<String, Double> measure(GenerativeSpec spec, Model model, TensorDataset test,
+    private static Map<String, Double> measure(GenerativeSpec spec, Model model, Split split,
                                                Experiment experiment, PrintWriter out) throws IOException {
+        TensorDataset test = split.test();
         Path output = experiment.output();
         Map<String, Double> metrics = new LinkedHashMap<>();
         int batch = experiment.training().batchSize();
@@ -125,16 +132,70 @@ final class GenerativeRun {
         int count = Math.min(spec.samples(), images.dim(0));
         out.printf(Locale.ROOT, "FID-FMNIST of %d samples against %d test images...%n", count, count);
         out.flush();
-        metrics.putAll(SampleQuality.measure(generative, images.slice(0, 0, count), count, SAMPLE_SEED));
+        Tensor real = images.slice(0, 0, count);
+        metrics.putAll(SampleQuality.measure(generative, real, count, SAMPLE_SEED));
+        if (generative instanceof Gan) {   // the floor: real images; the ceiling: the untrained generator
+            Tensor train = split.train().features();
+            metrics.put("fid_fmnist_floor", FrechetDistance.fidFmnist(train.slice(0, 0, Math.min(count,
+                    train.dim(0))), real));
+            GenerativeModel untrained = (GenerativeModel) spec.create(null, experiment.training().seed());
+            metrics.put("fid_fmnist_ceiling", SampleQuality.measure(untrained, real, count, SAMPLE_SEED)
+                    .get("fid_fmnist"));
+        }
         SampleGrid.write(generative.sample(64, -1, SAMPLE_SEED), generative.classes(), output.resolve("samples.png"));
         return metrics;
+    }
+
+    /**
+     * Refuses optimizers by network name ({@code optimizer: {generator: ...}}) unless the model is
+     * a GAN, and learning-rate schedules and layer groups for generative models.
+     */
+    static void checkOptimizers(GenerativeSpec spec, TrainingSpec training, ConfigNode trainingNode) {
+        boolean named = !training.namedOptimizers().isEmpty();
+        if (!named && (spec == null || training.optimizer().schedule() == null && !training.optimizer().hasGroups())) {
+            return;
+        }
+        ConfigNode node = trainingNode.asMap().get("optimizer");
+        if (spec == null) {
+            throw node.error("optimizers by network name (" + String.join(", ", training.namedOptimizers().keySet())
+                    + ") are for a generative gan or wgan-gp; give one optimizer: {name: adam, ...}");
+        }
+        if (named && spec.optimizerNames().isEmpty()) {
+            throw node.error("a " + spec.kind() + " has one optimizer; give it as optimizer: {name: adam, ...}");
+        }
+        if (training.optimizer().schedule() != null) {
+            throw node.error("a learning-rate schedule is not supported for generative models; give a constant"
+                    + " learning_rate");
+        }
+        if (training.optimizer().hasGroups()) {
+            throw node.error("optimizer groups are not supported for generative models; give each network its"
+                    + " own optimizer (optimizer: {generator: ..., discriminator: ...})");
+        }
+    }
+
+    /**
+     * Replaces the model's own optimizers by the file's: one optimizer for every network, or one
+     * per network by name; the networks the file does not name keep the model's own.
+     */
+    static void compileOptimizers(Model model, TrainingSpec training) {
+        OptimizerSpec every = training.optimizer().given() ? training.optimizer() : null;
+        if (every == null && training.namedOptimizers().isEmpty()) {
+            return;
+        }
+        Map<String, Optimizer> optimizers = new LinkedHashMap<>();
+        model.optimizers().forEach((name, own) -> {
+            OptimizerSpec spec = training.namedOptimizers().getOrDefault(name, every);
+            optimizers.put(name, spec == null ? own : spec.factory(null).apply(own.parameters()));
+        });
+        model.compile(optimizers, model.loss());
     }
 
     /** The summary of each network of the model, for its own input. */
     private static String summary(Model model, GenerativeSpec spec) {
         if (model instanceof Gan gan) {
             return "generator:\n" + Summary.of(gan.generator(), spec.latentSize() + spec.classes())
-                    + "discriminator:\n" + Summary.of(gan.discriminator(), 1 + spec.classes(), 28, 28);
+                    + "discriminator:\n" + Summary.of(gan.discriminator(),
+                    gan.auxiliaryClassifier() ? 1 : 1 + spec.classes(), 28, 28);
         }
         if (model instanceof Vae vae) {
             return "encoder:\n" + Summary.of(vae.encoder(), 1, 28, 28) + "decoder:\n"

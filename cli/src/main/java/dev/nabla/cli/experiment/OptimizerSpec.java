@@ -31,6 +31,8 @@ import java.util.function.Function;
  * takes a schedule for its {@code learning_rate}: {@code {schedule: cosine_annealing,
  * initial_learning_rate: 0.01, max_steps: 1000}} (see {@link ScheduleSpec}). {@code groups} gives
  * named layers their own learning rate and weight decay ({@link ParameterGroupSpec}).
+ * A generative model's networks may each have their own: {@code optimizer: {generator: {name:
+ * adam, ...}, discriminator: {name: adam, ...}}} ({@link #parseNamed}).
  */
 final class OptimizerSpec {
 
@@ -43,21 +45,26 @@ final class OptimizerSpec {
     private final String name;
     private final Map<String, ConfigNode> settings;
     private final ScheduleSpec schedule;
+    /** The networks a generative model may give an optimizer each (a GAN's). */
+    static final List<String> NETWORKS = List.of("generator", "discriminator");
+
     private final List<ParameterGroupSpec> groups;
     private final Optimizer probe;
+    private final boolean given;
 
     private OptimizerSpec(String name, Map<String, ConfigNode> settings, ScheduleSpec schedule,
-                          List<ParameterGroupSpec> groups) {
+                          List<ParameterGroupSpec> groups, boolean given) {
         this.name = name;
         this.settings = settings;
         this.schedule = schedule;
         this.groups = groups;
+        this.given = given;
         this.probe = create(List.of(new Parameter(Tensor.zeros(1))), null);
     }
 
     /** An optimizer with its default settings. */
     static OptimizerSpec named(String name) {
-        return new OptimizerSpec(name, Map.of(), null, List.of());
+        return new OptimizerSpec(name, Map.of(), null, List.of(), false);
     }
 
     static OptimizerSpec parse(ConfigNode node) {
@@ -92,7 +99,49 @@ final class OptimizerSpec {
                 settings.put("learning_rate", rateMap.get("initial_learning_rate"));
             }
         }
-        return new OptimizerSpec(name, settings, schedule, groups);
+        return new OptimizerSpec(name, settings, schedule, groups, true);
+    }
+
+    /**
+     * The optimizers of {@code optimizer: {generator: ..., discriminator: ...}}, by network
+     * name; empty when the node is one optimizer ({@code adam}, {@code {name: adam, ...}}).
+     */
+    static Map<String, OptimizerSpec> parseNamed(ConfigNode node) {
+        if (!node.isMap() || node.asMap().has("name")) {
+            return Map.of();
+        }
+        ConfigMap map = node.asMap();
+        if (map.keys().stream().noneMatch(NETWORKS::contains)) {
+            throw node.error("an optimizer needs a 'name' (optimizer: {name: adam, learning_rate: 0.001}); a"
+                    + " generative model's networks may also have one each: " + String.join(", ", NETWORKS));
+        }
+        map.allowOnly(NETWORKS);
+        Map<String, OptimizerSpec> named = new LinkedHashMap<>();
+        for (String network : NETWORKS) {
+            if (map.has(network)) {
+                OptimizerSpec spec = parse(map.get(network));
+                if (spec.schedule != null) {
+                    throw map.get(network).error("a learning-rate schedule is not supported for one network"
+                            + " of a generative model; give a constant learning_rate");
+                }
+                if (spec.hasGroups()) {
+                    throw map.get(network).error("optimizer groups are not supported for one network of a"
+                            + " generative model");
+                }
+                named.put(network, spec);
+            }
+        }
+        return named;
+    }
+
+    /** Whether the file gave this optimizer (not the default adam). */
+    boolean given() {
+        return given;
+    }
+
+    /** Whether the file named layer groups with their own settings ({@code groups}). */
+    boolean hasGroups() {
+        return !groups.isEmpty();
     }
 
     /** {@code learning_rate}, {@code weight_decay} and the optimizer's hyperparameters. */

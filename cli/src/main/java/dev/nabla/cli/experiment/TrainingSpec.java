@@ -29,10 +29,12 @@ import java.util.Map;
  *                  {@code global_clipnorm}, {@code clipvalue}, {@code gradient_accumulation_steps}, {@code loss_scale})
  * @param dtypePolicy the dtypes of computation and weights ({@code dtype_policy}: {@code float32}, the default,
  *                  {@code mixed_bfloat16} or {@code mixed_float16}, Keras's names)
+ * @param namedOptimizers a generative model's optimizers one by one, by the name of the network each
+ *                  trains ({@code optimizer: {generator: ..., discriminator: ...}}); empty otherwise
  */
 public record TrainingSpec(OptimizerSpec optimizer, LossSpec loss, List<String> metrics, int batchSize, int epochs,
                            long seed, boolean shuffle, List<CallbackSpec> callbacks, GradientOptions gradients,
-                           DTypePolicy dtypePolicy) {
+                           DTypePolicy dtypePolicy, Map<String, OptimizerSpec> namedOptimizers) {
 
     static final List<String> KEYS = List.of("optimizer", "loss", "metrics", "batch_size", "epochs", "seed",
             "shuffle", "callbacks",
@@ -41,7 +43,9 @@ public record TrainingSpec(OptimizerSpec optimizer, LossSpec loss, List<String> 
     /** Reads the section; {@code epochs}, when not null, replaces the file's (the {@code --epochs} option). */
     static TrainingSpec parse(ConfigNode node, Integer epochsOverride) {
         ConfigMap map = node.asMap().allowOnly(KEYS);
-        OptimizerSpec optimizer = map.has("optimizer") ? OptimizerSpec.parse(map.get("optimizer"))
+        Map<String, OptimizerSpec> named = map.has("optimizer") ? OptimizerSpec.parseNamed(map.get("optimizer"))
+                : Map.of();
+        OptimizerSpec optimizer = map.has("optimizer") && named.isEmpty() ? OptimizerSpec.parse(map.get("optimizer"))
                 : OptimizerSpec.named("adam");
         LossSpec loss = map.has("loss") ? LossSpec.parse(map.get("loss")) : null;   // Experiment requires it but for generative models
         List<String> metrics = new ArrayList<>();
@@ -58,13 +62,13 @@ public record TrainingSpec(OptimizerSpec optimizer, LossSpec loss, List<String> 
         }
         return new TrainingSpec(optimizer, loss, List.copyOf(metrics), map.integer("batch_size", 1, 32), epochs,
                 map.has("seed") ? map.get("seed").asInt() : 1, map.bool("shuffle", true), List.copyOf(callbacks),
-                GradientSpec.parse(map), dtypePolicy(map));
+                GradientSpec.parse(map), dtypePolicy(map), named);
     }
 
     /** The same training with another seed (the {@code --seed} option). */
     TrainingSpec withSeed(long value) {
         return new TrainingSpec(optimizer, loss, metrics, batchSize, epochs, value, shuffle, callbacks, gradients,
-                dtypePolicy);
+                dtypePolicy, namedOptimizers);
     }
 
     /** The same training with a {@code tensorboard} callback, unless it has one ({@code train --dashboard}). */
@@ -75,7 +79,7 @@ public record TrainingSpec(OptimizerSpec optimizer, LossSpec loss, List<String> 
         List<CallbackSpec> more = new ArrayList<>(callbacks);
         more.add(TensorBoardSpec.defaults());
         return new TrainingSpec(optimizer, loss, metrics, batchSize, epochs, seed, shuffle, List.copyOf(more),
-                gradients, dtypePolicy);
+                gradients, dtypePolicy, namedOptimizers);
     }
 
     private static DTypePolicy dtypePolicy(ConfigMap map) {
@@ -103,7 +107,13 @@ public record TrainingSpec(OptimizerSpec optimizer, LossSpec loss, List<String> 
     /** The section with its defaults filled in, for {@code config.resolved.yaml}. */
     Map<String, Object> resolved() {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("optimizer", optimizer.resolved());
+        if (namedOptimizers.isEmpty()) {
+            out.put("optimizer", optimizer.resolved());
+        } else {
+            Map<String, Object> each = new LinkedHashMap<>();
+            namedOptimizers.forEach((name, spec) -> each.put(name, spec.resolved()));
+            out.put("optimizer", each);
+        }
         if (loss != null) {
             out.put("loss", loss.resolved());
         }
