@@ -30,10 +30,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code nabla explain MODEL IMAGE}: why an image model predicts what it does, as a heatmap over the image. */
+/**
+ * {@code nabla explain MODEL IMAGE}: why an image model predicts what it does, as a heatmap over
+ * the image; {@code nabla explain MODEL --data CSV --row N --method lime}: LIME's weights of a
+ * CSV model's columns for one row.
+ */
 @Command(name = "explain", description = "Explain an image model's prediction: print its top classes and write a"
         + " PNG of the image with a heatmap of what drove the target class's score (saliency, integrated gradients,"
-        + " Grad-CAM or LIME).")
+        + " Grad-CAM or LIME). For a model trained on a CSV file, --data CSV --row N --method lime prints LIME's"
+        + " weights of the row's columns and the surrogate's R² (--output: a bar chart).")
 final class ExplainCommand implements Callable<Integer> {
 
     /** The methods, by their name on the command line. */
@@ -45,7 +50,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "A model file (.nabla) of an image classifier.")
     private Path file;
 
-    @Parameters(index = "1", paramLabel = "IMAGE", description = "An image (PNG, JPEG, GIF, BMP).")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "IMAGE",
+            description = "An image (PNG, JPEG, GIF, BMP); none with --data.")
     private Path image;
 
     @Option(names = "--method", paramLabel = "NAME", defaultValue = "gradcam",
@@ -65,8 +71,21 @@ final class ExplainCommand implements Callable<Integer> {
     private int steps;
 
     @Option(names = "--samples", paramLabel = "N", defaultValue = "1000",
-            description = "LIME's perturbed images (default: ${DEFAULT-VALUE}).")
+            description = "LIME's perturbed images or rows (default: ${DEFAULT-VALUE}).")
     private int samples;
+
+    @Option(names = "--data", paramLabel = "CSV", description = "For a model trained on a CSV file: a CSV file with"
+            + " its feature columns, read and prepared as in training; its rows' statistics scale LIME's"
+            + " perturbations (use the training file).")
+    private Path data;
+
+    @Option(names = "--row", paramLabel = "N", defaultValue = "1",
+            description = "With --data: the row to explain, from 1 (default: ${DEFAULT-VALUE}).")
+    private int row;
+
+    @Option(names = "--top", paramLabel = "K", defaultValue = "10",
+            description = "With --data: how many columns to print, largest weight first (default: ${DEFAULT-VALUE}).")
+    private int top;
 
     @Option(names = "--segments", paramLabel = "N", defaultValue = "50",
             description = "LIME's superpixels, about (default: ${DEFAULT-VALUE}).")
@@ -80,7 +99,7 @@ final class ExplainCommand implements Callable<Integer> {
             + " light on dark.")
     private boolean invert;
 
-    @Option(names = "--output", paramLabel = "FILE", required = true, description = "The PNG to write.")
+    @Option(names = "--output", paramLabel = "FILE", description = "The PNG to write (required for an image).")
     private Path output;
 
     private String limeSummary;
@@ -89,6 +108,13 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ModelFile.LoadedModel loaded = ModelFile.load(file);
         ModelInfo info = ModelInfo.of(loaded);
+        if (data != null) {
+            return explainRow(loaded);
+        }
+        if (image == null || output == null) {
+            throw new ParameterException(spec.commandLine(), "give an IMAGE and --output FILE, or --data CSV (with"
+                    + " --method lime) for a model trained on a CSV file");
+        }
         int[] sampleShape = info.inputShape() != null ? info.inputShape()
                 : PredictionInputs.imageShapeOfConvolution(loaded.model());
         PredictionInputs.checkReadable(image);
@@ -150,6 +176,33 @@ final class ExplainCommand implements Callable<Integer> {
         };
     }
 
+    /** LIME on row {@code --row} of {@code --data}: prints the top weights, writes a bar chart with --output. */
+    private int explainRow(ModelFile.LoadedModel loaded) throws IOException {
+        if (image != null || method != Method.lime) {
+            throw new ParameterException(spec.commandLine(), "--data explains a CSV row with --method lime only"
+                    + (image != null ? ", and takes no IMAGE" : ", not --method " + method));
+        }
+        if (samples < 10 || top < 1) {
+            throw new ParameterException(spec.commandLine(), "--samples must be at least 10 and --top at least 1,"
+                    + " got " + samples + " and " + top);
+        }
+        TabularExplanation tabular = new TabularExplanation(data, row, target, samples, seed, top);
+        TabularExplanation.Result result;
+        try {
+            result = tabular.explain(file, loaded);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        tabular.print(out, result);
+        if (output != null) {
+            ImageIO.write(FeatureBarChart.draw(result.top()), "png", output.toFile());
+            out.println("wrote " + output);
+        }
+        out.flush();
+        return 0;
+    }
+
     private String describe() {
         return switch (method) {
             case saliency -> "saliency";
@@ -170,7 +223,7 @@ final class ExplainCommand implements Callable<Integer> {
         return last;
     }
 
-    private static String top(float[] probabilities, List<String> classNames) {
+    static String top(float[] probabilities, List<String> classNames) {
         return IntStream.range(0, probabilities.length).boxed()
                 .sorted(Comparator.comparingDouble(c -> -probabilities[c])).limit(3)
                 .map(c -> String.format(Locale.ROOT, "%d%s %.4f", c,

@@ -68,7 +68,15 @@ public final class Preprocessing {
 
     /** The rows' features, {@code [rows, width]}. */
     public Tensor features(Table rows) {
-        return transform.transform(rows.select(features)).toTensor();
+        return transformed(rows).toTensor();
+    }
+
+    /**
+     * The rows' feature columns after the fitted transform, named as the model sees them
+     * ({@code colour_red} for a one-hot column): {@link #features} is this as a tensor.
+     */
+    public Table transformed(Table rows) {
+        return transform.transform(rows.select(features));
     }
 
     /** The rows' features and targets. */
