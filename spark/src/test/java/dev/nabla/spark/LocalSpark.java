@@ -1,20 +1,26 @@
 package dev.nabla.spark;
 
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
 
-/** One {@code local[2]} Spark context for all the tests of a JVM (starting one takes seconds), bound to 127.0.0.1. */
+/** One {@code local[2]} Spark session for all the tests of a JVM (starting one takes seconds), bound to 127.0.0.1. */
 final class LocalSpark {
 
-    private static JavaSparkContext context;
+    private static SparkSession session;
 
     private LocalSpark() {
     }
 
-    static synchronized JavaSparkContext context() {
-        if (context == null) {
-            context = new JavaSparkContext(SparkSessions.configuration("local[2]", "nabla-spark-tests"));
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> context.stop()));
+    static synchronized SparkSession session() {
+        if (session == null) {
+            session = SparkSession.builder().config(SparkSessions.configuration("local[2]", "nabla-spark-tests"))
+                    .getOrCreate();
+            Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
         }
-        return context;
+        return session;
+    }
+
+    static JavaSparkContext context() {
+        return JavaSparkContext.fromSparkContext(session().sparkContext());
     }
 }
