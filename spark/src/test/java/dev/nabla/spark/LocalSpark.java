@@ -15,9 +15,16 @@ final class LocalSpark {
         if (session == null) {
             session = SparkSession.builder().config(SparkSessions.configuration("local[2]", "nabla-spark-tests"))
                     .getOrCreate();
-            Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
         }
         return session;
+    }
+
+    /** Stops the session (a test that needs a context of its own, on a cluster); the next use starts a new one. */
+    static synchronized void stop() {
+        if (session != null) {
+            session.stop();
+            session = null;
+        }
     }
 
     static JavaSparkContext context() {

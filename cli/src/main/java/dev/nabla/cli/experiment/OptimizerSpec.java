@@ -29,7 +29,7 @@ import java.util.function.Function;
  * takes a schedule for its {@code learning_rate}: {@code {schedule: cosine_annealing,
  * initial_learning_rate: 0.01, max_steps: 1000}} (see {@link ScheduleSpec}).
  */
-final class OptimizerSpec {
+public final class OptimizerSpec {
 
     private static final List<String> COMMON = List.of("learning_rate", "weight_decay");
     /** PyTorch's (and old Keras's) name for {@code learning_rate}. */
@@ -96,7 +96,7 @@ final class OptimizerSpec {
     }
 
     /** Makes the optimizer, with the file's settings, once the model's parameters exist. */
-    Function<List<Parameter>, Optimizer> factory() {
+    public Function<List<Parameter>, Optimizer> factory() {
         return this::create;
     }
 
