@@ -51,6 +51,7 @@ public final class SparkExperimentTraining implements DistributedTraining {
         }
         SparkSession spark = SparkSession.builder().config(SparkSessions.configuration(master, "nabla train "
                 + file.getFileName())).getOrCreate();
+        spark.sparkContext().setLogLevel("WARN");
         try {
             Files.createDirectories(experiment.output());
             out.printf(Locale.ROOT, "training on Spark at %s: %d workers, %s%s%n", master, training.workers(),
