@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -163,7 +165,7 @@ public final class BatchInference implements Serializable {
 
     /** The networks this JVM has loaded, by broadcast: an executor reads each broadcast model file once. */
     static final class LoadedNetworks {
-        private static final java.util.Map<Long, Layer> NETWORKS = new java.util.concurrent.ConcurrentHashMap<>();
+        private static final Map<Long, Layer> NETWORKS = new ConcurrentHashMap<>();
 
         private LoadedNetworks() {
         }

@@ -7,6 +7,7 @@ import dev.nabla.train.FitOptions;
 import dev.nabla.train.History;
 import dev.nabla.train.Model;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ public final class SparkTrainer {
         ShardPlan plan = new ShardPlan(data.size(), training.workers(), options.batchSize(), training.syncEvery(),
                 options.seed(), options.shuffle());
         TrainingJob job = new TrainingJob(recipe, source, plan);
-        model = ReplicaTasks.replica(recipe, data, new ModelState(), dev.nabla.train.Model::new);
+        model = ReplicaTasks.replica(recipe, data, new ModelState(), Model::new);
         int[] position = resume(options.initialEpoch());
         History history = new History();
         List<Callback> callbacks = new ArrayList<>(options.callbacks());
@@ -157,7 +158,7 @@ public final class SparkTrainer {
                     Integer.toString(nextEpoch), "round", Integer.toString(nextRound),
                     "synchronisation", training.synchronisation().fileName()));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write the round checkpoint " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the round checkpoint " + file + ": " + e.getMessage(), e);
         }
     }
 
