@@ -1,5 +1,6 @@
 package dev.nabla.cli;
 
+import dev.nabla.cli.experiment.DistributedTraining;
 import dev.nabla.cli.experiment.Experiment;
 import dev.nabla.cli.experiment.ExperimentRun;
 import dev.nabla.data.Digits;
@@ -70,8 +71,27 @@ final class TrainCommand implements Callable<Integer> {
             description = "The dashboard's port (default: " + DashboardCommand.DEFAULT_PORT + "; 0 for any free one).")
     private int dashboardPort = DashboardCommand.DEFAULT_PORT;
 
+    @Option(names = "--spark", paramLabel = "MASTER", description = "Train data-parallel on Apache Spark at MASTER"
+            + " (local[2], spark://host:7077; see docs/spark.md); the launcher adds the spark module to the class path.")
+    private String sparkMaster;
+
+    @Option(names = "--synchronisation", paramLabel = "MODE", description = "With --spark: model_averaging (the"
+            + " default: weights and optimizer state averaged every --sync-every steps) or gradient_averaging (every step).")
+    private String synchronisation = "model_averaging";
+
+    @Option(names = "--sync-every", paramLabel = "K", description = "With --spark and model averaging: the steps"
+            + " between two synchronisations (default: 16).")
+    private int syncEvery = 16;
+
+    @Option(names = "--workers", paramLabel = "N", description = "With --spark: the number of replicas, one Spark"
+            + " task each (default: 2).")
+    private int workers = 2;
+
     @Override
     public Integer call() throws IOException {
+        if (sparkMaster != null) {
+            return trainOnSpark();
+        }
         check(epochs, "--epochs");
         check(limit, "--limit");
         PrintWriter out = spec.commandLine().getOut();
@@ -101,6 +121,19 @@ final class TrainCommand implements Callable<Integer> {
                 seed == null ? 1 : seed, out);
         out.printf(Locale.ROOT, "test accuracy %.4f, test loss %.4f%n", test.get("accuracy"), test.get("loss"));
         out.flush();
+        return 0;
+    }
+
+    private int trainOnSpark() throws IOException {
+        if (experiment == null || dashboard) {
+            throw new ParameterException(spec.commandLine(), "--spark needs an EXPERIMENT file and no --dashboard");
+        }
+        DistributedTraining engine = DistributedTraining.find().orElseThrow(() -> new ParameterException(
+                spec.commandLine(), "--spark needs the spark module on the class path: ./nabla adds it (building"
+                + " spark/target/nabla-spark.jar) when --spark is given; with java -jar, use the launcher or spark-submit"));
+        engine.run(experiment, new Experiment.Overrides(epochs, output, limit, seed), sparkMaster,
+                Map.of("synchronisation", synchronisation, "sync_every", Integer.toString(syncEvery),
+                        "workers", Integer.toString(workers)), spec.commandLine().getOut());
         return 0;
     }
 

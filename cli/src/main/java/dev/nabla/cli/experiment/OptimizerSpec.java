@@ -34,7 +34,7 @@ import java.util.function.Function;
  * A generative model's networks may each have their own: {@code optimizer: {generator: {name:
  * adam, ...}, discriminator: {name: adam, ...}}} ({@link #parseNamed}).
  */
-final class OptimizerSpec {
+public final class OptimizerSpec {
 
     private static final List<String> COMMON = List.of("learning_rate", "weight_decay");
     /** PyTorch's (and old Keras's) name for {@code learning_rate}. */
@@ -140,7 +140,7 @@ final class OptimizerSpec {
     }
 
     /** Whether the file named layer groups with their own settings ({@code groups}). */
-    boolean hasGroups() {
+    public boolean hasGroups() {
         return !groups.isEmpty();
     }
 
@@ -156,7 +156,7 @@ final class OptimizerSpec {
      * Makes the optimizer, with the file's settings, once the model's parameters exist; the
      * {@code groups} name layers of {@code network}.
      */
-    Function<List<Parameter>, Optimizer> factory(Layer network) {
+    public Function<List<Parameter>, Optimizer> factory(Layer network) {
         return parameters -> create(parameters, network);
     }
 
