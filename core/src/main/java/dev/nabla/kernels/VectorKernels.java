@@ -119,6 +119,14 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void scaleShiftRows(float[] in, int inOff, int inStride, float[] scale, float[] shift, int paramOff,
+                               float[] residual, int residualOff, int residualStride, UnaryOp op, float param,
+                               float[] out, int outOff, int outStride, int rows, int columns) {
+        VectorEpilogues.scaleShiftRows(this, in, inOff, inStride, scale, shift, paramOff, residual, residualOff,
+                residualStride, op, param, out, outOff, outStride, rows, columns);
+    }
+
+    @Override
     public void binary(BinaryOp op, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
                        float[] out, int outOff, int n) {
         VectorBinary.binary(op, a, aOff, aStride, b, bOff, bStride, out, outOff, n);
@@ -407,6 +415,11 @@ final class VectorKernels implements Kernels {
 
     // Max pooling with windows clipped by padding, the pooling gradients, gather, scatter-add and
     // row copies are the scalar definitions, the interface's defaults (Kernels says why).
+
+    @Override
+    public void maxPoolValues(PoolingGeometry windows, float[] x, int xOff, int planeStart, int planeEnd, float[] y) {
+        VectorPooling.maxValues(windows, x, xOff, planeStart, planeEnd, y);
+    }
 
     @Override
     public void averagePool(PoolingGeometry windows, float[] x, int xOff, int planeStart, int planeEnd, float[] y) {
