@@ -102,20 +102,7 @@ final class VectorKernels implements Kernels {
     @Override
     public void addRowBias(float[] in, int inOff, int inStride, float[] bias, int biasOff, int biasStride,
                            float[] out, int outOff, int outStride, int rows, int columns) {
-        int bound = SPECIES.loopBound(columns);
-        for (int r = 0; r < rows; r++) {
-            float b = bias[biasOff + r * biasStride];
-            FloatVector broadcast = FloatVector.broadcast(SPECIES, b);
-            int from = inOff + r * inStride;
-            int to = outOff + r * outStride;
-            int j = 0;
-            for (; j < bound; j += SPECIES.length()) {
-                FloatVector.fromArray(SPECIES, in, from + j).add(broadcast).intoArray(out, to + j);
-            }
-            for (; j < columns; j++) {
-                out[to + j] = in[from + j] + b;
-            }
-        }
+        VectorEpilogues.addRowBias(in, inOff, inStride, bias, biasOff, biasStride, out, outOff, outStride, rows, columns);
     }
 
     @Override
