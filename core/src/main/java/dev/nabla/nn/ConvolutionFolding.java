@@ -39,6 +39,15 @@ final class ConvolutionFolding {
 
     /** Whether {@code conv} then {@code norm} may run as one folded call on this input now. */
     static boolean foldable(Layer conv, Layer norm, Tensor input) {
+        if (!NoGrad.isGradEnabled() && input.rank() == 4 && conv instanceof Conv2d c && norm instanceof BatchNorm2d b) {
+            // Built as forward would build them, so that the first call folds as every later one does.
+            if (!c.isBuilt()) {
+                c.build(input.shape().toArray());
+            }
+            if (!b.isBuilt()) {
+                b.build(1, c.outChannels(), 1, 1);
+            }
+        }
         return !NoGrad.isGradEnabled() && input.rank() == 4
                 && conv instanceof Conv2d c && norm instanceof BatchNorm2d b
                 && c.isBuilt() && b.isBuilt() && c.activation() == ActivationFunction.LINEAR
