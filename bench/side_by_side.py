@@ -9,7 +9,7 @@ table of the medians and the ratio Nabla / PyTorch:
                                   [--mlp-steps 1000] [--cnn-steps 300] [--lstm-steps 200]
                                   [--transformer-steps 200]
                                   [--workloads gemm,train-mlp,train-cnn,infer-cnn,train-lstm,infer-lstm,
-                                               train-transformer,infer-transformer]
+                                               train-transformer,infer-transformer,infer-resnet18]
                                   [--wait-quiet SECONDS] [--max-other-load CORES]
 
 Training runs time whole 50-step windows after 50 warm-up steps and report the median
@@ -44,7 +44,8 @@ METRICS = {
     "train": [("samples_per_s", "samples/s", True, "%.0f"), ("peak_rss_mb", "peak RSS MiB", None, "%.0f"),
               ("alloc_mb_per_step", "alloc MiB/step", None, "%.1f")],
     "infer": [("batch1_ms", "batch-1 latency ms", False, "%.3f"),
-              ("batch256_samples_per_s", "batch-256 samples/s", True, "%.0f")],
+              ("batch256_samples_per_s", "batch-256 samples/s", True, "%.0f"),
+              ("batch32_samples_per_s", "batch-32 samples/s", True, "%.1f")],
 }
 
 
@@ -59,6 +60,7 @@ def workloads(names, args):
         "infer-lstm": ["infer", "--model", "lstm"],
         "train-transformer": ["train", "--model", "transformer", "--steps", str(args.transformer_steps)],
         "infer-transformer": ["infer", "--model", "transformer"],
+        "infer-resnet18": ["infer", "--model", "resnet18"],
     }
     for name in names:
         if name not in table:
@@ -162,7 +164,7 @@ def main():
     parser.add_argument("--transformer-steps", type=int, default=200,
                         help="timed transformer training steps per run (default 200)")
     parser.add_argument("--workloads", default="gemm,train-mlp,train-cnn,infer-cnn,train-lstm,infer-lstm,"
-                                                "train-transformer,infer-transformer")
+                                                "train-transformer,infer-transformer,infer-resnet18")
     parser.add_argument("--wait-quiet", type=float, default=0, metavar="SECONDS",
                         help="before each run, wait up to SECONDS for other processes to go quiet (default 0)")
     parser.add_argument("--max-other-load", type=float, default=0.25, metavar="CORES",
@@ -210,6 +212,8 @@ def print_table(measured, order, args, loads):
         for metric, label, more_is_better, form in METRICS[kind]:
             torch_median = median_of(r.get(metric, "na") for r in sides["pytorch"])
             nabla_median = median_of(r.get(metric, "na") for r in sides["nabla"])
+            if torch_median is None and nabla_median is None:
+                continue  # a metric of other workloads (batch 256 of the small ones, batch 32 of resnet18)
             ratio = nabla_median / torch_median if torch_median and nabla_median is not None else None
             rows.append((workload, str(threads), label, fmt(form, torch_median), fmt(form, nabla_median),
                          "%.2f" % ratio if ratio is not None else "-", verdict(ratio, more_is_better)))

@@ -4,7 +4,7 @@ same lines as `./nabla bench`, so that side_by_side.py reads both alike:
 
     python3 bench/torch_bench.py gemm [--sizes 512,1024] [--threads N]
     python3 bench/torch_bench.py train --model mlp|cnn|lstm|transformer [--threads N] [--steps S]
-    python3 bench/torch_bench.py infer --model cnn|lstm|transformer [--threads N]
+    python3 bench/torch_bench.py infer --model cnn|lstm|transformer|resnet18 [--threads N]
 
 Each measurement mirrors the Java one (dev.nabla.cli.bench): the same networks (torch.nn),
 Adam lr 1e-3, cross-entropy on logits, batch 128, a fresh permutation each epoch, the
@@ -12,6 +12,10 @@ median over 50-step windows after 50 warm-up steps; inference in eval mode under
 torch.no_grad(); GEMM as torch.mm(a, b, out=c). Data: Fashion-MNIST from
 /usr/share/datasets/fashion-mnist (or $NABLA_DATA) when installed, else random images of
 the same shape. alloc_mb_per_step is not measured here (printed as "na").
+
+resnet18 is torchvision.models.resnet18() (1,000 classes, weights drawn from seed 1) on random
+images [3, 224, 224] in [0, 1): batch-1 latency and batch-32 throughput, fewer calls (5 + 30
+at batch 1, 2 + 5 at batch 32), as `./nabla bench infer --model resnet18` measures it.
 """
 import argparse
 import gzip
@@ -26,6 +30,7 @@ from torch import nn
 
 BATCH_SIZE = 128
 INFER_BATCH = 256
+RESNET_BATCH = 32
 DATA_DIRS = [os.environ.get("NABLA_DATA", ""), os.path.join(os.environ.get("NABLA_DATA", ""), "fashion-mnist"),
              "/usr/share/datasets/fashion-mnist"]
 
@@ -210,6 +215,36 @@ def bench_infer(args, data):
           % (args.model, torch.get_num_threads(), one * 1e3, INFER_BATCH / batch, source), flush=True)
 
 
+def resnet18():
+    """torchvision's ResNet-18 with fresh weights from seed 1, in eval mode."""
+    # torchvision's compiled operators (nms, ...) may not match the installed torch; the model needs none.
+    torch.library.register_fake = lambda *args, **kwargs: (lambda function: function)
+    import torchvision.models  # noqa: E402 (after the patch above)
+    torch.manual_seed(1)
+    return torchvision.models.resnet18().eval()
+
+
+def bench_infer_imagenet(args):
+    """The resnet18 workload: batch 1 and batch 32 on random ImageNet-sized images."""
+    model = resnet18()
+    images = torch.rand(RESNET_BATCH, 3, 224, 224, generator=torch.Generator().manual_seed(1))
+    position = [0]
+
+    def one():
+        model(images[position[0]:position[0] + 1])
+        position[0] = (position[0] + 1) % RESNET_BATCH
+
+    calls = args.calls if args.calls is not None else 30
+    warmup = args.warmup if args.warmup is not None else 5
+    batch_calls = args.batch_calls if args.batch_calls is not None else 5
+    batch_warmup = args.batch_warmup if args.batch_warmup is not None else 2
+    with torch.no_grad():
+        latency = median_call_seconds(one, warmup, calls)
+        batch = median_call_seconds(lambda: model(images), batch_warmup, batch_calls)
+    print("infer model=resnet18 threads=%d batch1_ms=%.3f batch%d_samples_per_s=%.1f data=random"
+          % (torch.get_num_threads(), latency * 1e3, RESNET_BATCH, RESNET_BATCH / batch), flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -223,11 +258,11 @@ def main():
     train.add_argument("--window", type=int, default=50)
     train.add_argument("--seed", type=int, default=1)
     infer = commands.add_parser("infer")
-    infer.add_argument("--model", default="cnn", choices=["mlp", "cnn", "lstm", "transformer"])
-    infer.add_argument("--calls", type=int, default=2000)
-    infer.add_argument("--warmup", type=int, default=200)
-    infer.add_argument("--batch-calls", type=int, default=50)
-    infer.add_argument("--batch-warmup", type=int, default=10)
+    infer.add_argument("--model", default="cnn", choices=["mlp", "cnn", "lstm", "transformer", "resnet18"])
+    infer.add_argument("--calls", type=int, default=None, help="default 2000 (resnet18: 30)")
+    infer.add_argument("--warmup", type=int, default=None, help="default 200 (resnet18: 5)")
+    infer.add_argument("--batch-calls", type=int, default=None, help="default 50 (resnet18: 5)")
+    infer.add_argument("--batch-warmup", type=int, default=None, help="default 10 (resnet18: 2)")
     for command in (gemm, train, infer):
         command.add_argument("--threads", type=int, default=None)
     for command in (train, infer):
@@ -239,7 +274,12 @@ def main():
         bench_gemm(args)
     elif args.command == "train":
         bench_train(args, load_data(args.data))
+    elif args.model == "resnet18":
+        bench_infer_imagenet(args)
     else:
+        for name, default in (("calls", 2000), ("warmup", 200), ("batch_calls", 50), ("batch_warmup", 10)):
+            if getattr(args, name) is None:
+                setattr(args, name, default)
         bench_infer(args, load_data(args.data))
 
 

@@ -2,6 +2,7 @@ package dev.nabla.cli;
 
 import dev.nabla.cli.bench.BenchData;
 import dev.nabla.cli.bench.GemmProblem;
+import dev.nabla.cli.bench.ImageNetInference;
 import dev.nabla.cli.bench.InferenceBench;
 import dev.nabla.cli.bench.Memory;
 import dev.nabla.cli.bench.TrainingBench;
@@ -179,55 +180,76 @@ final class BenchCommand {
     @Command(name = "infer", description = {
             "Inference of a workload's network in evaluation mode without gradients: the median latency of"
                     + " one-image calls and the throughput at batch 256:",
-            "infer model=cnn threads=1 batch1_ms=0.21 batch256_samples_per_s=5100 data=fashion-mnist"})
+            "infer model=cnn threads=1 batch1_ms=0.21 batch256_samples_per_s=5100 data=fashion-mnist",
+            "resnet18: torchvision's ResNet-18 with 1,000 classes on random 3x224x224 images, at batch 1 and 32:",
+            "infer model=resnet18 threads=1 batch1_ms=31.2 batch32_samples_per_s=40 data=random"})
     static final class Infer implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = "--model", defaultValue = "cnn", paramLabel = "mlp|cnn|lstm|transformer",
+        @Option(names = "--model", defaultValue = "cnn", paramLabel = "mlp|cnn|lstm|transformer|resnet18",
                 description = "The workload (default: ${DEFAULT-VALUE}).")
         private String model;
 
         @Mixin
         private Threads threads;
 
-        @Option(names = "--calls", defaultValue = "2000",
-                description = "Timed one-image calls (default: ${DEFAULT-VALUE}).")
-        private int calls;
+        @Option(names = "--calls", description = "Timed one-image calls (default: 2000; resnet18: 30).")
+        private Integer calls;
 
-        @Option(names = "--warmup", defaultValue = "200",
-                description = "Untimed one-image calls first (default: ${DEFAULT-VALUE}).")
-        private int warmup;
+        @Option(names = "--warmup", description = "Untimed one-image calls first (default: 200; resnet18: 5).")
+        private Integer warmup;
 
-        @Option(names = "--batch-calls", defaultValue = "50",
-                description = "Timed calls at batch 256 (default: ${DEFAULT-VALUE}).")
-        private int batchCalls;
+        @Option(names = "--batch-calls", description = "Timed calls at batch 256 (resnet18: 32)"
+                + " (default: 50; resnet18: 5).")
+        private Integer batchCalls;
 
-        @Option(names = "--batch-warmup", defaultValue = "10",
-                description = "Untimed calls at batch 256 first (default: ${DEFAULT-VALUE}).")
-        private int batchWarmup;
+        @Option(names = "--batch-warmup", description = "Untimed calls at batch 256 (resnet18: 32) first"
+                + " (default: 10; resnet18: 2).")
+        private Integer batchWarmup;
 
         @Option(names = "--data", defaultValue = "auto", paramLabel = "auto|fashion-mnist|random",
-                description = "Test images (default: ${DEFAULT-VALUE}: Fashion-MNIST if installed, else random).")
+                description = "Test images (default: ${DEFAULT-VALUE}: Fashion-MNIST if installed, else random;"
+                        + " resnet18: always random).")
         private String dataChoice;
 
         @Override
         public Integer call() throws IOException {
-            Workload workload = workload(spec, model);
+            boolean imageNet = ImageNetInference.MODELS.contains(model.toLowerCase(Locale.ROOT));
+            Workload workload = imageNet ? null : workload(spec, model);
             int used = threads.use(spec);
-            positive(spec, calls, "--calls");
-            positive(spec, batchCalls, "--batch-calls");
-            if (warmup < 0 || batchWarmup < 0) {
+            ImageNetInference standard = ImageNetInference.standard();
+            int timed = or(calls, imageNet ? standard.calls() : 2000);
+            int batchTimed = or(batchCalls, imageNet ? standard.batchCalls() : 50);
+            int untimed = or(warmup, imageNet ? standard.warmupCalls() : 200);
+            int batchUntimed = or(batchWarmup, imageNet ? standard.batchWarmupCalls() : 10);
+            positive(spec, timed, "--calls");
+            positive(spec, batchTimed, "--batch-calls");
+            if (untimed < 0 || batchUntimed < 0) {
                 throw new ParameterException(spec.commandLine(), "--warmup and --batch-warmup must be 0 or more");
             }
-            BenchData data = data(spec, dataChoice);
-            InferenceBench.Result result = new InferenceBench(warmup, calls, batchWarmup, batchCalls)
-                    .run(workload, data.test(), 1);
             PrintWriter out = spec.commandLine().getOut();
+            if (imageNet) {
+                String id = model.toLowerCase(Locale.ROOT);
+                InferenceBench.Result result = new ImageNetInference(untimed, timed, batchUntimed, batchTimed)
+                        .run(id, 1);
+                out.printf(Locale.ROOT, "infer model=%s threads=%d batch1_ms=%.3f batch%d_samples_per_s=%.1f"
+                                + " data=random%n", id, used, result.batch1Seconds() * 1e3,
+                        ImageNetInference.BATCH_SIZE, result.batchSamplesPerSecond());
+                out.flush();
+                return 0;
+            }
+            BenchData data = data(spec, dataChoice);
+            InferenceBench.Result result = new InferenceBench(untimed, timed, batchUntimed, batchTimed)
+                    .run(workload, data.test(), 1);
             out.printf(Locale.ROOT, "infer model=%s threads=%d batch1_ms=%.3f batch256_samples_per_s=%.0f data=%s%n",
                     workload.id(), used, result.batch1Seconds() * 1e3, result.batchSamplesPerSecond(), data.source());
             out.flush();
             return 0;
+        }
+
+        private static int or(Integer given, int standard) {
+            return given != null ? given : standard;
         }
     }
 }

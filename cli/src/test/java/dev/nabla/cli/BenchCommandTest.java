@@ -68,6 +68,16 @@ class BenchCommandTest {
     }
 
     @Test
+    void inferMeasuresResNet18AtImageNetSizeAtBatchOneAndThirtyTwo() {
+        Run run = Run.nabla("bench", "infer", "--model", "resnet18", "--threads", "1", "--calls", "1", "--warmup",
+                "0", "--batch-calls", "1", "--batch-warmup", "0");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().strip().matches("infer model=resnet18 threads=1 batch1_ms=\\d+\\.\\d+"
+                + " batch32_samples_per_s=\\d+\\.\\d data=random"), run.out());
+    }
+
+    @Test
     void anUnknownModelIsNamed() {
         Run run = Run.nabla("bench", "train", "--model", "rnn");
 

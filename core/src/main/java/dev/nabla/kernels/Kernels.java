@@ -79,6 +79,30 @@ public interface Kernels {
     }
 
     /**
+     * A convolution's inference epilogue, a channel plane per row (batch norm folded in, the
+     * residual added, the activation): {@code out[r, j] = op(fma(in[r, j], scale[p], shift[p])
+     * + residual[r, j])} with {@code p = paramOff + r}, rows laid out as in {@link #addRowBias};
+     * no residual when it is null, no activation when op is null. out may be in.
+     */
+    default void scaleShiftRows(float[] in, int inOff, int inStride, float[] scale, float[] shift, int paramOff,
+                                float[] residual, int residualOff, int residualStride, UnaryOp op, float param,
+                                float[] out, int outOff, int outStride, int rows, int columns) {
+        for (int r = 0; r < rows; r++) {
+            float s = scale[paramOff + r];
+            float t = shift[paramOff + r];
+            int from = inOff + r * inStride;
+            int to = outOff + r * outStride;
+            for (int j = 0; j < columns; j++) {
+                float v = Math.fma(in[from + j], s, t);
+                out[to + j] = residual == null ? v : v + residual[residualOff + r * residualStride + j];
+            }
+            if (op != null) {
+                unary(op, param, out, to, out, to, columns);
+            }
+        }
+    }
+
+    /**
      * {@code out[oOff + i] = op(a[aOff + i*aStride], b[bOff + i*bStride])} for i in [0, n).
      * A stride of 0 broadcasts one value; 1 is the common contiguous case.
      */
@@ -279,6 +303,15 @@ public interface Kernels {
                          int[] argmax) {
         // Windows of several shapes leave no lanes that pay for gathers: one scalar definition for both twins.
         ScalarPooling.max(windows, x, xOff, planeStart, planeEnd, y, argmax);
+    }
+
+    /**
+     * {@link #maxPool(PoolingGeometry, float[], int, int, int, float[], int[])} without the
+     * positions, for inference: the same values, bit for bit.
+     */
+    default void maxPoolValues(PoolingGeometry windows, float[] x, int xOff, int planeStart, int planeEnd,
+                               float[] y) {
+        ScalarPooling.maxValues(windows, x, xOff, planeStart, planeEnd, y);
     }
 
     /**

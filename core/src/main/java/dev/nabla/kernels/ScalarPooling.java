@@ -38,6 +38,28 @@ final class ScalarPooling {
         }
     }
 
+    /** {@link Kernels#maxPoolValues}: each window scanned in row-major order, the first largest (or last NaN) kept. */
+    static void maxValues(PoolingGeometry w, float[] x, int xOff, int planeStart, int planeEnd, float[] y) {
+        int inWidth = w.inWidth();
+        for (int p = planeStart; p < planeEnd; p++) {
+            int in = xOff + p * w.inPlane();
+            for (int oh = 0, o = p * w.outPlane(); oh < w.outHeight(); oh++) {
+                for (int ow = 0; ow < w.outWidth(); ow++, o++) {
+                    float max = Float.NEGATIVE_INFINITY;
+                    for (int ih = w.rowStart()[oh]; ih < w.rowEnd()[oh]; ih++) {
+                        for (int iw = w.columnStart()[ow]; iw < w.columnEnd()[ow]; iw++) {
+                            float v = x[in + ih * inWidth + iw];
+                            if (v > max || v != v) {
+                                max = v;
+                            }
+                        }
+                    }
+                    y[o] = max;
+                }
+            }
+        }
+    }
+
     /** {@link Kernels#maxPoolBackward}. */
     static void maxBackward(float[] gy, int gOff, int[] argmax, int inPlane, int outPlane, int planeStart,
                             int planeEnd, float[] gx) {

@@ -102,20 +102,15 @@ final class VectorKernels implements Kernels {
     @Override
     public void addRowBias(float[] in, int inOff, int inStride, float[] bias, int biasOff, int biasStride,
                            float[] out, int outOff, int outStride, int rows, int columns) {
-        int bound = SPECIES.loopBound(columns);
-        for (int r = 0; r < rows; r++) {
-            float b = bias[biasOff + r * biasStride];
-            FloatVector broadcast = FloatVector.broadcast(SPECIES, b);
-            int from = inOff + r * inStride;
-            int to = outOff + r * outStride;
-            int j = 0;
-            for (; j < bound; j += SPECIES.length()) {
-                FloatVector.fromArray(SPECIES, in, from + j).add(broadcast).intoArray(out, to + j);
-            }
-            for (; j < columns; j++) {
-                out[to + j] = in[from + j] + b;
-            }
-        }
+        VectorEpilogues.addRowBias(in, inOff, inStride, bias, biasOff, biasStride, out, outOff, outStride, rows, columns);
+    }
+
+    @Override
+    public void scaleShiftRows(float[] in, int inOff, int inStride, float[] scale, float[] shift, int paramOff,
+                               float[] residual, int residualOff, int residualStride, UnaryOp op, float param,
+                               float[] out, int outOff, int outStride, int rows, int columns) {
+        VectorEpilogues.scaleShiftRows(this, in, inOff, inStride, scale, shift, paramOff, residual, residualOff,
+                residualStride, op, param, out, outOff, outStride, rows, columns);
     }
 
     @Override
@@ -407,6 +402,11 @@ final class VectorKernels implements Kernels {
 
     // Max pooling with windows clipped by padding, the pooling gradients, gather, scatter-add and
     // row copies are the scalar definitions, the interface's defaults (Kernels says why).
+
+    @Override
+    public void maxPoolValues(PoolingGeometry windows, float[] x, int xOff, int planeStart, int planeEnd, float[] y) {
+        VectorPooling.maxValues(windows, x, xOff, planeStart, planeEnd, y);
+    }
 
     @Override
     public void averagePool(PoolingGeometry windows, float[] x, int xOff, int planeStart, int planeEnd, float[] y) {

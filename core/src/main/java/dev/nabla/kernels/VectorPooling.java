@@ -118,4 +118,108 @@ final class VectorPooling {
         }
         return start.length == 0 ? 0 : end[0] - start[0];
     }
+
+    /**
+     * {@link Kernels#maxPoolValues}, separably: each input row's maxima over the windows' columns
+     * (scalar), then, a vector of outputs at a time, the maxima of those over the windows' rows.
+     * Keeping the first largest (or the last NaN) in both passes keeps the row-major scan's
+     * winner, so the values equal the scalar definition's bit for bit.
+     */
+    static void maxValues(PoolingGeometry w, float[] x, int xOff, int planeStart, int planeEnd, float[] y) {
+        int inWidth = w.inWidth();
+        int outWidth = w.outWidth();
+        int[] columnStart = w.columnStart();
+        int[] columnEnd = w.columnEnd();
+        float[] rows = new float[w.inHeight() * outWidth];
+        int bound = S.loopBound(outWidth);
+        int[] full = fullWindows(columnStart, columnEnd);
+        int fullEnd = full[0] + S.loopBound(full[1] - full[0]);
+        int windowWidth = full[1] > full[0] ? columnEnd[full[0]] - columnStart[full[0]] : 0;
+        int[] map = new int[L];
+        for (int i = 0; i < L; i++) {
+            map[i] = i * full[2];
+        }
+        for (int p = planeStart; p < planeEnd; p++) {
+            int in = xOff + p * w.inPlane();
+            for (int ih = 0; ih < w.inHeight(); ih++) {
+                int at = in + ih * inWidth;
+                int row = ih * outWidth;
+                maxOfColumns(x, at, columnStart, columnEnd, 0, full[0], rows, row);
+                for (int ow = full[0]; ow < fullEnd; ow += L) {
+                    // Windows of equal width at a fixed stride: element j of L neighbouring windows in one gather.
+                    FloatVector max = FloatVector.fromArray(S, x, at + columnStart[ow], map, 0);
+                    for (int j = 1; j < windowWidth; j++) {
+                        FloatVector v = FloatVector.fromArray(S, x, at + columnStart[ow] + j, map, 0);
+                        max = max.blend(v, v.compare(VectorOperators.GT, max).or(v.test(VectorOperators.IS_NAN)));
+                    }
+                    max.intoArray(rows, row + ow);
+                }
+                maxOfColumns(x, at, columnStart, columnEnd, fullEnd, outWidth, rows, row);
+            }
+            for (int oh = 0; oh < w.outHeight(); oh++) {
+                int out = p * w.outPlane() + oh * outWidth;
+                int first = w.rowStart()[oh];
+                int end = w.rowEnd()[oh];
+                int ow = 0;
+                for (; ow < bound; ow += L) {
+                    FloatVector max = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+                    for (int ih = first; ih < end; ih++) {
+                        FloatVector v = FloatVector.fromArray(S, rows, ih * outWidth + ow);
+                        max = max.blend(v, v.compare(VectorOperators.GT, max).or(v.test(VectorOperators.IS_NAN)));
+                    }
+                    max.intoArray(y, out + ow);
+                }
+                for (; ow < outWidth; ow++) {
+                    float max = Float.NEGATIVE_INFINITY;
+                    for (int ih = first; ih < end; ih++) {
+                        float v = rows[ih * outWidth + ow];
+                        if (v > max || v != v) {
+                            max = v;
+                        }
+                    }
+                    y[out + ow] = max;
+                }
+            }
+        }
+    }
+
+    /** The first largest (or last NaN) of each window of columns of one input row, for outputs [from, to). */
+    private static void maxOfColumns(float[] x, int at, int[] columnStart, int[] columnEnd, int from, int to,
+                                     float[] rows, int row) {
+        for (int ow = from; ow < to; ow++) {
+            float max = Float.NEGATIVE_INFINITY;
+            for (int iw = columnStart[ow]; iw < columnEnd[ow]; iw++) {
+                float v = x[at + iw];
+                if (v > max || v != v) {
+                    max = v;
+                }
+            }
+            rows[row + ow] = max;
+        }
+    }
+
+    /**
+     * {first, end, stride}: the longest run of outputs whose column windows all have the
+     * largest width and start a fixed stride apart (at least 1), or an empty run.
+     */
+    private static int[] fullWindows(int[] columnStart, int[] columnEnd) {
+        int widest = 0;
+        for (int ow = 0; ow < columnStart.length; ow++) {
+            widest = Math.max(widest, columnEnd[ow] - columnStart[ow]);
+        }
+        int first = 0;
+        while (first < columnStart.length && columnEnd[first] - columnStart[first] != widest) {
+            first++;
+        }
+        int stride = first + 1 < columnStart.length ? columnStart[first + 1] - columnStart[first] : 1;
+        if (stride < 1) {
+            return new int[] {0, 0, 1};
+        }
+        int end = first;
+        while (end < columnStart.length && columnEnd[end] - columnStart[end] == widest
+                && columnStart[end] == columnStart[first] + (end - first) * stride) {
+            end++;
+        }
+        return new int[] {first, end, stride};
+    }
 }

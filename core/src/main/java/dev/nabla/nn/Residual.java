@@ -1,6 +1,7 @@
 package dev.nabla.nn;
 
 import dev.nabla.tensor.ActivationFunction;
+import dev.nabla.tensor.NoGrad;
 import dev.nabla.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,24 @@ public class Residual extends Layer {
 
     @Override
     protected Tensor call(Tensor input) {
+        int last = path.size() - 1;
+        if (last >= 1 && !NoGrad.isGradEnabled()) {
+            // Without a graph, the path's closing conv → batch norm runs folded, with the add
+            // and the activation in the same pass over its output.
+            Tensor x = ConvolutionFolding.forward(path, 0, last - 1, input);
+            if (ConvolutionFolding.foldable(path.get(last - 1), path.get(last), x)) {
+                Tensor skip = shortcut == null ? input : shortcut.forward(input);
+                try {
+                    return ConvolutionFolding.apply(path.get(last - 1), path.get(last), x, skip, activation);
+                } catch (IllegalArgumentException e) {
+                    return unfolded(input);   // says what is wrong as the unfolded path does
+                }
+            }
+        }
+        return unfolded(input);
+    }
+
+    private Tensor unfolded(Tensor input) {
         Tensor x = input;
         for (Layer layer : path) {
             x = layer.forward(x);

@@ -92,10 +92,7 @@ public class Sequential extends Layer {
             int[] dims = input.shape().toArray();
             sampleShape = Arrays.copyOfRange(dims, 1, dims.length);
         }
-        Tensor x = input;
-        for (Layer layer : children().values()) {
-            x = layer.forward(x);
-        }
-        return x;
+        // Without a graph, conv → batch norm (→ ReLU) runs as one folded convolution.
+        return ConvolutionFolding.forward(List.copyOf(children().values()), 0, children().size(), input);
     }
 }

@@ -87,6 +87,46 @@ public final class Convolution {
         return convolve("conv2d", input, weight, bias, g, 2, activation);
     }
 
+    /**
+     * For inference: a 2-d convolution, a per-channel affine map, a residual and an activation
+     * in one pass over each output tile,
+     * {@code activation(conv2d(input, weight, null, options)·scale[c] + shift[c] + residual)}: a
+     * convolution followed by batch norm in evaluation mode ({@code scale = γ / √(running_var + ε)},
+     * {@code shift = β − running_mean·scale}), the residual add and ReLU of a ResNet block, without
+     * storing what lies between. {@code scale} and {@code shift} are {@code [outChannels]};
+     * {@code residual} (null: none) has the output's shape. Records no gradient: an input that
+     * requires grad while grad mode is on is refused ({@link IllegalStateException}).
+     */
+    public static Tensor conv2dScaled(Tensor input, Tensor weight, Tensor scale, Tensor shift,
+                                      ConvolutionOptions options, Tensor residual, ActivationFunction activation) {
+        if (NoGrad.isGradEnabled() && (input.requiresGrad() || weight.requiresGrad() || scale.requiresGrad()
+                || shift.requiresGrad() || residual != null && residual.requiresGrad())) {
+            throw new IllegalStateException("conv2dScaled: records no gradient, but an input requires grad;"
+                    + " call it inside NoGrad.enter() or use conv2d and batch norm");
+        }
+        if (Autocast.casts(input, weight, residual)) {
+            return conv2dScaled(Autocast.cast(input), Autocast.cast(weight), scale, shift, options,
+                    Autocast.cast(residual), activation);
+        }
+        ConvolutionGeometry g = ConvolutionGeometry.forward("conv2dScaled", input, weight, null, options, 2);
+        Shape shape = ConvolutionGeometry.resize(input, 2, g.outChannels(), g.outHeight(), g.outWidth());
+        Shape channels = Shape.of(g.outChannels());
+        if (!scale.shape().equals(channels) || !shift.shape().equals(channels)) {
+            throw new IllegalArgumentException("conv2dScaled: scale and shift must be " + channels + " (one value per"
+                    + " output channel), got " + scale.shape() + " and " + shift.shape());
+        }
+        if (residual != null && !residual.shape().equals(shape)) {
+            throw new IllegalArgumentException("conv2dScaled: the residual must have the output's shape " + shape
+                    + ", got " + residual.shape());
+        }
+        Tensor r = residual == null ? null : residual.floatData();
+        float[] y = new float[shape.size()];
+        ConvolutionGemm.outputScaled(input.floatData(), weight.contiguousData(), Layout.toArray(scale),
+                Layout.toArray(shift), r == null ? null : r.data(), r == null ? 0 : r.offset(), activation.op(),
+                activation.parameter(), g, y);
+        return Tensor.wrap(y, shape, DType.promote(input, weight, residual));
+    }
+
     /** {@link #convTranspose2d(Tensor, Tensor, Tensor, ConvolutionOptions)} with stride 1 and no padding. */
     public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias) {
         return convTranspose2d(input, weight, bias, ConvolutionOptions.defaults());

@@ -64,6 +64,59 @@ final class ConvolutionGemm {
             }
             return;
         }
+        products(x, w, g, y, (product, productStart, width, first, count, group) -> {
+            store(product, productStart, width, y, bias, g, first, count, group);
+            if (op != null) {
+                for (int i = 0; i < count; i++) {
+                    int at = outputStart(g, first + i, group);
+                    kernels.unary(op, param, y, at, activated, at, perGroup * plane);
+                }
+            }
+        });
+    }
+
+    /**
+     * The inference epilogue of a convolution followed by batch norm (and a residual add and an
+     * activation): {@code y = op(conv(x, w)·scale[c] + shift[c] + residual)}, applied as each
+     * chunk's product is stored, per channel plane while it is in cache. {@code residual}
+     * (null: none) is laid out as y, from {@code residualOffset}; y starts as zeros.
+     */
+    static void outputScaled(Tensor x, Tensor w, float[] scale, float[] shift, float[] residual, int residualOffset,
+                             UnaryOp op, float param, ConvolutionGeometry g, float[] y) {
+        int plane = g.outPlane();
+        int perGroup = g.outChannelsPerGroup();
+        Kernels kernels = KernelProvider.get();
+        if (g.columnRows() == 0 || perGroup == 0) {
+            for (int n = 0; n < g.batch(); n++) {
+                int at = n * g.outChannels() * plane;
+                kernels.scaleShiftRows(y, at, plane, scale, shift, 0, residual, residualOffset + at, plane, op, param,
+                        y, at, plane, g.outChannels(), plane);
+            }
+            return;
+        }
+        products(x, w, g, y, (product, productStart, width, first, count, group) -> {
+            for (int i = 0; i < count; i++) {
+                int at = outputStart(g, first + i, group);
+                kernels.scaleShiftRows(product, productStart + i * plane, width, scale, shift, group * perGroup,
+                        residual, residualOffset + at, plane, op, param, y, at, plane, perGroup, plane);
+            }
+        });
+    }
+
+    /** What is done with one group's product of a chunk, {@code [outChannelsPerGroup, count · plane]}. */
+    private interface ChunkStore {
+        void store(float[] product, int productStart, int width, int first, int count, int group);
+    }
+
+    /**
+     * Every chunk's and group's product {@code w · columns}, handed to {@code store}; a chunk of
+     * one image has its product computed in place in y.
+     */
+    private static void products(Tensor x, Tensor w, ConvolutionGeometry g, float[] y, ChunkStore store) {
+        int plane = g.outPlane();
+        int rows = g.columnRows();
+        int perGroup = g.outChannelsPerGroup();
+        Kernels kernels = KernelProvider.get();
         int images = imagesPerChunk(g);
         Parallel.forChunks(chunkCount(g), 1, (start, end) -> {
             ConvolutionWorkspace workspace = ConvolutionWorkspace.get();
@@ -79,13 +132,7 @@ final class ConvolutionGemm {
                     StorageGemm.gemm(kernels, false, false, perGroup, width, rows, 1f,
                             w.storage(), w.offset() + group * perGroup * rows, rows, columns, 0, width,
                             0f, product, productStart, width);
-                    store(product, productStart, width, y, bias, g, first, count, group);
-                    if (op != null) {
-                        for (int i = 0; i < count; i++) {
-                            int at = outputStart(g, first + i, group);
-                            kernels.unary(op, param, y, at, activated, at, perGroup * plane);
-                        }
-                    }
+                    store.store(product, productStart, width, first, count, group);
                 }
             }
         });

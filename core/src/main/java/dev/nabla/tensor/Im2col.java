@@ -47,7 +47,10 @@ final class Im2col {
                             continue;
                         }
                         int src = channel + ih * g.inWidth() + shift;
-                        Arrays.fill(columns, dst, dst + first, 0f);
+                        // Padding leaves a column or two: plain loops, not a call per row.
+                        for (int ow = 0; ow < first; ow++) {
+                            columns[dst + ow] = 0f;
+                        }
                         if (stride == 1) {
                             System.arraycopy(x, src + first, columns, dst + first, end - first);
                         } else {
@@ -55,7 +58,9 @@ final class Im2col {
                                 columns[dst + ow] = x[src + ow * stride];
                             }
                         }
-                        Arrays.fill(columns, dst + end, dst + outWidth, 0f);
+                        for (int ow = end; ow < outWidth; ow++) {
+                            columns[dst + ow] = 0f;
+                        }
                     }
                 }
             }

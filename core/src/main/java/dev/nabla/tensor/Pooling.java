@@ -104,6 +104,11 @@ public final class Pooling {
     private static Tensor max(String op, Tensor input, PoolingWindows w, int spatialRank) {
         Shape shape = w.outputShape(input, spatialRank);
         float[] y = new float[shape.size()];
+        if (!w.equalWindows() && (!NoGrad.isGradEnabled() || !input.requiresGrad())) {
+            // Nothing to route a gradient to; windows clipped by padding take the separable loop.
+            PoolingLoops.maxValues(input.floatData(), w, y);
+            return Tensor.wrap(y, shape, DType.floating(input));
+        }
         int[] argmax = new int[shape.size()];
         PoolingLoops.max(input.floatData(), w, y, argmax);
         DType dtype = DType.floating(input);

@@ -30,6 +30,14 @@ final class PoolingLoops {
         forPlanes(w, (start, end) -> kernels.maxPool(geometry, data, x.offset(), start, end, y, argmax));
     }
 
+    /** {@link #max}'s values alone, for inference (no gradient to route). */
+    static void maxValues(Tensor x, PoolingWindows w, float[] y) {
+        Kernels kernels = KernelProvider.get();
+        PoolingGeometry geometry = w.geometry();
+        float[] data = x.data();
+        forPlanes(w, (start, end) -> kernels.maxPoolValues(geometry, data, x.offset(), start, end, y));
+    }
+
     /**
      * {@link #max} when every window has the same shape (no padding clips it): the kernel's
      * branch-free loop over a map of window starts and the offsets within a window.

@@ -68,6 +68,31 @@ class PoolingKernelsTest {
     }
 
     @Test
+    void maxPoolingValuesAloneEqualThoseWithPositionsBitForBit() {
+        Random random = new Random(3);
+        int[][] cases = {{112, 112, 3, 2, 1}, {7, 9, 3, 2, 1}, {9, 130, 3, 2, 1}, {5, 34, 3, 1, 0}, {1, 33, 3, 1, 1},
+            {6, 35, 2, 2, 0}, {2, 65, 2, 1, 1}, {1, 1, 1, 1, 0}, {8, 40, 3, 3, 1}};
+        for (int[] c : cases) {
+            PoolingGeometry w = sliding(c);
+            int planes = 3;
+            float[] x = uniform(random, 2 + planes * w.inPlane(), -2f, 2f);
+            sprinkle(x, EDGES, random);
+            for (int i = 2; i < x.length; i += 7) {
+                x[i] = random.nextBoolean() ? 0f : -0f;      // ties of signed zeros: the first must win
+            }
+            float[] withPositions = new float[planes * w.outPlane()];
+            scalar.maxPool(w, x, 2, 0, planes, withPositions, new int[withPositions.length]);
+            float[] expected = new float[withPositions.length];
+            float[] actual = new float[withPositions.length];
+            scalar.maxPoolValues(w, x, 2, 0, planes, expected);
+            vector.maxPoolValues(w, x, 2, 1, planes, actual);
+            System.arraycopy(expected, 0, actual, 0, w.outPlane());   // plane 0 left to the scalar call
+            assertBitwise(withPositions, expected, "scalar maxPoolValues " + java.util.Arrays.toString(c));
+            assertBitwise(expected, actual, "vector maxPoolValues " + java.util.Arrays.toString(c));
+        }
+    }
+
+    @Test
     void averagePoolingCountsPaddedPositions() {
         // One plane [1, 2, 3], kernel 3, padding 1: windows [0, 1, 2] and [2, 3, 0] of 3 each.
         PoolingGeometry w = sliding(new int[] {1, 3, 3, 2, 1});

@@ -38,4 +38,36 @@ class RowBiasKernelTest {
         vector.addRowBias(y, 0, 3, new float[] {10f, 20f}, 0, 1, y, 0, 3, 2, 3);
         assertBitwise(expected, y, "in place");
     }
+
+    @Test
+    void scalesShiftsAddsAndActivatesAsTheScalarDefinitionDoes() {
+        Random random = new Random(5);
+        for (int columns : new int[] {1, 3, 15, 16, 17, 49, 196, 785}) {
+            for (boolean withResidual : new boolean[] {false, true}) {
+                for (UnaryOp op : new UnaryOp[] {null, UnaryOp.RELU}) {
+                    int rows = 5;
+                    int inStride = columns + 7;
+                    int outStride = columns + 2;
+                    int residualStride = columns + 4;
+                    float[] in = uniform(random, 3 + rows * inStride, -2f, 2f);
+                    float[] scale = uniform(random, 2 + rows, -1.5f, 1.5f);
+                    float[] shift = uniform(random, 2 + rows, -1f, 1f);
+                    shift[3] = Float.NaN;
+                    float[] residual = withResidual ? uniform(random, 4 + rows * residualStride, -1f, 1f) : null;
+                    float[] expected = uniform(random, 1 + rows * outStride, -1f, 1f);
+                    float[] actual = expected.clone();
+                    scalar.scaleShiftRows(in, 3, inStride, scale, shift, 1, residual, 4, residualStride, op, 0f,
+                            expected, 1, outStride, rows, columns);
+                    vector.scaleShiftRows(in, 3, inStride, scale, shift, 1, residual, 4, residualStride, op, 0f,
+                            actual, 1, outStride, rows, columns);
+                    String where = "columns " + columns + ", residual " + withResidual + ", " + op;
+                    assertBitwise(expected, actual, where);
+                    float r = withResidual ? residual[4 + residualStride] : 0f;
+                    float value = Math.fma(in[3 + inStride], scale[2], shift[2]) + r;
+                    org.junit.jupiter.api.Assertions.assertEquals(op == null ? value : Math.max(value, 0f),
+                            expected[1 + outStride], 0f, where);
+                }
+            }
+        }
+    }
 }

@@ -50,7 +50,7 @@ public record InferenceBench(int warmupCalls, int calls, int batchWarmupCalls, i
     }
 
     /** Forward calls on consecutive slices of {@code size} images, wrapping around. */
-    private static final class Calls implements Runnable {
+    static final class Calls implements Runnable {
         private final Sequential network;
         private final Tensor images;
         private final int size;
