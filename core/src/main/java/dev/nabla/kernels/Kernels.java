@@ -25,6 +25,9 @@ package dev.nabla.kernels;
  * everything else, a widened float32 copy of the operand (element-wise kernels take
  * {@code float[]} only). Results come back in float32; a half result is one more
  * {@code floatToHalf}.
+ *
+ * <p>Line budget: this interface is the one seam between the tensor package and the two
+ * implementations, so every kernel's contract is written here once, beside its signature.
  */
 public interface Kernels {
 
