@@ -114,7 +114,7 @@ final class RecurrentSequence {
             packedWeight = workspace.get(RecurrentWorkspace.Slot.PACKED_FORWARD, cells.packedSize(hidden, gateWidth));
             cells.pack(weightHh.data(), weightHh.offset(), hidden, true, hidden, gateWidth, packedWeight);
         } else {
-            packedWeight = PackedWeightCache.get().pack(cells, weightHh.data(), weightHh.offset(), hidden, true,
+            packedWeight = PackedWeightCache.get().pack(cells, weightHh, hidden, true,
                     hidden, gateWidth);
         }
         float[] packed = new float[batch * width * hidden];
@@ -174,7 +174,7 @@ final class RecurrentSequence {
             packedWeight = workspace.get(RecurrentWorkspace.Slot.PACKED_INPUT, cells.packedSize(features, gateWidth));
             cells.pack(weightIh.data(), weightIh.offset(), features, true, features, gateWidth, packedWeight);
         } else {
-            packedWeight = PackedWeightCache.get().pack(cells, weightIh.data(), weightIh.offset(), features, true,
+            packedWeight = PackedWeightCache.get().pack(cells, weightIh, features, true,
                     features, gateWidth);
         }
         Parallel.forChunks(steps * batch, PROJECTION_GRAIN, (first, end) -> cells.productRows(end - first, features,
