@@ -48,7 +48,11 @@ public final class InPlaceUpdate {
         }
         float[] gradientValues = ownsStorage(gradient) ? gradient.data() : Layout.toArray(gradient);
         if (ownsStorage(target)) {
-            body.apply(target.data(), gradientValues);
+            try {
+                body.apply(target.data(), gradientValues);
+            } finally {
+                target.storage().modified();
+            }
             return;
         }
         float[] values = Layout.toArray(target);

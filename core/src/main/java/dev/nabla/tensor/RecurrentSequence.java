@@ -96,7 +96,15 @@ final class RecurrentSequence {
                 : workspace.get(RecurrentWorkspace.Slot.ROWS, (steps + 1) * batch * rowWidth);
         fillRows(input.contiguousData(), h0);
         gates = keep ? RecurrentWorkspace.kept(count * gateWidth) : workspace.get(RecurrentWorkspace.Slot.GATES, count * gateWidth);
-        inputProjection(workspace, keep, sum(bIh, cell == Recurrence.Cell.GRU ? null : bHh));
+        float[] inputBias = sum(bIh, cell == Recurrence.Cell.GRU ? null : bHh);
+        float[] packedInput = packedInputWeight(workspace, keep);
+        // One block of rows: the projection of all steps at once (rows in tiles of 8); several:
+        // each block projects its rows step by step, saving a fork and a pass over the gates.
+        boolean projectFirst = batch <= ROW_GRAIN;
+        if (projectFirst) {
+            Parallel.forChunks(steps * batch, PROJECTION_GRAIN, (first, end) -> project(packedInput, inputBias, first,
+                    end));
+        }
         if (cell == Recurrence.Cell.LSTM) {
             int size = (steps + 1) * batch * hidden;
             cellStates = keep ? RecurrentWorkspace.kept(size) : workspace.get(RecurrentWorkspace.Slot.CELL_STATES, size);
@@ -114,7 +122,7 @@ final class RecurrentSequence {
             packedWeight = workspace.get(RecurrentWorkspace.Slot.PACKED_FORWARD, cells.packedSize(hidden, gateWidth));
             cells.pack(weightHh.data(), weightHh.offset(), hidden, true, hidden, gateWidth, packedWeight);
         } else {
-            packedWeight = PackedWeightCache.get().pack(cells, weightHh.data(), weightHh.offset(), hidden, true,
+            packedWeight = PackedWeightCache.get().pack(cells, weightHh, hidden, true,
                     hidden, gateWidth);
         }
         float[] packed = new float[batch * width * hidden];
@@ -131,6 +139,9 @@ final class RecurrentSequence {
         float[] gruProduct = hiddenProduct;
         Parallel.forChunks(batch, ROW_GRAIN, (first, end) -> {
             for (int s = 0; s < steps; s++) {
+                if (!projectFirst) {
+                    project(packedInput, inputBias, s * batch + first, s * batch + end);
+                }
                 if (cell == Recurrence.Cell.GRU) {
                     cells.productRows(end - first, hidden, gateWidth, rows, hiddenAt(s, first), rowWidth,
                             packedWeight, gruBias, 0, false, gruProduct, first * gateWidth, gateWidth);
@@ -164,22 +175,24 @@ final class RecurrentSequence {
         return Autograd.record("recurrence", result, backward, input, h0, c0, wIh, wHh, bIh, bHh);
     }
 
-    /**
-     * {@code gates = x·W_ihᵀ + bias} for every step at once: one product over all T·N rows with
-     * W_ih packed once, the bias added in the registers, in blocks of rows shared by the threads.
-     */
-    private void inputProjection(RecurrentWorkspace workspace, boolean keep, float[] bias) {
-        float[] packedWeight;
-        if (keep) {
-            packedWeight = workspace.get(RecurrentWorkspace.Slot.PACKED_INPUT, cells.packedSize(features, gateWidth));
-            cells.pack(weightIh.data(), weightIh.offset(), features, true, features, gateWidth, packedWeight);
-        } else {
-            packedWeight = PackedWeightCache.get().pack(cells, weightIh.data(), weightIh.offset(), features, true,
-                    features, gateWidth);
+    /** W_ih packed for {@link #project}: once per call when gradients are kept, else from the {@link PackedWeightCache}. */
+    private float[] packedInputWeight(RecurrentWorkspace workspace, boolean keep) {
+        if (!keep) {
+            return PackedWeightCache.get().pack(cells, weightIh, features, true, features, gateWidth);
         }
-        Parallel.forChunks(steps * batch, PROJECTION_GRAIN, (first, end) -> cells.productRows(end - first, features,
-                gateWidth, rows, first * rowWidth, rowWidth, packedWeight, bias, 0, false, gates, first * gateWidth,
-                gateWidth));
+        float[] packedWeight = workspace.get(RecurrentWorkspace.Slot.PACKED_INPUT, cells.packedSize(features, gateWidth));
+        cells.pack(weightIh.data(), weightIh.offset(), features, true, features, gateWidth, packedWeight);
+        return packedWeight;
+    }
+
+    /**
+     * {@code gates = x·W_ihᵀ + bias} for rows [first, end) of all T·N (step-major), the bias added
+     * in the registers; each row's result does not depend on the rows computed with it, so
+     * projecting all steps at once or a block's rows step by step gives the same bits.
+     */
+    private void project(float[] packedWeight, float[] bias, int first, int end) {
+        cells.productRows(end - first, features, gateWidth, rows, first * rowWidth, rowWidth, packedWeight, bias, 0,
+                false, gates, first * gateWidth, gateWidth);
     }
 
     private static boolean anyRequiresGrad(Tensor... tensors) {

@@ -12,6 +12,11 @@ import dev.nabla.kernels.KernelProvider;
  * <p>The op families read storage through {@link #floats()}: the array itself for float32,
  * a widened copy for halves (made once per op, never per element). Matrix products read half
  * bits directly ({@link HalfStorage#bits()}).
+ *
+ * <p>Each storage counts its writes ({@link #version()}): {@link #set} and {@link #write} count
+ * themselves, and the one code path that writes into the array in place
+ * ({@link InPlaceUpdate}) calls {@link #modified()}, so a cache of something derived from the
+ * elements ({@link PackedWeightCache}) can tell in O(1) whether they may have changed.
  */
 sealed interface Storage permits Storage.FloatStorage, Storage.HalfStorage {
 
@@ -29,6 +34,12 @@ sealed interface Storage permits Storage.FloatStorage, Storage.HalfStorage {
 
     /** Every element as float32: the array itself for float32 storage, else a widened copy. */
     float[] floats();
+
+    /** A count that grows with every write to the elements; equal counts mean unchanged elements. */
+    long version();
+
+    /** Records a write made to the array in place (not through {@link #set} or {@link #write}). */
+    void modified();
 
     /** Copies {@code n} elements from {@code position} into {@code dst} from {@code dstOff}, as float32. */
     void read(int position, float[] dst, int dstOff, int n);
@@ -48,7 +59,29 @@ sealed interface Storage permits Storage.FloatStorage, Storage.HalfStorage {
     }
 
     /** Float32 values in a {@code float[]}. */
-    record FloatStorage(float[] values) implements Storage {
+    final class FloatStorage implements Storage {
+        private final float[] values;
+        private volatile long version;
+
+        FloatStorage(float[] values) {
+            this.values = values;
+        }
+
+        /** The array itself. */
+        float[] values() {
+            return values;
+        }
+
+        @Override
+        public long version() {
+            return version;
+        }
+
+        @Override
+        public void modified() {
+            version++;
+        }
+
         @Override
         public int length() {
             return values.length;
@@ -67,6 +100,7 @@ sealed interface Storage permits Storage.FloatStorage, Storage.HalfStorage {
         @Override
         public void set(int position, float value) {
             values[position] = value;
+            version++;
         }
 
         @Override
@@ -82,11 +116,41 @@ sealed interface Storage permits Storage.FloatStorage, Storage.HalfStorage {
         @Override
         public void write(float[] src, int srcOff, int position, int n) {
             System.arraycopy(src, srcOff, values, position, n);
+            version++;
         }
     }
 
     /** bfloat16 or float16 values as raw bits in a {@code short[]}. */
-    record HalfStorage(HalfPrecision format, short[] bits) implements Storage {
+    final class HalfStorage implements Storage {
+        private final HalfPrecision format;
+        private final short[] bits;
+        private volatile long version;
+
+        HalfStorage(HalfPrecision format, short[] bits) {
+            this.format = format;
+            this.bits = bits;
+        }
+
+        /** The half format of the bits. */
+        HalfPrecision format() {
+            return format;
+        }
+
+        /** The raw bits themselves. */
+        short[] bits() {
+            return bits;
+        }
+
+        @Override
+        public long version() {
+            return version;
+        }
+
+        @Override
+        public void modified() {
+            version++;
+        }
+
         @Override
         public int length() {
             return bits.length;
@@ -105,6 +169,7 @@ sealed interface Storage permits Storage.FloatStorage, Storage.HalfStorage {
         @Override
         public void set(int position, float value) {
             bits[position] = format.fromFloat(value);
+            version++;
         }
 
         @Override
@@ -122,6 +187,7 @@ sealed interface Storage permits Storage.FloatStorage, Storage.HalfStorage {
         @Override
         public void write(float[] src, int srcOff, int position, int n) {
             KernelProvider.get().floatToHalf(format, src, srcOff, bits, position, n);
+            version++;
         }
     }
 }
