@@ -83,6 +83,7 @@ final class ReferenceMarkdown {
                 + " step_size: 10}`). The schedule steps once per epoch.", Vocabulary.schedules());
         tuning();
         exporting();
+        spark();
         return out.toString();
     }
 
@@ -118,6 +119,24 @@ final class ReferenceMarkdown {
                         case "opset" -> "17 or newer";
                         case "file" -> "a path inside the run's output directory";
                         default -> "`best` or `last`: the run's model file to export";
+                    }).append(" |\n");
+        }
+    }
+
+    /** The spark section's settings ([Training on Spark](spark.md) explains them). */
+    private void spark() {
+        out.append("\n## Spark\n\nThe `spark` section: `./nabla train` trains data-parallel on Apache Spark at"
+                + " `master`, and `./nabla tune` runs its trials as Spark tasks there ([Training on Spark](spark.md));"
+                + " `--spark`, `--synchronisation`, `--sync-every` and `--workers` on the command line win.\n\n"
+                + "| key | default | values |\n|---|---|---|\n");
+        for (dev.nabla.cli.experiment.Setting setting : dev.nabla.cli.experiment.SparkSpec.SETTINGS) {
+            out.append("| `").append(setting.name()).append("` | ")
+                    .append(setting.name().equals("master") ? "none: train here" : "`" + setting.defaultValue() + "`")
+                    .append(" | ").append(switch (setting.name()) {
+                        case "master" -> "`local[N]`, `spark://host:7077` or another Spark master URL";
+                        case "synchronisation" -> "`model_averaging` or `gradient_averaging`";
+                        case "sync_every" -> "model averaging's steps per round, at least 1";
+                        default -> "replicas, one Spark task each, at least 1";
                     }).append(" |\n");
         }
     }

@@ -3,6 +3,7 @@ package dev.nabla.cli;
 import dev.nabla.cli.experiment.DistributedTraining;
 import dev.nabla.cli.experiment.Experiment;
 import dev.nabla.cli.experiment.ExperimentRun;
+import dev.nabla.cli.experiment.SparkSpec;
 import dev.nabla.data.Digits;
 import dev.nabla.monitoring.Dashboard;
 import dev.nabla.data.Split;
@@ -72,25 +73,29 @@ final class TrainCommand implements Callable<Integer> {
     private int dashboardPort = DashboardCommand.DEFAULT_PORT;
 
     @Option(names = "--spark", paramLabel = "MASTER", description = "Train data-parallel on Apache Spark at MASTER"
-            + " (local[2], spark://host:7077; see docs/spark.md); the launcher adds the spark module to the class path.")
+            + " (local[2], spark://host:7077; see docs/spark.md), replacing the file's spark.master; the launcher adds"
+            + " the spark module to the class path.")
     private String sparkMaster;
 
     @Option(names = "--synchronisation", paramLabel = "MODE", description = "With --spark: model_averaging (the"
-            + " default: weights and optimizer state averaged every --sync-every steps) or gradient_averaging (every step).")
-    private String synchronisation = "model_averaging";
+            + " default: weights and optimizer state averaged every --sync-every steps) or gradient_averaging (every step),"
+            + " replacing the file's spark.synchronisation.")
+    private String synchronisation;
 
     @Option(names = "--sync-every", paramLabel = "K", description = "With --spark and model averaging: the steps"
-            + " between two synchronisations (default: 16).")
-    private int syncEvery = 16;
+            + " between two synchronisations (default: the file's spark.sync_every, else 16).")
+    private Integer syncEvery;
 
     @Option(names = "--workers", paramLabel = "N", description = "With --spark: the number of replicas, one Spark"
-            + " task each (default: 2).")
-    private int workers = 2;
+            + " task each (default: the file's spark.workers, else 2).")
+    private Integer workers;
 
     @Override
     public Integer call() throws IOException {
-        if (sparkMaster != null) {
-            return trainOnSpark();
+        SparkSpec spark = experiment == null ? SparkSpec.DEFAULTS
+                : SparkSpec.read(experiment).with(sparkMaster, synchronisation, syncEvery, workers);
+        if (spark.master() != null) {
+            return trainOnSpark(spark);
         }
         check(epochs, "--epochs");
         check(limit, "--limit");
@@ -124,16 +129,18 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int trainOnSpark() throws IOException {
+    private int trainOnSpark(SparkSpec spark) throws IOException {
+        check(syncEvery, "--sync-every");
+        check(workers, "--workers");
         if (experiment == null || dashboard) {
             throw new ParameterException(spec.commandLine(), "--spark needs an EXPERIMENT file and no --dashboard");
         }
         DistributedTraining engine = DistributedTraining.find().orElseThrow(() -> new ParameterException(
-                spec.commandLine(), "--spark needs the spark module on the class path: ./nabla adds it (building"
-                + " spark/target/nabla-spark.jar) when --spark is given; with java -jar, use the launcher or spark-submit"));
-        engine.run(experiment, new Experiment.Overrides(epochs, output, limit, seed), sparkMaster,
-                Map.of("synchronisation", synchronisation, "sync_every", Integer.toString(syncEvery),
-                        "workers", Integer.toString(workers)), spec.commandLine().getOut());
+                spec.commandLine(), "training on Spark (--spark, or the file's spark.master) needs the spark module"
+                + " on the class path: ./nabla adds it (building spark/target/nabla-spark.jar) when --spark is given or the file"
+                + " has a spark section; with java -jar, use the launcher or spark-submit"));
+        engine.run(experiment, new Experiment.Overrides(epochs, output, limit, seed), spark.master(),
+                spark.settings(), spec.commandLine().getOut());
         return 0;
     }
 

@@ -1,5 +1,7 @@
 package dev.nabla.cli;
 
+import dev.nabla.cli.experiment.SparkSpec;
+import dev.nabla.cli.tune.DistributedTuning;
 import dev.nabla.cli.tune.Tuning;
 import dev.nabla.cli.tune.TuneSpec;
 import java.io.IOException;
@@ -54,6 +56,11 @@ final class TuneCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "The study's seed, replacing the file's (default 1).")
     private Long seed;
 
+    @Option(names = "--spark", paramLabel = "MASTER", description = "Train each trial as a task on Apache Spark at"
+            + " MASTER (local[2], spark://host:7077; see docs/spark.md), --workers trials at once (default: Spark's"
+            + " parallelism), replacing the file's spark.master; the launcher adds the spark module to the class path.")
+    private String sparkMaster;
+
     @Override
     public Integer call() throws IOException {
         for (var option : new Object[][] {{trials, "--trials"}, {workers, "--workers"}, {limit, "--limit"}}) {
@@ -65,8 +72,17 @@ final class TuneCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--algorithm must be one of "
                     + String.join(", ", TuneSpec.ALGORITHMS) + ", got " + algorithm);
         }
-        Tuning.run(experiment, new TuneSpec.Overrides(algorithm, trials, workers, seed), output, limit, resume,
-                spec.commandLine().getOut());
+        TuneSpec.Overrides overrides = new TuneSpec.Overrides(algorithm, trials, workers, seed);
+        String master = sparkMaster != null ? sparkMaster : SparkSpec.read(experiment).master();
+        if (master != null) {
+            DistributedTuning engine = DistributedTuning.find().orElseThrow(() -> new ParameterException(
+                    spec.commandLine(), "tuning on Spark (--spark, or the file's spark.master) needs the spark module"
+                + " on the class path: ./nabla adds it (building spark/target/nabla-spark.jar) when --spark is given or the file"
+                + " has a spark section; with java -jar, use the launcher or spark-submit"));
+            engine.tune(experiment, overrides, output, limit, resume, master, spec.commandLine().getOut());
+            return 0;
+        }
+        Tuning.run(experiment, overrides, output, limit, resume, spec.commandLine().getOut());
         return 0;
     }
 }

@@ -140,4 +140,15 @@ class TuneCommandTest {
         assertEquals(1, none.exitCode());
         assertTrue(none.err().contains("has no tune section"), none.err());
     }
+
+    @Test
+    void sparkWithoutTheSparkModuleSaysHowToGetIt() throws IOException {
+        Run fromOption = Run.nabla("tune", experiment(DIGITS).toString(), "--spark", "local[2]");
+        assertEquals(2, fromOption.exitCode());
+        assertTrue(fromOption.err().contains("needs the spark module on the class path"), fromOption.err());
+
+        Run fromFile = Run.nabla("tune", experiment(DIGITS + "spark: {master: 'local[2]'}\n").toString());
+        assertEquals(2, fromFile.exitCode());
+        assertTrue(fromFile.err().contains("tuning on Spark (--spark, or the file's spark.master)"), fromFile.err());
+    }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The main class of the shaded jar for {@code spark-submit}: Nabla's command line, with
- * {@code train}'s {@code --spark} taken from the master spark-submit was given when the
+ * {@code train}'s and {@code tune}'s {@code --spark} taken from the master spark-submit was given when the
  * arguments do not name one.
  *
  * <pre>
@@ -22,7 +22,7 @@ public final class SparkSubmitMain {
     public static void main(String[] args) {
         List<String> arguments = new ArrayList<>(Arrays.asList(args));
         String master = System.getProperty("spark.master");
-        if (!arguments.isEmpty() && arguments.getFirst().equals("train") && master != null
+        if (!arguments.isEmpty() && List.of("train", "tune").contains(arguments.getFirst()) && master != null
                 && !arguments.contains("--spark")) {
             arguments.addAll(List.of("--spark", master));
         }

@@ -23,10 +23,12 @@ public record Experiment(String source, DataSpec data, ModelSpec model, Training
                          ExportSpec export) {
 
     /**
-     * The sections; {@code tune} belongs to {@code nabla tune} (docs/tuning.md) and {@code serve} to
-     * {@code nabla serve --config} (docs/serving.md), and training ignores them.
+     * The sections; {@code tune} belongs to {@code nabla tune} (docs/tuning.md), {@code serve} to
+     * {@code nabla serve --config} (docs/serving.md) and {@code spark} ({@link SparkSpec}) says where to
+     * train; a run ignores them.
      */
-    static final List<String> KEYS = List.of("data", "model", "training", "output", "tune", "export", "serve");
+    static final List<String> KEYS = List.of("data", "model", "training", "output", "tune", "export", "serve",
+            "spark");
 
     /** An experiment that exports nothing after training. */
     public Experiment(String source, DataSpec data, ModelSpec model, TrainingSpec training, Path output) {
@@ -84,6 +86,9 @@ public record Experiment(String source, DataSpec data, ModelSpec model, Training
         Path output = overrides.output() != null ? overrides.output()
                 : map.has("output") ? Path.of(map.get("output").asString()) : defaultOutput;
         ExportSpec export = map.has("export") ? ExportSpec.parse(map.get("export")) : null;
+        if (map.has("spark")) {
+            SparkSpec.parse(map.get("spark"));
+        }
         return new Experiment(root.source(), data, model, training, output, export);
     }
 

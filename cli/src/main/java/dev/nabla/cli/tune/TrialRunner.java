@@ -37,6 +37,7 @@ public final class TrialRunner {
     private final boolean childProcesses;
     private final Integer limit;
     private final List<Process> children = new ArrayList<>();
+    private TrialExecution execution;
 
     /**
      * @param document       the experiment file as plain values, without its tune section
@@ -52,6 +53,12 @@ public final class TrialRunner {
         this.studyDirectory = studyDirectory.toAbsolutePath();
         this.spec = spec;
         this.childProcesses = childProcesses;
+    }
+
+    /** This runner training its trials through {@code execution} (a cluster), or as before when it is null. */
+    TrialRunner executedBy(TrialExecution execution) {
+        this.execution = execution;
+        return this;
     }
 
     /** The directory of trial {@code number}. */
@@ -88,7 +95,8 @@ public final class TrialRunner {
             }
             Path file = directory.resolve("experiment.yaml");
             Files.writeString(file, yaml(trial));
-            failure = childProcesses ? runChild(file, directory) : runHere(file, directory);
+            failure = execution != null ? execution.train(number, file, base, limit, directory.resolve("trial.log"))
+                    : childProcesses ? runChild(file, directory) : runHere(file, directory);
         } catch (IOException | RuntimeException e) {
             failure = e.getClass().getSimpleName() + ": " + e.getMessage();
         }

@@ -23,6 +23,15 @@ public final class Tuning {
     /** Tunes {@code file}; returns every trial of the study. */
     public static List<Trial> run(Path file, TuneSpec.Overrides overrides, Path output, Integer limit, boolean resume,
                                   PrintWriter out) throws IOException {
+        return run(file, overrides, output, limit, resume, out, null);
+    }
+
+    /**
+     * Tunes {@code file}, training each trial through {@code execution} (a cluster), or when it is null here
+     * (one worker) or in child processes (several); returns every trial of the study.
+     */
+    public static List<Trial> run(Path file, TuneSpec.Overrides overrides, Path output, Integer limit, boolean resume,
+                                  PrintWriter out, TrialExecution execution) throws IOException {
         ConfigNode root = YamlFile.read(file);
         ConfigMap map = root.asMap();
         if (!map.has("tune")) {
@@ -37,7 +46,8 @@ public final class Tuning {
         Path directory = output != null ? output : Path.of("runs", name + "-tune");
         Path studyFile = directory.resolve("study.json");
         Path base = file.toAbsolutePath().getParent();
-        TrialRunner runner = new TrialRunner(document, base, directory, spec, spec.workers() > 1, limit);
+        TrialRunner runner = new TrialRunner(document, base, directory, spec, spec.workers() > 1, limit)
+                .executedBy(execution);
         check(spec, runner, map.get("tune"), file.toString());
         List<Trial> saved = List.of();
         if (Files.exists(studyFile)) {
@@ -54,9 +64,9 @@ public final class Tuning {
             saved = contents.trials();
         }
         Search search = spec.search();
-        out.printf("tuning %s: %s search, objective %s (%s), %d worker%s, study in %s%s%n", file, spec.algorithm(),
+        out.printf("tuning %s: %s search, objective %s (%s), %d worker%s%s, study in %s%s%n", file, spec.algorithm(),
                 spec.metric(), spec.direction().name().toLowerCase(java.util.Locale.ROOT), spec.workers(),
-                spec.workers() == 1 ? "" : "s", directory, saved.isEmpty() ? "" : " (resuming: "
+                spec.workers() == 1 ? "" : "s", execution == null ? "" : " (cluster tasks)", directory, saved.isEmpty() ? "" : " (resuming: "
                         + saved.stream().filter(Trial::finished).count() + " trials finished)");
         out.flush();
         List<Trial> trials = new StudyRunner(search, spec, runner, studyFile, saved).run(out);
