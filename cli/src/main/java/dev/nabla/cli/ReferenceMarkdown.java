@@ -1,7 +1,11 @@
 package dev.nabla.cli;
 
+import dev.nabla.cli.config.YamlFile;
+import dev.nabla.cli.experiment.Experiment;
+import dev.nabla.cli.experiment.GenerativeSpec;
 import dev.nabla.cli.experiment.Vocabulary;
 import dev.nabla.cli.tune.TuneSpec;
+import dev.nabla.generative.Gan;
 import dev.nabla.io.LayerTypeDescription;
 import dev.nabla.tensor.ActivationFunction;
 import java.io.IOException;
@@ -10,8 +14,12 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
@@ -60,7 +68,7 @@ final class ReferenceMarkdown {
     private String page() {
         out.append("# Reference\n\n")
                 .append("Every name an experiment file may use, with its arguments: layer types, activations,\n")
-                .append("losses, metrics, optimizers, callbacks and learning-rate schedules.\n")
+                .append("losses, metrics, optimizers, callbacks, learning-rate schedules and generative models.\n")
                 .append("[Experiment files](experiments.md) explains the file itself. This page is generated\n")
                 .append("from the registries that read the files; do not edit it by hand, but run\n`")
                 .append(COMMAND).append("`.\n\n")
@@ -81,10 +89,94 @@ final class ReferenceMarkdown {
         section("Learning-rate schedules", "`schedule:` of a `learning_rate_scheduler` callback, with the"
                 + " schedule's settings beside it (`{type: learning_rate_scheduler, schedule: step_decay,"
                 + " step_size: 10}`). The schedule steps once per epoch.", Vocabulary.schedules());
+        generative();
         tuning();
         exporting();
         spark();
         return out.toString();
+    }
+
+    /**
+     * The {@code model: generative:} keys ([Generative models](generative.md)): the kinds each
+     * applies to and its default are what the section resolves to for each kind left to its
+     * defaults; the descriptions are keyed {@code dev.nabla.cli.experiment.GenerativeSpec.KEY}.
+     */
+    private void generative() {
+        Map<String, Map<String, Object>> defaults = generativeDefaults();
+        out.append("\n## Generative models\n\n`model.generative` replaces `sequential` or `graph`: a GAN, VAE or"
+                + " autoencoder of Nabla's own networks for 28 × 28 grey images ([Generative models](generative.md));"
+                + " `training` then needs no `loss`.\n\n| key | kinds | type | default | description |\n"
+                + "|---|---|---|---|---|\n");
+        for (String key : GenerativeSpec.KEYS) {
+            List<String> kinds = GenerativeSpec.KINDS.stream().filter(k -> defaults.get(k).containsKey(key)).toList();
+            out.append("| `").append(key).append("` | ").append(kinds.size() == GenerativeSpec.KINDS.size() ? "all"
+                    : codes(kinds)).append(" | ").append(generativeType(key)).append(" | ")
+                    .append(generativeDefault(key, kinds, defaults)).append(" | ")
+                    .append(describe(generativeKey(key))).append(" |\n");
+        }
+        out.append("\nEach model brings its own optimizers; `training.optimizer` replaces them: one optimizer for"
+                + " every network, or a GAN's (`gan`, `wgan-gp`) networks one by one, a mapping of ")
+                .append(codes(List.of(Gan.GENERATOR, Gan.DISCRIMINATOR))).append(" to optimizers as in"
+                + " [Optimizers](#optimizers) (`{generator: {name: adam, learning_rate: 0.0002, beta1: 0.5},"
+                + " discriminator: {name: sgd, learning_rate: 0.01}}`); a network left out keeps the model's own."
+                + " Learning-rate schedules and `groups` are refused for generative models.\n");
+    }
+
+    /** The description key of a {@code model: generative:} key. */
+    static String generativeKey(String key) {
+        return GenerativeSpec.class.getName() + "." + key;
+    }
+
+    /** By kind, the resolved {@code generative} section of a file that gives only the kind. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Map<String, Object>> generativeDefaults() {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        for (String kind : GenerativeSpec.KINDS) {
+            String text = "data: {name: fashion-mnist}\nmodel:\n  generative: {kind: " + kind + "}\n"
+                    + "training: {epochs: 1}\n";
+            Experiment experiment = Experiment.parse(YamlFile.parse(text, "reference.yaml"),
+                    Path.of("runs", "reference"), Experiment.Overrides.NONE);
+            Map<String, Object> model = (Map<String, Object>) experiment.resolved(new int[] {1, 28, 28}).get("model");
+            out.put(kind, (Map<String, Object>) model.get("generative"));
+        }
+        return out;
+    }
+
+    private static String generativeType(String key) {
+        return switch (key) {
+            case "kind" -> "one of " + codes(GenerativeSpec.KINDS);
+            case "layers" -> "one of `dense`, `convolutional`";
+            case "latent_size", "width", "critic_steps", "hidden" -> "an integer of at least 1";
+            case "samples" -> "an integer of at least 2";
+            case "classes" -> "an integer: 0, or at least 2";
+            case "anomaly_class" -> "an integer of at least 0";
+            case "label_smoothing" -> "a number in [0, 1)";
+            case "penalty_weight", "beta", "noise" -> "a number of at least 0";
+            case "auxiliary_classifier" -> "true or false";
+            default -> throw new IllegalStateException("the reference has no type for the generative key '" + key
+                    + "': add it to ReferenceMarkdown.generativeType");
+        };
+    }
+
+    /** The default for the kinds the key applies to: one value, or one per kind. */
+    private static String generativeDefault(String key, List<String> kinds, Map<String, Map<String, Object>> defaults) {
+        switch (key) {
+            case "kind":
+                return "required";
+            case "auxiliary_classifier":
+                return "`true` with `classes`, else `false`";
+            case "anomaly_class":
+                return "—";
+            default:
+                break;
+        }
+        Map<Object, List<String>> byValue = new LinkedHashMap<>();
+        kinds.forEach(kind -> byValue.computeIfAbsent(defaults.get(kind).get(key), v -> new ArrayList<>()).add(kind));
+        if (byValue.size() == 1) {
+            return "`" + yaml(byValue.keySet().iterator().next()) + "`";
+        }
+        return byValue.entrySet().stream().map(e -> "`" + yaml(e.getKey()) + "` for " + codes(e.getValue()))
+                .collect(Collectors.joining("; "));
     }
 
     /** The tune section's keys, searches and distributions (docs/tuning.md explains them). */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.nabla.cli.experiment.GenerativeSpec;
 import dev.nabla.cli.experiment.Vocabulary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +71,7 @@ class ReferenceCommandTest {
                 Vocabulary.callbacks(), Vocabulary.schedules()).flatMap(List::stream)
                 .forEach(entry -> keys.add(entry.implementation().getName()));
         Vocabulary.activations().forEach(activation -> keys.add(ReferenceMarkdown.key(activation.function())));
+        GenerativeSpec.KEYS.forEach(key -> keys.add(ReferenceMarkdown.generativeKey(key)));
         Properties descriptions = ReferenceMarkdown.descriptions();
         List<String> missing = keys.stream().filter(key -> descriptions.getProperty(key, "").isBlank()).toList();
         List<String> unused = descriptions.stringPropertyNames().stream().filter(key -> !keys.contains(key)).sorted()

@@ -3,7 +3,12 @@ package dev.nabla.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.nabla.cli.config.ConfigException;
+import dev.nabla.cli.config.YamlFile;
+import dev.nabla.cli.experiment.Experiment;
+import dev.nabla.cli.experiment.GenerativeSpec;
 import dev.nabla.cli.experiment.Vocabulary;
+import dev.nabla.generative.Gan;
 import dev.nabla.io.LayerTypeDescription;
 import dev.nabla.nn.Bidirectional;
 import dev.nabla.nn.CausalTransformerBlock;
@@ -25,6 +30,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -35,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  * experiment file as {@code nabla train} does and builds its model: each layer type under each
  * of its names, with its required arguments filled in and its other arguments at their listed
  * defaults, once by their names and once by their aliases; each activation, loss, metric,
- * optimizer (with every setting at its default), callback and schedule.
+ * optimizer (with every setting at its default), callback and schedule; each {@code model:
+ * generative:} key, for the kinds it is listed for, and each optimizer for each network of a GAN.
  */
 class ReferenceNamesTest {
 
@@ -175,6 +183,52 @@ class ReferenceNamesTest {
                 }
             }
         }
+    }
+
+    @Test
+    void everyGenerativeKeyIsListedForSomeKindAndAcceptedAtItsDefaultForEachKindItIsListedFor() {
+        Map<String, Map<String, Object>> defaults = ReferenceMarkdown.generativeDefaults();
+        Set<String> listed = new TreeSet<>();
+        defaults.values().forEach(keys -> listed.addAll(keys.keySet()));
+        assertEquals(new TreeSet<>(GenerativeSpec.KEYS), listed, "every key of GenerativeSpec.KEYS must be in"
+                + " GenerativeSpec.resolved() for the kinds it applies to, which the reference lists it for");
+        for (Map.Entry<String, Map<String, Object>> kind : defaults.entrySet()) {
+            Map<String, Object> given = new LinkedHashMap<>(kind.getValue());
+            if (given.containsKey("anomaly_class")) {
+                given.put("anomaly_class", 8);   // listed with no default: none held out
+            }
+            Map<String, Object> resolved = generative("{" + flow(given) + "}", "{epochs: 1}");
+            given.keySet().forEach(key -> assertEquals(String.valueOf(given.get(key)),
+                    String.valueOf(resolved.get(key)), kind.getKey() + " " + key));
+        }
+    }
+
+    @Test
+    void everyOptimizerIsAcceptedForEachNetworkOfAGanByName() {
+        for (String kind : List.of("gan", "wgan-gp")) {
+            for (Vocabulary.Entry optimizer : Vocabulary.optimizers()) {
+                String name = optimizer.names().get(0);
+                String settings = flow(arguments(optimizer.arguments(), false));
+                generative("{kind: " + kind + "}", "{optimizer: {" + Gan.GENERATOR + ": {name: " + name + ", "
+                        + settings + "}, " + Gan.DISCRIMINATOR + ": " + name + "}}");
+            }
+        }
+    }
+
+    /** The resolved {@code generative} section of a Fashion-MNIST experiment with this section and training. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> generative(String section, String training) {
+        String text = "data: {name: fashion-mnist}\nmodel:\n  generative: " + section + "\ntraining: " + training
+                + "\n";
+        Experiment experiment;
+        try {
+            experiment = Experiment.parse(YamlFile.parse(text, "experiment.yaml"), Path.of("runs", "x"),
+                    Experiment.Overrides.NONE);
+        } catch (ConfigException e) {
+            throw new AssertionError(text + e.getMessage(), e);
+        }
+        Map<String, Object> model = (Map<String, Object>) experiment.resolved(new int[] {1, 28, 28}).get("model");
+        return (Map<String, Object>) model.get("generative");
     }
 
     private static String callbacks(String type, Map<String, Object> settings) {

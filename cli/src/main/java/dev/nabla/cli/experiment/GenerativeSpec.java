@@ -39,10 +39,12 @@ public record GenerativeSpec(String kind, int latentSize, int classes, int width
                              boolean auxiliary, float penaltyWeight, int criticSteps, float beta,
                              String layers, int hidden, float noise, int anomalyClass, int samples, ConfigNode node) {
 
-    static final List<String> KEYS = List.of("kind", "latent_size", "classes", "width", "label_smoothing",
+    /** The section's keys, in the reference's order. */
+    public static final List<String> KEYS = List.of("kind", "latent_size", "classes", "width", "label_smoothing",
             "auxiliary_classifier", "penalty_weight", "critic_steps", "beta", "layers", "hidden", "noise",
             "anomaly_class", "samples");
-    private static final List<String> KINDS = List.of("gan", "wgan-gp", "vae", "autoencoder");
+    /** The values of {@code kind}. */
+    public static final List<String> KINDS = List.of("gan", "wgan-gp", "vae", "autoencoder");
     private static final int[] IMAGE = {1, 28, 28};
 
     static GenerativeSpec parse(ConfigNode node) {
