@@ -182,6 +182,14 @@ public interface Kernels {
               float beta, float[] c, int cOff, int ldc);
 
     /**
+     * The product with B read in place at row offsets ({@link RowOffsetGemm}), which sums like
+     * {@link #gemm}; null when these kernels have none (callers then unfold and call gemm).
+     */
+    default RowOffsetGemm rowOffsetGemm() {
+        return null;
+    }
+
+    /**
      * The most rows of a product {@code A·Bᵀ} whose every row {@link #gemm} sums in the same
      * order whatever m, in float32 and half precision (inner products, which a dense layer's
      * one-sample forward pass takes as well).

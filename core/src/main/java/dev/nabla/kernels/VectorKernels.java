@@ -247,6 +247,11 @@ final class VectorKernels implements Kernels {
         new VectorGemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc).run();
     }
 
+    @Override
+    public RowOffsetGemm rowOffsetGemm() {
+        return VectorRowOffsetGemm.INSTANCE;
+    }
+
     /**
      * Handles a product with no output or no depth (then C = alpha·0 + beta·C, as the scalar
      * definition gives) and says whether it did.

@@ -5,6 +5,7 @@ import dev.nabla.kernels.KernelProvider;
 import dev.nabla.kernels.Kernels;
 import dev.nabla.kernels.Parallel;
 import dev.nabla.kernels.UnaryOp;
+import java.util.Arrays;
 
 /**
  * The three products of a convolution as im2col and GEMM: the output, the gradient of the
@@ -64,6 +65,21 @@ final class ConvolutionGemm {
             }
             return;
         }
+        if (ConvolutionDirect.applies(g, w, kernels)) {
+            float[] b = bias == null ? NO_BIAS : bias;
+            int step = bias == null ? 0 : 1;
+            ConvolutionDirect.products(x, w, g, (product, start, ld, phaseWidth, n, from, to) -> {
+                for (int c = from; c < to; c++) {
+                    kernels.addRowBias(product, start + c * ld, phaseWidth, b, c * step, 0, y, outputStart(g, n, 0) + c * plane,
+                            g.outWidth(), g.outHeight(), g.outWidth());
+                }
+                if (op != null) {
+                    int at = outputStart(g, n, 0) + from * plane;
+                    kernels.unary(op, param, y, at, activated, at, (to - from) * plane);
+                }
+            });
+            return;
+        }
         products(x, w, g, y, (product, productStart, width, first, count, group) -> {
             store(product, productStart, width, y, bias, g, first, count, group);
             if (op != null) {
@@ -92,6 +108,21 @@ final class ConvolutionGemm {
                 kernels.scaleShiftRows(y, at, plane, scale, shift, 0, residual, residualOffset + at, plane, op, param,
                         y, at, plane, g.outChannels(), plane);
             }
+            return;
+        }
+        if (ConvolutionDirect.applies(g, w, kernels)) {
+            ConvolutionDirect.products(x, w, g, (product, start, ld, phaseWidth, n, from, to) -> {
+                // One scale and shift for all rows of a channel's plane.
+                float[] channelScale = new float[g.outHeight()];
+                float[] channelShift = new float[g.outHeight()];
+                for (int c = from; c < to; c++) {
+                    Arrays.fill(channelScale, scale[c]);
+                    Arrays.fill(channelShift, shift[c]);
+                    int at = outputStart(g, n, 0) + c * plane;
+                    kernels.scaleShiftRows(product, start + c * ld, phaseWidth, channelScale, channelShift, 0, residual,
+                            residualOffset + at, g.outWidth(), op, param, y, at, g.outWidth(), g.outHeight(), g.outWidth());
+                }
+            });
             return;
         }
         products(x, w, g, y, (product, productStart, width, first, count, group) -> {
