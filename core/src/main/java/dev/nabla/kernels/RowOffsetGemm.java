@@ -44,4 +44,26 @@ public interface RowOffsetGemm {
     void multiply(int m, float[] packed, float[] x, int xOff, int[] starts, int[] counts, int step,
                   float[] c, int cOff, int ldc, int rowFrom, int rowTo, int colFrom, int colTo,
                   int images, int xStride, int cStride);
+
+    /**
+     * Channels computed together by {@link #multiplyPositions}; its {@code rowFrom} is a
+     * multiple of it.
+     */
+    int panelChannels();
+
+    /** Floats of an m × k matrix packed for {@link #multiplyPositions}. */
+    int packedChannelsSize(int m, int k);
+
+    /** Packs A as {@link #pack} does, for {@link #multiplyPositions}. */
+    void packChannels(float[] a, int aOff, int lda, int m, int k, int[] order, float[] packed);
+
+    /**
+     * The same product with B's columns listed: {@code C[i, t] = Σ_p A[i, p]·x[xOff + positions[t]
+     * + lines[p]]} for rows [rowFrom, rowTo) and columns t in [from, to), row i of C at
+     * {@code cOff + i·ldc}; A (m × k) as {@link #packChannels} left it, {@code lines[p]} the start
+     * of B's line p. Columns are taken in small groups of any positions, so none is computed
+     * in vain; each element is summed as {@link #multiply} sums it, bit for bit.
+     */
+    void multiplyPositions(int m, int k, float[] packed, float[] x, int xOff, int[] lines, int[] positions,
+                           float[] c, int cOff, int ldc, int rowFrom, int rowTo, int from, int to);
 }

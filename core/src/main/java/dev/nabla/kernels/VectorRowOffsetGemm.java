@@ -37,6 +37,27 @@ final class VectorRowOffsetGemm implements RowOffsetGemm {
     }
 
     @Override
+    public int panelChannels() {
+        return VectorPositionGemm.NR;
+    }
+
+    @Override
+    public int packedChannelsSize(int m, int k) {
+        return VectorPositionGemm.packedSize(m, k);
+    }
+
+    @Override
+    public void packChannels(float[] a, int aOff, int lda, int m, int k, int[] order, float[] packed) {
+        VectorPositionGemm.pack(a, aOff, lda, m, k, order, packed);
+    }
+
+    @Override
+    public void multiplyPositions(int m, int k, float[] packed, float[] x, int xOff, int[] lines, int[] positions,
+                                  float[] c, int cOff, int ldc, int rowFrom, int rowTo, int from, int to) {
+        VectorPositionGemm.multiply(m, k, packed, x, xOff, lines, positions, c, cOff, ldc, rowFrom, rowTo, from, to);
+    }
+
+    @Override
     public int packedSize(int m, int k) {
         return VectorGemm.ceilDiv(m, MR) * MR * k;
     }

@@ -12,8 +12,10 @@ import dev.nabla.kernels.RowOffsetGemm;
  * formed on the phase grid; the epilogue drops the columns between output rows as it writes the
  * output. im2col wrote and the GEMM then packed the unfolded matrix, nine times the input for a
  * 3 × 3 kernel, and at batch 1 one thread did so while the other waited. Taken for stride 1,
- * and for stride 2 with kernels of width 5 or more (a stem's 7 × 7): runs of one or two lines,
- * as stride 2 makes of a 3 × 3 kernel, are slower than the GEMM's packed panels.
+ * and for stride 2 with kernels of width 5 or more (a stem's 7 × 7) or small outputs: runs of
+ * one or two lines, as stride 2 makes of a 3 × 3 kernel, are slower than the GEMM's packed
+ * panels, except when listing the outputs ({@link ConvolutionPositions}) saves the GEMM's
+ * partial tiles.
  *
  * <p>Every element is summed the same way whatever the batch and the thread count. The weight
  * is packed once per call on the calling thread, and kept packed between calls made without
@@ -23,11 +25,11 @@ import dev.nabla.kernels.RowOffsetGemm;
  */
 final class ConvolutionDirect {
     /** Products of at most this many multiply-adds stay on the caller's thread (as in the GEMM). */
-    private static final long SMALL = 64L * 64 * 64;
+    static final long SMALL = 64L * 64 * 64;
     /** Products of at most this many are split only when the other threads are awake. */
-    private static final long MEDIUM = 256L * 256 * 256;
+    static final long MEDIUM = 256L * 256 * 256;
     /** Product columns a task takes at least, in whole images, when there are images enough. */
-    private static final int GROUP_COLUMNS = 1024;
+    static final int GROUP_COLUMNS = 1024;
 
     private ConvolutionDirect() {
     }
@@ -43,8 +45,8 @@ final class ConvolutionDirect {
     /** Whether a convolution of this geometry, with this weight, takes this path. */
     static boolean applies(ConvolutionGeometry g, Tensor w, Kernels kernels) {
         return kernels.rowOffsetGemm() != null && g.groups() == 1
-                && (g.strideHeight() == 1 && g.strideWidth() == 1
-                    || g.strideHeight() == 2 && g.strideWidth() == 2 && g.kernelWidth() >= 5)
+                && (g.strideHeight() == 1 && g.strideWidth() == 1 || g.strideHeight() == 2 && g.strideWidth() == 2
+                    && (g.kernelWidth() >= 5 || ConvolutionPositions.pays(g)))
                 && w.storage() instanceof Storage.FloatStorage && g.batch() > 0 && g.outChannels() > 0
                 && g.outHeight() > 0 && g.outWidth() > 0 && g.columnRows() > 0;
     }
@@ -55,7 +57,11 @@ final class ConvolutionDirect {
         int m = g.outChannels();
         int k = g.columnRows();
         ConvolutionGrid grid = new ConvolutionGrid(g, gemm.tileColumns());
-        float[] packed = PackedConvolutionWeights.packed(w, m, k, grid.order, gemm);
+        if (ConvolutionPositions.pays(g)) {
+            ConvolutionPositions.products(x, w, g, grid, gemm, epilogue);
+            return;
+        }
+        float[] packed = PackedConvolutionWeights.packed(w, m, k, grid.order, false, gemm);
         long work = (long) m * grid.columns * k;
         if (g.batch() >= Parallel.threads() || work <= SMALL) {
             // Small images go several to a task, so that a deep weight is read once for all of them.
@@ -104,7 +110,7 @@ final class ConvolutionDirect {
     }
 
     /** Parallel.forChunks, or forChunksIfAwake for a product of medium size (see VectorGemm.MEDIUM). */
-    private static void split(long work, int grain, int n, Parallel.RangeBody body) {
+    static void split(long work, int grain, int n, Parallel.RangeBody body) {
         if (work <= MEDIUM) {
             Parallel.forChunksIfAwake(n, grain, body);
         } else {
@@ -112,7 +118,7 @@ final class ConvolutionDirect {
         }
     }
 
-    private static int ceilDiv(int value, int divisor) {
+    static int ceilDiv(int value, int divisor) {
         return (value + divisor - 1) / divisor;
     }
 }

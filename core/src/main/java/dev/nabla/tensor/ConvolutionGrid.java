@@ -34,6 +34,10 @@ final class ConvolutionGrid {
     final int step;
     /** The unfolded matrix's row (c, i, j) that each line of the runs, in turn, is. */
     final int[] order;
+    /** Where each line of the runs starts, in turn: the runs written out. */
+    final int[] lines;
+    /** Where output (oh, ow) reads its first line from, {@code oh·phaseWidth + ow}, in row-major order. */
+    final int[] positions;
     /** Which phases any tap reads (the others are not filled). */
     private final boolean[] used;
 
@@ -84,11 +88,35 @@ final class ConvolutionGrid {
             counts = Arrays.copyOf(countList, runs);
             step = g.dilationWidth() / gcd(g.dilationWidth(), sw);
         }
+        lines = new int[order.length];
+        for (int r = 0, p = 0; r < starts.length; r++) {
+            for (int j = 0; j < counts[r]; j++) {
+                lines[p++] = starts[r] + j * step;
+            }
+        }
+        positions = new int[g.outPlane()];
+        for (int oh = 0, t = 0; oh < g.outHeight(); oh++) {
+            for (int ow = 0; ow < g.outWidth(); ow++) {
+                positions[t++] = oh * phaseWidth + ow;
+            }
+        }
         int reach = 0;
         for (int r = 0; r < starts.length; r++) {
             reach = Math.max(reach, starts[r] + (counts[r] - 1) * step);
         }
         size = Math.max(phaseStart(g.inChannels(), 0, 0), reach + ld);
+    }
+
+    /** {@link #positions} of {@code images} images whose buffers lie {@link #size} apart, one after another. */
+    int[] positions(int images) {
+        int plane = positions.length;
+        int[] all = new int[images * plane];
+        for (int t = 0; t < images; t++) {
+            for (int i = 0; i < plane; i++) {
+                all[t * plane + i] = t * size + positions[i];
+            }
+        }
+        return all;
     }
 
     private int phaseStart(int c, int a, int b) {

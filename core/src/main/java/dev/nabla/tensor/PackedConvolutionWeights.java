@@ -18,7 +18,7 @@ final class PackedConvolutionWeights {
     private static final Map<Storage, Entry> KEPT = Collections.synchronizedMap(new WeakHashMap<>());
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[1][0]);
 
-    private record Entry(int offset, long version, int rows, int[] order, float[] packed) {
+    private record Entry(int offset, long version, int rows, int[] order, boolean byChannels, float[] packed) {
     }
 
     private PackedConvolutionWeights() {
@@ -26,28 +26,33 @@ final class PackedConvolutionWeights {
 
     /**
      * The contiguous float32 weight w, read as {@code rows × depth} row-major from its offset,
-     * packed by gemm with its columns in {@code order}. The result must not be written to.
+     * packed by gemm with its columns in {@code order}, for {@link RowOffsetGemm#multiplyPositions}
+     * when {@code byChannels}, else for {@link RowOffsetGemm#multiply}. The result must not be written to.
      */
-    static float[] packed(Tensor w, int rows, int depth, int[] order, RowOffsetGemm gemm) {
+    static float[] packed(Tensor w, int rows, int depth, int[] order, boolean byChannels, RowOffsetGemm gemm) {
         Storage storage = w.storage();
         boolean keep = !NoGrad.isGradEnabled();
         long version = storage.version(); // read before the elements, so a later write is never missed
         if (keep) {
             Entry entry = KEPT.get(storage);
             if (entry != null && entry.offset == w.offset() && entry.version == version && entry.rows == rows
-                    && Arrays.equals(entry.order, order)) {
+                    && entry.byChannels == byChannels && Arrays.equals(entry.order, order)) {
                 return entry.packed;
             }
         }
-        int size = gemm.packedSize(rows, depth);
+        int size = byChannels ? gemm.packedChannelsSize(rows, depth) : gemm.packedSize(rows, depth);
         float[][] scratch = SCRATCH.get();
         if (!keep && scratch[0].length < size) {
             scratch[0] = new float[size];
         }
         float[] packed = keep ? new float[size] : scratch[0];
-        gemm.pack(w.data(), w.offset(), depth, rows, depth, order, packed);
+        if (byChannels) {
+            gemm.packChannels(w.data(), w.offset(), depth, rows, depth, order, packed);
+        } else {
+            gemm.pack(w.data(), w.offset(), depth, rows, depth, order, packed);
+        }
         if (keep) {
-            KEPT.put(storage, new Entry(w.offset(), version, rows, order, packed));
+            KEPT.put(storage, new Entry(w.offset(), version, rows, order, byChannels, packed));
         }
         return packed;
     }

@@ -122,4 +122,41 @@ class RowOffsetGemmTest {
                     "image " + image + " in parts and with the other image");
         }
     }
+
+    @Test
+    void listedPositionsSumAsTheRunsDo() {
+        RowOffsetGemm gemm = KernelProvider.get().rowOffsetGemm();
+        Random random = new Random(5);
+        int m = 45; // a partial panel of channels
+        int[] starts = starts(4);
+        int[] counts = new int[starts.length];
+        java.util.Arrays.fill(counts, 3);
+        int k = 3 * starts.length;
+        int n = 5 * 7 + 5;
+        float[] a = random(random, m * k);
+        float[] x = random(random, 4 * 42 + 2 * gemm.tileColumns() + 64);
+        float[] packed = new float[gemm.packedSize(m, k)];
+        gemm.pack(a, 0, k, m, k, identity(k), packed);
+        float[] byRuns = new float[m * n];
+        gemm.multiply(m, packed, x, 0, starts, counts, 1, byRuns, 0, n, 0, m, 0, n, 1, 0, 0);
+        // Every column listed, and a few in another order, which must land in their own places.
+        int[] lines = new int[k];
+        for (int q = 0, p = 0; q < starts.length; q++) {
+            for (int j = 0; j < 3; j++) {
+                lines[p++] = starts[q] + j;
+            }
+        }
+        int[] positions = new int[n];
+        for (int t = 0; t < n; t++) {
+            positions[t] = t;
+        }
+        float[] channelsPacked = new float[gemm.packedChannelsSize(m, k)];
+        gemm.packChannels(a, 0, k, m, k, identity(k), channelsPacked);
+        float[] listed = new float[m * n];
+        int split = 3 * gemm.panelChannels() > m ? gemm.panelChannels() : 0;
+        gemm.multiplyPositions(m, k, channelsPacked, x, 0, lines, positions, listed, 0, n, 0, split, 0, 11);
+        gemm.multiplyPositions(m, k, channelsPacked, x, 0, lines, positions, listed, 0, n, split, m, 0, 11);
+        gemm.multiplyPositions(m, k, channelsPacked, x, 0, lines, positions, listed, 0, n, 0, m, 11, n);
+        assertArrayEquals(byRuns, listed, "listed positions, bit for bit");
+    }
 }

@@ -9,8 +9,9 @@ import dev.nabla.kernels.Parallel;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link ConvolutionDirect}: convolutions read from the phase grid equal the definition, whatever
- * the batch and the thread count, and a kept packed weight never outlives a write to the weight.
+ * {@link ConvolutionDirect}: convolutions read from the phase grid, or with their outputs listed
+ * ({@link ConvolutionPositions}, planes of at most 64), equal the definition whatever the batch
+ * and the thread count, and a kept packed weight never outlives a write to the weight.
  */
 class ConvolutionDirectTest {
 
@@ -67,6 +68,8 @@ class ConvolutionDirectTest {
             new Case(2, 8, 8, 5, 4, ConvolutionOptions.defaults().paddingSame(), 1, 1),
             new Case(3, 23, 21, 16, 7, ConvolutionOptions.defaults().stride(2).padding(3), 3, 3),
             new Case(2, 12, 12, 6, 5, ConvolutionOptions.defaults().stride(2).padding(2).dilation(1, 2), 2, 2),
+            new Case(5, 13, 13, 40, 3, ConvolutionOptions.defaults().stride(2).padding(1), 1, 1),
+            new Case(3, 20, 20, 12, 3, ConvolutionOptions.defaults().padding(1), 1, 1),
         };
         int threads = Parallel.threads();
         Generator generator = new Generator(5);
