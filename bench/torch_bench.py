@@ -14,7 +14,7 @@ torch.no_grad(); GEMM as torch.mm(a, b, out=c). Data: Fashion-MNIST from
 the same shape. alloc_mb_per_step is not measured here (printed as "na").
 
 resnet18 is torchvision.models.resnet18() (1,000 classes, weights drawn from seed 1) on random
-images [3, 224, 224] in [0, 1): batch-1 latency and batch-32 throughput, fewer calls (5 + 30
+images [3, 224, 224] in [0, 1): batch-1 latency and batch-32 throughput, fewer calls (20 + 30
 at batch 1, 2 + 5 at batch 32), as `./nabla bench infer --model resnet18` measures it.
 """
 import argparse
@@ -235,7 +235,7 @@ def bench_infer_imagenet(args):
         position[0] = (position[0] + 1) % RESNET_BATCH
 
     calls = args.calls if args.calls is not None else 30
-    warmup = args.warmup if args.warmup is not None else 5
+    warmup = args.warmup if args.warmup is not None else 20
     batch_calls = args.batch_calls if args.batch_calls is not None else 5
     batch_warmup = args.batch_warmup if args.batch_warmup is not None else 2
     with torch.no_grad():
@@ -260,7 +260,7 @@ def main():
     infer = commands.add_parser("infer")
     infer.add_argument("--model", default="cnn", choices=["mlp", "cnn", "lstm", "transformer", "resnet18"])
     infer.add_argument("--calls", type=int, default=None, help="default 2000 (resnet18: 30)")
-    infer.add_argument("--warmup", type=int, default=None, help="default 200 (resnet18: 5)")
+    infer.add_argument("--warmup", type=int, default=None, help="default 200 (resnet18: 20)")
     infer.add_argument("--batch-calls", type=int, default=None, help="default 50 (resnet18: 5)")
     infer.add_argument("--batch-warmup", type=int, default=None, help="default 10 (resnet18: 2)")
     for command in (gemm, train, infer):

@@ -197,7 +197,7 @@ final class BenchCommand {
         @Option(names = "--calls", description = "Timed one-image calls (default: 2000; resnet18: 30).")
         private Integer calls;
 
-        @Option(names = "--warmup", description = "Untimed one-image calls first (default: 200; resnet18: 5).")
+        @Option(names = "--warmup", description = "Untimed one-image calls first (default: 200; resnet18: 20).")
         private Integer warmup;
 
         @Option(names = "--batch-calls", description = "Timed calls at batch 256 (resnet18: 32)"

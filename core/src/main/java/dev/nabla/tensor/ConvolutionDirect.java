@@ -87,6 +87,8 @@ final class ConvolutionDirect {
         float[] product = workspace.product(m * grid.ld);
         int rowTiles = ceilDiv(m, gemm.tileRows());
         int colTiles = grid.ld / gemm.tileColumns();
+        // Strips of columns share the rows' lines of the image in cache; strips of rows (output
+        // channels) also finish their channels, so the epilogue needs no pass of its own.
         boolean byColumns = colTiles >= rowTiles;
         int tiles = byColumns ? colTiles : rowTiles;
         int perStrip = ceilDiv(tiles, Math.min(tiles, 2 * Parallel.threads()));
@@ -100,12 +102,17 @@ final class ConvolutionDirect {
                     gemm.multiply(m, packed, padded, 0, grid.starts, grid.counts, grid.step, product, 0, grid.ld, 0, m,
                             first * gemm.tileColumns(), Math.min(grid.columns, end * gemm.tileColumns()), 1, 0, 0);
                 } else {
+                    int from = first * gemm.tileRows();
+                    int to = Math.min(m, end * gemm.tileRows());
                     gemm.multiply(m, packed, padded, 0, grid.starts, grid.counts, grid.step, product, 0, grid.ld,
-                            first * gemm.tileRows(), Math.min(m, end * gemm.tileRows()), 0, grid.columns, 1, 0, 0);
+                            from, to, 0, grid.columns, 1, 0, 0);
+                    epilogue.apply(product, 0, grid.ld, grid.phaseWidth, image, from, to);
                 }
             });
-            split(work, channelGrain, m,
-                    (from, to) -> epilogue.apply(product, 0, grid.ld, grid.phaseWidth, image, from, to));
+            if (byColumns) {
+                split(work, channelGrain, m,
+                        (from, to) -> epilogue.apply(product, 0, grid.ld, grid.phaseWidth, image, from, to));
+            }
         }
     }
 

@@ -63,7 +63,7 @@ final class ConvolutionPositions {
         int threads = Parallel.threads();
         int panels = ConvolutionDirect.ceilDiv(m, gemm.panelChannels());
         int tiles = ConvolutionDirect.ceilDiv(plane, 7);
-        boolean byPositions = tiles >= panels;
+        boolean byPositions = tiles >= panels; // else each strip finishes its own channels
         int parts = byPositions ? tiles : panels;
         int perStrip = ConvolutionDirect.ceilDiv(parts, Math.min(parts, 2 * threads));
         for (int n = 0; n < g.batch(); n++) {
@@ -75,12 +75,17 @@ final class ConvolutionPositions {
                     gemm.multiplyPositions(m, k, packed, padded, 0, grid.lines, grid.positions, product, 0, plane,
                             0, m, first * 7, Math.min(plane, end * 7));
                 } else {
+                    int from = first * gemm.panelChannels();
+                    int to = Math.min(m, end * gemm.panelChannels());
                     gemm.multiplyPositions(m, k, packed, padded, 0, grid.lines, grid.positions, product, 0, plane,
-                            first * gemm.panelChannels(), Math.min(m, end * gemm.panelChannels()), 0, plane);
+                            from, to, 0, plane);
+                    epilogue.apply(product, 0, plane, g.outWidth(), image, from, to);
                 }
             });
-            ConvolutionDirect.split(work, Math.max(1, ConvolutionDirect.ceilDiv(m, 2 * threads)), m,
-                    (from, to) -> epilogue.apply(product, 0, plane, g.outWidth(), image, from, to));
+            if (byPositions) {
+                ConvolutionDirect.split(work, Math.max(1, ConvolutionDirect.ceilDiv(m, 2 * threads)), m,
+                        (from, to) -> epilogue.apply(product, 0, plane, g.outWidth(), image, from, to));
+            }
         }
     }
 }

@@ -18,7 +18,8 @@ import java.util.List;
  * a batch call after warm-up calls. {@code bench/torch_bench.py} measures
  * {@code torchvision.models.resnet18()} the same way.
  *
- * @param warmupCalls untimed one-image calls (5 in the standard workload)
+ * @param warmupCalls untimed one-image calls (20 in the standard workload: the JIT compiler is still at work
+ *                    for the first ten or so, a second each at first)
  * @param calls timed one-image calls (30)
  * @param batchWarmupCalls untimed calls at batch 32 (2)
  * @param batchCalls timed calls at batch 32 (5)
@@ -32,7 +33,7 @@ public record ImageNetInference(int warmupCalls, int calls, int batchWarmupCalls
 
     /** The standard workload's call counts. */
     public static ImageNetInference standard() {
-        return new ImageNetInference(5, 30, 2, 5);
+        return new ImageNetInference(20, 30, 2, 5);
     }
 
     public ImageNetInference {
