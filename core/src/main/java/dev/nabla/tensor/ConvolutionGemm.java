@@ -312,6 +312,16 @@ final class ConvolutionGemm {
     private static void unfoldChunk(Tensor x, ConvolutionGeometry g, int first, int count, int group,
                                     float[] columns) {
         int plane = g.outPlane();
+        if (count == 1) {
+            // One image (batch 1): its channels shared between the threads; inside a thread's
+            // chunk of a larger batch this runs on that thread alone.
+            int channels = g.inChannelsPerGroup();
+            int grain = Math.max(1, (int) Math.min(channels, (1L << 15) / Math.max(1, (long) g.columnRows() / channels
+                    * plane)));
+            Parallel.forChunks(channels, grain, (from, to) -> Im2col.unfold(x.data(),
+                    x.offset() + inputStart(g, first, group), g, columns, 0, plane, from, to));
+            return;
+        }
         for (int i = 0; i < count; i++) {
             Im2col.unfold(x.data(), x.offset() + inputStart(g, first + i, group), g, columns, i * plane, count * plane);
         }

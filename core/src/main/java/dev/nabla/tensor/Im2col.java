@@ -21,11 +21,17 @@ final class Im2col {
 
     /** Fills one image's columns from the group's channels, which start at {@code x[xOff]}. */
     static void unfold(float[] x, int xOff, ConvolutionGeometry g, float[] columns, int columnOffset, int ld) {
+        unfold(x, xOff, g, columns, columnOffset, ld, 0, g.inChannelsPerGroup());
+    }
+
+    /** {@link #unfold(float[], int, ConvolutionGeometry, float[], int, int)} for the group's channels [from, to) only. */
+    static void unfold(float[] x, int xOff, ConvolutionGeometry g, float[] columns, int columnOffset, int ld,
+                       int from, int to) {
         Kernels kernels = KernelProvider.get();
         int outWidth = g.outWidth();
         int stride = g.strideWidth();
-        int row = columnOffset;
-        for (int c = 0; c < g.inChannelsPerGroup(); c++) {
+        int row = columnOffset + from * g.kernelHeight() * g.kernelWidth() * ld;
+        for (int c = from; c < to; c++) {
             int channel = xOff + c * g.inPlane();
             for (int i = 0; i < g.kernelHeight(); i++) {
                 for (int j = 0; j < g.kernelWidth(); j++, row += ld) {
