@@ -20,6 +20,8 @@ final class VectorPositionGemm {
     static final int NR = 2 * L;
     /** Positions per tile. */
     static final int POSITIONS = 7;
+    /** Positions per block: 24 tiles, inputs of three or four 7 × 7 images, under 1 MB. */
+    private static final int BLOCK = 24 * POSITIONS;
     private static final ThreadLocal<float[]> TILES = ThreadLocal.withInitial(() -> new float[POSITIONS * NR]);
 
     private VectorPositionGemm() {
@@ -45,18 +47,23 @@ final class VectorPositionGemm {
                          float[] c, int cOff, int ldc, int rowFrom, int rowTo, int from, int to) {
         float[] tile = TILES.get();
         int[] at = new int[POSITIONS];
-        for (int i0 = rowFrom; i0 < rowTo; i0 += NR) {
-            int channels = Math.min(NR, Math.min(rowTo, m) - i0);
-            for (int t = from; t < to; t += POSITIONS) {
-                int count = Math.min(POSITIONS, to - t);
-                for (int r = 0; r < POSITIONS; r++) {
-                    at[r] = xOff + positions[t + Math.min(r, count - 1)];
-                }
-                tile(packed, i0 * k, k, x, at, lines, tile);
-                for (int j = 0; j < channels; j++) {
-                    int row = cOff + (i0 + j) * ldc + t;
-                    for (int r = 0; r < count; r++) {
-                        c[row + r] = tile[r * NR + j];
+        // Positions in blocks whose inputs stay in L1 and L2 while every panel passes over them:
+        // the broadcasts are scalar loads, which wait on a cache miss where vector loads stream.
+        for (int block = from; block < to; block += BLOCK) {
+            int blockEnd = Math.min(to, block + BLOCK);
+            for (int i0 = rowFrom; i0 < rowTo; i0 += NR) {
+                int channels = Math.min(NR, Math.min(rowTo, m) - i0);
+                for (int t = block; t < blockEnd; t += POSITIONS) {
+                    int count = Math.min(POSITIONS, blockEnd - t);
+                    for (int r = 0; r < POSITIONS; r++) {
+                        at[r] = xOff + positions[t + Math.min(r, count - 1)];
+                    }
+                    tile(packed, i0 * k, k, x, at, lines, tile);
+                    for (int j = 0; j < channels; j++) {
+                        int row = cOff + (i0 + j) * ldc + t;
+                        for (int r = 0; r < count; r++) {
+                            c[row + r] = tile[r * NR + j];
+                        }
                     }
                 }
             }

@@ -14,7 +14,9 @@ import java.util.Arrays;
  * half precision (read by the half GEMM, see {@link StorageGemm}), laid out as the {@link ConvolutionGeometry} says:
  * input {@code [batch, inChannels, inHeight, inWidth]}, weight
  * {@code [outChannels, inChannels / groups, kernelHeight, kernelWidth]}, output
- * {@code [batch, outChannels, outHeight, outWidth]}.
+ * {@code [batch, outChannels, outHeight, outWidth]}. The output of a float32 convolution with
+ * one group and stride 1 (or 2, see {@link ConvolutionDirect#applies}) is formed without a
+ * column matrix by {@link ConvolutionDirect}; the rest is im2col and GEMM.
  *
  * <p>Images are taken in chunks of whole images, about {@link #CHUNK_COLUMNS} output positions
  * wide, whose column matrices sit side by side, so that each GEMM is wide enough to run near
