@@ -35,7 +35,7 @@ final class VectorIndexing {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L) {
             FloatVector v = FloatVector.fromArray(S, x, xOff + i);
-            v.max(min).min(max).blend(v, v.test(VectorOperators.IS_NAN)).intoArray(out, outOff + i);
+            v.max(min).min(max).blend(v, v.compare(VectorOperators.NE, v)).intoArray(out, outOff + i);
             VectorMask<Float> inside = v.compare(VectorOperators.GE, min).and(v.compare(VectorOperators.LE, max));
             zero.blend(one, inside).intoArray(pass, outOff + i);
         }
@@ -53,7 +53,7 @@ final class VectorIndexing {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L) {
             FloatVector v = FloatVector.fromArray(S, a, off + i);
-            VectorMask<Float> hit = nan ? v.test(VectorOperators.IS_NAN) : v.compare(VectorOperators.EQ, extreme);
+            VectorMask<Float> hit = nan ? v.compare(VectorOperators.NE, v) : v.compare(VectorOperators.EQ, extreme);
             if (hit.anyTrue()) {
                 return i + hit.firstTrue();
             }
