@@ -51,6 +51,9 @@ public interface RowOffsetGemm {
      */
     int panelChannels();
 
+    /** Positions computed together by {@link #multiplyPositions}. */
+    int panelPositions();
+
     /** Floats of an m × k matrix packed for {@link #multiplyPositions}. */
     int packedChannelsSize(int m, int k);
 

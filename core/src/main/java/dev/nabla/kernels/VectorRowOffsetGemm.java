@@ -42,6 +42,11 @@ final class VectorRowOffsetGemm implements RowOffsetGemm {
     }
 
     @Override
+    public int panelPositions() {
+        return VectorPositionGemm.POSITIONS;
+    }
+
+    @Override
     public int packedChannelsSize(int m, int k) {
         return VectorPositionGemm.packedSize(m, k);
     }

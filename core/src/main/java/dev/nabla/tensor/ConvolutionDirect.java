@@ -51,68 +51,153 @@ final class ConvolutionDirect {
                 && g.outHeight() > 0 && g.outWidth() > 0 && g.columnRows() > 0;
     }
 
+    /**
+     * How the product is laid out and computed: on the phase grid ({@link Windows}) or with its
+     * output positions listed ({@link ConvolutionPositions}). Columns are one image's; a product
+     * of several images puts image t's rows from {@link #imageStart}, {@link #ld} apart.
+     */
+    interface Form {
+        /** Rows (output channels) and columns computed together. */
+        int rowTile();
+
+        int columnTile();
+
+        /** Columns of one image's product that are computed. */
+        int columns();
+
+        /** Floats of one image's product, all rows. */
+        int size();
+
+        /** The row stride of a product of {@code images} images. */
+        int ld(int images);
+
+        int imageStart(int t, int images);
+
+        /** The distance between output rows within a product row. */
+        int rowWidth();
+
+        /**
+         * Rows [rowFrom, rowTo) and columns [colFrom, colTo) of the product of {@code images}
+         * images whose padded copies lie {@link ConvolutionGrid#size} apart; with several images,
+         * all columns.
+         */
+        void multiply(float[] padded, float[] product, int images, int rowFrom, int rowTo, int colFrom, int colTo);
+    }
+
     /** Every image's product {@code w · unfold(x)}, handed to {@code epilogue}. */
     static void products(Tensor x, Tensor w, ConvolutionGeometry g, Epilogue epilogue) {
         RowOffsetGemm gemm = KernelProvider.get().rowOffsetGemm();
         int m = g.outChannels();
-        int k = g.columnRows();
         ConvolutionGrid grid = new ConvolutionGrid(g, gemm.tileColumns());
-        if (ConvolutionPositions.pays(g)) {
-            ConvolutionPositions.products(x, w, g, grid, gemm, epilogue);
-            return;
-        }
-        float[] packed = PackedConvolutionWeights.packed(w, m, k, grid.order, false, gemm);
-        long work = (long) m * grid.columns * k;
-        if (g.batch() >= Parallel.threads() || work <= SMALL) {
+        Form form = ConvolutionPositions.pays(g) ? new ConvolutionPositions(g, w, grid, gemm)
+                : new Windows(g, w, grid, gemm);
+        long work = (long) m * form.columns() * g.columnRows();
+        int threads = Parallel.threads();
+        if (g.batch() >= threads || work <= SMALL) {
             // Small images go several to a task, so that a deep weight is read once for all of them.
-            int group = Math.max(1, Math.min(ceilDiv(g.batch(), Parallel.threads()), GROUP_COLUMNS / grid.ld));
+            int group = Math.max(1, Math.min(ceilDiv(g.batch(), threads), GROUP_COLUMNS / (form.size() / m)));
             Parallel.forChunks(g.batch(), group, (start, end) -> {
                 ConvolutionWorkspace workspace = ConvolutionWorkspace.get();
                 int images = end - start;
                 float[] padded = workspace.columns(images * grid.size);
-                float[] product = workspace.product(images * m * grid.ld);
+                float[] product = workspace.product(images * form.size());
                 for (int t = 0; t < images; t++) {
                     grid.fill(x, start + t, 0, g.inChannels(), padded, t * grid.size);
                 }
-                gemm.multiply(m, packed, padded, 0, grid.starts, grid.counts, grid.step, product, 0, grid.ld,
-                        0, m, 0, grid.columns, images, grid.size, m * grid.ld);
+                form.multiply(padded, product, images, 0, m, 0, form.columns());
                 for (int t = 0; t < images; t++) {
-                    epilogue.apply(product, t * m * grid.ld, grid.ld, grid.phaseWidth, start + t, 0, m);
+                    epilogue.apply(product, form.imageStart(t, images), form.ld(images), form.rowWidth(), start + t,
+                            0, m);
                 }
             });
             return;
         }
         ConvolutionWorkspace workspace = ConvolutionWorkspace.get();
         float[] padded = workspace.columns(grid.size);
-        float[] product = workspace.product(m * grid.ld);
-        int rowTiles = ceilDiv(m, gemm.tileRows());
-        int colTiles = grid.ld / gemm.tileColumns();
+        float[] product = workspace.product(form.size());
+        int rowTiles = ceilDiv(m, form.rowTile());
+        int colTiles = ceilDiv(form.columns(), form.columnTile());
         // Strips of columns share the rows' lines of the image in cache; strips of rows (output
         // channels) also finish their channels, so the epilogue needs no pass of its own.
         boolean byColumns = colTiles >= rowTiles;
         int tiles = byColumns ? colTiles : rowTiles;
-        int perStrip = ceilDiv(tiles, Math.min(tiles, 2 * Parallel.threads()));
-        int channelGrain = Math.max(1, ceilDiv(m, 2 * Parallel.threads()));
+        int perStrip = ceilDiv(tiles, Math.min(tiles, 2 * threads));
         for (int n = 0; n < g.batch(); n++) {
             int image = n;
-            split(work, ceilDiv(g.inChannels(), 2 * Parallel.threads()), g.inChannels(),
+            split(work, ceilDiv(g.inChannels(), 2 * threads), g.inChannels(),
                     (from, to) -> grid.fill(x, image, from, to, padded, 0));
             split(work, perStrip, tiles, (first, end) -> {
                 if (byColumns) {
-                    gemm.multiply(m, packed, padded, 0, grid.starts, grid.counts, grid.step, product, 0, grid.ld, 0, m,
-                            first * gemm.tileColumns(), Math.min(grid.columns, end * gemm.tileColumns()), 1, 0, 0);
+                    form.multiply(padded, product, 1, 0, m, first * form.columnTile(),
+                            Math.min(form.columns(), end * form.columnTile()));
                 } else {
-                    int from = first * gemm.tileRows();
-                    int to = Math.min(m, end * gemm.tileRows());
-                    gemm.multiply(m, packed, padded, 0, grid.starts, grid.counts, grid.step, product, 0, grid.ld,
-                            from, to, 0, grid.columns, 1, 0, 0);
-                    epilogue.apply(product, 0, grid.ld, grid.phaseWidth, image, from, to);
+                    int from = first * form.rowTile();
+                    int to = Math.min(m, end * form.rowTile());
+                    form.multiply(padded, product, 1, from, to, 0, form.columns());
+                    epilogue.apply(product, 0, form.ld(1), form.rowWidth(), image, from, to);
                 }
             });
             if (byColumns) {
-                split(work, channelGrain, m,
-                        (from, to) -> epilogue.apply(product, 0, grid.ld, grid.phaseWidth, image, from, to));
+                split(work, Math.max(1, ceilDiv(m, 2 * threads)), m,
+                        (from, to) -> epilogue.apply(product, 0, form.ld(1), form.rowWidth(), image, from, to));
             }
+        }
+    }
+
+    /** The product on the phase grid ({@link RowOffsetGemm#multiply}): images stacked, rows {@code grid.ld} apart. */
+    private static final class Windows implements Form {
+        private final int m;
+        private final ConvolutionGrid grid;
+        private final RowOffsetGemm gemm;
+        private final float[] packed;
+
+        Windows(ConvolutionGeometry g, Tensor w, ConvolutionGrid grid, RowOffsetGemm gemm) {
+            this.m = g.outChannels();
+            this.grid = grid;
+            this.gemm = gemm;
+            this.packed = PackedConvolutionWeights.packed(w, m, g.columnRows(), grid.order, false, gemm);
+        }
+
+        @Override
+        public int rowTile() {
+            return gemm.tileRows();
+        }
+
+        @Override
+        public int columnTile() {
+            return gemm.tileColumns();
+        }
+
+        @Override
+        public int columns() {
+            return grid.columns;
+        }
+
+        @Override
+        public int size() {
+            return m * grid.ld;
+        }
+
+        @Override
+        public int ld(int images) {
+            return grid.ld;
+        }
+
+        @Override
+        public int imageStart(int t, int images) {
+            return t * size();
+        }
+
+        @Override
+        public int rowWidth() {
+            return grid.phaseWidth;
+        }
+
+        @Override
+        public void multiply(float[] padded, float[] product, int images, int rowFrom, int rowTo, int colFrom,
+                             int colTo) {
+            gemm.multiply(m, packed, padded, 0, grid.starts, grid.counts, grid.step, product, 0, grid.ld,
+                    rowFrom, rowTo, colFrom, colTo, images, grid.size, size());
         }
     }
 

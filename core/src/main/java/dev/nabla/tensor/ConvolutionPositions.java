@@ -1,6 +1,5 @@
 package dev.nabla.tensor;
 
-import dev.nabla.kernels.Parallel;
 import dev.nabla.kernels.RowOffsetGemm;
 
 /**
@@ -9,13 +8,27 @@ import dev.nabla.kernels.RowOffsetGemm;
  * between output rows is computed, which pays on small planes (a 7 × 7 plane spans 61 grid
  * columns, 64 with the last tile), and the product is written as the output's own planes.
  */
-final class ConvolutionPositions {
-
-    private ConvolutionPositions() {
-    }
-
+final class ConvolutionPositions implements ConvolutionDirect.Form {
     /** Output planes up to this many positions take this path. */
     static final int LARGEST_PLANE = 64;
+
+    private final int m;
+    private final int k;
+    private final int plane;
+    private final int outWidth;
+    private final ConvolutionGrid grid;
+    private final RowOffsetGemm gemm;
+    private final float[] packed;
+
+    ConvolutionPositions(ConvolutionGeometry g, Tensor w, ConvolutionGrid grid, RowOffsetGemm gemm) {
+        this.m = g.outChannels();
+        this.k = g.columnRows();
+        this.plane = g.outPlane();
+        this.outWidth = g.outWidth();
+        this.grid = grid;
+        this.gemm = gemm;
+        this.packed = PackedConvolutionWeights.packed(w, m, k, grid.order, true, gemm);
+    }
 
     /**
      * Whether this path pays: for small output planes, where the phase grid's extra columns and
@@ -29,63 +42,47 @@ final class ConvolutionPositions {
         return g.outPlane() <= LARGEST_PLANE;
     }
 
-    /** Every image's product, handed to the epilogue as the output's planes (row stride outWidth). */
-    static void products(Tensor x, Tensor w, ConvolutionGeometry g, ConvolutionGrid grid, RowOffsetGemm gemm,
-                         ConvolutionDirect.Epilogue epilogue) {
-        int m = g.outChannels();
-        int k = g.columnRows();
-        int plane = g.outPlane();
-        float[] packed = PackedConvolutionWeights.packed(w, m, k, grid.order, true, gemm);
-        long work = (long) m * plane * k;
-        if (g.batch() >= Parallel.threads() || work <= ConvolutionDirect.SMALL) {
-            int group = Math.max(1, Math.min(ConvolutionDirect.ceilDiv(g.batch(), Parallel.threads()),
-                    ConvolutionDirect.GROUP_COLUMNS / plane));
-            Parallel.forChunks(g.batch(), group, (start, end) -> {
-                ConvolutionWorkspace workspace = ConvolutionWorkspace.get();
-                int images = end - start;
-                float[] padded = workspace.columns(images * grid.size);
-                float[] product = workspace.product(images * m * plane);
-                for (int t = 0; t < images; t++) {
-                    grid.fill(x, start + t, 0, g.inChannels(), padded, t * grid.size);
-                }
-                int[] positions = images == 1 ? grid.positions : grid.positions(images);
-                gemm.multiplyPositions(m, k, packed, padded, 0, grid.lines, positions, product, 0, images * plane,
-                        0, m, 0, images * plane);
-                for (int t = 0; t < images; t++) {
-                    epilogue.apply(product, t * plane, images * plane, g.outWidth(), start + t, 0, m);
-                }
-            });
-            return;
-        }
-        ConvolutionWorkspace workspace = ConvolutionWorkspace.get();
-        float[] padded = workspace.columns(grid.size);
-        float[] product = workspace.product(m * plane);
-        int threads = Parallel.threads();
-        int panels = ConvolutionDirect.ceilDiv(m, gemm.panelChannels());
-        int tiles = ConvolutionDirect.ceilDiv(plane, 7);
-        boolean byPositions = tiles >= panels; // else each strip finishes its own channels
-        int parts = byPositions ? tiles : panels;
-        int perStrip = ConvolutionDirect.ceilDiv(parts, Math.min(parts, 2 * threads));
-        for (int n = 0; n < g.batch(); n++) {
-            int image = n;
-            ConvolutionDirect.split(work, ConvolutionDirect.ceilDiv(g.inChannels(), 2 * threads), g.inChannels(),
-                    (from, to) -> grid.fill(x, image, from, to, padded, 0));
-            ConvolutionDirect.split(work, perStrip, parts, (first, end) -> {
-                if (byPositions) {
-                    gemm.multiplyPositions(m, k, packed, padded, 0, grid.lines, grid.positions, product, 0, plane,
-                            0, m, first * 7, Math.min(plane, end * 7));
-                } else {
-                    int from = first * gemm.panelChannels();
-                    int to = Math.min(m, end * gemm.panelChannels());
-                    gemm.multiplyPositions(m, k, packed, padded, 0, grid.lines, grid.positions, product, 0, plane,
-                            from, to, 0, plane);
-                    epilogue.apply(product, 0, plane, g.outWidth(), image, from, to);
-                }
-            });
-            if (byPositions) {
-                ConvolutionDirect.split(work, Math.max(1, ConvolutionDirect.ceilDiv(m, 2 * threads)), m,
-                        (from, to) -> epilogue.apply(product, 0, plane, g.outWidth(), image, from, to));
-            }
-        }
+    @Override
+    public int rowTile() {
+        return gemm.panelChannels();
+    }
+
+    @Override
+    public int columnTile() {
+        return gemm.panelPositions();
+    }
+
+    @Override
+    public int columns() {
+        return plane;
+    }
+
+    @Override
+    public int size() {
+        return m * plane;
+    }
+
+    /** Images side by side in each row: the output's planes, {@code images·plane} apart. */
+    @Override
+    public int ld(int images) {
+        return images * plane;
+    }
+
+    @Override
+    public int imageStart(int t, int images) {
+        return t * plane;
+    }
+
+    @Override
+    public int rowWidth() {
+        return outWidth;
+    }
+
+    @Override
+    public void multiply(float[] padded, float[] product, int images, int rowFrom, int rowTo, int colFrom, int colTo) {
+        // Several images' positions in one table, so that a block of positions may span images.
+        int[] positions = images == 1 ? grid.positions : grid.positions(images);
+        gemm.multiplyPositions(m, k, packed, padded, 0, grid.lines, positions, product, 0, ld(images), rowFrom, rowTo,
+                colFrom, (images - 1) * plane + colTo);
     }
 }
