@@ -84,15 +84,16 @@ public interface Kernels {
     /**
      * A convolution's inference epilogue, a channel plane per row (batch norm folded in, the
      * residual added, the activation): {@code out[r, j] = op(fma(in[r, j], scale[p], shift[p])
-     * + residual[r, j])} with {@code p = paramOff + r}, rows laid out as in {@link #addRowBias};
-     * no residual when it is null, no activation when op is null. out may be in.
+     * + residual[r, j])} with {@code p = paramOff + r·paramStride} (0: one scale and shift for
+     * all rows, the rows of one channel's plane), rows laid out as in {@link #addRowBias}; no
+     * residual when it is null, no activation when op is null. out may be in.
      */
     default void scaleShiftRows(float[] in, int inOff, int inStride, float[] scale, float[] shift, int paramOff,
-                                float[] residual, int residualOff, int residualStride, UnaryOp op, float param,
-                                float[] out, int outOff, int outStride, int rows, int columns) {
+                                int paramStride, float[] residual, int residualOff, int residualStride, UnaryOp op,
+                                float param, float[] out, int outOff, int outStride, int rows, int columns) {
         for (int r = 0; r < rows; r++) {
-            float s = scale[paramOff + r];
-            float t = shift[paramOff + r];
+            float s = scale[paramOff + r * paramStride];
+            float t = shift[paramOff + r * paramStride];
             int from = inOff + r * inStride;
             int to = outOff + r * outStride;
             for (int j = 0; j < columns; j++) {

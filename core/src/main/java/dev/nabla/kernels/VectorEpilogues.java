@@ -31,12 +31,12 @@ final class VectorEpilogues {
 
     /** {@link Kernels#scaleShiftRows}, the activation applied to each row while it is in cache. */
     static void scaleShiftRows(Kernels kernels, float[] in, int inOff, int inStride, float[] scale, float[] shift,
-                               int paramOff, float[] residual, int residualOff, int residualStride, UnaryOp op,
-                               float param, float[] out, int outOff, int outStride, int rows, int columns) {
+                               int paramOff, int paramStride, float[] residual, int residualOff, int residualStride,
+                               UnaryOp op, float param, float[] out, int outOff, int outStride, int rows, int columns) {
         int bound = SPECIES.loopBound(columns);
         for (int r = 0; r < rows; r++) {
-            float s = scale[paramOff + r];
-            float t = shift[paramOff + r];
+            float s = scale[paramOff + r * paramStride];
+            float t = shift[paramOff + r * paramStride];
             FloatVector vs = FloatVector.broadcast(SPECIES, s);
             FloatVector vt = FloatVector.broadcast(SPECIES, t);
             int from = inOff + r * inStride;

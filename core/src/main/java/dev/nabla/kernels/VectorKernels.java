@@ -107,9 +107,10 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void scaleShiftRows(float[] in, int inOff, int inStride, float[] scale, float[] shift, int paramOff,
-                               float[] residual, int residualOff, int residualStride, UnaryOp op, float param,
-                               float[] out, int outOff, int outStride, int rows, int columns) {
-        VectorEpilogues.scaleShiftRows(this, in, inOff, inStride, scale, shift, paramOff, residual, residualOff,
+                               int paramStride, float[] residual, int residualOff, int residualStride, UnaryOp op,
+                               float param, float[] out, int outOff, int outStride, int rows, int columns) {
+        VectorEpilogues.scaleShiftRows(this, in, inOff, inStride, scale, shift, paramOff, paramStride, residual,
+                residualOff,
                 residualStride, op, param, out, outOff, outStride, rows, columns);
     }
 

@@ -5,7 +5,6 @@ import dev.nabla.kernels.KernelProvider;
 import dev.nabla.kernels.Kernels;
 import dev.nabla.kernels.Parallel;
 import dev.nabla.kernels.UnaryOp;
-import java.util.Arrays;
 
 /**
  * The three products of a convolution as im2col and GEMM: the output, the gradient of the
@@ -72,8 +71,8 @@ final class ConvolutionGemm {
             int step = bias == null ? 0 : 1;
             ConvolutionDirect.products(x, w, g, (product, start, ld, phaseWidth, n, from, to) -> {
                 for (int c = from; c < to; c++) {
-                    kernels.addRowBias(product, start + c * ld, phaseWidth, b, c * step, 0, y, outputStart(g, n, 0) + c * plane,
-                            g.outWidth(), g.outHeight(), g.outWidth());
+                    kernels.addRowBias(product, start + c * ld, phaseWidth, b, c * step, 0, y,
+                            outputStart(g, n, 0) + c * plane, g.outWidth(), g.outHeight(), g.outWidth());
                 }
                 if (op != null) {
                     int at = outputStart(g, n, 0) + from * plane;
@@ -107,22 +106,19 @@ final class ConvolutionGemm {
         if (g.columnRows() == 0 || perGroup == 0) {
             for (int n = 0; n < g.batch(); n++) {
                 int at = n * g.outChannels() * plane;
-                kernels.scaleShiftRows(y, at, plane, scale, shift, 0, residual, residualOffset + at, plane, op, param,
-                        y, at, plane, g.outChannels(), plane);
+                kernels.scaleShiftRows(y, at, plane, scale, shift, 0, 1, residual, residualOffset + at, plane, op,
+                        param, y, at, plane, g.outChannels(), plane);
             }
             return;
         }
         if (ConvolutionDirect.applies(g, w, kernels)) {
             ConvolutionDirect.products(x, w, g, (product, start, ld, phaseWidth, n, from, to) -> {
-                // One scale and shift for all rows of a channel's plane.
-                float[] channelScale = new float[g.outHeight()];
-                float[] channelShift = new float[g.outHeight()];
                 for (int c = from; c < to; c++) {
-                    Arrays.fill(channelScale, scale[c]);
-                    Arrays.fill(channelShift, shift[c]);
                     int at = outputStart(g, n, 0) + c * plane;
-                    kernels.scaleShiftRows(product, start + c * ld, phaseWidth, channelScale, channelShift, 0, residual,
-                            residualOffset + at, g.outWidth(), op, param, y, at, g.outWidth(), g.outHeight(), g.outWidth());
+                    // The output rows of channel c's plane, one scale and shift for all.
+                    kernels.scaleShiftRows(product, start + c * ld, phaseWidth, scale, shift, c, 0, residual,
+                            residualOffset + at, g.outWidth(), op, param, y, at, g.outWidth(), g.outHeight(),
+                            g.outWidth());
                 }
             });
             return;
@@ -130,7 +126,7 @@ final class ConvolutionGemm {
         products(x, w, g, y, (product, productStart, width, first, count, group) -> {
             for (int i = 0; i < count; i++) {
                 int at = outputStart(g, first + i, group);
-                kernels.scaleShiftRows(product, productStart + i * plane, width, scale, shift, group * perGroup,
+                kernels.scaleShiftRows(product, productStart + i * plane, width, scale, shift, group * perGroup, 1,
                         residual, residualOffset + at, plane, op, param, y, at, plane, perGroup, plane);
             }
         });

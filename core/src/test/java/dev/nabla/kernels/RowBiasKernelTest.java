@@ -56,9 +56,9 @@ class RowBiasKernelTest {
                     float[] residual = withResidual ? uniform(random, 4 + rows * residualStride, -1f, 1f) : null;
                     float[] expected = uniform(random, 1 + rows * outStride, -1f, 1f);
                     float[] actual = expected.clone();
-                    scalar.scaleShiftRows(in, 3, inStride, scale, shift, 1, residual, 4, residualStride, op, 0f,
+                    scalar.scaleShiftRows(in, 3, inStride, scale, shift, 1, 1, residual, 4, residualStride, op, 0f,
                             expected, 1, outStride, rows, columns);
-                    vector.scaleShiftRows(in, 3, inStride, scale, shift, 1, residual, 4, residualStride, op, 0f,
+                    vector.scaleShiftRows(in, 3, inStride, scale, shift, 1, 1, residual, 4, residualStride, op, 0f,
                             actual, 1, outStride, rows, columns);
                     String where = "columns " + columns + ", residual " + withResidual + ", " + op;
                     assertBitwise(expected, actual, where);
