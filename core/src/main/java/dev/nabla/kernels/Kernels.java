@@ -327,6 +327,19 @@ public interface Kernels {
     }
 
     /**
+     * Max pooling over 2 × 2 windows every 2 positions, nothing padded (PyTorch's
+     * {@code MaxPool2d(2)}): {@code windows} must have {@code rowStart[oh] = 2·oh},
+     * {@code rowEnd[oh] = 2·oh + 2} and the same for the columns. Output (oh, ow) of plane p reads
+     * rows 2oh and 2oh + 1, columns 2ow and 2ow + 1, in that order, and gets the first largest
+     * (the last NaN if any); {@code argmax}, unless null, gets its position in the plane, as
+     * {@link #maxPool(PoolingGeometry, float[], int, int, int, float[], int[])} would.
+     */
+    default void maxPoolHalving(PoolingGeometry windows, float[] x, int xOff, int planeStart, int planeEnd,
+                                float[] y, int[] argmax) {
+        ScalarPooling.maxHalving(windows, x, xOff, planeStart, planeEnd, y, argmax);
+    }
+
+    /**
      * The adjoint of max pooling: {@code gx[p·inPlane + argmax[o]] += gy[gOff + o]} for the outputs o
      * of planes {@code [planeStart, planeEnd)}, in output order.
      */

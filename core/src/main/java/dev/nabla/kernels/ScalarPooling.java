@@ -38,6 +38,45 @@ final class ScalarPooling {
         }
     }
 
+    /** {@link Kernels#maxPoolHalving}: every output row of the planes, one output at a time. */
+    static void maxHalving(PoolingGeometry w, float[] x, int xOff, int planeStart, int planeEnd, float[] y,
+                           int[] argmax) {
+        int inWidth = w.inWidth();
+        for (int p = planeStart; p < planeEnd; p++) {
+            for (int oh = 0; oh < w.outHeight(); oh++) {
+                int top = xOff + p * w.inPlane() + 2 * oh * inWidth;
+                int out = p * w.outPlane() + oh * w.outWidth();
+                maxHalving(x, top, inWidth, 0, w.outWidth(), y, out, argmax, 2 * oh * inWidth);
+            }
+        }
+    }
+
+    /**
+     * Outputs {@code [from, to)} of one row of 2 × 2 windows: output ow reads {@code x[top + 2ow]},
+     * {@code x[top + 2ow + 1]} and the same two of the next row ({@code inWidth} on), in that order,
+     * into {@code y[out + ow]}; its position in the plane, {@code rowInPlane + …}, into
+     * {@code argmax[out + ow]} when argmax is not null.
+     */
+    static void maxHalving(float[] x, int top, int inWidth, int from, int to, float[] y, int out, int[] argmax,
+                           int rowInPlane) {
+        for (int ow = from; ow < to; ow++) {
+            int best = 2 * ow;
+            float max = x[top + best];
+            for (int k = 1; k < 4; k++) {
+                int offset = 2 * ow + (k >> 1) * inWidth + (k & 1);   // right, below, diagonal
+                float v = x[top + offset];
+                if (v > max || v != v) {
+                    max = v;
+                    best = offset;
+                }
+            }
+            y[out + ow] = max;
+            if (argmax != null) {
+                argmax[out + ow] = rowInPlane + best;
+            }
+        }
+    }
+
     /** {@link Kernels#maxPoolValues}: each window scanned in row-major order, the first largest (or last NaN) kept. */
     static void maxValues(PoolingGeometry w, float[] x, int xOff, int planeStart, int planeEnd, float[] y) {
         int inWidth = w.inWidth();

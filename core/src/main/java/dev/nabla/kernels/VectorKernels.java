@@ -415,6 +415,12 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void maxPoolHalving(PoolingGeometry windows, float[] x, int xOff, int planeStart, int planeEnd,
+                               float[] y, int[] argmax) {
+        VectorPooling.maxHalving(windows, x, xOff, planeStart, planeEnd, y, argmax);
+    }
+
+    @Override
     public void averagePool(PoolingGeometry windows, float[] x, int xOff, int planeStart, int planeEnd, float[] y) {
         VectorPooling.average(windows, x, xOff, planeStart, planeEnd, y);
     }

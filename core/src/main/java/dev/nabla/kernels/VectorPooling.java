@@ -59,6 +59,84 @@ final class VectorPooling {
         }
     }
 
+    /** Lanes 0, 2, 4, … and 1, 3, 5, … of two vectors side by side, as indexes for {@code selectFrom}. */
+    private static final FloatVector EVEN = FloatVector.fromArray(S, lanes(0), 0);
+    private static final FloatVector ODD = FloatVector.fromArray(S, lanes(1), 0);
+    private static final IntVector DOUBLE_IOTA = IntVector.fromArray(I, positions(), 0);
+
+    /**
+     * {@link Kernels#maxPoolHalving}: per output row, two vectors of each of its two input rows
+     * are split into their even and odd columns ({@code selectFrom} of two vectors), and the four
+     * window elements compared in row-major order, so ties and NaNs resolve as in the scalar
+     * definition. A vector whose lanes run past the row's outputs still stores them whole: the
+     * extra lanes land on outputs of later rows, which are written after it; only where that
+     * would reach past the planes of this call (or a load past the input) the outputs are
+     * computed one by one. The CNN's 2 × 2 pooling of 32 × 26 × 26 took about 19 µs through gathers.
+     */
+    static void maxHalving(PoolingGeometry w, float[] x, int xOff, int planeStart, int planeEnd, float[] y,
+                           int[] argmax) {
+        int inWidth = w.inWidth();
+        int outWidth = w.outWidth();
+        int end = planeEnd * w.outPlane();
+        for (int p = planeStart; p < planeEnd; p++) {
+            for (int oh = 0; oh < w.outHeight(); oh++) {
+                int top = xOff + p * w.inPlane() + 2 * oh * inWidth;
+                int out = p * w.outPlane() + oh * outWidth;
+                for (int ow = 0; ow < outWidth; ow += L) {
+                    int at = top + 2 * ow;
+                    if (out + ow + L > end || at + inWidth + 2 * L > x.length) {
+                        ScalarPooling.maxHalving(x, top, inWidth, ow, Math.min(outWidth, ow + L), y, out, argmax,
+                                2 * oh * inWidth);
+                        continue;
+                    }
+                    FloatVector a = FloatVector.fromArray(S, x, at);
+                    FloatVector b = FloatVector.fromArray(S, x, at + L);
+                    FloatVector c = FloatVector.fromArray(S, x, at + inWidth);
+                    FloatVector d = FloatVector.fromArray(S, x, at + inWidth + L);
+                    FloatVector max = EVEN.selectFrom(a, b);
+                    FloatVector right = ODD.selectFrom(a, b);
+                    FloatVector below = EVEN.selectFrom(c, d);
+                    FloatVector diagonal = ODD.selectFrom(c, d);
+                    VectorMask<Float> rightWins = wins(right, max);
+                    max = max.blend(right, rightWins);
+                    VectorMask<Float> belowWins = wins(below, max);
+                    max = max.blend(below, belowWins);
+                    VectorMask<Float> diagonalWins = wins(diagonal, max);
+                    max = max.blend(diagonal, diagonalWins);
+                    if (argmax != null) {
+                        IntVector first = DOUBLE_IOTA.add(2 * oh * inWidth + 2 * ow);
+                        IntVector best = first.blend(first.add(1), rightWins.cast(I))
+                                .blend(first.add(inWidth), belowWins.cast(I))
+                                .blend(first.add(inWidth + 1), diagonalWins.cast(I));
+                        best.intoArray(argmax, out + ow);
+                    }
+                    max.intoArray(y, out + ow);
+                }
+            }
+        }
+    }
+
+    /** Where v takes over from the running maximum: larger, or NaN. */
+    private static VectorMask<Float> wins(FloatVector v, FloatVector max) {
+        return v.compare(VectorOperators.GT, max).or(v.compare(VectorOperators.NE, v));
+    }
+
+    private static float[] lanes(int first) {
+        float[] indexes = new float[L];
+        for (int i = 0; i < L; i++) {
+            indexes[i] = first + 2 * i;
+        }
+        return indexes;
+    }
+
+    private static int[] positions() {
+        int[] positions = new int[L];
+        for (int i = 0; i < L; i++) {
+            positions[i] = 2 * i;
+        }
+        return positions;
+    }
+
     /**
      * {@link Kernels#averagePool}. When every window has the same shape (nothing clipped by
      * padding), a vector of neighbouring outputs at a time: each window element gathered for all

@@ -104,16 +104,24 @@ public final class Pooling {
     private static Tensor max(String op, Tensor input, PoolingWindows w, int spatialRank) {
         Shape shape = w.outputShape(input, spatialRank);
         float[] y = new float[shape.size()];
-        if (!w.equalWindows() && (!NoGrad.isGradEnabled() || !input.requiresGrad())) {
+        boolean positions = NoGrad.isGradEnabled() && input.requiresGrad();
+        DType dtype = DType.floating(input);
+        int[] argmax = positions ? new int[shape.size()] : null;
+        if (w.halving()) {
+            PoolingLoops.maxHalving(input.floatData(), w, y, argmax);
+        } else if (positions || w.equalWindows()) {
+            argmax = argmax == null ? new int[shape.size()] : argmax;
+            PoolingLoops.max(input.floatData(), w, y, argmax);
+        } else {
             // Nothing to route a gradient to; windows clipped by padding take the separable loop.
             PoolingLoops.maxValues(input.floatData(), w, y);
-            return Tensor.wrap(y, shape, DType.floating(input));
         }
-        int[] argmax = new int[shape.size()];
-        PoolingLoops.max(input.floatData(), w, y, argmax);
-        DType dtype = DType.floating(input);
+        if (!positions) {
+            return Tensor.wrap(y, shape, dtype);
+        }
+        int[] winners = argmax;
         return Autograd.record(op, Tensor.wrap(y, shape, dtype), g -> new Tensor[] {
-            Tensor.wrap(PoolingLoops.maxBackward(g.floatData(), argmax, w), input.shape(), dtype)}, input);
+            Tensor.wrap(PoolingLoops.maxBackward(g.floatData(), winners, w), input.shape(), dtype)}, input);
     }
 
     private static Tensor average(String op, Tensor input, PoolingWindows w, int spatialRank) {

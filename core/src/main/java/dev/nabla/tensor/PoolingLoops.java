@@ -39,6 +39,17 @@ final class PoolingLoops {
     }
 
     /**
+     * {@link #max} over 2 × 2 windows every 2 positions ({@link PoolingWindows#halving()}), the
+     * positions only when {@code argmax} is not null.
+     */
+    static void maxHalving(Tensor x, PoolingWindows w, float[] y, int[] argmax) {
+        Kernels kernels = KernelProvider.get();
+        PoolingGeometry geometry = w.geometry();
+        float[] data = x.data();
+        forPlanes(w, (start, end) -> kernels.maxPoolHalving(geometry, data, x.offset(), start, end, y, argmax));
+    }
+
+    /**
      * {@link #max} when every window has the same shape (no padding clips it): the kernel's
      * branch-free loop over a map of window starts and the offsets within a window.
      */

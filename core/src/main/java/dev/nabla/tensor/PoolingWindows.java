@@ -75,6 +75,20 @@ record PoolingWindows(int planes, int inHeight, int inWidth, int[] rowStart, int
         return new PoolingGeometry(inHeight, inWidth, rowStart, rowEnd, rowCount, columnStart, columnEnd, columnCount);
     }
 
+    /** True when the windows are 2 × 2 and every 2 positions, nothing padded: output (oh, ow) reads rows 2oh, 2oh + 1 and columns 2ow, 2ow + 1. */
+    boolean halving() {
+        return halvingSpans(rowStart, rowEnd) && halvingSpans(columnStart, columnEnd);
+    }
+
+    private static boolean halvingSpans(int[] start, int[] end) {
+        for (int o = 0; o < start.length; o++) {
+            if (start[o] != 2 * o || end[o] != 2 * o + 2) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True when no window is clipped by padding: all have the same height and the same width. */
     boolean equalWindows() {
         return equalSpans(rowStart, rowEnd) && equalSpans(columnStart, columnEnd);

@@ -93,6 +93,47 @@ class PoolingKernelsTest {
     }
 
     @Test
+    void halvingMaxPoolingEqualsTheGeneralKernelBitForBitWithAndWithoutPositions() {
+        Random random = new Random(4);
+        // (height, width): output widths below, at and above the lane count, odd sizes dropping a row and a column.
+        int[][] sizes = {{2, 2}, {26, 26}, {11, 11}, {4, 64}, {5, 67}, {3, 33}, {8, 30}};
+        for (int[] size : sizes) {
+            PoolingGeometry w = sliding(new int[] {size[0], size[1], 2, 2, 0});
+            int planes = 5;
+            float[] x = uniform(random, 3 + planes * w.inPlane(), -2f, 2f);
+            sprinkle(x, EDGES, random);
+            for (int i = 3; i < x.length; i += 5) {
+                x[i] = random.nextBoolean() ? 0f : -0f;      // ties of signed zeros: the first must win
+            }
+            float[] expected = new float[planes * w.outPlane()];
+            int[] expectedArgmax = new int[expected.length];
+            scalar.maxPool(w, x, 3, 0, planes, expected, expectedArgmax);
+            String where = java.util.Arrays.toString(size);
+            for (Kernels kernels : new Kernels[] {scalar, vector}) {
+                // Split as the parallel loop may: each call writes only its own planes.
+                float[] actual = new float[expected.length];
+                int[] actualArgmax = new int[expected.length];
+                float[] values = new float[expected.length];
+                java.util.Arrays.fill(values, 7f);
+                for (int[] range : new int[][] {{0, 2}, {2, 3}, {3, 5}}) {
+                    kernels.maxPoolHalving(w, x, 3, range[0], range[1], actual, actualArgmax);
+                    kernels.maxPoolHalving(w, x, 3, range[0], range[1], values, null);
+                }
+                assertBitwise(expected, actual, kernels.getClass().getSimpleName() + " maxPoolHalving " + where);
+                assertArrayEquals(expectedArgmax, actualArgmax, "maxPoolHalving argmax " + where);
+                assertBitwise(expected, values, kernels.getClass().getSimpleName() + " values alone " + where);
+            }
+            float[] tail = new float[expected.length];
+            java.util.Arrays.fill(tail, 7f);
+            vector.maxPoolHalving(w, x, 3, 2, 3, tail, null);   // one plane: the others stay as they were
+            for (int o = 0; o < tail.length; o++) {
+                boolean inside = o >= 2 * w.outPlane() && o < 3 * w.outPlane();
+                assertBitwise(new float[] {inside ? expected[o] : 7f}, new float[] {tail[o]}, "plane 2 only " + where);
+            }
+        }
+    }
+
+    @Test
     void averagePoolingCountsPaddedPositions() {
         // One plane [1, 2, 3], kernel 3, padding 1: windows [0, 1, 2] and [2, 3, 0] of 3 each.
         PoolingGeometry w = sliding(new int[] {1, 3, 3, 2, 1});
