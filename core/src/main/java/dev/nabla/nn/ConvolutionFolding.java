@@ -26,7 +26,11 @@ final class ConvolutionFolding {
     static Tensor forward(List<Layer> layers, int from, int to, Tensor x) {
         for (int i = from; i < to; i++) {
             Layer layer = layers.get(i);
-            if (i + 1 < to && foldable(layer, layers.get(i + 1), x)) {
+            int pooled = pooledAfter(layers, i, to, x);
+            if (pooled > 0) {
+                x = pool(layers, i, pooled, x);
+                i = pooled;
+            } else if (i + 1 < to && foldable(layer, layers.get(i + 1), x)) {
                 boolean relu = i + 2 < to && layers.get(i + 2).getClass() == Relu.class;
                 x = apply(layer, layers.get(i + 1), x, null, relu ? ActivationFunction.RELU : ActivationFunction.LINEAR);
                 i += relu ? 2 : 1;
@@ -35,6 +39,39 @@ final class ConvolutionFolding {
             }
         }
         return x;
+    }
+
+    /**
+     * Where the {@link MaxPool2d} of a conv → (ReLU →) 2 × 2 pooling starting at {@code layers[i]}
+     * is, when the three (or two) may run as one {@link Convolution#conv2dMaxPooled} call on this
+     * input now; else 0. The conv must be built (its first call goes layer by layer) and no
+     * forward hook may be waiting for an output the call skips.
+     */
+    static int pooledAfter(List<Layer> layers, int i, int to, Tensor input) {
+        if (NoGrad.isGradEnabled() || input.rank() != 4 || !(layers.get(i) instanceof Conv2d c) || !c.isBuilt()
+                || c.observed() || input.dim(1) != c.inChannels()) {
+            return 0;
+        }
+        int next = i + 1;
+        if (next < to && layers.get(next).getClass() == Relu.class && c.activation() == ActivationFunction.LINEAR
+                && !layers.get(next).observed()) {
+            next++;
+        }
+        return next < to && layers.get(next) instanceof MaxPool2d p && p.getClass() == MaxPool2d.class
+                && p.isBuilt() && p.kernelSize() == 2 && p.stride() == 2 && p.padding() == 0 && !p.observed()
+                ? next : 0;
+    }
+
+    /** {@code layers[i, pool]} (conv, maybe ReLU, pooling) as one call, for a {@link #pooledAfter} match. */
+    private static Tensor pool(List<Layer> layers, int i, int pool, Tensor x) {
+        Conv2d c = (Conv2d) layers.get(i);
+        ActivationFunction activation = pool - i == 2 ? ActivationFunction.RELU : c.activation();
+        try {
+            return Convolution.conv2dMaxPooled(x, c.weight().value(), c.useBias() ? c.bias().value() : null,
+                    c.options(), activation);
+        } catch (IllegalArgumentException e) {
+            throw c.atThisLayer(e);
+        }
     }
 
     /** Whether {@code conv} then {@code norm} may run as one folded call on this input now. */
@@ -50,7 +87,7 @@ final class ConvolutionFolding {
         }
         return !NoGrad.isGradEnabled() && input.rank() == 4
                 && conv instanceof Conv2d c && norm instanceof BatchNorm2d b
-                && c.isBuilt() && b.isBuilt() && c.activation() == ActivationFunction.LINEAR
+                && c.isBuilt() && b.isBuilt() && c.activation() == ActivationFunction.LINEAR && !c.observed()
                 && !(b.isTraining() && b.isTrainable()) && b.numFeatures() == c.outChannels()
                 && input.dim(1) == c.inChannels();
     }

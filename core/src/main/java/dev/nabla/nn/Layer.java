@@ -108,6 +108,11 @@ public abstract class Layer {
         return false;
     }
 
+    /** Whether some forward hook observes this layer's output (then no inference path may skip computing it). */
+    boolean observed() {
+        return !forwardHooks.isEmpty();
+    }
+
     /** What the layer computes once built (Keras's {@code call}), unless it overrides {@code forward}. */
     protected Tensor call(Tensor input) {
         throw new UnsupportedOperationException(path() + ": " + getClass().getName()

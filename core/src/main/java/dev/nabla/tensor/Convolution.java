@@ -88,6 +88,18 @@ public final class Convolution {
     }
 
     /**
+     * For inference: {@code maxPool2d(conv2d(input, weight, bias, options, activation), 2)} in one
+     * pass (a CNN's conv → ReLU → 2 × 2 pooling), without the full-size activation in between; the
+     * values are the same bit for bit (a NaN may come out with the other sign). {@code input} is {@code [N, C, H, W]}; an odd last row or
+     * column of the convolution's output is dropped, as by the pooling. Records no gradient: an
+     * input that requires grad while grad mode is on is refused ({@link IllegalStateException}).
+     */
+    public static Tensor conv2dMaxPooled(Tensor input, Tensor weight, Tensor bias, ConvolutionOptions options,
+                                         ActivationFunction activation) {
+        return ConvolutionPooling.conv2dMaxPooled(input, weight, bias, options, activation);
+    }
+
+    /**
      * For inference: a 2-d convolution, a per-channel affine map, a residual and an activation
      * in one pass over each output tile,
      * {@code activation(conv2d(input, weight, null, options)·scale[c] + shift[c] + residual)}: a

@@ -11,6 +11,7 @@ final class ConvolutionWorkspace {
 
     private float[] columns = new float[0];
     private float[] product = new float[0];
+    private float[] activations = new float[0];
 
     private ConvolutionWorkspace() {
     }
@@ -25,6 +26,14 @@ final class ConvolutionWorkspace {
             columns = new float[size];
         }
         return columns;
+    }
+
+    /** At least {@code size} floats for activations about to be pooled ({@link ConvolutionPooling}). */
+    float[] activations(int size) {
+        if (activations.length < size) {
+            activations = new float[size];
+        }
+        return activations;
     }
 
     /** At least {@code size} floats for a product or a gathered gradient. */

@@ -71,6 +71,41 @@ class ConvolutionFoldingTest {
     }
 
     @Test
+    void aConvolutionItsReluAndATwoByTwoPoolingRunAsOneCallWithTheSameValues() {
+        Layer.manualSeed(4);
+        ConvolutionOptions valid = ConvolutionOptions.defaults();
+        // Keras style (the activation in the conv) and PyTorch style (a Relu layer between).
+        Sequential model = new Sequential(
+                new Conv2d(Conv2d.Config.of(8, 3).inChannels(1).options(valid).activation(ActivationFunction.RELU)),
+                new MaxPool2d(2),
+                new Conv2d(Conv2d.Config.of(16, 3).inChannels(8).options(valid)), new Relu(), new MaxPool2d(2),
+                new Flatten(), Dense.linear(16 * 5 * 5, 10));
+        model.eval();
+        Tensor input = Tensor.uniform(new Generator(5), -1f, 1f, 3, 1, 28, 28);
+        try (NoGrad ignored = NoGrad.enter()) {
+            model.forward(input);   // builds the pooling layers; the calls after it fuse
+            Tensor x = input;
+            for (Layer layer : model.layers()) {
+                x = layer.forward(x);
+            }
+            Tensor fused = model.forward(input);
+            assertEquals(x.shape(), fused.shape());
+            float[] expected = x.toFloatArray();
+            float[] actual = fused.toFloatArray();
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals(Float.floatToIntBits(expected[i]), Float.floatToIntBits(actual[i]), "logit " + i);
+            }
+            // An observed layer's output is still computed: a hook on the first pooling sees [3, 8, 13, 13].
+            List<int[]> seen = new java.util.ArrayList<>();
+            try (ForwardHook hook = model.get(1).addForwardHook(t -> seen.add(t.shape().toArray()))) {
+                model.forward(input);
+            }
+            assertEquals(1, seen.size());
+            assertEquals(List.of(3, 8, 13, 13), java.util.Arrays.stream(seen.get(0)).boxed().toList());
+        }
+    }
+
+    @Test
     void aResidualBlockFoldsItsLastConvolutionWithTheAddAndTheActivation() {
         Layer.manualSeed(4);
         Residual block = new Residual(List.of(conv(4, 6, 3, 2, false), new BatchNorm2d(6), new Relu(),
