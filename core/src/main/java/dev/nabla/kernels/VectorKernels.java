@@ -385,7 +385,6 @@ final class VectorKernels implements Kernels {
     @Override
     public void addRuns(float[] src, int srcOff, float[] dst, int dstOff, int dstStride, int rows, int cols) {
         int whole = SPECIES.loopBound(cols);
-        VectorMask<Float> tail = SPECIES.indexInRange(whole, cols);
         int end = dstOff + (rows - 1) * dstStride + cols;
         for (int r = 0; r < rows; r++) {
             int from = srcOff + r * cols;
@@ -397,7 +396,11 @@ final class VectorKernels implements Kernels {
                 continue;
             }
             if (to + whole + L <= end && from + whole + L <= src.length) {
-                load(dst, to + whole).add(load(src, from + whole), tail).intoArray(dst, to + whole);
+                // A blend, not a masked add: C2 sometimes leaves a masked add (with the mask made
+                // outside the loop) to the Java fallback, which allocated 30 MB per CNN training step.
+                FloatVector before = load(dst, to + whole);
+                before.blend(before.add(load(src, from + whole)), SPECIES.indexInRange(whole, cols))
+                        .intoArray(dst, to + whole);
             } else {
                 for (int q = whole; q < cols; q++) {
                     dst[to + q] += src[from + q];
