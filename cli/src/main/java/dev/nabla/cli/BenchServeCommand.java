@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,7 +57,9 @@ final class BenchServeCommand implements Callable<Integer> {
     private double maxDelayMillis;
 
     @Option(names = "--http", split = ",", defaultValue = "jdk", paramLabel = "ENGINE,...",
-            description = "HTTP servers to compare, jdk and/or jetty, one run each (default: ${DEFAULT-VALUE}).")
+            description = "HTTP servers to compare, jdk and/or jetty, one run each, or none: --connections callers"
+                    + " inside the JVM calling the server's batcher directly (InferenceServer.infer), the bound"
+                    + " batching gives without HTTP (default: ${DEFAULT-VALUE}).")
     private List<String> engines;
 
     @Option(names = "--workers", defaultValue = "1", description = "Server --workers (default: ${DEFAULT-VALUE}).")
@@ -91,23 +94,25 @@ final class BenchServeCommand implements Callable<Integer> {
         ServingBench bench = new ServingBench(network, data.test().features().slice(0, 0, ServingBench.IMAGES));
         PrintWriter out = spec.commandLine().getOut();
         String model = modelFile == null ? "cnn" : modelFile.getFileName().toString();
-        List<HttpEngine> http;
+        List<Optional<HttpEngine>> http;
         try {
-            http = engines.stream().map(HttpEngine::parse).toList();
+            http = engines.stream().map(name -> name.trim().equalsIgnoreCase("none") ? Optional.<HttpEngine>empty()
+                    : Optional.of(HttpEngine.parse(name))).toList();
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw new ParameterException(spec.commandLine(), e.getMessage() + " (or none)");
         }
         for (int count : connections) {
             for (int maxBatch : maxBatches) {
-                for (HttpEngine engine : http) {
+                for (Optional<HttpEngine> engine : http) {
                     ServerOptions options = ServerOptions.DEFAULTS.withMaxBatch(maxBatch)
                             .withMaxDelayMillis(maxDelayMillis).withWorkers(workers);
-                    ServingBench.Run run = bench.throughput(options, engine, count, warmupSeconds, seconds);
+                    ServingBench.Run run = engine.isEmpty() ? bench.inProcess(options, count, warmupSeconds, seconds)
+                            : bench.throughput(options, engine.get(), count, warmupSeconds, seconds);
                     LoadGenerator.Result r = run.result();
                     out.printf(Locale.ROOT, "serve model=%s http=%s connections=%d max_batch=%d max_delay_ms=%s"
                                     + " workers=%d threads=%d requests=%d requests_per_s=%.0f p50_ms=%.3f p99_ms=%.3f"
                                     + " mean_batch=%.1f errors_5xx=%d data=%s%n", model,
-                            engine.name().toLowerCase(Locale.ROOT), count, maxBatch, maxDelayMillis, workers, used,
+                            engine.map(e -> e.name().toLowerCase(Locale.ROOT)).orElse("none"), count, maxBatch, maxDelayMillis, workers, used,
                             r.requests(), r.requestsPerSecond(), r.percentileMillis(0.5), r.percentileMillis(0.99),
                             run.meanBatch(), r.serverErrors(), data.source());
                     out.flush();

@@ -101,4 +101,21 @@ class ServeCommandTest {
         assertTrue(lines.get(4).matches("soak model=cnn connections=4 max_batch=8 requests=300 statuses=\\{200=\\d+,"
                 + " 400=\\d+, 404=\\d+, 413=\\d+} mismatches=0 largest_difference=\\S+ errors_5xx=0 .*"), lines.get(4));
     }
+
+    @Test
+    void benchServeWithoutHttpCallsTheBatcherFromInsideTheJvm() {
+        Run run = Run.nabla("bench", "serve", "--http", "none", "--connections", "4", "--max-batch", "1,8",
+                "--seconds", "0.3", "--warmup-seconds", "0", "--data", "random");
+        List<String> lines = run.out().lines().toList();
+        assertEquals(2, lines.size(), run.out() + run.err());
+        for (String measured : lines) {
+            assertTrue(measured.matches("serve model=cnn http=none connections=4 max_batch=(1|8) max_delay_ms=2\\.0"
+                    + " workers=1 threads=\\d+ requests=[1-9]\\d* requests_per_s=\\d+ p50_ms=[\\d.]+ p99_ms=[\\d.]+"
+                    + " mean_batch=[\\d.]+ errors_5xx=0 data=random"), measured);
+        }
+        assertTrue(lines.get(0).contains(" mean_batch=1.0 "), lines.get(0));
+        Run wrong = Run.nabla("bench", "serve", "--http", "tomcat", "--seconds", "0.1");
+        assertEquals(2, wrong.exitCode());
+        assertTrue(wrong.err().contains("the HTTP engine is jetty or jdk, got 'tomcat' (or none)"), wrong.err());
+    }
 }

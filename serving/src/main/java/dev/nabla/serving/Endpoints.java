@@ -25,6 +25,9 @@ import java.util.function.UnaryOperator;
  * convenience {@code :predict}, {@code /metrics}, and model reload. Every error is
  * {@code {"error": "..."}} with its status; every answer is counted and timed in
  * {@link Metrics} and, when enabled, written to the access log.
+ *
+ * <p>Line budget: the routes and the in-process call ({@link InferenceServer#infer}) share the
+ * count of calls in flight that graceful shutdown waits for, and the model lookup.
  */
 final class Endpoints {
 
@@ -259,6 +262,39 @@ final class Endpoints {
         tensor.put("data", data);
         answer.put("outputs", List.of(tensor));
         return Answer.json(200, answer);
+    }
+
+    /**
+     * {@link InferenceServer#infer}: the latest version of model {@code name} on {@code samples}
+     * samples, through its batcher as an HTTP request goes, refused as the endpoint would refuse it.
+     */
+    float[] inferInProcess(String name, float[] data, int samples) {
+        inFlight.incrementAndGet();   // as handle() does: close() waits for this call
+        long start = System.nanoTime();
+        int status = 200;
+        try {
+            if (!accepting) {
+                throw new ServingException(503, "the server is shutting down");
+            }
+            Batcher batcher = batcher(name, null);
+            int size = batcher.model().sampleSize();
+            if (samples < 1 || data.length != (long) samples * size) {
+                throw InferenceRequest.bad("model '" + name + "' takes samples of " + size + " values: "
+                        + data.length + " values are not " + samples + " sample(s)");
+            }
+            for (int i = 0; i < data.length; i++) {
+                if (!Float.isFinite(data[i])) {
+                    throw InferenceRequest.bad("data[" + i + "] is " + data[i] + ", not a finite FP32 value");
+                }
+            }
+            return await(batcher.submit(data.clone(), samples), options.timeoutMillis());
+        } catch (ServingException e) {
+            status = e.status();
+            throw e;
+        } finally {
+            inFlight.decrementAndGet();
+            metrics.request("in_process", status, System.nanoTime() - start);
+        }
     }
 
     /** {@code Inference-Header-Content-Length}, or -1 when absent. */

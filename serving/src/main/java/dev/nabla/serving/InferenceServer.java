@@ -92,6 +92,23 @@ public final class InferenceServer implements AutoCloseable {
         batcher.reload(replacement);
     }
 
+    /**
+     * In-process inference, without HTTP: the latest version of {@code model} on {@code samples}
+     * samples of its sample shape, flattened in {@code data}; the answer is their output rows,
+     * flattened. The call joins the same dynamic batches as {@code POST /v2/models/NAME/infer}
+     * requests, under the same queue limit, timeout and graceful shutdown, and counts in
+     * {@code /metrics} as endpoint {@code in_process}: for an application that embeds the server
+     * behind a transport of its own, and for measuring what batching alone gives
+     * ({@code nabla bench serve --http none}).
+     *
+     * @throws ServingException with the status the endpoint would answer: 404 for an unknown model, 400
+     *     when {@code data} is not {@code samples} whole samples or holds a value that is not finite,
+     *     503 when the queue is full or the server is shutting down, 504 after the timeout
+     */
+    public float[] infer(String model, float[] data, int samples) {
+        return endpoints.inferInProcess(model, data, samples);
+    }
+
     /** The requests whose handling began (each is answered, even during {@link #close()}). */
     public long accepted() {
         return endpoints.accepted();

@@ -25,6 +25,12 @@ final class RequestJson {
 
     private static final int MAX_DEPTH = 64;
     private static final float[] POWERS_OF_TEN = {1e0f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f, 1e8f, 1e9f, 1e10f};
+    /** 10^0 … 10^22, each exact in a double. */
+    private static final double[] DOUBLE_POWERS_OF_TEN = java.util.stream.IntStream.rangeClosed(0, 22)
+            .mapToDouble(k -> Double.parseDouble("1e" + k)).toArray();
+    /** A double's mantissa bits below a float's precision, and their value halfway between two floats. */
+    private static final long BELOW_FLOAT = (1L << 29) - 1;
+    private static final long FLOAT_HALFWAY = 1L << 28;
 
     private final byte[] bytes;
     private int position;
@@ -232,6 +238,16 @@ final class RequestJson {
         if (significand < (1 << 24) && scale <= 0 && scale >= -10 && digits <= 18) {
             float value = significand / POWERS_OF_TEN[-scale];
             return negative ? -value : value;
+        }
+        if (significand < (1L << 53) && scale <= 0 && scale >= -22 && digits <= 18) {
+            // Exact operands, so the quotient is the decimal's nearest double; its nearest float is
+            // the decimal's own unless the double fell exactly halfway between two floats, where
+            // the text decides (the shortest text of a float often has 8 or 9 digits, past 2^24).
+            double quotient = significand / DOUBLE_POWERS_OF_TEN[-scale];
+            if ((Double.doubleToRawLongBits(quotient) & BELOW_FLOAT) != FLOAT_HALFWAY) {
+                float value = (float) quotient;
+                return negative ? -value : value;
+            }
         }
         return Double.NaN;
     }

@@ -23,13 +23,16 @@ class RequestJsonTest {
     void everyNumberOfAnArrayIsTheFloatItsTextRoundsTo() {
         Random random = new Random(3);
         List<String> texts = new ArrayList<>();
-        for (int i = 0; i < 20_000; i++) {
-            texts.add(switch (i % 5) {
+        for (int i = 0; i < 30_000; i++) {
+            texts.add(switch (i % 6) {
                 case 0 -> Float.toString(random.nextFloat());
                 case 1 -> Float.toString((float) random.nextGaussian() * 1000);
                 case 2 -> String.valueOf(random.nextInt(1 << 26) - (1 << 25)) + "." + random.nextInt(1000);
                 case 3 -> Double.toString(random.nextDouble());             // 17 digits: parsed from the text
-                default -> (random.nextBoolean() ? "-" : "") + random.nextInt(1000) + "e" + (random.nextInt(60) - 30);
+                case 4 -> (random.nextBoolean() ? "-" : "") + random.nextInt(1000) + "e" + (random.nextInt(60) - 30);
+                // 9 to 15 digits next to a point halfway between two floats: where rounding to a
+                // double first, then to a float, would go the wrong way.
+                default -> nearHalfway(random);
             });
         }
         RequestJson.Numbers numbers = (RequestJson.Numbers) parse("[" + String.join(", ", texts) + "]");
@@ -37,6 +40,14 @@ class RequestJsonTest {
             assertEquals(Float.parseFloat(texts.get(i)), numbers.floats()[i], texts.get(i));
         }
         assertNull(numbers.integers());
+    }
+
+    private static String nearHalfway(Random random) {
+        float below = random.nextFloat() * 100;
+        double halfway = ((double) below + Math.nextUp(below)) / 2;
+        String digits = new java.math.BigDecimal(halfway)
+                .round(new java.math.MathContext(9 + random.nextInt(7))).toPlainString();
+        return random.nextInt(4) == 0 ? digits.substring(0, digits.length() - 1) + "5" : digits;
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.nabla.serving.InferenceServer;
 import dev.nabla.serving.LoadGenerator;
 import dev.nabla.serving.ServedModel;
 import dev.nabla.serving.ServerOptions;
+import dev.nabla.serving.ServingException;
 import dev.nabla.tensor.Tensor;
 import dev.nabla.train.Model;
 import java.io.IOException;
@@ -22,6 +23,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.DoubleAccumulator;
 
 /**
@@ -61,6 +67,67 @@ public record ServingBench(Layer network, Tensor images) {
             double[] after = batchSums(server);
             return new Run(result, (after[0] - before[0]) / Math.max(1, after[1] - before[1]));
         }
+    }
+
+    /**
+     * As {@link #throughput}, but {@code callers} virtual threads call {@link InferenceServer#infer}
+     * in a closed loop instead of connections sending HTTP requests: the same batcher and model
+     * without HTTP, JSON or a client, so the bound that no HTTP layer can lift. Latencies are
+     * those of the calls.
+     */
+    public Run inProcess(ServerOptions options, int callers, double warmupSeconds, double seconds)
+            throws IOException, InterruptedException {
+        float[][] samples = new float[IMAGES][];
+        for (int i = 0; i < IMAGES; i++) {
+            samples[i] = images.slice(0, i, i + 1).toFloatArray();
+        }
+        try (InferenceServer server = start(options, HttpEngine.JDK)) {
+            calls(server, samples, callers, warmupSeconds);
+            double[] before = batchSums(server);
+            LoadGenerator.Result result = calls(server, samples, callers, seconds);
+            double[] after = batchSums(server);
+            return new Run(result, (after[0] - before[0]) / Math.max(1, after[1] - before[1]));
+        }
+    }
+
+    private static LoadGenerator.Result calls(InferenceServer server, float[][] samples, int callers, double seconds)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        List<long[]> latencies = new ArrayList<>();
+        Map<Integer, Long> statuses = new ConcurrentHashMap<>();
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<long[]>> futures = new ArrayList<>();
+            for (int c = 0; c < callers; c++) {
+                int first = c;
+                futures.add(executor.submit(() -> {
+                    long[] own = new long[1024];
+                    int count = 0;
+                    for (int i = first; System.nanoTime() < end; i++) {
+                        long began = System.nanoTime();
+                        int status = 200;
+                        try {
+                            server.infer("cnn", samples[i % samples.length], 1);
+                        } catch (ServingException e) {
+                            status = e.status();
+                        }
+                        statuses.merge(status, 1L, Long::sum);
+                        own = count == own.length ? Arrays.copyOf(own, 2 * count) : own;
+                        own[count++] = System.nanoTime() - began;
+                    }
+                    return Arrays.copyOf(own, count);
+                }));
+            }
+            for (Future<long[]> future : futures) {
+                try {
+                    latencies.add(future.get());
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("an in-process caller failed", e.getCause());
+                }
+            }
+        }
+        long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new LoadGenerator.Result(callers, (System.nanoTime() - start) / 1e9, Map.copyOf(statuses), 0, null, all);
     }
 
     /**
