@@ -17,15 +17,18 @@ final class Metrics {
             1, 2.5, 5, 10};
     private static final double[] BATCH_BOUNDS = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512};
 
-    private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
+    /** A counter's labels, kept as values: the label text is built when /metrics is read, not per request. */
+    private record Answered(String endpoint, int status) {
+    }
+
+    private final Map<Answered, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<String, Histogram> latencies = new ConcurrentHashMap<>();
     private final Map<String, Histogram> batchSizes = new ConcurrentHashMap<>();
 
     /** One answered request: its endpoint (infer, metadata, health, ...), status and time taken. */
     void request(String endpoint, int status, long nanos) {
-        requests.computeIfAbsent(labels("endpoint", endpoint) + ",status=\"" + status + "\"", k -> new LongAdder())
-                .increment();
-        latencies.computeIfAbsent(labels("endpoint", endpoint), k -> new Histogram(LATENCY_BOUNDS)).observe(nanos / 1e9);
+        requests.computeIfAbsent(new Answered(endpoint, status), k -> new LongAdder()).increment();
+        latencies.computeIfAbsent(endpoint, k -> new Histogram(LATENCY_BOUNDS)).observe(nanos / 1e9);
     }
 
     /** One batch of {@code samples} run for a model version. */
@@ -40,8 +43,7 @@ final class Metrics {
 
     /** The count of answers with this status, over all endpoints. */
     long answered(int status) {
-        String suffix = ",status=\"" + status + "\"";
-        return requests.entrySet().stream().filter(e -> e.getKey().endsWith(suffix))
+        return requests.entrySet().stream().filter(e -> e.getKey().status() == status)
                 .mapToLong(e -> e.getValue().sum()).sum();
     }
 
@@ -50,11 +52,15 @@ final class Metrics {
         StringBuilder out = new StringBuilder();
         out.append("# HELP nabla_requests_total Requests answered, by endpoint and HTTP status.\n");
         out.append("# TYPE nabla_requests_total counter\n");
-        new TreeMap<>(requests).forEach((labels, count) ->
-                out.append("nabla_requests_total{").append(labels).append("} ").append(count.sum()).append('\n'));
+        Map<String, Long> counts = new TreeMap<>();
+        requests.forEach((key, count) -> counts.put(labels("endpoint", key.endpoint()) + ",status=\"" + key.status()
+                + "\"", count.sum()));
+        counts.forEach((labels, count) ->
+                out.append("nabla_requests_total{").append(labels).append("} ").append(count).append('\n'));
         out.append("# HELP nabla_request_duration_seconds Time from reading a request to its answer.\n");
         out.append("# TYPE nabla_request_duration_seconds histogram\n");
-        new TreeMap<>(latencies).forEach((labels, h) -> h.write(out, "nabla_request_duration_seconds", labels));
+        new TreeMap<>(latencies).forEach((endpoint, h) ->
+                h.write(out, "nabla_request_duration_seconds", labels("endpoint", endpoint)));
         out.append("# HELP nabla_batch_size Samples run through a model at once (dynamic batching).\n");
         out.append("# TYPE nabla_batch_size histogram\n");
         new TreeMap<>(batchSizes).forEach((labels, h) -> h.write(out, "nabla_batch_size", labels));

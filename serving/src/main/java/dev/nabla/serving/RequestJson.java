@@ -35,6 +35,12 @@ final class RequestJson {
     private final byte[] bytes;
     private int position;
     /** Scratch for the numbers of the array being read. */
+    private static final int NO_NUMBER = 0;
+    private static final int INTEGER = 1;
+    private static final int FLOAT = 2;
+    private static final int TEXT = 3;
+    private long integerValue;
+    private float floatValue;
     private float[] floats = new float[1024];
     private long[] integers = new long[1024];
 
@@ -70,11 +76,11 @@ final class RequestJson {
             case 'N', 'I' -> throw error("NaN and Infinity are not JSON numbers; FP32 data must be finite");
             default -> {
                 int start = position;
-                Number number = number();
-                if (number == null) {
+                int kind = number();
+                if (kind == NO_NUMBER) {
                     throw error("expected a value, found '" + (char) bytes[start] + "'");
                 }
-                yield number instanceof Long || number instanceof Float ? number
+                yield kind == INTEGER ? (Number) integerValue : kind == FLOAT ? (Number) floatValue
                         : (Number) Double.parseDouble(text(start, position));
             }
         };
@@ -146,8 +152,8 @@ final class RequestJson {
         while (true) {
             skipWhitespace();
             int at = position;
-            Number number = number();
-            if (number == null) {
+            int kind = number();
+            if (kind == NO_NUMBER) {
                 position = start;
                 return null;
             }
@@ -155,12 +161,12 @@ final class RequestJson {
                 floats = java.util.Arrays.copyOf(floats, count * 2);
                 integers = java.util.Arrays.copyOf(integers, count * 2);
             }
-            if (number instanceof Long integer) {
-                integers[count] = integer;
-                floats[count] = integer;
+            if (kind == INTEGER) {
+                integers[count] = integerValue;
+                floats[count] = integerValue;
             } else {
                 allIntegers = false;
-                floats[count] = number instanceof Float f ? f : Float.parseFloat(text(at, position));
+                floats[count] = kind == FLOAT ? floatValue : Float.parseFloat(text(at, position));
             }
             count++;
             skipWhitespace();
@@ -178,11 +184,12 @@ final class RequestJson {
     }
 
     /**
-     * A number from here: a {@link Long} for an integer that fits, a {@link Float} when the decimal
-     * is exact in one float operation (significand below 2^24, power of ten up to 10), else a
-     * {@link Double} marking that the caller parses the text. Null (position unmoved) when no number starts here.
+     * The kind of number from here, read without boxing: {@link #INTEGER} for an integer that
+     * fits (in {@link #integerValue}), {@link #FLOAT} when the decimal's float is known exactly (in
+     * {@link #floatValue}), {@link #TEXT} when the caller parses the text, {@link #NO_NUMBER}
+     * (position unmoved) when no number starts here.
      */
-    private Number number() {
+    private int number() {
         int start = position;
         boolean negative = peek() == '-';
         if (negative) {
@@ -190,7 +197,7 @@ final class RequestJson {
         }
         if (!isDigit(peek())) {
             position = start;
-            return null;
+            return NO_NUMBER;
         }
         if (peek() == '0' && position + 1 < bytes.length && isDigit(bytes[position + 1])) {
             throw error("a number may not start with 0 followed by digits");
@@ -230,14 +237,16 @@ final class RequestJson {
             while (isDigit(peek())) {
                 position++;
             }
-            return Double.NaN;   // rare in tensors: parsed from the text
+            return TEXT;   // rare in tensors: parsed from the text
         }
         if (integer && digits <= 18) {
-            return negative ? -significand : significand;
+            integerValue = negative ? -significand : significand;
+            return INTEGER;
         }
         if (significand < (1 << 24) && scale <= 0 && scale >= -10 && digits <= 18) {
             float value = significand / POWERS_OF_TEN[-scale];
-            return negative ? -value : value;
+            floatValue = negative ? -value : value;
+            return FLOAT;
         }
         if (significand < (1L << 53) && scale <= 0 && scale >= -22 && digits <= 18) {
             // Exact operands, so the quotient is the decimal's nearest double; its nearest float is
@@ -246,10 +255,11 @@ final class RequestJson {
             double quotient = significand / DOUBLE_POWERS_OF_TEN[-scale];
             if ((Double.doubleToRawLongBits(quotient) & BELOW_FLOAT) != FLOAT_HALFWAY) {
                 float value = (float) quotient;
-                return negative ? -value : value;
+                floatValue = negative ? -value : value;
+                return FLOAT;
             }
         }
-        return Double.NaN;
+        return TEXT;
     }
 
     private String string() {
