@@ -48,8 +48,8 @@ final class ConvolutionFolding {
      * forward hook may be waiting for an output the call skips.
      */
     static int pooledAfter(List<Layer> layers, int i, int to, Tensor input) {
-        if (NoGrad.isGradEnabled() || input.rank() != 4 || !(layers.get(i) instanceof Conv2d c) || !c.isBuilt()
-                || c.observed() || input.dim(1) != c.inChannels()) {
+        if (NoGrad.isGradEnabled() || input.rank() != 4 || !(layers.get(i) instanceof Conv2d c)
+                || c.getClass() != Conv2d.class || !c.isBuilt() || c.observed() || input.dim(1) != c.inChannels()) {
             return 0;
         }
         int next = i + 1;

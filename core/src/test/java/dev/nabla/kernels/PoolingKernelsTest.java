@@ -75,11 +75,7 @@ class PoolingKernelsTest {
         for (int[] c : cases) {
             PoolingGeometry w = sliding(c);
             int planes = 3;
-            float[] x = uniform(random, 2 + planes * w.inPlane(), -2f, 2f);
-            sprinkle(x, EDGES, random);
-            for (int i = 2; i < x.length; i += 7) {
-                x[i] = random.nextBoolean() ? 0f : -0f;      // ties of signed zeros: the first must win
-            }
+            float[] x = withEdges(random, 2 + planes * w.inPlane(), 7);
             float[] withPositions = new float[planes * w.outPlane()];
             scalar.maxPool(w, x, 2, 0, planes, withPositions, new int[withPositions.length]);
             float[] expected = new float[withPositions.length];
@@ -100,11 +96,7 @@ class PoolingKernelsTest {
         for (int[] size : sizes) {
             PoolingGeometry w = sliding(new int[] {size[0], size[1], 2, 2, 0});
             int planes = 5;
-            float[] x = uniform(random, 3 + planes * w.inPlane(), -2f, 2f);
-            sprinkle(x, EDGES, random);
-            for (int i = 3; i < x.length; i += 5) {
-                x[i] = random.nextBoolean() ? 0f : -0f;      // ties of signed zeros: the first must win
-            }
+            float[] x = withEdges(random, 3 + planes * w.inPlane(), 5);
             float[] expected = new float[planes * w.outPlane()];
             int[] expectedArgmax = new int[expected.length];
             scalar.maxPool(w, x, 3, 0, planes, expected, expectedArgmax);
@@ -140,6 +132,16 @@ class PoolingKernelsTest {
         float[] y = new float[2];
         vector.averagePool(w, new float[] {1f, 2f, 3f}, 0, 0, 1, y);
         assertArrayEquals(new float[] {1f, 5f / 3f}, y);
+    }
+
+    /** Uniform values in [-2, 2) with NaN, infinity and -0 sprinkled in, and a signed zero every {@code every}-th (ties: the first must win). */
+    private static float[] withEdges(Random random, int length, int every) {
+        float[] x = uniform(random, length, -2f, 2f);
+        sprinkle(x, EDGES, random);
+        for (int i = 2; i < x.length; i += every) {
+            x[i] = random.nextBoolean() ? 0f : -0f;
+        }
+        return x;
     }
 
     /** Square windows over width, one row of windows over height when the height is 1; as PyTorch clips them. */
