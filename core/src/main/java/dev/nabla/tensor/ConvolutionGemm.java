@@ -31,7 +31,8 @@ final class ConvolutionGemm {
     /** Partial sums of the weight gradient, at most. */
     static final int WEIGHT_SLOTS = 8;
     /** The bias of a convolution without one: the zero every output gets. */
-    private static final float[] NO_BIAS = {0f};
+    /** The bias of a convolution without one, read with stride 0. */
+    static final float[] NO_BIAS = {0f};
 
     private ConvolutionGemm() {
     }

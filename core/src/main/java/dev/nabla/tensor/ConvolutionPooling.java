@@ -17,7 +17,6 @@ import dev.nabla.kernels.UnaryOp;
 final class ConvolutionPooling {
     /** Floats of activations pooled at a time: a few channels, so that they stay in the first-level cache. */
     static final int BLOCK = 4096;
-    private static final float[] NO_BIAS = {0f};
 
     private ConvolutionPooling() {
     }
@@ -41,8 +40,8 @@ final class ConvolutionPooling {
         int width = g.outWidth() / 2;
         Shape shape = ConvolutionGeometry.resize(input, 2, g.outChannels(), height, width);
         float[] y = new float[shape.size()];
-        PoolingGeometry pooling = halving(g.outHeight(), g.outWidth(), height, width);
-        float[] b = bias == null ? NO_BIAS : Layout.toArray(bias);
+        PoolingGeometry pooling = PoolingWindows.halvingGeometry(g.outHeight(), g.outWidth());
+        float[] b = bias == null ? ConvolutionGemm.NO_BIAS : Layout.toArray(bias);
         int step = bias == null ? 0 : 1;
         UnaryOp function = activation.op();
         float param = activation.parameter();
@@ -68,22 +67,5 @@ final class ConvolutionPooling {
             }
         });
         return Tensor.wrap(y, shape, DType.promote(input, weight, bias));
-    }
-
-    /** 2 × 2 windows every 2 positions over a plane of {@code inHeight × inWidth}. */
-    private static PoolingGeometry halving(int inHeight, int inWidth, int height, int width) {
-        int[][] rows = halvingSpans(height);
-        int[][] columns = halvingSpans(width);
-        return new PoolingGeometry(inHeight, inWidth, rows[0], rows[1], rows[2], columns[0], columns[1], columns[2]);
-    }
-
-    private static int[][] halvingSpans(int count) {
-        int[][] spans = new int[3][count];
-        for (int o = 0; o < count; o++) {
-            spans[0][o] = 2 * o;
-            spans[1][o] = 2 * o + 2;
-            spans[2][o] = 2;
-        }
-        return spans;
     }
 }

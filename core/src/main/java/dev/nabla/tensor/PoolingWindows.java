@@ -80,6 +80,13 @@ record PoolingWindows(int planes, int inHeight, int inWidth, int[] rowStart, int
         return halvingSpans(rowStart, rowEnd) && halvingSpans(columnStart, columnEnd);
     }
 
+    /** The {@link #halving()} windows of a plane of {@code inHeight × inWidth}, as the pooling kernels take them. */
+    static PoolingGeometry halvingGeometry(int inHeight, int inWidth) {
+        int[][] rows = slidingRanges(inHeight, inHeight / 2, 2, 2, 0);
+        int[][] columns = slidingRanges(inWidth, inWidth / 2, 2, 2, 0);
+        return new PoolingGeometry(inHeight, inWidth, rows[0], rows[1], rows[2], columns[0], columns[1], columns[2]);
+    }
+
     private static boolean halvingSpans(int[] start, int[] end) {
         for (int o = 0; o < start.length; o++) {
             if (start[o] != 2 * o || end[o] != 2 * o + 2) {

@@ -20,10 +20,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -90,17 +90,22 @@ public record ServingBench(Layer network, Tensor images) {
         }
     }
 
+    /** What one in-process caller saw: each call's latency, and the answers by status. */
+    private record Caller(long[] latencies, Map<Integer, Long> statuses) {
+    }
+
     private static LoadGenerator.Result calls(InferenceServer server, float[][] samples, int callers, double seconds)
             throws InterruptedException {
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
-        List<long[]> latencies = new ArrayList<>();
-        Map<Integer, Long> statuses = new ConcurrentHashMap<>();
+        List<Caller> seen = new ArrayList<>();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<long[]>> futures = new ArrayList<>();
+            List<Future<Caller>> futures = new ArrayList<>();
             for (int c = 0; c < callers; c++) {
                 int first = c;
                 futures.add(executor.submit(() -> {
+                    // Counted per caller and merged at the end: no shared map on the measured path.
+                    Map<Integer, Long> statuses = new HashMap<>();
                     long[] own = new long[1024];
                     int count = 0;
                     for (int i = first; System.nanoTime() < end; i++) {
@@ -115,18 +120,20 @@ public record ServingBench(Layer network, Tensor images) {
                         own = count == own.length ? Arrays.copyOf(own, 2 * count) : own;
                         own[count++] = System.nanoTime() - began;
                     }
-                    return Arrays.copyOf(own, count);
+                    return new Caller(Arrays.copyOf(own, count), statuses);
                 }));
             }
-            for (Future<long[]> future : futures) {
+            for (Future<Caller> future : futures) {
                 try {
-                    latencies.add(future.get());
+                    seen.add(future.get());
                 } catch (ExecutionException e) {
                     throw new IllegalStateException("an in-process caller failed", e.getCause());
                 }
             }
         }
-        long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        Map<Integer, Long> statuses = new HashMap<>();
+        seen.forEach(caller -> caller.statuses().forEach((status, n) -> statuses.merge(status, n, Long::sum)));
+        long[] all = seen.stream().flatMapToLong(caller -> Arrays.stream(caller.latencies())).sorted().toArray();
         return new LoadGenerator.Result(callers, (System.nanoTime() - start) / 1e9, Map.copyOf(statuses), 0, null, all);
     }
 
